@@ -1,0 +1,663 @@
+//! Who is who: grouping name mentions into actors and resolving each frame's
+//! speaker phrase (a name, a role such as "the Russian president", a pronoun, or a
+//! description such as "officials") to an actor.
+
+use super::frames::{Frame, Phrase, PhraseKind, Speaker};
+use super::mentions::{NameClass, NameMention};
+use super::model::{Actor, ActorId, ActorKind, Span};
+use super::sentences::Sentence;
+use super::tokens::{Token, TokenKind};
+use crate::lexicon::{Gender, class, lexicon, normalize_name};
+use rustc_hash::FxHashMap;
+
+/// An actor while it is being built.
+#[derive(Clone, Debug)]
+struct Draft {
+    name: String,
+    kind: ActorKind,
+    /// A single word never seen as a full name: a surname or an unfamiliar name.
+    provisional: bool,
+    gender: Option<Gender>,
+    roles: Vec<String>,
+    aliases: Vec<String>,
+    mentions: Vec<Span>,
+    first_names: Vec<String>,
+    /// Set when the actor is the subject of a frame.
+    speaks: bool,
+    /// Merged into another actor.
+    merged_into: Option<usize>,
+}
+
+impl Draft {
+    fn new(name: &str, kind: ActorKind) -> Draft {
+        Draft {
+            name: name.to_string(),
+            kind,
+            provisional: false,
+            gender: None,
+            roles: Vec::new(),
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            first_names: Vec::new(),
+            speaks: false,
+            merged_into: None,
+        }
+    }
+}
+
+/// Who said it: the actor (if any) and the words the attribution rests on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Attribution {
+    pub actor: Option<usize>,
+    pub mention: Option<Span>,
+}
+
+/// Something that makes an actor salient at a point of the text, for pronouns.
+#[derive(Clone, Copy, Debug)]
+struct Focus {
+    actor: usize,
+    token: usize,
+    sentence: usize,
+    subject: bool,
+    speaker: bool,
+}
+
+pub struct Resolver<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Sentence],
+    drafts: Vec<Draft>,
+    by_key: FxHashMap<String, usize>,
+    by_surname: FxHashMap<String, Vec<usize>>,
+    by_first_name: FxHashMap<String, Vec<usize>>,
+    by_canonical: FxHashMap<u32, usize>,
+    /// Actor of each name mention.
+    pub name_actor: Vec<Option<usize>>,
+    focus: Vec<Focus>,
+}
+
+const NAME_SUFFIXES: [&str; 6] = ["jr.", "sr.", "jr", "ii", "iii", "iv"];
+
+fn plain(word: &str) -> String {
+    normalize_name(word)
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token], sentences: &'a [Sentence]) -> Resolver<'a> {
+        Resolver {
+            text,
+            tokens,
+            sentences,
+            drafts: Vec::new(),
+            by_key: FxHashMap::default(),
+            by_surname: FxHashMap::default(),
+            by_first_name: FxHashMap::default(),
+            by_canonical: FxHashMap::default(),
+            name_actor: Vec::new(),
+            focus: Vec::new(),
+        }
+    }
+
+    fn span(&self, first: usize, end: usize) -> Span {
+        Span::new(self.tokens[first].start as usize, self.tokens[end - 1].end as usize)
+    }
+
+    fn str(&self, first: usize, end: usize) -> &'a str {
+        &self.text[self.span(first, end).range()]
+    }
+
+    fn root(&self, mut id: usize) -> usize {
+        while let Some(next) = self.drafts[id].merged_into {
+            id = next;
+        }
+        id
+    }
+
+    fn create(&mut self, name: &str, kind: ActorKind) -> usize {
+        self.drafts.push(Draft::new(name, kind));
+        self.drafts.len() - 1
+    }
+
+    fn add_alias(&mut self, id: usize, alias: &str) {
+        let d = &mut self.drafts[id];
+        if !alias.is_empty() && alias != d.name && !d.aliases.iter().any(|a| a == alias) {
+            d.aliases.push(alias.to_string());
+        }
+    }
+
+    fn add_role(&mut self, id: usize, role: &str) {
+        let role = role.trim().trim_start_matches("the ").trim_start_matches("The ");
+        let d = &mut self.drafts[id];
+        if !role.is_empty() && !d.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
+            d.roles.push(role.to_string());
+        }
+    }
+
+    /// Folds a provisional single-word actor into a fuller one.
+    fn merge(&mut self, from: usize, into: usize) {
+        if from == into {
+            return;
+        }
+        let src = std::mem::replace(&mut self.drafts[from], Draft::new("", ActorKind::Other));
+        self.drafts[from].merged_into = Some(into);
+        let dst = &mut self.drafts[into];
+        dst.mentions.extend(src.mentions);
+        dst.mentions.sort();
+        dst.speaks |= src.speaks;
+        dst.gender = dst.gender.or(src.gender);
+        for r in src.roles {
+            if !dst.roles.contains(&r) {
+                dst.roles.push(r);
+            }
+        }
+        if src.name != dst.name && !dst.aliases.contains(&src.name) {
+            dst.aliases.push(src.name);
+        }
+    }
+
+    /// Groups name mentions into actors, in text order.
+    pub fn cluster(&mut self, names: &[NameMention]) {
+        self.name_actor = vec![None; names.len()];
+        for (k, m) in names.iter().enumerate() {
+            if m.weak {
+                continue;
+            }
+            let id = self.place_name(m);
+            let id = self.root(id);
+            self.name_actor[k] = Some(id);
+            let span = self.span(m.first, m.end);
+            self.drafts[id].mentions.push(span);
+            if m.has_role() {
+                let role = self.str(m.first, m.name_first);
+                self.add_role(id, role);
+            }
+            let name = self.str(m.name_first, m.end);
+            self.add_alias(id, name);
+            if self.drafts[id].gender.is_none() {
+                self.drafts[id].gender = m.gender;
+            }
+        }
+        // Weak mentions (headlines, sentence openers) only join actors found elsewhere.
+        for (k, m) in names.iter().enumerate() {
+            if !m.weak {
+                continue;
+            }
+            let name = self.str(m.name_first, m.end);
+            if let Some(id) = self.lookup_single(&plain(name)).or_else(|| self.by_key.get(&plain(name)).copied()) {
+                let id = self.root(id);
+                self.name_actor[k] = Some(id);
+                let span = self.span(m.name_first, m.end);
+                self.drafts[id].mentions.push(span);
+            }
+        }
+        for d in &mut self.drafts {
+            d.mentions.sort();
+            d.mentions.dedup();
+        }
+    }
+
+    /// The actor with this single-word name: a surname, a first name or an alias.
+    fn lookup_single(&self, word: &str) -> Option<usize> {
+        let best = |ids: &Vec<usize>| {
+            ids.iter()
+                .map(|&i| self.root(i))
+                .max_by_key(|&i| (self.drafts[i].mentions.len(), i))
+        };
+        if let Some(id) = self.by_surname.get(word).and_then(best) {
+            return Some(id);
+        }
+        if let Some(ids) = self.by_first_name.get(word) {
+            let mut roots: Vec<usize> = ids.iter().map(|&i| self.root(i)).collect();
+            roots.dedup();
+            if roots.len() == 1 {
+                return Some(roots[0]);
+            }
+        }
+        None
+    }
+
+    fn place_name(&mut self, m: &NameMention) -> usize {
+        let name = self.str(m.name_first, m.end).to_string();
+        let key = plain(&name);
+        if let Some(c) = m.canonical {
+            if let Some(&id) = self.by_canonical.get(&c) {
+                return id;
+            }
+            let kind = if m.class == NameClass::Place { ActorKind::Other } else { ActorKind::Organization };
+            let canonical = lexicon().canonical[c as usize];
+            let id = self.create(canonical, kind);
+            self.by_canonical.insert(c, id);
+            self.by_key.insert(key, id);
+            return id;
+        }
+        if let Some(&id) = self.by_key.get(&key) {
+            return id;
+        }
+        match m.class {
+            NameClass::Person => self.place_person(m, &name, key),
+            NameClass::Organization => self.place_organization(&name, key),
+            NameClass::Place => {
+                let id = self.create(&name, ActorKind::Other);
+                self.by_key.insert(key, id);
+                id
+            }
+            NameClass::Unknown => {
+                if let Some(id) = self.lookup_single(&key) {
+                    return id;
+                }
+                let kind = if m.has_role() { ActorKind::Person } else { ActorKind::Other };
+                let id = self.create(&name, kind);
+                self.drafts[id].provisional = !m.has_role();
+                self.by_key.insert(key.clone(), id);
+                self.by_surname.entry(key).or_default().push(id);
+                id
+            }
+        }
+    }
+
+    fn place_person(&mut self, m: &NameMention, name: &str, key: String) -> usize {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let mut last = words.len() - 1;
+        while last > 0 && NAME_SUFFIXES.contains(&plain(words[last]).as_str()) {
+            last -= 1;
+        }
+        let surname = plain(words[last].trim_end_matches(','));
+        let first = plain(words[0]);
+        let single = words.len() == 1;
+        // The same surname with a compatible first name is the same person.
+        let same = self.by_surname.get(&surname).and_then(|ids| {
+            ids.iter().map(|&i| self.root(i)).find(|&i| {
+                let d = &self.drafts[i];
+                d.provisional
+                    || single
+                    || d.first_names.is_empty()
+                    || d.first_names.iter().any(|f| compatible_first_names(f, &first))
+            })
+        });
+        let id = match same {
+            Some(id) => {
+                if self.drafts[id].provisional && !single {
+                    self.drafts[id].name = name.to_string();
+                    self.drafts[id].provisional = false;
+                }
+                id
+            }
+            None => {
+                // A provisional actor under a single word that is this first name or surname.
+                let id = self.create(name, ActorKind::Person);
+                self.by_surname.entry(surname.clone()).or_default().push(id);
+                id
+            }
+        };
+        let d = &mut self.drafts[id];
+        d.kind = ActorKind::Person;
+        if !single && !d.first_names.contains(&first) {
+            d.first_names.push(first.clone());
+            self.by_first_name.entry(first).or_default().push(id);
+        }
+        if words.len() > d.name.split_whitespace().count() && !d.provisional {
+            d.name = name.to_string();
+        }
+        self.by_key.insert(key, id);
+        let _ = m;
+        id
+    }
+
+    fn place_organization(&mut self, name: &str, key: String) -> usize {
+        let stripped = key.trim_start_matches("the ").to_string();
+        if let Some(&id) = self.by_key.get(&stripped) {
+            return id;
+        }
+        // "The Post" after "The New York Post": the shorter name's words are all in
+        // the longer one, ending the same way.
+        let words: Vec<&str> = stripped.split(' ').collect();
+        let found = self.drafts.iter().enumerate().rev().find(|(_, d)| {
+            if d.kind != ActorKind::Organization || d.merged_into.is_some() {
+                return false;
+            }
+            let other = plain(&d.name);
+            let other = other.trim_start_matches("the ");
+            let ow: Vec<&str> = other.split(' ').collect();
+            (ow.len() > words.len() && ow.last() == words.last() && words.iter().all(|w| ow.contains(w)))
+                || (words.len() == 1 && acronym(&ow) == words[0])
+        });
+        let id = match found {
+            Some((id, _)) => id,
+            None => self.create(name.trim_start_matches("the ").trim_start_matches("The "), ActorKind::Organization),
+        };
+        self.by_key.insert(stripped, id);
+        self.by_key.insert(key, id);
+        id
+    }
+
+    /// Resolves the speaker of every frame, in text order. Returns one attribution per frame.
+    pub fn resolve_frames(&mut self, names: &[NameMention], frames: &[Frame]) -> Vec<Attribution> {
+        let mut out: Vec<Attribution> = Vec::with_capacity(frames.len());
+        let mut next_name = 0;
+        for (fi, frame) in frames.iter().enumerate() {
+            let at = match frame.speaker {
+                Some(Speaker::Phrase(p)) => p.first.min(frame.cue.0),
+                _ => frame.cue.0,
+            };
+            // Name mentions before this frame make their actors salient.
+            while next_name < names.len() && names[next_name].first < at {
+                self.note_name(names, next_name);
+                next_name += 1;
+            }
+            let attribution = match frame.speaker {
+                None => Attribution::default(),
+                Some(Speaker::SameAs(k)) => out.get(k).copied().unwrap_or_default(),
+                Some(Speaker::Phrase(p)) => self.resolve_phrase(names, frame, p),
+            };
+            if let Some(actor) = attribution.actor {
+                let actor = self.root(actor);
+                self.drafts[actor].speaks = true;
+                if let Some((a, b)) = frame.apposition {
+                    let role = self.str(a, b).to_string();
+                    let role = role.trim_start_matches("a ").trim_start_matches("an ").trim_start_matches("the ");
+                    if self.drafts[actor].kind == ActorKind::Person && role.split_whitespace().count() <= 10 {
+                        self.add_role(actor, role);
+                    }
+                }
+                let token = match frame.speaker {
+                    Some(Speaker::Phrase(p)) => p.first,
+                    _ => frame.cue.0,
+                };
+                self.focus.push(Focus { actor, token, sentence: frame.sentence, subject: true, speaker: true });
+            }
+            let _ = fi;
+            out.push(attribution);
+        }
+        out
+    }
+
+    fn note_name(&mut self, names: &[NameMention], k: usize) {
+        let Some(actor) = self.name_actor[k] else { return };
+        let actor = self.root(actor);
+        let m = &names[k];
+        let sentence = self.sentence_of(m.first);
+        self.focus.push(Focus { actor, token: m.first, sentence, subject: m.subject, speaker: false });
+    }
+
+    fn sentence_of(&self, token: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= token)
+    }
+
+    fn resolve_phrase(&mut self, names: &[NameMention], frame: &Frame, p: Phrase) -> Attribution {
+        let mention = Some(self.span(p.first, p.end));
+        let actor = match p.kind {
+            PhraseKind::Pronoun => self.resolve_pronoun(p.first, frame.sentence),
+            PhraseKind::Proper => self.resolve_proper(names, p),
+            PhraseKind::Common => self.resolve_description(names, p),
+        };
+        if let Some(a) = actor
+            && p.kind != PhraseKind::Pronoun
+        {
+            let span = self.span(p.first, p.end);
+            let d = &mut self.drafts[a];
+            if !d.mentions.iter().any(|m| m.overlaps(&span)) {
+                let pos = d.mentions.partition_point(|m| m < &span);
+                d.mentions.insert(pos, span);
+            }
+        }
+        Attribution { actor, mention }
+    }
+
+    /// Name mentions inside a token range.
+    fn names_in(&self, names: &[NameMention], first: usize, end: usize) -> std::ops::Range<usize> {
+        let a = names.partition_point(|m| m.end <= first);
+        let b = names.partition_point(|m| m.first < end);
+        a..b.max(a)
+    }
+
+    fn resolve_proper(&mut self, names: &[NameMention], p: Phrase) -> Option<usize> {
+        let head = p.end - 1;
+        let range = self.names_in(names, p.first, p.end);
+        // The name that holds the phrase's head, else the last name in it.
+        let pick = range.clone().rev().find(|&k| names[k].first <= head && head < names[k].end);
+        let Some(k) = pick else {
+            return self.resolve_description(names, p);
+        };
+        let m = &names[k];
+        let id = match self.name_actor[k] {
+            Some(id) => self.root(id),
+            None => {
+                // A weak name that turns out to speak: it is an actor after all.
+                let mut strong = m.clone();
+                strong.weak = false;
+                let id = self.place_name(&strong);
+                let id = self.root(id);
+                self.name_actor[k] = Some(id);
+                let span = self.span(m.first, m.end);
+                let d = &mut self.drafts[id];
+                let pos = d.mentions.partition_point(|x| x < &span);
+                d.mentions.insert(pos, span);
+                id
+            }
+        };
+        if self.drafts[id].provisional {
+            self.drafts[id].kind = ActorKind::Person;
+        }
+        Some(id)
+    }
+
+    /// "the Russian president", "a spokesperson for Google", "officials".
+    fn resolve_description(&mut self, names: &[NameMention], p: Phrase) -> Option<usize> {
+        let head = p.end - 1;
+        let head_word = plain(self.str(head, p.end));
+        // An organisation named inside: "a spokesperson for Google", "State Department officials".
+        for k in self.names_in(names, p.first, p.end).rev() {
+            if let Some(id) = self.name_actor[k].map(|i| self.root(i))
+                && self.drafts[id].kind == ActorKind::Organization
+            {
+                return Some(id);
+            }
+        }
+        let modifiers: Vec<String> = (p.first..head)
+            .filter(|&k| {
+                let t = &self.tokens[k];
+                t.kind == TokenKind::Word && !t.is(class::DETERMINER)
+            })
+            .map(|k| plain(self.str(k, k + 1)))
+            .collect();
+        if self.tokens[head].is(class::TITLE) {
+            // A role seen earlier with a name: "Russian President Vladimir Putin".
+            let found = self
+                .focus
+                .iter()
+                .rev()
+                .map(|f| f.actor)
+                .chain(0..self.drafts.len())
+                .find(|&a| {
+                    let d = &self.drafts[a];
+                    d.kind == ActorKind::Person
+                        && d.merged_into.is_none()
+                        && d.roles.iter().any(|r| {
+                            let r = plain(r);
+                            let words: Vec<&str> = r.split(|c: char| c == ' ' || c == '-').collect();
+                            words.contains(&head_word.as_str()) && modifiers.iter().all(|m| words.contains(&m.as_str()))
+                        })
+                });
+            if let Some(a) = found {
+                let alias = self.str(p.first, p.end).to_string();
+                let alias = alias.trim_start_matches("the ").trim_start_matches("The ");
+                self.add_alias(a, alias);
+                return Some(a);
+            }
+        }
+        // An unnamed speaker: "officials", "a source", "the report".
+        let mut words: Vec<String> = modifiers;
+        let head_key = if head_word.ends_with('s') && !head_word.ends_with("ss") { head_word[..head_word.len() - 1].to_string() } else { head_word.clone() };
+        words.push(head_key);
+        let key = format!("~{}", words.join(" "));
+        if let Some(&id) = self.by_key.get(&key) {
+            return Some(id);
+        }
+        let first = (p.first..p.end).find(|&k| !self.tokens[k].is(class::DETERMINER)).unwrap_or(p.first);
+        let name = self.str(first, p.end).to_string();
+        let id = self.create(&name, ActorKind::Other);
+        self.by_key.insert(key, id);
+        Some(id)
+    }
+
+    /// he, she, they, it: the most salient compatible actor nearby.
+    fn resolve_pronoun(&mut self, token: usize, sentence: usize) -> Option<usize> {
+        let info = self.tokens[token].info();
+        let wanted = if info.is(class::PRONOUN_M) {
+            Want::Person(Some(Gender::Male))
+        } else if info.is(class::PRONOUN_F) {
+            Want::Person(Some(Gender::Female))
+        } else if info.is(class::PRONOUN_PL) {
+            Want::Group
+        } else if info.is(class::PRONOUN_N) {
+            Want::Thing
+        } else {
+            return None; // I, we: the writer
+        };
+        let mut best: Option<(i64, usize)> = None;
+        for (rank, f) in self.focus.iter().rev().enumerate() {
+            if f.token >= token {
+                continue;
+            }
+            let distance = sentence.saturating_sub(f.sentence) as i64;
+            if distance > 6 || rank > 60 {
+                break;
+            }
+            let actor = self.root(f.actor);
+            if !self.compatible(actor, wanted) {
+                continue;
+            }
+            let mut score = -3 * distance;
+            if f.speaker {
+                score += 4;
+            }
+            if f.subject {
+                score += 2;
+            }
+            if f.sentence == sentence {
+                score += 1;
+            }
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, actor));
+            }
+        }
+        let (_, actor) = best?;
+        if let Want::Person(g) = wanted {
+            let d = &mut self.drafts[actor];
+            d.kind = ActorKind::Person;
+            d.gender = d.gender.or(g);
+        }
+        Some(actor)
+    }
+
+    fn compatible(&self, actor: usize, wanted: Want) -> bool {
+        let d = &self.drafts[actor];
+        match wanted {
+            Want::Person(g) => {
+                (d.kind == ActorKind::Person || d.provisional)
+                    && (g.is_none() || d.gender.is_none() || d.gender == g)
+                    && !(d.provisional && !d.speaks && d.mentions.len() < 2 && d.kind != ActorKind::Person)
+            }
+            Want::Group => d.kind == ActorKind::Organization || (d.kind == ActorKind::Other && d.name.ends_with('s') && !d.provisional),
+            Want::Thing => d.kind == ActorKind::Organization || (d.kind == ActorKind::Other && !d.provisional && lexicon().word(d.name.split_whitespace().last().unwrap_or("")).is(class::GROUP_SPEAKER)),
+        }
+    }
+
+    /// The finished actors, in order of first mention, with a map from draft index
+    /// to final id.
+    pub fn finish(mut self) -> (Vec<Actor>, Vec<Option<ActorId>>) {
+        let n = self.drafts.len();
+        let mut order: Vec<usize> = (0..n)
+            .filter(|&i| self.drafts[i].merged_into.is_none() && !self.drafts[i].mentions.is_empty())
+            .collect();
+        order.sort_by_key(|&i| self.drafts[i].mentions[0]);
+        let mut map = vec![None; n];
+        for (new, &old) in order.iter().enumerate() {
+            map[old] = Some(new);
+        }
+        for i in 0..n {
+            map[i] = map[self.root(i)];
+        }
+        let actors = order
+            .iter()
+            .map(|&i| {
+                let d = std::mem::replace(&mut self.drafts[i], Draft::new("", ActorKind::Other));
+                let mut aliases = d.aliases;
+                aliases.retain(|a| a != &d.name);
+                Actor {
+                    name: d.name,
+                    kind: d.kind,
+                    roles: d.roles,
+                    aliases,
+                    mentions: d.mentions,
+                    gender: d.gender,
+                    statements: 0,
+                }
+            })
+            .collect();
+        (actors, map)
+    }
+
+    /// Records a pronoun or continuation mention on an actor.
+    pub fn add_mention(&mut self, actor: usize, span: Span) {
+        let actor = self.root(actor);
+        let d = &mut self.drafts[actor];
+        if !d.mentions.iter().any(|m| m.overlaps(&span)) {
+            let pos = d.mentions.partition_point(|m| m < &span);
+            d.mentions.insert(pos, span);
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Want {
+    Person(Option<Gender>),
+    Group,
+    Thing,
+}
+
+/// "Dmitry" and "Dimitry", "J." and "John": the same first name as far as we can tell.
+fn compatible_first_names(a: &str, b: &str) -> bool {
+    let a = a.trim_end_matches('.');
+    let b = b.trim_end_matches('.');
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.chars().count() == 1 {
+        return long.starts_with(short);
+    }
+    // One letter apart: spelling variants of a transliterated name.
+    let (sa, sb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let common_prefix = sa.iter().zip(&sb).take_while(|(x, y)| x == y).count();
+    let common_suffix = sa.iter().rev().zip(sb.iter().rev()).take_while(|(x, y)| x == y).count();
+    sa.len().abs_diff(sb.len()) <= 1 && common_prefix + common_suffix + 1 >= sa.len().max(sb.len()) && common_prefix >= 1
+}
+
+/// Initials of the capitalised words of a name: "north atlantic treaty organization" → "nato".
+fn acronym(words: &[&str]) -> String {
+    words
+        .iter()
+        .filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "&"))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_name_variants() {
+        assert!(compatible_first_names("dmitry", "dimitry"));
+        assert!(compatible_first_names("j.", "john"));
+        assert!(!compatible_first_names("bill", "hillary"));
+        assert!(!compatible_first_names("chelsea", "hillary"));
+    }
+
+    #[test]
+    fn acronyms() {
+        assert_eq!(acronym(&["new", "york", "police", "department"]), "nypd");
+        assert_eq!(acronym(&["bank", "of", "america"]), "ba");
+    }
+}

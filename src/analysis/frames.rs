@@ -1,0 +1,805 @@
+//! Attribution frames: a reporting cue, the phrase naming its speaker, and the
+//! stretches of text it attributes.
+//!
+//! Works sentence by sentence with quotations as units. For each cue (a reporting
+//! verb such as "said", or "according to") it finds the speaker phrase to the left
+//! ("Kremlin spokesman Dimitry Peskov said") or, inverted, to the right ("said
+//! Peskov"), then the content: after the cue ("said [that] the plan failed",
+//! "added, “...”") and/or before it ("“...,” he said", "The plan failed, he said").
+//! A cue coordinated with an earlier one ("... but emphasized that ...") shares its
+//! speaker and starts a new statement.
+
+use super::quotes::{Quote, quote_at};
+use super::sentences::Sentence;
+use super::tokens::{Token, TokenKind, flag};
+use crate::lexicon::{PARTICLES, VerbForm, VerbInfo, class};
+
+/// A phrase naming a speaker, as a token range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    pub first: usize,
+    pub end: usize,
+    pub kind: PhraseKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseKind {
+    /// he, she, they, it, I, we
+    Pronoun,
+    /// Has a capitalised name in it: "Russian Foreign Minister Sergey Lavrov", "The Post".
+    Proper,
+    /// A description: "the Russian president", "officials", "a campaign operative".
+    Common,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Speaker {
+    Phrase(Phrase),
+    /// Shares the speaker of an earlier frame (by index into the frame list).
+    SameAs(usize),
+}
+
+/// One attribution frame.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    pub sentence: usize,
+    /// Token range of the cue ("said", "pointed out", "according to").
+    pub cue: (usize, usize),
+    pub speaker: Option<Speaker>,
+    /// An apposition that describes the speaker: "a scholar at the institute".
+    pub apposition: Option<(usize, usize)>,
+    /// Token ranges of the attributed content, in text order.
+    pub contents: Vec<(usize, usize)>,
+    /// The frame ends its paragraph with a colon or a bare cue, so a quotation that
+    /// follows belongs to it.
+    pub introduces: bool,
+}
+
+pub struct FrameFinder<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub quotes: &'a [Quote],
+}
+
+const MAX_PHRASE: usize = 12;
+
+impl<'a> FrameFinder<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].range()]
+    }
+
+    fn lower_is(&self, i: usize, w: &str) -> bool {
+        i < self.tokens.len() && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens[i].kind == TokenKind::Punct && self.word(i) == p
+    }
+
+    fn quote_opening_at(&self, i: usize) -> Option<&'a Quote> {
+        quote_at(self.quotes, i).map(|q| &self.quotes[q]).filter(|q| q.open == i)
+    }
+
+    fn quote_closing_at(&self, i: usize) -> Option<&'a Quote> {
+        quote_at(self.quotes, i)
+            .map(|q| &self.quotes[q])
+            .filter(|q| q.end_token == i + 1)
+    }
+
+    fn verb(&self, i: usize) -> Option<VerbInfo> {
+        let t = &self.tokens[i];
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        t.info().verb
+    }
+
+    /// Adverbs, auxiliaries and negation between a subject and its verb.
+    fn is_verb_modifier(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        match t.kind {
+            TokenKind::Clitic => true,
+            TokenKind::Word => {
+                !t.has(flag::CAPITALIZED) && (t.is(class::ADVERB | class::AUXILIARY) || self.word(i).ends_with("ly"))
+            }
+            _ => false,
+        }
+    }
+
+    /// Is token `i` a reporting verb used as one, not as a noun or adjective?
+    fn cue_at(&self, i: usize, lo: usize, hi: usize) -> Option<(VerbInfo, usize)> {
+        let verb = self.verb(i)?;
+        let mut end = i + 1;
+        if let Some(p) = verb.particle {
+            if end < hi && self.lower_is(end, PARTICLES[p as usize]) {
+                end += 1;
+            } else {
+                return None;
+            }
+        }
+        let prev = (i > lo).then(|| i - 1);
+        if let Some(p) = prev {
+            let pt = &self.tokens[p];
+            // "the written response", "his claims", "to say": not a reporting verb here.
+            if pt.kind == TokenKind::Word && pt.is(class::DETERMINER) && !pt.is(class::RELATIVE | class::PRONOUN_N) {
+                return None;
+            }
+            if pt.kind == TokenKind::Clitic && self.word(p).ends_with('s') && verb.form != VerbForm::Gerund {
+                // "Trump’s claims": a possessive, so the word is a noun.
+                if !self.tokens[p - 1].is(class::SUBJECT_PRONOUN) {
+                    return None;
+                }
+            }
+            if self.lower_is(p, "to") && verb.form == VerbForm::Present {
+                return None;
+            }
+        }
+        if verb.form == VerbForm::Gerund {
+            // A gerund reports only after a comma or an auxiliary: ", adding that",
+            // "is saying"; otherwise it is a noun or a modifier.
+            let ok = prev.is_some_and(|p| {
+                self.is_punct(p, ",")
+                    || self.tokens[p].is(class::AUXILIARY | class::PREPOSITION | class::CONJUNCTION)
+                    || self.tokens[p].kind == TokenKind::Clitic
+            });
+            if !ok {
+                return None;
+            }
+        }
+        Some((verb, end))
+    }
+
+    /// Can token `i` be part of a speaker phrase (other than its determiner)?
+    fn phrase_word(&self, i: usize, sentence_first: usize) -> bool {
+        let t = &self.tokens[i];
+        match t.kind {
+            TokenKind::Word => {
+                if t.has(flag::CAPITALIZED) {
+                    let function = t.is(class::FUNCTION) && !t.is(class::TITLE | class::ORG_WORD);
+                    let time = t.is(class::TIME) && !t.is(class::FIRST_NAME);
+                    // A capitalised function word only opens a sentence; ALL CAPS words are names.
+                    !(function || time) || (t.has(flag::ALL_CAPS) && i != sentence_first)
+                } else {
+                    t.is(class::TITLE | class::GROUP_SPEAKER | class::ORG_WORD | class::DEMONYM)
+                }
+            }
+            TokenKind::Clitic => self.word(i).ends_with(['s', 'S']), // possessive ’s
+            TokenKind::Number => false,
+            _ => false,
+        }
+    }
+
+    fn is_role_word(&self, i: usize) -> bool {
+        self.tokens[i].is(class::TITLE | class::GROUP_SPEAKER | class::ORG_WORD)
+    }
+
+    /// The speaker phrase that ends just before token `end` (exclusive), reading leftwards.
+    fn phrase_ending_at(&self, end: usize, lo: usize) -> Option<Phrase> {
+        if end <= lo {
+            return None;
+        }
+        let last = end - 1;
+        let t = &self.tokens[last];
+        if t.kind == TokenKind::Word && t.is(class::SUBJECT_PRONOUN) && !t.is(class::DETERMINER | class::RELATIVE) {
+            return Some(Phrase { first: last, end, kind: PhraseKind::Pronoun });
+        }
+        if !self.phrase_word(last, lo) {
+            return None;
+        }
+        // Possessive at the end is not a head: "Trump’s said" never happens.
+        if t.kind == TokenKind::Clitic {
+            return None;
+        }
+        let mut first = end;
+        let mut committed = end; // leftmost token of the phrase confirmed so far
+        let mut i = end;
+        while i > lo && end - i < MAX_PHRASE {
+            let j = i - 1;
+            let tj = &self.tokens[j];
+            if self.phrase_word(j, lo) {
+                i = j;
+                committed = i;
+                continue;
+            }
+            if tj.kind == TokenKind::Word && tj.is(class::DETERMINER) && !tj.is(class::RELATIVE) {
+                // Includes possessive determiners: "his spokesman".
+                i = j;
+                committed = i;
+                break;
+            }
+            // "Secretary of State", "a spokesperson for Google", "Ministry of Foreign Affairs".
+            let linking = tj.kind == TokenKind::Word
+                && !tj.has(flag::CAPITALIZED)
+                && matches!(self.word(j), "of" | "for" | "at" | "from" | "to")
+                && j > lo
+                && self.is_role_word(j - 1)
+                && self.tokens[i].is_capitalized();
+            if linking {
+                i = j;
+                continue;
+            }
+            // Unknown lowercase modifiers before a role noun: "a campaign operative".
+            let modifier = tj.kind == TokenKind::Word
+                && !tj.has(flag::CAPITALIZED)
+                && !tj.is(class::FUNCTION | class::REPORTING_VERB | class::ADVERB)
+                && self.is_role_word(last);
+            if modifier {
+                i = j;
+                continue;
+            }
+            break;
+        }
+        first = first.min(committed);
+        // Drop words that only open the sentence: "But", and a leading "of".
+        while first < end && self.tokens[first].is(class::PREPOSITION | class::CONJUNCTION) && !self.is_role_word(first) {
+            first += 1;
+        }
+        if first >= end {
+            return None;
+        }
+        let head = &self.tokens[last];
+        if head.is(class::DEMONYM) && !head.is(class::GROUP_SPEAKER) && first == last {
+            return None;
+        }
+        let proper = (first..end).any(|k| {
+            let tk = &self.tokens[k];
+            tk.is_capitalized()
+                && !tk.is(class::DETERMINER | class::DEMONYM)
+                && !(tk.is(class::TITLE) && !tk.has(flag::ALL_CAPS))
+                && !(k == lo && tk.is(class::GROUP_SPEAKER))
+        });
+        let kind = if proper { PhraseKind::Proper } else { PhraseKind::Common };
+        if kind == PhraseKind::Common && !self.is_role_word(last) {
+            return None;
+        }
+        Some(Phrase { first, end, kind })
+    }
+
+    /// The subject of the cue at `cue`: skips adverbs and auxiliaries, an affiliation
+    /// in parentheses and an apposition between commas.
+    fn subject_before(&self, cue: usize, lo: usize) -> Option<(Phrase, Option<(usize, usize)>)> {
+        let mut end = cue;
+        while end > lo && self.is_verb_modifier(end - 1) {
+            end -= 1;
+        }
+        if end > lo && self.is_punct(end - 1, ")") {
+            let open = (lo..end - 1).rev().take(8).find(|&k| self.is_punct(k, "("))?;
+            return self.phrase_ending_at(open, lo).map(|p| (p, None));
+        }
+        if end > lo && self.is_punct(end - 1, ",") {
+            // "Norman Ornstein, a scholar at the institute, said"
+            let comma = end - 1;
+            let mut k = comma;
+            while k > lo && comma - k < 25 {
+                k -= 1;
+                let finite_cue = self.verb(k).is_some_and(|v| v.form != VerbForm::Gerund) && self.cue_at(k, lo, cue).is_some();
+                if quote_at(self.quotes, k).is_some() || finite_cue {
+                    return None;
+                }
+                if self.is_punct(k, ",") {
+                    break;
+                }
+            }
+            if !self.is_punct(k, ",") || k + 1 >= comma {
+                return None;
+            }
+            let seg = k + 1;
+            let st = &self.tokens[seg];
+            let appositive_start = st.is(class::DETERMINER | class::RELATIVE)
+                || self.word(seg).ends_with("ing")
+                || st.is(class::TITLE)
+                || st.kind == TokenKind::Number
+                || self.word(seg).starts_with(['R', 'D', 'I']) && self.word(seg).contains('-');
+            if !appositive_start {
+                return None;
+            }
+            let phrase = self.phrase_ending_at(k, lo)?;
+            if phrase.kind == PhraseKind::Pronoun {
+                return None;
+            }
+            return Some((phrase, Some((seg, comma))));
+        }
+        self.phrase_ending_at(end, lo).map(|p| (p, None))
+    }
+
+    /// A speaker phrase starting at `start`, reading rightwards: "said Peskov",
+    /// "according to the State Department".
+    fn phrase_starting_at(&self, start: usize, hi: usize) -> Option<Phrase> {
+        if start >= hi {
+            return None;
+        }
+        let t = &self.tokens[start];
+        if t.kind == TokenKind::Word && t.is(class::SUBJECT_PRONOUN) && !t.is(class::DETERMINER | class::RELATIVE) {
+            return Some(Phrase { first: start, end: start + 1, kind: PhraseKind::Pronoun });
+        }
+        let mut i = start;
+        if t.kind == TokenKind::Word && t.is(class::DETERMINER) && !t.is(class::RELATIVE) {
+            i += 1;
+        }
+        let body = i;
+        let mut last_head = None;
+        while i < hi && i - start < MAX_PHRASE {
+            if self.phrase_word(i, usize::MAX) {
+                if self.tokens[i].kind != TokenKind::Clitic {
+                    last_head = Some(i);
+                }
+                i += 1;
+                continue;
+            }
+            let ti = &self.tokens[i];
+            let linking = ti.kind == TokenKind::Word
+                && matches!(self.word(i), "of" | "for" | "at" | "from")
+                && i > body
+                && self.is_role_word(i - 1)
+                && i + 1 < hi
+                && (self.tokens[i + 1].is_capitalized() || self.tokens[i + 1].is(class::DETERMINER));
+            if linking {
+                i += 1;
+                if self.tokens[i].is(class::DETERMINER) {
+                    i += 1;
+                }
+                continue;
+            }
+            // Lowercase modifiers after a determiner: "a senior administration official".
+            let modifier = body > start
+                && ti.kind == TokenKind::Word
+                && !ti.has(flag::CAPITALIZED)
+                && !ti.is(class::FUNCTION | class::REPORTING_VERB | class::ADVERB | class::TIME)
+                && (i + 1..hi.min(i + 4)).any(|k| self.is_role_word(k));
+            if modifier {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let end = last_head? + 1;
+        let phrase = self.phrase_ending_at(end, start)?;
+        (phrase.first >= start).then_some(phrase)
+    }
+
+    /// Skips what may sit between a cue and its content: the hearer, time words and
+    /// prepositional phrases ("told reporters on Thursday that").
+    fn skip_modifiers(&self, mut i: usize, hi: usize, verb: Option<VerbInfo>) -> usize {
+        if verb.is_some_and(|v| v.takes_object) && i < hi {
+            let t = &self.tokens[i];
+            if t.kind == TokenKind::Word && matches!(self.word(i).to_lowercase().as_str(), "him" | "her" | "them" | "us" | "me" | "you") {
+                i += 1;
+            } else if let Some(p) = self.phrase_starting_at(i, hi).filter(|p| p.kind != PhraseKind::Pronoun) {
+                i = p.end;
+            } else if t.kind == TokenKind::Word && !t.is(class::FUNCTION | class::TIME) && !t.has(flag::CAPITALIZED)
+                && self.word(i).ends_with('s') && i + 1 < hi
+                && (self.lower_is(i + 1, "that") || self.tokens[i + 1].kind != TokenKind::Word)
+            {
+                i += 1; // "told reporters that"
+            }
+        }
+        loop {
+            if i >= hi {
+                return i;
+            }
+            let t = &self.tokens[i];
+            if t.kind == TokenKind::Word && (t.is(class::TIME) || (t.is(class::ADVERB) && !t.has(flag::CAPITALIZED))) && !self.lower_is(i, "that") {
+                i += 1;
+                continue;
+            }
+            if t.kind == TokenKind::Word && t.is(class::PREPOSITION) && !t.has(flag::CAPITALIZED) && !self.lower_is(i, "that") && !self.lower_is(i, "to") && !self.lower_is(i, "like") {
+                let mut j = i + 1;
+                let mut nouns = 0;
+                while j < hi {
+                    let tj = &self.tokens[j];
+                    if tj.kind == TokenKind::Word && tj.is(class::DETERMINER) && !tj.is(class::RELATIVE) {
+                        if nouns > 0 {
+                            break; // a new noun phrase: the content starts
+                        }
+                        j += 1;
+                        continue;
+                    }
+                    let word_like = matches!(tj.kind, TokenKind::Word | TokenKind::Number | TokenKind::Clitic)
+                        && !tj.is(class::SUBJECT_PRONOUN | class::AUXILIARY | class::CONJUNCTION | class::RELATIVE)
+                        && !self.lower_is(j, "that")
+                        && self.cue_at(j, i, hi).is_none();
+                    if !word_like || tj.is(class::PREPOSITION) {
+                        break;
+                    }
+                    nouns += 1;
+                    j += 1;
+                }
+                if nouns == 0 {
+                    return i;
+                }
+                i = j;
+                continue;
+            }
+            return i;
+        }
+    }
+
+    /// After an inverted subject ("said Peskov") the sentence ends, or goes on
+    /// with an apposition, a modifier or a new quotation; it has no clause of its own.
+    fn ends_inverted_frame(&self, i: usize, hi: usize) -> bool {
+        let j = self.skip_modifiers(i, hi, None);
+        j >= hi
+            || self.quote_opening_at(j).is_some()
+            || (self.tokens[j].kind == TokenKind::Punct && matches!(self.word(j), "," | ";" | ":" | "." | "—" | "–" | "(" | ")"))
+    }
+
+    /// Where the content that follows a cue starts, if it has any.
+    fn content_start(&self, i: usize, hi: usize, verb: Option<VerbInfo>) -> Option<usize> {
+        if i >= hi {
+            return None;
+        }
+        let t = &self.tokens[i];
+        let w = self.word(i);
+        if t.kind == TokenKind::Punct {
+            return match w {
+                ":" => (i + 1 < hi).then_some(i + 1),
+                "," | "—" | "–" => self.quote_opening_at(i + 1).map(|_| i + 1),
+                _ => None,
+            };
+        }
+        if self.quote_opening_at(i).is_some() {
+            return Some(i);
+        }
+        if t.kind != TokenKind::Word && t.kind != TokenKind::Number {
+            return None;
+        }
+        let lower = w.to_lowercase();
+        if lower == "that" {
+            return (i + 1 < hi).then_some(i + 1);
+        }
+        if matches!(lower.as_str(), "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who") {
+            return Some(i);
+        }
+        if lower == "to" {
+            return verb.is_some_and(|v| v.infinitive).then_some(i);
+        }
+        if t.is(class::PREPOSITION | class::CONJUNCTION | class::AUXILIARY) || self.verb(i).is_some() && self.cue_at(i, i, hi).is_some() {
+            return None;
+        }
+        if t.is(class::ADVERB) && i + 1 >= hi {
+            return None;
+        }
+        // A clause or, for verbs such as "called", a noun phrase: at least two words.
+        let words = (i..hi).filter(|&k| self.tokens[k].is_word()).take(2).count();
+        (words >= 2 || self.quote_opening_at(i + 1).is_some()).then_some(i)
+    }
+
+    /// Is there a speaker phrase of its own before the cue at `k`, or is the cue
+    /// coordinated with an earlier one ("..., but emphasized that")?
+    fn coordinated(&self, k: usize, lo: usize) -> Option<usize> {
+        let mut j = k;
+        while j > lo && self.is_verb_modifier(j - 1) {
+            j -= 1;
+        }
+        if j <= lo {
+            return None;
+        }
+        let p = j - 1;
+        let is_conj = self.tokens[p].kind == TokenKind::Word && matches!(self.word(p).to_lowercase().as_str(), "and" | "but" | "while" | "yet");
+        if is_conj {
+            let cut = if p > lo && self.is_punct(p - 1, ",") { p - 1 } else { p };
+            return Some(cut);
+        }
+        if self.is_punct(p, ",") || self.is_punct(p, ";") {
+            let gerund = self.verb(k).is_some_and(|v| v.form == VerbForm::Gerund);
+            if gerund || self.is_punct(p, ";") {
+                return Some(p);
+            }
+        }
+        None
+    }
+
+    /// Where post content that starts at `start` ends: the sentence end, a cue
+    /// coordinated with this one, or an apposition after a dash.
+    fn content_end(&self, start: usize, hi: usize) -> (usize, Option<usize>) {
+        let mut i = start;
+        while i < hi {
+            if let Some(q) = self.quote_opening_at(i) {
+                i = q.end_token;
+                continue;
+            }
+            if i > start
+                && self.cue_at(i, start, hi).is_some()
+                && let Some(cut) = self.coordinated(i, start)
+            {
+                return (cut, Some(i));
+            }
+            let w = self.word(i);
+            if self.tokens[i].kind == TokenKind::Punct && matches!(w, "—" | "–" | "--") && i + 1 < hi {
+                let n = &self.tokens[i + 1];
+                if n.kind == TokenKind::Word && n.is(class::DETERMINER) && !n.is(class::RELATIVE) {
+                    return (i, None);
+                }
+            }
+            i += 1;
+        }
+        (hi, None)
+    }
+
+    /// Drops trailing punctuation (but not closing quotation marks) and leading commas.
+    fn trim(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+        while a < b && self.tokens[a].kind == TokenKind::Punct && matches!(self.word(a), "," | ":" | ";" | "—" | "–" | "-" | "--") {
+            a += 1;
+        }
+        while b > a {
+            let t = &self.tokens[b - 1];
+            let trailing = t.kind == TokenKind::Punct && !matches!(self.word(b - 1), ")" | "]" | "…");
+            if trailing {
+                b -= 1;
+            } else {
+                break;
+            }
+        }
+        (b > a && (a..b).any(|k| self.tokens[k].is_word())).then_some((a, b))
+    }
+
+    /// Content before a frame: from `lo` to the comma or closing quotation mark that
+    /// precedes the speaker phrase or cue at `at`.
+    fn content_before(&self, at: usize, lo: usize) -> Option<(usize, usize)> {
+        if at <= lo {
+            return None;
+        }
+        let p = at - 1;
+        let end = if self.quote_closing_at(p).is_some() {
+            at
+        } else if self.is_punct(p, ",") || self.is_punct(p, "—") || self.is_punct(p, "–") {
+            p
+        } else {
+            return None;
+        };
+        let (mut a, b) = self.trim(lo, end)?;
+        let whole_quote = self.quote_opening_at(a).is_some_and(|q| q.end_token >= b);
+        if whole_quote {
+            return Some((a, b));
+        }
+        // An opening phrase is not content: "At the same time, Peskov added".
+        let opener = self.tokens[a].is(class::PREPOSITION | class::CONJUNCTION) && !self.lower_is(a, "but") && !self.lower_is(a, "and");
+        if opener {
+            let comma = (a..b).find(|&k| self.is_punct(k, ",") && quote_at(self.quotes, k).is_none())?;
+            a = self.trim(comma + 1, b)?.0;
+        }
+        let words = (a..b).filter(|&k| self.tokens[k].is_word()).count();
+        (words >= 3 || (a..b).any(|k| self.quote_opening_at(k).is_some())).then_some((a, b))
+    }
+
+    /// All frames of one sentence, appended to `out`.
+    pub fn sentence_frames(&self, sentence_index: usize, s: &Sentence, out: &mut Vec<Frame>) {
+        let (lo, hi) = (s.first, s.end);
+        let first_frame = out.len();
+        let mut consumed = lo; // text before this belongs to an earlier frame
+        let mut i = lo;
+        while i < hi {
+            if let Some(q) = self.quote_opening_at(i) {
+                i = q.end_token;
+                continue;
+            }
+            if self.lower_is(i, "according") && i + 1 < hi && self.lower_is(i + 1, "to") {
+                let after = i + 2;
+                let phrase = self.phrase_starting_at(after, hi);
+                let mut frame = Frame {
+                    sentence: sentence_index,
+                    cue: (i, after),
+                    speaker: phrase.map(Speaker::Phrase),
+                    apposition: None,
+                    contents: Vec::new(),
+                    introduces: false,
+                };
+                let phrase_end = phrase.map_or(after, |p| p.end);
+                if let Some(pre) = self.content_before(i, consumed) {
+                    frame.contents.push(pre);
+                }
+                // "According to X, the plan ...": content after the comma.
+                if frame.contents.is_empty() && phrase_end < hi && self.is_punct(phrase_end, ",") {
+                    let (end, _) = self.content_end(phrase_end + 1, hi);
+                    if let Some(c) = self.trim(phrase_end + 1, end) {
+                        frame.contents.push(c);
+                    }
+                }
+                consumed = frame.contents.last().map_or(phrase_end, |c| c.1.max(phrase_end));
+                i = consumed.max(i + 1);
+                out.push(frame);
+                continue;
+            }
+            let Some((verb, cue_end)) = self.cue_at(i, lo, hi) else {
+                i += 1;
+                continue;
+            };
+            let mut frame = Frame {
+                sentence: sentence_index,
+                cue: (i, cue_end),
+                speaker: None,
+                apposition: None,
+                contents: Vec::new(),
+                introduces: false,
+            };
+            // Who: a subject to the left, the subject of a coordinated cue, or an
+            // inverted subject to the right.
+            let mut subject_first = None;
+            let mut after_speaker = cue_end;
+            let prev_frame = (out.len() > first_frame).then(|| out.len() - 1);
+            let coordinated = prev_frame.is_some() && self.coordinated(i, consumed.min(i)).is_some();
+            if let Some((phrase, appos)) = self.subject_before(i, consumed.max(lo)).filter(|_| !coordinated) {
+                subject_first = Some(phrase.first);
+                frame.speaker = Some(Speaker::Phrase(phrase));
+                frame.apposition = appos;
+            } else if let Some(pf) = prev_frame.filter(|_| coordinated || verb.form == VerbForm::Gerund) {
+                frame.speaker = Some(Speaker::SameAs(pf));
+            } else if verb.form != VerbForm::Gerund {
+                let before_ok = i == lo || self.is_punct(i - 1, ",") || self.quote_closing_at(i - 1).is_some();
+                let inverted = self.phrase_starting_at(cue_end, hi).filter(|p| self.ends_inverted_frame(p.end, hi));
+                if before_ok && let Some(p) = inverted {
+                    frame.speaker = Some(Speaker::Phrase(p));
+                    after_speaker = p.end;
+                    // "said Jane Doe, a professor at the university."
+                    if p.end < hi && self.is_punct(p.end, ",") {
+                        let appos_end = (p.end + 1..hi).find(|&k| self.tokens[k].kind == TokenKind::Punct && matches!(self.word(k), "," | "." | ";")).unwrap_or(hi);
+                        let st = &self.tokens[(p.end + 1).min(hi - 1)];
+                        if st.is(class::DETERMINER | class::TITLE) && appos_end > p.end + 1 {
+                            frame.apposition = Some((p.end + 1, appos_end));
+                            after_speaker = appos_end;
+                        }
+                    }
+                    subject_first = Some(i);
+                } else if verb.form == VerbForm::Gerund || i == lo {
+                    // A headline or a sentence opening with the verb: no speaker.
+                }
+            }
+            if frame.speaker.is_none() {
+                i += 1;
+                continue;
+            }
+            // What: before the speaker phrase, and after the cue.
+            let before_at = subject_first.unwrap_or(i);
+            let inverted = subject_first == Some(i);
+            let may_precede = !verb.no_parenthetical && !matches!(frame.speaker, Some(Speaker::SameAs(_)));
+            let pre = may_precede.then(|| self.content_before(before_at, consumed)).flatten();
+            let after = self.skip_modifiers(after_speaker, hi, Some(verb));
+            let post_start = self.content_start(after, hi, Some(verb)).filter(|_| !inverted || after > after_speaker);
+            let mut next_cue = None;
+            if let Some(start) = post_start {
+                let (end, next) = self.content_end(start, hi);
+                next_cue = next;
+                if let Some(c) = self.trim(start, end) {
+                    if verb.weak && pre.is_none() && !self.lower_is(start.saturating_sub(1), "that") && self.quote_opening_at(c.0).is_none() {
+                        // Beliefs need an explicit clause: "hopes that", not "hopes to win".
+                        if !self.tokens[c.0].is(class::SUBJECT_PRONOUN | class::DETERMINER) && !self.tokens[c.0].is_capitalized() && !self.lower_is(c.0, "to") {
+                            i = cue_end;
+                            continue;
+                        }
+                    }
+                    if let Some(p) = pre {
+                        frame.contents.push(p);
+                    }
+                    frame.contents.push(c);
+                }
+            } else if let Some(p) = pre {
+                frame.contents.push(p);
+            }
+            if frame.contents.is_empty() && post_start.is_none() {
+                // "Peskov told reporters:" at the end of a paragraph introduces what follows.
+                let rest = self.skip_modifiers(after_speaker, hi, Some(verb));
+                frame.introduces = rest >= hi || (rest + 1 >= hi && self.is_punct(rest, ":"));
+            }
+            consumed = frame
+                .contents
+                .last()
+                .map_or(after.max(after_speaker), |c| c.1)
+                .max(cue_end);
+            i = next_cue.unwrap_or(consumed.max(cue_end));
+            out.push(frame);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::quotes::find_quotes;
+    use crate::analysis::sentences::split_sentences;
+    use crate::analysis::tokens::tokenize;
+
+    /// (speaker phrase, contents) of every frame, as text.
+    fn frames(text: &str) -> Vec<(String, Vec<String>)> {
+        let (tokens, paras) = tokenize(text);
+        let quotes = find_quotes(text, &tokens, &paras);
+        let sentences = split_sentences(text, &tokens, &paras, &quotes);
+        let finder = FrameFinder { text, tokens: &tokens, quotes: &quotes };
+        let mut out = Vec::new();
+        for (k, s) in sentences.iter().enumerate() {
+            finder.sentence_frames(k, s, &mut out);
+        }
+        let span = |a: usize, b: usize| text[tokens[a].start as usize..tokens[b - 1].end as usize].to_string();
+        out.iter()
+            .map(|f| {
+                let mut speaker = match f.speaker {
+                    Some(Speaker::Phrase(p)) => span(p.first, p.end),
+                    Some(Speaker::SameAs(k)) => format!("={k}"),
+                    None => String::new(),
+                };
+                if f.introduces {
+                    speaker.push(':');
+                }
+                (speaker, f.contents.iter().map(|&(a, b)| span(a, b)).collect())
+            })
+            .collect()
+    }
+
+    fn one(speaker: &str, contents: &[&str]) -> (String, Vec<String>) {
+        (speaker.to_string(), contents.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn subject_verb_that_clause() {
+        assert_eq!(
+            frames("Acting Mayor Jane Ruiz said on Monday that the bridge would reopen in May."),
+            [one("Acting Mayor Jane Ruiz", &["the bridge would reopen in May"])]
+        );
+    }
+
+    #[test]
+    fn quote_then_pronoun_and_hearer() {
+        assert_eq!(
+            frames("“We will not back down,” she told reporters."),
+            [one("she", &["“We will not back down,”"])]
+        );
+    }
+
+    #[test]
+    fn inverted_speaker_with_apposition() {
+        assert_eq!(
+            frames("“Prices will rise,” said Tom Berg, an economist at the bank."),
+            [one("Tom Berg", &["“Prices will rise,”"])]
+        );
+    }
+
+    #[test]
+    fn coordinated_cues_share_the_speaker() {
+        assert_eq!(
+            frames("The mayor added that taxes would fall, but warned that services would be cut."),
+            [one("The mayor", &["taxes would fall"]), one("=0", &["services would be cut"])]
+        );
+    }
+
+    #[test]
+    fn content_before_a_parenthetical_cue() {
+        assert_eq!(
+            frames("The vote will be held next week, the senator added."),
+            [one("the senator", &["The vote will be held next week"])]
+        );
+    }
+
+    #[test]
+    fn opening_phrase_is_not_content() {
+        assert_eq!(
+            frames("In a statement, Mr. Okafor said, “The deal is done.”"),
+            [one("Mr. Okafor", &["“The deal is done.”"])]
+        );
+    }
+
+    #[test]
+    fn according_to_before_and_after() {
+        assert_eq!(
+            frames("According to the agency, prices rose sharply. Prices fell in June, according to analysts."),
+            [one("the agency", &["prices rose sharply"]), one("analysts", &["Prices fell in June"])]
+        );
+    }
+
+    #[test]
+    fn apposition_between_subject_and_verb() {
+        assert_eq!(
+            frames("Ana Lima, a lawyer for the family, said the ruling was unfair."),
+            [one("Ana Lima", &["the ruling was unfair"])]
+        );
+    }
+
+    #[test]
+    fn colon_introduces_the_next_paragraph() {
+        let f = frames("The minister told reporters:\n“We are ready.”");
+        assert_eq!(f[0], one("The minister:", &[]));
+    }
+
+    #[test]
+    fn nouns_are_not_cues() {
+        assert!(frames("The written response and his claims were discussed.").is_empty());
+    }
+}

@@ -1,0 +1,278 @@
+//! Names in the text: runs of capitalised words, split into a role ("Russian
+//! Foreign Minister") and a name ("Sergey Lavrov"), and classified as a person,
+//! an organisation or a place from the word lists.
+
+use super::sentences::Sentence;
+use super::tokens::{Token, TokenKind, flag};
+use crate::lexicon::{Gender, KnownKind, class, lexicon};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameClass {
+    Person,
+    Organization,
+    Place,
+    /// A single unfamiliar word: a person's surname, or something else.
+    Unknown,
+}
+
+/// A capitalised name in the text.
+#[derive(Clone, Debug)]
+pub struct NameMention {
+    /// Token range of the whole run, role included.
+    pub first: usize,
+    pub end: usize,
+    /// Token where the name proper starts (after the role).
+    pub name_first: usize,
+    pub class: NameClass,
+    /// Canonical gazetteer name, when the name is a known place or organisation.
+    pub canonical: Option<u32>,
+    pub gender: Option<Gender>,
+    /// Seen only where capitals say little (a headline, a sentence's first word):
+    /// it may name an actor found elsewhere but never creates one.
+    pub weak: bool,
+    /// The first name phrase of its sentence: the likely subject.
+    pub subject: bool,
+}
+
+impl NameMention {
+    pub fn has_role(&self) -> bool {
+        self.name_first > self.first
+    }
+}
+
+pub struct NameFinder<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+}
+
+impl<'a> NameFinder<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].range()]
+    }
+
+    /// A word that can be part of a name run.
+    fn name_word(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.kind == TokenKind::Word
+            && t.has(flag::CAPITALIZED)
+            && (!t.is(class::FUNCTION) || t.has(flag::ALL_CAPS) || t.is(class::TITLE | class::ORG_WORD | class::FIRST_NAME))
+            && !(t.is(class::TIME) && !t.is(class::FIRST_NAME))
+            && self.word(i) != "I"
+    }
+
+    /// Paragraphs in title case ("Trump Urges Supporters To Vote") say nothing by
+    /// their capitals.
+    pub fn title_case(&self, first: usize, end: usize) -> bool {
+        let words: Vec<&Token> = self.tokens[first..end].iter().filter(|t| t.kind == TokenKind::Word).collect();
+        let content: Vec<&&Token> = words.iter().filter(|t| !t.is(class::FUNCTION)).collect();
+        content.len() >= 4 && content.iter().filter(|t| t.has(flag::CAPITALIZED)).count() * 10 >= content.len() * 8
+    }
+
+    /// All name runs of a sentence, appended to `out`.
+    pub fn sentence_names(&self, s: &Sentence, headline: bool, out: &mut Vec<NameMention>) {
+        let lex = lexicon();
+        let mut i = s.first;
+        let mut seen_subject = false;
+        // The sentence's first word, after opening quotation marks and brackets.
+        let opener = (s.first..s.end)
+            .find(|&k| matches!(self.tokens[k].kind, TokenKind::Word | TokenKind::Number))
+            .unwrap_or(s.first);
+        while i < s.end {
+            if !self.name_word(i) {
+                // Lowercase words between subject and verb do not end the search for a subject.
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            loop {
+                if end < s.end && self.name_word(end) && !headline {
+                    end += 1;
+                    continue;
+                }
+                // Lowercase titles inside a run: "Kremlin spokesman Dimitry Peskov".
+                if !headline && end + 1 < s.end && self.tokens[end].kind == TokenKind::Word && !self.tokens[end].has(flag::CAPITALIZED) && self.tokens[end].is(class::TITLE) && self.name_word(end + 1) {
+                    end += 1;
+                    continue;
+                }
+                // "Ministry of Foreign Affairs", "Secretary of State", "Bank of America".
+                let link = end + 1 < s.end && !headline && matches!(self.word(end), "of" | "for" | "de" | "del" | "van" | "von" | "bin" | "al" | "&" | "and");
+                if link {
+                    let prev = &self.tokens[end - 1];
+                    let anchored = prev.is(class::ORG_WORD | class::TITLE) || self.word(end) == "&" || self.word(end) == "and" && prev.is(class::ORG_WORD);
+                    let mut k = end + 1;
+                    if self.word(k) == "the" && k + 1 < s.end {
+                        k += 1;
+                    }
+                    let particle = matches!(self.word(end), "de" | "del" | "van" | "von" | "bin" | "al");
+                    if (anchored || particle) && self.name_word(k) && (self.word(end) != "and" || self.tokens[k].is(class::ORG_WORD) || k + 1 < s.end && self.tokens[k + 1].is(class::ORG_WORD)) {
+                        end = k + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            i = end;
+            // Strip opening function words: "But Peskov", "The Washington Post" keeps "The" out of the name.
+            let mut first = start;
+            while first < end && self.tokens[first].is(class::FUNCTION) && !self.tokens[first].is(class::TITLE | class::ORG_WORD) && !self.tokens[first].has(flag::ALL_CAPS) {
+                first += 1;
+            }
+            if first >= end {
+                continue;
+            }
+            let Some(mut mention) = self.classify(first, end, lex) else { continue };
+            let single = mention.end - mention.name_first == 1;
+            let at_opener = first == opener;
+            if headline || (at_opener && single && mention.class == NameClass::Unknown && !mention.has_role()) {
+                mention.weak = true;
+            }
+            // Plural nationalities ("Americans") and lone nationalities are not names.
+            if single && !mention.has_role() {
+                let w = self.word(mention.name_first);
+                let singular = w.strip_suffix('s').unwrap_or(w);
+                if lex.word(singular).is(class::DEMONYM) && mention.canonical.is_none() {
+                    continue;
+                }
+            }
+            if !seen_subject && !mention.weak {
+                let before = (s.first..first).filter(|&k| self.tokens[k].is_word() && !self.tokens[k].is(class::CONJUNCTION)).count();
+                mention.subject = before <= 3;
+                seen_subject = true;
+            }
+            out.push(mention);
+        }
+    }
+
+    /// Splits a run into role and name and says what the name is.
+    fn classify(&self, first: usize, end: usize, lex: &crate::lexicon::Lexicon) -> Option<NameMention> {
+        // The role ends at the last title word that has a name after it; "of X"
+        // after a title belongs to the role ("Secretary of State").
+        let mut name_first = first;
+        for k in first..end {
+            let t = &self.tokens[k];
+            if !t.is(class::TITLE) || t.is(class::FIRST_NAME) && k + 2 < end {
+                continue;
+            }
+            let mut role_end = k + 1;
+            if role_end + 1 < end && self.word(role_end) == "of" {
+                role_end += if self.word(role_end + 1) == "the" { 3 } else { 2 };
+            }
+            if role_end < end {
+                name_first = role_end;
+            }
+        }
+        // "General Motors": a title word inside an organisation's name.
+        if name_first > first && self.tokens[name_first..end].iter().any(|t| t.is(class::ORG_WORD)) {
+            name_first = first;
+        }
+        let name_text = &self.text[self.tokens[name_first].start as usize..self.tokens[end - 1].end as usize];
+        let has_role = name_first > first;
+        let words = end - name_first;
+        let known = lex.known(name_text);
+        let name_tokens = &self.tokens[name_first..end];
+        let org_word = name_tokens.iter().any(|t| t.is(class::ORG_WORD));
+        let all_caps = words == 1 && name_tokens[0].has(flag::ALL_CAPS);
+        let first_info = name_tokens[0].info();
+        let mut gender = None;
+        let class = match known {
+            Some(k) if k.kind == KnownKind::Place => NameClass::Place,
+            Some(_) => NameClass::Organization,
+            None if org_word => NameClass::Organization,
+            None if all_caps && !has_role => NameClass::Organization,
+            None if words >= 2 && first_info.is(class::FIRST_NAME) => {
+                gender = first_info.gender;
+                NameClass::Person
+            }
+            None if has_role => NameClass::Person,
+            None if words >= 2 && words <= 4 && name_tokens.iter().all(|t| !t.is(class::FUNCTION)) => NameClass::Person,
+            None if words == 1 => NameClass::Unknown,
+            None => NameClass::Organization,
+        };
+        // Gendered titles: "Mrs.", "spokeswoman".
+        if class == NameClass::Person && gender.is_none() {
+            gender = (first..name_first).rev().find_map(|k| self.tokens[k].info().gender);
+        }
+        if name_first == end {
+            return None;
+        }
+        Some(NameMention {
+            first,
+            end,
+            name_first,
+            class,
+            canonical: known.map(|k| k.canonical),
+            gender,
+            weak: false,
+            subject: false,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::quotes::find_quotes;
+    use crate::analysis::sentences::split_sentences;
+    use crate::analysis::tokens::tokenize;
+
+    fn names(text: &str) -> Vec<(String, String, NameClass)> {
+        let (tokens, paras) = tokenize(text);
+        let quotes = find_quotes(text, &tokens, &paras);
+        let sentences = split_sentences(text, &tokens, &paras, &quotes);
+        let finder = NameFinder { text, tokens: &tokens };
+        let mut out = Vec::new();
+        for s in &sentences {
+            finder.sentence_names(s, false, &mut out);
+        }
+        let span = |a: usize, b: usize| {
+            if a == b {
+                String::new()
+            } else {
+                text[tokens[a].start as usize..tokens[b - 1].end as usize].to_string()
+            }
+        };
+        out.iter()
+            .filter(|m| !m.weak)
+            .map(|m| (span(m.first, m.name_first), span(m.name_first, m.end), m.class))
+            .collect()
+    }
+
+    fn n(role: &str, name: &str, class: NameClass) -> (String, String, NameClass) {
+        (role.into(), name.into(), class)
+    }
+
+    #[test]
+    fn roles_split_from_names() {
+        assert_eq!(
+            names("Yesterday Russian Foreign Minister Sergey Lavrov met Secretary of State Antony Blinken."),
+            [
+                n("Russian Foreign Minister", "Sergey Lavrov", NameClass::Person),
+                n("Secretary of State", "Antony Blinken", NameClass::Person)
+            ]
+        );
+        assert_eq!(
+            names("He met Kremlin spokesman Dimitry Peskov."),
+            [n("Kremlin spokesman", "Dimitry Peskov", NameClass::Person)]
+        );
+    }
+
+    #[test]
+    fn organisations_and_places() {
+        assert_eq!(
+            names("It went to Russia’s Ministry of Foreign Affairs and the NATO office in Eastern Europe."),
+            [
+                n("", "Russia", NameClass::Place),
+                n("", "Ministry of Foreign Affairs", NameClass::Organization),
+                n("", "NATO", NameClass::Organization),
+                n("", "Eastern Europe", NameClass::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_openers_are_weak() {
+        assert!(names("Tensions rose on Monday.").is_empty());
+        assert_eq!(names("But Peskov disagreed."), [n("", "Peskov", NameClass::Unknown)]);
+    }
+}

@@ -1,0 +1,205 @@
+//! The statement and speaker engine.
+//!
+//! [`analyze`] runs the stages in order: tokens and paragraphs, quotations,
+//! sentences, names, attribution frames, actors, then statements with their
+//! speakers. Each stage is a module of its own and knows nothing of output or
+//! terminals.
+
+mod actors;
+mod frames;
+mod mentions;
+pub mod model;
+mod quotes;
+mod sentences;
+mod structure;
+mod tokens;
+
+pub use model::{Actor, ActorId, ActorKind, Analysis, Span, Statement, StatementKind};
+pub use structure::Layout;
+
+use actors::{Attribution, Resolver};
+use frames::{Frame, FrameFinder};
+use mentions::NameFinder;
+use quotes::{Quote, quote_at};
+use sentences::Sentence;
+use tokens::Token;
+
+/// Finds the statements of an article and who made them.
+pub fn analyze(text: &str) -> Analysis {
+    let (tokens, paragraphs) = tokens::tokenize(text);
+    let quotes = quotes::find_quotes(text, &tokens, &paragraphs);
+    let sentences = sentences::split_sentences(text, &tokens, &paragraphs, &quotes);
+    let layout = structure::detect(text, &tokens, &paragraphs);
+
+    let names_finder = NameFinder { text, tokens: &tokens };
+    let mut names = Vec::new();
+    let frame_finder = FrameFinder { text, tokens: &tokens, quotes: &quotes };
+    let mut frames = Vec::new();
+    for (k, s) in sentences.iter().enumerate() {
+        if layout.is_metadata(s.paragraph) {
+            continue;
+        }
+        let p = &paragraphs[s.paragraph];
+        let headline = names_finder.title_case(p.first_token, p.end_token);
+        names_finder.sentence_names(s, headline, &mut names);
+        frame_finder.sentence_frames(k, s, &mut frames);
+    }
+
+    let mut resolver = Resolver::new(text, &tokens, &sentences);
+    resolver.cluster(&names);
+    let attributions = resolver.resolve_frames(&names, &frames);
+
+    let assembler = Assembler { tokens: &tokens, quotes: &quotes, sentences: &sentences };
+    let drafts = assembler.statements(&frames, &attributions);
+    for d in &drafts {
+        if let (Some(actor), Some(mention)) = (d.attribution.actor, d.attribution.mention) {
+            resolver.add_mention(actor, mention);
+        }
+    }
+    let (mut actors, map) = resolver.finish();
+    let statements: Vec<Statement> = drafts
+        .into_iter()
+        .map(|d| {
+            let speaker = d.attribution.actor.and_then(|a| map[a]);
+            if let Some(s) = speaker {
+                actors[s].statements += 1;
+            }
+            Statement {
+                kind: d.kind,
+                span: d.span,
+                speaker,
+                speaker_mention: d.attribution.mention,
+                cue: d.cue,
+            }
+        })
+        .collect();
+    Analysis { title: layout.title.map(|s| text[s.range()].trim().to_string()), actors, statements }
+}
+
+/// A statement before actors get their final ids.
+struct Draft {
+    kind: StatementKind,
+    span: Span,
+    attribution: Attribution,
+    cue: Option<Span>,
+}
+
+struct Assembler<'a> {
+    tokens: &'a [Token],
+    quotes: &'a [Quote],
+    sentences: &'a [Sentence],
+}
+
+/// A quotation is speech-like, not a scare quote, when it has this many words.
+const SPEECH_WORDS: usize = 4;
+
+impl Assembler<'_> {
+    fn span(&self, first: usize, end: usize) -> Span {
+        Span::new(self.tokens[first].start as usize, self.tokens[end - 1].end as usize)
+    }
+
+    fn kind_of(&self, first: usize, end: usize) -> StatementKind {
+        let k = quote_at(self.quotes, first);
+        if let Some(q) = k.map(|k| &self.quotes[k])
+            && q.open == first
+            && q.end_token >= end
+        {
+            return StatementKind::Direct;
+        }
+        let has_quote = self.quotes[self.quotes.partition_point(|q| q.end_token <= first)..]
+            .iter()
+            .take_while(|q| q.open < end)
+            .next()
+            .is_some();
+        if has_quote { StatementKind::Mixed } else { StatementKind::Indirect }
+    }
+
+    fn words(&self, range: std::ops::Range<usize>) -> usize {
+        self.tokens[range].iter().filter(|t| t.is_word()).count()
+    }
+
+    /// Statements from frames, then quotations no frame claimed: a quotation that
+    /// stands alone continues the speaker of the statement before it.
+    fn statements(&self, frames: &[Frame], attributions: &[Attribution]) -> Vec<Draft> {
+        let mut out: Vec<Draft> = Vec::new();
+        for (f, a) in frames.iter().zip(attributions) {
+            let cue = Some(self.span(f.cue.0, f.cue.1));
+            for &(first, end) in &f.contents {
+                out.push(Draft { kind: self.kind_of(first, end), span: self.span(first, end), attribution: *a, cue });
+            }
+        }
+        out.sort_by_key(|d| d.span.start);
+
+        // Quotations not inside any statement.
+        let mut orphans: Vec<Draft> = Vec::new();
+        let mut d = 0;
+        for q in self.quotes {
+            let span = Span::new(q.start, q.end);
+            while d < out.len() && out[d].span.end <= span.start {
+                d += 1;
+            }
+            if out.get(d).is_some_and(|s| s.span.overlaps(&span)) {
+                continue;
+            }
+            let inner = q.inner();
+            if self.words(inner.clone()) < SPEECH_WORDS {
+                continue;
+            }
+            let s = &self.sentences[self.sentences.partition_point(|s| s.end <= q.open)];
+            let outside = self.words(s.first..q.open) + self.words(q.end_token..s.end);
+            if outside > 0 {
+                continue;
+            }
+            orphans.push(Draft {
+                kind: StatementKind::Direct,
+                span,
+                attribution: Attribution::default(),
+                cue: None,
+            });
+        }
+        out.extend(orphans);
+        out.sort_by_key(|d| d.span.start);
+        // Statements never overlap: the earlier one stands.
+        let mut kept: Vec<Draft> = Vec::with_capacity(out.len());
+        for d in out {
+            if kept.last().is_some_and(|k| k.span.end > d.span.start) {
+                continue;
+            }
+            kept.push(d);
+        }
+        self.continue_speakers(&mut kept, frames, attributions);
+        kept
+    }
+
+    fn paragraph_of(&self, byte: usize) -> usize {
+        let t = self.tokens.partition_point(|t| (t.end as usize) <= byte);
+        self.sentences[self.sentences.partition_point(|s| s.end <= t).min(self.sentences.len() - 1)].paragraph
+    }
+
+    /// A quotation without a frame belongs to whoever spoke last, if that was in the
+    /// same or the previous paragraph (or a frame there introduced it with a colon).
+    fn continue_speakers(&self, drafts: &mut [Draft], frames: &[Frame], attributions: &[Attribution]) {
+        let mut last: Option<(Attribution, usize)> = None; // (who, paragraph)
+        let mut f = 0;
+        for d in drafts.iter_mut() {
+            let para = self.paragraph_of(d.span.start);
+            // Frames that introduce what follows ("he told reporters:").
+            while f < frames.len() && self.span(frames[f].cue.0, frames[f].cue.1).start < d.span.start {
+                if frames[f].introduces && attributions[f].mention.is_some() {
+                    last = Some((attributions[f], self.sentences[frames[f].sentence].paragraph));
+                }
+                f += 1;
+            }
+            if d.cue.is_none() && d.attribution.mention.is_none() {
+                if let Some((a, p)) = last
+                    && para <= p + 1
+                {
+                    d.attribution = a;
+                }
+            }
+            if d.attribution.mention.is_some() {
+                last = Some((d.attribution, para));
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! What the engine finds: statements, their speakers, and the actors of an article.
+//!
+//! Spans here are byte ranges into the article text, so the reader can slice the
+//! text directly; the JSON output converts them to char offsets.
+
+use crate::lexicon::Gender;
+use serde::Serialize;
+
+/// A byte range into the article text, end exclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatementKind {
+    /// Words in quotation marks, given as a whole.
+    Direct,
+    /// Reported speech with quoted fragments inside.
+    Mixed,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+impl StatementKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            StatementKind::Direct => "direct",
+            StatementKind::Mixed => "mixed",
+            StatementKind::Indirect => "indirect",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    Organization,
+    Other,
+}
+
+impl ActorKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organization => "organization",
+            ActorKind::Other => "other",
+        }
+    }
+}
+
+/// Index of an actor in [`Analysis::actors`].
+pub type ActorId = usize;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Statement {
+    pub kind: StatementKind,
+    /// The statement: for direct quotes the quotation with its marks; for reported
+    /// speech the reported content, without speaker or cue.
+    pub span: Span,
+    pub speaker: Option<ActorId>,
+    /// The words the attribution rests on: "he" in "he told reporters".
+    pub speaker_mention: Option<Span>,
+    /// The reporting words: "said", "pointed out", "according to".
+    pub cue: Option<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    /// The fullest name the article gives.
+    pub name: String,
+    pub kind: ActorKind,
+    /// Offices and descriptions: "Kremlin spokesman", "a scholar at the institute".
+    pub roles: Vec<String>,
+    /// Other names the article uses: "Lavrov", "the Russian president".
+    pub aliases: Vec<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Span>,
+    pub gender: Option<Gender>,
+    /// Number of statements attributed to this actor.
+    pub statements: usize,
+}
+
+impl Actor {
+    /// The shortest distinctive name: a person's surname, else the name.
+    pub fn short_name(&self) -> &str {
+        if self.kind == ActorKind::Person
+            && let Some(last) = self.name.split_whitespace().next_back()
+            && self.name.split_whitespace().count() > 1
+        {
+            return last;
+        }
+        &self.name
+    }
+}
+
+/// Everything found in one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Analysis {
+    pub title: Option<String>,
+    pub actors: Vec<Actor>,
+    /// Statements in text order; they never overlap.
+    pub statements: Vec<Statement>,
+}

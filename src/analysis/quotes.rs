@@ -1,0 +1,262 @@
+//! Pairing quotation marks into quotations.
+//!
+//! Curly marks say which way they face; straight marks and ’ do not, so each mark
+//! gets the roles its surroundings allow (a mark after a space opens, one before a
+//! space closes) and marks are paired left to right within a paragraph. A quotation
+//! still open at the end of a paragraph continues when the next paragraph opens
+//! with a quotation mark (the newspaper convention for long quotes); otherwise it
+//! ends with its paragraph. An odd number of marks therefore never spreads a
+//! quotation past one paragraph.
+
+use super::tokens::{Mark, Paragraph, Token, TokenKind, flag};
+
+/// An outermost quotation, marks included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark; `None` when the paragraph ended first.
+    pub close: Option<usize>,
+    /// Token index one past the quotation.
+    pub end_token: usize,
+    /// Byte span, marks included.
+    pub start: usize,
+    pub end: usize,
+    /// Paragraphs the quotation runs over.
+    pub paragraphs: u32,
+}
+
+impl Quote {
+    pub fn contains_token(&self, i: usize) -> bool {
+        self.open <= i && i < self.end_token
+    }
+    /// Token range of the quoted words, marks excluded.
+    pub fn inner(&self) -> std::ops::Range<usize> {
+        self.open + 1..self.close.unwrap_or(self.end_token)
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    token: usize,
+    mark: Mark,
+    can_open: bool,
+    can_close: bool,
+}
+
+fn is_opening_punct(text: &str) -> bool {
+    matches!(text, "(" | "[" | "{" | "—" | "–" | "-" | "--" | "/" | ":")
+}
+
+/// The roles a mark may play, from the characters around it.
+fn candidate(tokens: &[Token], text: &str, i: usize) -> Option<Candidate> {
+    let TokenKind::Quote(mark) = tokens[i].kind else { return None };
+    let t = &tokens[i];
+    let prev = i.checked_sub(1).map(|p| &tokens[p]);
+    let next = tokens.get(i + 1);
+    let space_before = t.has(flag::SPACE_BEFORE)
+        || t.has(flag::PARA_START)
+        || prev.is_none_or(|p| {
+            matches!(p.kind, TokenKind::Quote(_)) || is_opening_punct(&text[p.range()])
+        });
+    let space_after = next.is_none_or(|n| {
+        n.has(flag::SPACE_BEFORE)
+            || n.has(flag::PARA_START)
+            || (n.kind == TokenKind::Punct && !is_opening_punct(&text[n.range()]))
+            || matches!(n.kind, TokenKind::Quote(_))
+    });
+    let (can_open, can_close) = match mark {
+        Mark::DoubleLeft | Mark::SingleLeft => (true, !space_before && space_after),
+        Mark::DoubleLow | Mark::SingleLow => (true, false),
+        Mark::DoubleRight | Mark::SingleRight => (space_before && !space_after, !space_before),
+        Mark::DoubleStraight | Mark::SingleStraight => match (space_before, space_after) {
+            (true, false) => (true, false),
+            (false, true) => (false, true),
+            _ => (true, true),
+        },
+    };
+    Some(Candidate { token: i, mark, can_open, can_close })
+}
+
+/// Pairs the quotation marks of a tokenized text; returns the outermost quotations
+/// in text order.
+pub fn find_quotes(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Quote> {
+    let mut doubles: Vec<Quote> = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (opening token, paragraph where it opened)
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let marks = (para.first_token..para.end_token)
+            .filter_map(|i| candidate(tokens, text, i))
+            .filter(|c| c.mark.is_double());
+        let mut first = true;
+        for c in marks {
+            let at_para_start = first && c.token == para.first_token;
+            first = false;
+            match open {
+                // The opening mark of a paragraph that continues an open quotation.
+                Some((_, opened)) if at_para_start && opened < pi && c.can_open => {}
+                Some((o, opened)) if c.can_close => {
+                    doubles.push(quote(tokens, o, Some(c.token), c.token + 1, pi - opened));
+                    open = None;
+                }
+                Some(_) if c.can_open => open = Some((c.token, pi)),
+                Some(_) => {}
+                None if c.can_open => open = Some((c.token, pi)),
+                None => {}
+            }
+        }
+        if let Some((o, opened)) = open {
+            let next_opens = paragraphs.get(pi + 1).is_some_and(|n| {
+                n.first_token < n.end_token
+                    && candidate(tokens, text, n.first_token)
+                        .is_some_and(|c| c.mark.is_double() && c.can_open)
+            });
+            if !next_opens {
+                doubles.push(quote(tokens, o, None, para.end_token, pi - opened));
+                open = None;
+            }
+        }
+    }
+    let singles = pair_singles(text, tokens, paragraphs, &doubles);
+    outermost(doubles, singles)
+}
+
+fn quote(tokens: &[Token], open: usize, close: Option<usize>, end_token: usize, extra_paragraphs: usize) -> Quote {
+    let last = close.unwrap_or(end_token - 1);
+    Quote {
+        open,
+        close,
+        end_token,
+        start: tokens[open].start as usize,
+        end: tokens[last].end as usize,
+        paragraphs: extra_paragraphs as u32 + 1,
+    }
+}
+
+/// Single quotation marks outside double quotations, where ’ is far more often an
+/// apostrophe: only a mark that can open starts a quotation, and a possessive-looking
+/// closer ("States’ plan") gives way to a later closer in the same paragraph.
+fn pair_singles(text: &str, tokens: &[Token], paragraphs: &[Paragraph], doubles: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut d = 0;
+    for para in paragraphs {
+        let mut cands: Vec<Candidate> = Vec::new();
+        for i in para.first_token..para.end_token {
+            while d < doubles.len() && doubles[d].end_token <= i {
+                d += 1;
+            }
+            if doubles.get(d).is_some_and(|q| q.contains_token(i)) {
+                continue;
+            }
+            if let Some(c) = candidate(tokens, text, i).filter(|c| !c.mark.is_double()) {
+                cands.push(c);
+            }
+        }
+        let mut open: Option<usize> = None;
+        for (k, c) in cands.iter().enumerate() {
+            match open {
+                Some(o) if c.can_close => {
+                    let later_closer = || {
+                        cands[k + 1..]
+                            .iter()
+                            .take_while(|n| !(n.can_open && !n.can_close))
+                            .any(|n| n.can_close)
+                    };
+                    if looks_possessive(text, tokens, c.token) && later_closer() {
+                        continue;
+                    }
+                    out.push(quote(tokens, o, Some(c.token), c.token + 1, 0));
+                    open = None;
+                }
+                _ if c.can_open && !(c.can_close && open.is_some()) => open = Some(c.token),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// ’ right after a word ending in s and before a lowercase word: "the States’ plan".
+fn looks_possessive(text: &str, tokens: &[Token], i: usize) -> bool {
+    let prev_s = i
+        .checked_sub(1)
+        .is_some_and(|p| tokens[p].kind == TokenKind::Word && text[tokens[p].range()].ends_with(['s', 'z']));
+    let next_lower = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.kind == TokenKind::Word && !n.has(flag::CAPITALIZED));
+    prev_s && next_lower
+}
+
+/// Merges double and single quotations, keeping only those not inside another.
+fn outermost(doubles: Vec<Quote>, singles: Vec<Quote>) -> Vec<Quote> {
+    let mut all = doubles;
+    all.extend(singles);
+    all.sort_by_key(|q| (q.open, std::cmp::Reverse(q.end_token)));
+    let mut out: Vec<Quote> = Vec::with_capacity(all.len());
+    for q in all {
+        match out.last() {
+            Some(last) if q.open < last.end_token => {} // nested or crossing: the outer one stands
+            _ => out.push(q),
+        }
+    }
+    out
+}
+
+/// Index of the quotation containing token `i`, by binary search.
+pub fn quote_at(quotes: &[Quote], i: usize) -> Option<usize> {
+    let k = quotes.partition_point(|q| q.open <= i);
+    k.checked_sub(1).filter(|&k| quotes[k].contains_token(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        let (tokens, paras) = tokenize(text);
+        find_quotes(text, &tokens, &paras)
+            .iter()
+            .map(|q| &text[q.start..q.end])
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_straight_quotes() {
+        assert_eq!(quoted("“Yes,” he said. \"No,\" she said."), ["“Yes,”", "\"No,\""]);
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        assert_eq!(
+            quoted("“He called it ‘a farce’ today,” she said."),
+            ["“He called it ‘a farce’ today,”"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(quoted("The United States’ rejection of Russia’s plan in the ’90s.").is_empty());
+        assert!(quoted("They played rock ’n’ roll all night.").is_empty());
+        assert_eq!(
+            quoted("‘The States’ plan is bad,’ he said."),
+            ["‘The States’ plan is bad,’"]
+        );
+    }
+
+    #[test]
+    fn quote_runs_over_paragraphs() {
+        let text = "“First part of it.\n“Second part,” he said.\nNext.";
+        assert_eq!(quoted(text), ["“First part of it.\n“Second part,”"]);
+    }
+
+    #[test]
+    fn unclosed_quote_ends_with_its_paragraph() {
+        let text = "He said “this never closes.\nA new paragraph with “a quote” here.";
+        assert_eq!(quoted(text), ["“this never closes.", "“a quote”"]);
+    }
+
+    #[test]
+    fn other_languages() {
+        assert_eq!(quoted("Er sagte „Ja“ und «oui»."), ["„Ja“", "«oui»"]);
+    }
+}

@@ -1,0 +1,494 @@
+//! Splitting an article into tokens and paragraphs.
+//!
+//! Tokens keep byte offsets into the article. Words carry their lexicon id so later
+//! stages classify them without another lookup. Clitics ("’s", "n’t") are split off
+//! so that "Russia’s" yields the name "Russia".
+
+use crate::lexicon::{WordInfo, class, lexicon};
+
+/// A quotation mark, by shape. Which marks open and which close is decided when
+/// quotes are paired, since straight marks and ’ are ambiguous.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// “ « 「 『
+    DoubleLeft,
+    /// ” » 」 』
+    DoubleRight,
+    /// "
+    DoubleStraight,
+    /// „ (German and Polish opening mark, closed by “ or ”)
+    DoubleLow,
+    /// ‘ ‹
+    SingleLeft,
+    /// ’ › (also an apostrophe)
+    SingleRight,
+    /// '
+    SingleStraight,
+    /// ‚
+    SingleLow,
+}
+
+impl Mark {
+    pub fn is_double(self) -> bool {
+        matches!(
+            self,
+            Mark::DoubleLeft | Mark::DoubleRight | Mark::DoubleStraight | Mark::DoubleLow
+        )
+    }
+
+    fn of(c: char) -> Option<Mark> {
+        Some(match c {
+            '“' | '«' | '「' | '『' => Mark::DoubleLeft,
+            '”' | '»' | '」' | '』' => Mark::DoubleRight,
+            '"' | '＂' => Mark::DoubleStraight,
+            '„' => Mark::DoubleLow,
+            '‘' | '‹' => Mark::SingleLeft,
+            '’' | '›' => Mark::SingleRight,
+            '\'' => Mark::SingleStraight,
+            '‚' => Mark::SingleLow,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    /// A split-off clitic: ’s, ’re, ’ve, ’ll, ’d, ’m, n’t.
+    Clitic,
+    Quote(Mark),
+    Punct,
+}
+
+pub mod flag {
+    /// White space precedes the token.
+    pub const SPACE_BEFORE: u8 = 1 << 0;
+    /// The token starts a paragraph.
+    pub const PARA_START: u8 = 1 << 1;
+    /// First letter is uppercase.
+    pub const CAPITALIZED: u8 = 1 << 2;
+    /// Two or more letters, all uppercase.
+    pub const ALL_CAPS: u8 = 1 << 3;
+    /// White space follows the token.
+    pub const SPACE_AFTER: u8 = 1 << 4;
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    /// Lexicon id for words, 0 otherwise.
+    pub word: u32,
+    pub kind: TokenKind,
+    pub flags: u8,
+}
+
+impl Token {
+    pub fn has(&self, f: u8) -> bool {
+        self.flags & f != 0
+    }
+    pub fn info(&self) -> &'static WordInfo {
+        lexicon().info(self.word)
+    }
+    pub fn is(&self, classes: u32) -> bool {
+        self.info().is(classes)
+    }
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == TokenKind::Word && self.has(flag::CAPITALIZED)
+    }
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A paragraph: a run of tokens between line breaks.
+#[derive(Clone, Copy, Debug)]
+pub struct Paragraph {
+    pub first_token: usize,
+    pub end_token: usize,
+    pub start: usize,
+    pub end: usize,
+    /// A blank line follows.
+    pub blank_after: bool,
+}
+
+const CLITICS: [&str; 7] = ["s", "re", "ve", "ll", "d", "m", "t"];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+/// Combining marks and joiners stay inside the word they modify.
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200C | 0x200D)
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}')
+}
+
+/// Tokens and paragraphs of a text.
+pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Paragraph>) {
+    let mut t = Tokenizer {
+        text,
+        bytes: text.as_bytes(),
+        tokens: Vec::with_capacity(text.len() / 5),
+        paragraphs: Vec::new(),
+        pending_flags: flag::PARA_START,
+        para_first_token: 0,
+        para_start: None,
+    };
+    t.run();
+    (t.tokens, t.paragraphs)
+}
+
+struct Tokenizer<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    tokens: Vec<Token>,
+    paragraphs: Vec<Paragraph>,
+    pending_flags: u8,
+    para_first_token: usize,
+    para_start: Option<usize>,
+}
+
+impl Tokenizer<'_> {
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..).and_then(|s| s.chars().next())
+    }
+
+    fn char_before(&self, i: usize) -> Option<char> {
+        self.text.get(..i).and_then(|s| s.chars().next_back())
+    }
+
+    fn run(&mut self) {
+        let mut i = 0;
+        let len = self.text.len();
+        while i < len {
+            let b = self.bytes[i];
+            // ASCII fast paths: the common case in news text.
+            if b == b' ' || b == b'\t' || b == b'\r' {
+                self.space(i);
+                i += 1;
+                continue;
+            }
+            if b == b'\n' {
+                self.line_break(i, i + 1);
+                i += 1;
+                continue;
+            }
+            let c = self.char_at(i).unwrap_or(' ');
+            let clen = c.len_utf8();
+            if is_line_break(c) {
+                self.line_break(i, i + clen);
+                i += clen;
+            } else if c.is_whitespace() || c == '\u{FEFF}' {
+                self.space(i);
+                i += clen;
+            } else if is_word_char(c) {
+                i = self.word(i);
+            } else if is_apostrophe(c) && self.starts_elided_word(i + clen) {
+                // ’90s, ’em, ’n’: an apostrophe that opens a word.
+                i = self.word(i);
+            } else if let Some(mark) = Mark::of(c) {
+                self.push(i, i + clen, TokenKind::Quote(mark), 0);
+                i += clen;
+            } else {
+                i = self.punct(i, c);
+            }
+        }
+        self.close_paragraph(len, false);
+    }
+
+    fn space(&mut self, i: usize) {
+        self.pending_flags |= flag::SPACE_BEFORE;
+        if let Some(last) = self.tokens.last_mut()
+            && last.end as usize == i
+        {
+            last.flags |= flag::SPACE_AFTER;
+        }
+    }
+
+    fn line_break(&mut self, i: usize, next: usize) {
+        self.space(i);
+        if self.para_start.is_some() {
+            self.close_paragraph(i, false);
+        } else if let Some(p) = self.paragraphs.last_mut() {
+            // An empty line: the previous paragraph is followed by a blank line.
+            p.blank_after = true;
+        }
+        let _ = next;
+        self.pending_flags |= flag::PARA_START;
+    }
+
+    fn close_paragraph(&mut self, end: usize, blank_after: bool) {
+        if let Some(start) = self.para_start.take() {
+            let end = self.tokens.last().map_or(end, |t| t.end as usize);
+            self.paragraphs.push(Paragraph {
+                first_token: self.para_first_token,
+                end_token: self.tokens.len(),
+                start,
+                end,
+                blank_after,
+            });
+        }
+        self.para_first_token = self.tokens.len();
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: TokenKind, extra: u8) {
+        if self.para_start.is_none() {
+            self.para_start = Some(start);
+            self.para_first_token = self.tokens.len();
+            self.pending_flags |= flag::PARA_START;
+        }
+        let word = match kind {
+            TokenKind::Word | TokenKind::Clitic => lexicon().id(&self.text[start..end]),
+            _ => 0,
+        };
+        self.tokens.push(Token {
+            start: start as u32,
+            end: end as u32,
+            word,
+            kind,
+            flags: self.pending_flags | extra,
+        });
+        self.pending_flags = 0;
+    }
+
+    fn starts_elided_word(&self, next: usize) -> bool {
+        let Some(c) = self.char_at(next) else { return false };
+        if !c.is_alphanumeric() {
+            return false;
+        }
+        let before_ok = self
+            .char_before(next - 1)
+            .is_none_or(|b| b.is_whitespace() || "([{—–-".contains(b));
+        if !before_ok {
+            return false;
+        }
+        if c.is_ascii_digit() {
+            return true; // ’90s
+        }
+        // ’em, ’til, ’n’: a short lowercase word glued to the apostrophe.
+        let rest = &self.text[next..];
+        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        matches!(word.as_str(), "em" | "til" | "n" | "cause" | "tis" | "twas")
+    }
+
+    /// Scans a word or number starting at `start`; returns the end byte.
+    fn word(&mut self, start: usize) -> usize {
+        let text = self.text;
+        let mut end = start;
+        let mut chars = text[start..].char_indices().peekable();
+        let mut letters = 0usize;
+        let mut uppers = 0usize;
+        let mut digits = 0usize;
+        let mut first_alpha_upper: Option<bool> = None;
+        let mut has_inner_period = false;
+        while let Some((off, c)) = chars.next() {
+            let pos = start + off;
+            if is_word_char(c) || (pos == start && is_apostrophe(c)) {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    if c.is_uppercase() {
+                        uppers += 1;
+                    }
+                    if first_alpha_upper.is_none() {
+                        first_alpha_upper = Some(c.is_uppercase());
+                    }
+                } else if c.is_numeric() {
+                    digits += 1;
+                }
+                end = pos + c.len_utf8();
+                continue;
+            }
+            // Connectors that stay inside a word when a word character follows.
+            let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word_char(n));
+            let connector = match c {
+                '-' | '‑' | '&' => next_is_word && end > start,
+                '\'' | '’' => next_is_word,
+                '.' | ',' => {
+                    // U.S., a.m., 3.5, 10,000: only between short segments or digits.
+                    next_is_word && {
+                        let prev = text[..pos].chars().next_back().unwrap_or(' ');
+                        let next = chars.peek().map(|&(_, n)| n).unwrap_or(' ');
+                        (prev.is_ascii_digit() && next.is_ascii_digit())
+                            || (c == '.' && segment_len(&text[start..pos]) <= 2 && letters > 0)
+                    }
+                }
+                _ => false,
+            };
+            if connector {
+                if c == '.' {
+                    has_inner_period = true;
+                }
+                end = pos + c.len_utf8();
+                continue;
+            }
+            break;
+        }
+        // ’n’: an elided word closed by a second apostrophe.
+        if is_apostrophe(text[start..].chars().next().unwrap_or(' '))
+            && let Some(c) = text[end..].chars().next()
+            && is_apostrophe(c)
+            && !text[end + c.len_utf8()..].chars().next().is_some_and(is_word_char)
+        {
+            end += c.len_utf8();
+        }
+        // A trailing period belongs to abbreviations, initials and dotted acronyms.
+        if text[end..].starts_with('.') {
+            // The last hyphenated part decides: "I-Vt." ends in the abbreviation "Vt.".
+            let part_start = text[start..end].rfind('-').map_or(start, |h| start + h + 1);
+            let candidate = &text[part_start..end + 1];
+            let info = lexicon().word(candidate);
+            let initial = letters == 1 && uppers == 1 && digits == 0;
+            if info.is(class::ABBREV_TITLE | class::ABBREV_OTHER) || initial || has_inner_period {
+                end += 1;
+            }
+        }
+        let mut flags = 0;
+        if first_alpha_upper == Some(true) {
+            flags |= flag::CAPITALIZED;
+        }
+        if letters >= 2 && uppers == letters {
+            flags |= flag::ALL_CAPS;
+        }
+        let kind = if digits > 0 && letters == 0 {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        // Split a clitic off the end: Russia’s → Russia ’s, don’t → do n’t.
+        if kind == TokenKind::Word
+            && let Some(split) = clitic_split(&text[start..end])
+            && split > 0
+        {
+            self.push(start, start + split, TokenKind::Word, flags);
+            self.push(start + split, end, TokenKind::Clitic, 0);
+            return end;
+        }
+        self.push(start, end, kind, flags);
+        end
+    }
+
+    fn punct(&mut self, start: usize, c: char) -> usize {
+        let mut end = start + c.len_utf8();
+        // Runs of the same dot or dash character are one token ("...", "--").
+        if matches!(c, '.' | '-' | '—' | '–' | '!' | '?') {
+            while self.text[end..].starts_with(c) {
+                end += c.len_utf8();
+            }
+        }
+        self.push(start, end, TokenKind::Punct, 0);
+        end
+    }
+}
+
+/// Length in chars of the last dot-separated segment of a word.
+fn segment_len(word: &str) -> usize {
+    word.rsplit('.').next().map_or(0, |s| s.chars().count())
+}
+
+/// Byte index where a clitic starts in `word`, if it ends with one.
+fn clitic_split(word: &str) -> Option<usize> {
+    let lower_end = |suffix: &str| {
+        word.len() > suffix.len()
+            && word
+                .get(word.len() - suffix.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(suffix))
+    };
+    for apostrophe in ['’', '\''] {
+        let alen = apostrophe.len_utf8();
+        // n’t: split before the n (do n’t, could n’t).
+        let nt = format!("n{apostrophe}t");
+        if lower_end(&nt) && word.len() > nt.len() {
+            return Some(word.len() - nt.len());
+        }
+        for c in CLITICS {
+            let suffix_len = alen + c.len();
+            if word.len() > suffix_len {
+                let at = word.len() - suffix_len;
+                if word.is_char_boundary(at)
+                    && word[at..].starts_with(apostrophe)
+                    && word[at + alen..].eq_ignore_ascii_case(c)
+                {
+                    return Some(at);
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).0.iter().map(|t| &text[t.range()]).collect()
+    }
+
+    #[test]
+    fn splits_clitics_and_keeps_abbreviations() {
+        assert_eq!(
+            words("Russia’s Sen. Smith didn’t go to the U.S. on Jan. 5."),
+            ["Russia", "’s", "Sen.", "Smith", "did", "n’t", "go", "to", "the", "U.S.", "on", "Jan.", "5", "."]
+        );
+    }
+
+    #[test]
+    fn apostrophes_that_open_words() {
+        assert_eq!(words("the ’90s and rock ’n’ roll"), ["the", "’90s", "and", "rock", "’n’", "roll"]);
+        assert_eq!(words("the States’ rejection"), ["the", "States", "’", "rejection"]);
+    }
+
+    #[test]
+    fn numbers_hyphens_and_initials() {
+        assert_eq!(
+            words("about 120,000 military-technical J. Smith (I-Vt.)"),
+            ["about", "120,000", "military-technical", "J.", "Smith", "(", "I-Vt.", ")"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_and_blank_lines() {
+        let text = "Title here\n\nFirst para.\nSecond para.";
+        let (tokens, paras) = tokenize(text);
+        assert_eq!(paras.len(), 3);
+        assert!(paras[0].blank_after);
+        assert!(!paras[1].blank_after);
+        assert_eq!(&text[paras[2].start..paras[2].end], "Second para.");
+        assert!(tokens[paras[1].first_token].has(flag::PARA_START));
+    }
+
+    #[test]
+    fn quote_marks_are_tokens() {
+        let (tokens, _) = tokenize("“Yes,” he said. «Oui» 'no'");
+        let marks: Vec<Mark> = tokens
+            .iter()
+            .filter_map(|t| match t.kind {
+                TokenKind::Quote(m) => Some(m),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                Mark::DoubleLeft,
+                Mark::DoubleRight,
+                Mark::DoubleLeft,
+                Mark::DoubleRight,
+                Mark::SingleStraight,
+                Mark::SingleStraight
+            ]
+        );
+    }
+}

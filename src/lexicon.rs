@@ -1,0 +1,456 @@
+//! Word lists compiled in from `assets/lexicon/`.
+//!
+//! Every list is parsed once, on first use, into one table keyed by the lowercase
+//! word, so the tokenizer classifies a word with a single lookup.
+
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// Grammatical gender known for a first name, title or pronoun.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// Word classes, as bit flags on [`WordInfo::classes`].
+pub mod class {
+    pub const DETERMINER: u32 = 1 << 0;
+    pub const PRONOUN_M: u32 = 1 << 1;
+    pub const PRONOUN_F: u32 = 1 << 2;
+    pub const PRONOUN_N: u32 = 1 << 3;
+    pub const PRONOUN_PL: u32 = 1 << 4;
+    pub const PRONOUN_1: u32 = 1 << 5;
+    pub const PRONOUN_2: u32 = 1 << 6;
+    pub const RELATIVE: u32 = 1 << 7;
+    pub const AUXILIARY: u32 = 1 << 8;
+    pub const ADVERB: u32 = 1 << 9;
+    pub const PREPOSITION: u32 = 1 << 10;
+    pub const CONJUNCTION: u32 = 1 << 11;
+    pub const TIME: u32 = 1 << 12;
+    pub const TITLE: u32 = 1 << 13;
+    pub const GROUP_SPEAKER: u32 = 1 << 14;
+    pub const ORG_WORD: u32 = 1 << 15;
+    pub const DEMONYM: u32 = 1 << 16;
+    pub const FIRST_NAME: u32 = 1 << 17;
+    pub const REPORTING_VERB: u32 = 1 << 18;
+    pub const ABBREV_TITLE: u32 = 1 << 19;
+    pub const ABBREV_OTHER: u32 = 1 << 20;
+
+    /// Any personal pronoun that can be the subject of a reporting verb.
+    pub const SUBJECT_PRONOUN: u32 = PRONOUN_M | PRONOUN_F | PRONOUN_N | PRONOUN_PL | PRONOUN_1;
+    /// Words that belong to the grammar rather than to a name.
+    pub const FUNCTION: u32 = DETERMINER
+        | PRONOUN_M
+        | PRONOUN_F
+        | PRONOUN_N
+        | PRONOUN_PL
+        | PRONOUN_1
+        | PRONOUN_2
+        | RELATIVE
+        | AUXILIARY
+        | PREPOSITION
+        | CONJUNCTION;
+}
+
+/// How a reporting verb form behaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VerbInfo {
+    /// Index of the lemma in [`Lexicon::verb_lemmas`].
+    pub lemma: u16,
+    pub form: VerbForm,
+    /// May take the hearer as object: "told reporters that".
+    pub takes_object: bool,
+    /// Belief or intention rather than speech.
+    pub weak: bool,
+    /// The content may be a plain noun phrase.
+    pub np_content: bool,
+    /// Never used as a parenthetical after the content.
+    pub no_parenthetical: bool,
+    /// The content may be an infinitive: "vowed to fight".
+    pub infinitive: bool,
+    /// A particle that must follow ("pointed out"), as an index into [`PARTICLES`].
+    pub particle: Option<u8>,
+}
+
+pub const PARTICLES: [&str; 4] = ["out", "up", "back", "on"];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerbForm {
+    /// say, says
+    Present,
+    /// said (past tense or participle)
+    Past,
+    /// saying
+    Gerund,
+}
+
+/// Everything the lexicon knows about one lowercase word.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordInfo {
+    pub classes: u32,
+    pub verb: Option<VerbInfo>,
+    /// Gender from a gendered title or a first name.
+    pub gender: Option<Gender>,
+}
+
+impl WordInfo {
+    pub fn is(&self, classes: u32) -> bool {
+        self.classes & classes != 0
+    }
+}
+
+/// Kind of a multi-word name from the gazetteers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KnownKind {
+    Place,
+    Organization,
+}
+
+/// A known name: its kind and the index of its canonical form in [`Lexicon::canonical`].
+#[derive(Clone, Copy, Debug)]
+pub struct KnownName {
+    pub kind: KnownKind,
+    pub canonical: u32,
+}
+
+pub struct Lexicon {
+    /// Lowercase word to its id, an index into `infos`; id 0 is the unknown word.
+    ids: FxHashMap<&'static str, u32>,
+    infos: Vec<WordInfo>,
+    /// Gazetteer names, keyed by their lowercase form with single spaces.
+    known: FxHashMap<String, KnownName>,
+    pub canonical: Vec<&'static str>,
+    pub verb_lemmas: Vec<&'static str>,
+}
+
+macro_rules! asset {
+    ($name:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/lexicon/", $name))
+    };
+}
+
+/// Lines of a list file without comments and blank lines.
+fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+fn leak_lower(s: &str) -> &'static str {
+    if s.chars().any(|c| c.is_uppercase()) {
+        Box::leak(s.to_lowercase().into_boxed_str())
+    } else {
+        Box::leak(s.to_string().into_boxed_str())
+    }
+}
+
+/// Regular English inflection of a verb lemma: (third person, past, gerund).
+fn inflect(lemma: &str) -> (String, String, String) {
+    let bytes = lemma.as_bytes();
+    let last = *bytes.last().unwrap_or(&b'a') as char;
+    let before_last = if bytes.len() >= 2 {
+        bytes[bytes.len() - 2] as char
+    } else {
+        'a'
+    };
+    let vowel = |c: char| "aeiou".contains(c);
+    let third = if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+    {
+        format!("{lemma}es")
+    } else if last == 'y' && !vowel(before_last) {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}s")
+    };
+    let past = if last == 'e' {
+        format!("{lemma}d")
+    } else if last == 'y' && !vowel(before_last) {
+        format!("{}ied", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ed")
+    };
+    let gerund = if last == 'e' && !lemma.ends_with("ee") && lemma.len() > 2 {
+        format!("{}ing", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ing")
+    };
+    (third, past, gerund)
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut lex = Lexicon {
+            ids: FxHashMap::default(),
+            infos: vec![WordInfo::default()],
+            known: FxHashMap::default(),
+            canonical: Vec::new(),
+            verb_lemmas: Vec::new(),
+        };
+        lex.load_function_words();
+        for w in entries(asset!("time_words.txt")) {
+            lex.add_class(w, class::TIME);
+        }
+        for line in entries(asset!("titles.txt")) {
+            let (word, gender) = split_flags(line);
+            lex.add_class(word, class::TITLE);
+            if let Some(g) = parse_gender(gender) {
+                lex.entry(word).gender = Some(g);
+            }
+        }
+        for w in entries(asset!("group_speakers.txt")) {
+            lex.add_class(w, class::GROUP_SPEAKER);
+        }
+        for w in entries(asset!("organization_words.txt")) {
+            lex.add_class(w, class::ORG_WORD);
+        }
+        for w in entries(asset!("demonyms.txt")) {
+            lex.add_class(w, class::DEMONYM);
+        }
+        for line in entries(asset!("first_names.tsv")) {
+            let mut parts = line.split('\t');
+            let name = parts.next().unwrap_or("");
+            let gender = match parts.next().map(str::trim) {
+                Some("m") => Some(Gender::Male),
+                Some("f") => Some(Gender::Female),
+                _ => None,
+            };
+            let info = lex.entry(name);
+            info.classes |= class::FIRST_NAME;
+            if info.gender.is_none() {
+                info.gender = gender;
+            }
+        }
+        let mut section = class::ABBREV_TITLE;
+        for line in entries(asset!("abbreviations.txt")) {
+            match line {
+                "[title]" => section = class::ABBREV_TITLE,
+                "[other]" => section = class::ABBREV_OTHER,
+                w => lex.add_class(w, section),
+            }
+        }
+        lex.load_verbs();
+        lex.load_known(asset!("places.txt"), KnownKind::Place);
+        lex.load_known(asset!("organizations.txt"), KnownKind::Organization);
+        lex
+    }
+
+    fn entry(&mut self, word: &str) -> &mut WordInfo {
+        let key = leak_lower(word);
+        let next = self.infos.len() as u32;
+        let id = *self.ids.entry(key).or_insert(next);
+        if id == next {
+            self.infos.push(WordInfo::default());
+        }
+        &mut self.infos[id as usize]
+    }
+
+    fn add_class(&mut self, word: &str, class: u32) {
+        self.entry(word).classes |= class;
+    }
+
+    fn load_function_words(&mut self) {
+        let mut current = 0;
+        for line in entries(asset!("function_words.txt")) {
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = match name {
+                    "determiner" => class::DETERMINER,
+                    "pronoun_m" => class::PRONOUN_M,
+                    "pronoun_f" => class::PRONOUN_F,
+                    "pronoun_n" => class::PRONOUN_N,
+                    "pronoun_pl" => class::PRONOUN_PL,
+                    "pronoun_1" => class::PRONOUN_1,
+                    "pronoun_2" => class::PRONOUN_2,
+                    "relative" => class::RELATIVE,
+                    "auxiliary" => class::AUXILIARY,
+                    "adverb" => class::ADVERB,
+                    "preposition" => class::PREPOSITION,
+                    "conjunction" => class::CONJUNCTION,
+                    other => panic!("function_words.txt: unknown class [{other}]"),
+                };
+                continue;
+            }
+            self.add_class(line, current);
+        }
+    }
+
+    fn load_verbs(&mut self) {
+        for line in entries(asset!("reporting_verbs.txt")) {
+            let (forms, flags) = split_flags(line);
+            let forms: Vec<&str> = forms.split_whitespace().collect();
+            let Some(&lemma) = forms.first() else { continue };
+            let lemma_index = self.verb_lemmas.len() as u16;
+            self.verb_lemmas.push(leak_lower(lemma));
+            let flag = |f: &str| flags.split_whitespace().any(|x| x == f);
+            let particle = flags
+                .split_whitespace()
+                .find_map(|f| PARTICLES.iter().position(|p| *p == f))
+                .map(|i| i as u8);
+            let base = VerbInfo {
+                lemma: lemma_index,
+                form: VerbForm::Present,
+                takes_object: flag("obj"),
+                weak: flag("weak"),
+                np_content: flag("np"),
+                no_parenthetical: flag("noparen"),
+                infinitive: flag("to"),
+                particle,
+            };
+            let (third, regular_past, mut gerund) = inflect(lemma);
+            let past = forms.get(1).map(|s| s.to_string()).unwrap_or(regular_past);
+            let participle = forms.get(2).map(|s| s.to_string()).unwrap_or(past.clone());
+            // A doubled consonant in the past ("admitted") doubles in the gerund too.
+            if past.ends_with("ed") && past.len() == lemma.len() + 3 && !lemma.ends_with('e') {
+                gerund = format!("{}ing", &past[..past.len() - 2]);
+            }
+            for (form, kind) in [
+                (lemma.to_string(), VerbForm::Present),
+                (third, VerbForm::Present),
+                (past, VerbForm::Past),
+                (participle, VerbForm::Past),
+                (gerund, VerbForm::Gerund),
+            ] {
+                let info = self.entry(&form);
+                info.classes |= class::REPORTING_VERB;
+                if info.verb.is_none() {
+                    info.verb = Some(VerbInfo { form: kind, ..base });
+                }
+            }
+        }
+    }
+
+    fn load_known(&mut self, src: &'static str, kind: KnownKind) {
+        for line in entries(src) {
+            let mut names = line.split('|').map(str::trim).filter(|n| !n.is_empty());
+            let Some(canonical) = names.next() else { continue };
+            let index = self.canonical.len() as u32;
+            self.canonical.push(canonical);
+            for name in std::iter::once(canonical).chain(names) {
+                self.known
+                    .entry(normalize_name(name))
+                    .or_insert(KnownName { kind, canonical: index });
+            }
+        }
+    }
+
+    /// The id of a word in any case; 0 when the lexicon does not know it.
+    pub fn id(&self, word: &str) -> u32 {
+        let mut buf = [0u8; 40];
+        if word.len() <= buf.len() && word.is_ascii() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            // Lowercasing ASCII keeps the bytes valid UTF-8.
+            let lower = std::str::from_utf8(b).unwrap_or("");
+            return self.ids.get(lower).copied().unwrap_or(0);
+        }
+        let lower: String = word
+            .chars()
+            .map(|c| if c == '’' { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect();
+        self.ids.get(lower.as_str()).copied().unwrap_or(0)
+    }
+
+    /// What the lexicon knows about the word with this id.
+    pub fn info(&self, id: u32) -> &WordInfo {
+        &self.infos[id as usize]
+    }
+
+    /// What the lexicon knows about a word, in any case.
+    pub fn word(&self, word: &str) -> WordInfo {
+        *self.info(self.id(word))
+    }
+
+    /// A gazetteer entry for a (possibly multi-word) name.
+    pub fn known(&self, name: &str) -> Option<KnownName> {
+        self.known.get(&normalize_name(name)).copied()
+    }
+
+    pub fn verb_lemma(&self, verb: &VerbInfo) -> &'static str {
+        self.verb_lemmas[verb.lemma as usize]
+    }
+}
+
+/// Lowercase, single-spaced, typographic apostrophes made plain: the key for names.
+pub fn normalize_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '’' | '‘' => out.push('\''),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+fn split_flags(line: &str) -> (&str, &str) {
+    match line.split_once(':') {
+        Some((a, b)) => (a.trim(), b.trim()),
+        None => (line.trim(), ""),
+    }
+}
+
+fn parse_gender(flag: &str) -> Option<Gender> {
+    match flag {
+        "m" => Some(Gender::Male),
+        "f" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+
+/// The compiled-in lexicon.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verb_forms_are_derived() {
+        let lex = lexicon();
+        for form in ["say", "says", "said", "saying", "told", "admitted", "admitting"] {
+            assert!(lex.word(form).verb.is_some(), "{form} should be a reporting verb");
+        }
+        assert_eq!(lex.word("Said").verb.map(|v| v.form), Some(VerbForm::Past));
+        assert!(lex.word("told").verb.is_some_and(|v| v.takes_object));
+        assert!(lex.word("replies").verb.is_some());
+        assert!(lex.word("tables").verb.is_none());
+    }
+
+    #[test]
+    fn classes_and_genders() {
+        let lex = lexicon();
+        assert!(lex.word("The").is(class::DETERMINER));
+        assert!(lex.word("spokesman").is(class::TITLE));
+        assert_eq!(lex.word("spokeswoman").gender, Some(Gender::Female));
+        assert_eq!(lex.word("Sergey").gender, Some(Gender::Male));
+        assert_eq!(lex.word("Hillary").gender, Some(Gender::Female));
+        assert!(lex.word("Thursday").is(class::TIME));
+        assert!(lex.word("sen.").is(class::ABBREV_TITLE));
+    }
+
+    #[test]
+    fn gazetteer_aliases_share_a_canonical_name() {
+        let lex = lexicon();
+        let us = lex.known("U.S.").expect("U.S. is known");
+        let full = lex.known("united  states").expect("United States is known");
+        assert_eq!(us.canonical, full.canonical);
+        assert_eq!(lex.canonical[us.canonical as usize], "United States");
+        assert_eq!(lex.known("NATO").map(|k| k.kind), Some(KnownKind::Organization));
+    }
+}

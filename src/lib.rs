@@ -1,0 +1,13 @@
+//! briefing: who said what in a news article.
+//!
+//! The engine ([`analyze`]) finds every statement in an article — direct quotes,
+//! reported speech and the mix of both — and the person or organisation who made
+//! it. It is pure Rust, deterministic and needs no model files. The binary adds
+//! `briefing extract` (JSON, JSON Lines or text) and an interactive reader.
+
+pub mod analysis;
+pub mod lexicon;
+pub mod cli;
+pub mod output;
+
+pub use analysis::{Actor, ActorId, ActorKind, Analysis, Span, Statement, StatementKind, analyze};

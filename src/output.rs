@@ -1,0 +1,171 @@
+//! Serialising an analysis: the JSON document of `briefing extract` (char offsets)
+//! and the plain text listing.
+
+use crate::analysis::{Analysis, Span};
+use serde::Serialize;
+
+/// Converts byte offsets of a text into char (Unicode scalar) offsets.
+///
+/// Keeps the char count at every 64th byte, so a lookup scans at most 64 bytes and
+/// the index costs 1/16 of the text in memory.
+pub struct CharIndex<'a> {
+    text: &'a str,
+    ascii: bool,
+    blocks: Vec<u32>,
+}
+
+const BLOCK: usize = 64;
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> CharIndex<'a> {
+        if text.is_ascii() {
+            return CharIndex { text, ascii: true, blocks: Vec::new() };
+        }
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut count = 0u32;
+        for chunk in bytes.chunks(BLOCK) {
+            blocks.push(count);
+            count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
+        }
+        CharIndex { text, ascii: false, blocks }
+    }
+
+    /// Char offset of a byte offset that lies on a char boundary.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        let block = byte / BLOCK;
+        let base = self.blocks.get(block).copied().unwrap_or(0) as usize;
+        let from = block * BLOCK;
+        base + self.text.as_bytes()[from..byte].iter().filter(|&&b| (b as i8) >= -0x40).count()
+    }
+}
+
+#[derive(Serialize)]
+pub struct JsonSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize)]
+pub struct JsonTextSpan<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct JsonActor<'a> {
+    pub id: usize,
+    pub name: &'a str,
+    pub kind: &'static str,
+    pub roles: &'a [String],
+    pub aliases: &'a [String],
+    pub mentions: Vec<JsonSpan>,
+    pub statements: usize,
+}
+
+#[derive(Serialize)]
+pub struct JsonStatement<'a> {
+    pub id: usize,
+    pub kind: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub speaker: Option<usize>,
+    pub speaker_mention: Option<JsonTextSpan<'a>>,
+    pub cue: Option<JsonTextSpan<'a>>,
+}
+
+/// The JSON document for one article: offsets are char offsets into `text`.
+#[derive(Serialize)]
+pub struct JsonArticle<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a serde_json::Value>,
+    pub title: Option<&'a str>,
+    pub text: &'a str,
+    pub actors: Vec<JsonActor<'a>>,
+    pub statements: Vec<JsonStatement<'a>>,
+}
+
+impl<'a> JsonArticle<'a> {
+    pub fn new(text: &'a str, analysis: &'a Analysis) -> JsonArticle<'a> {
+        let index = CharIndex::new(text);
+        let span = |s: &Span| JsonSpan { start: index.char_offset(s.start), end: index.char_offset(s.end) };
+        let text_span = |s: &Span| JsonTextSpan {
+            start: index.char_offset(s.start),
+            end: index.char_offset(s.end),
+            text: &text[s.range()],
+        };
+        let actors = analysis
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(id, a)| JsonActor {
+                id,
+                name: &a.name,
+                kind: a.kind.label(),
+                roles: &a.roles,
+                aliases: &a.aliases,
+                mentions: a.mentions.iter().map(span).collect(),
+                statements: a.statements,
+            })
+            .collect();
+        let statements = analysis
+            .statements
+            .iter()
+            .enumerate()
+            .map(|(id, s)| JsonStatement {
+                id,
+                kind: s.kind.label(),
+                start: index.char_offset(s.span.start),
+                end: index.char_offset(s.span.end),
+                text: &text[s.span.range()],
+                speaker: s.speaker,
+                speaker_mention: s.speaker_mention.as_ref().map(text_span),
+                cue: s.cue.as_ref().map(text_span),
+            })
+            .collect();
+        JsonArticle { id: None, title: analysis.title.as_deref(), text, actors, statements }
+    }
+}
+
+/// The readable listing: one block per statement with its speaker and kind.
+pub fn text_listing(text: &str, analysis: &Analysis) -> String {
+    let mut out = String::new();
+    if let Some(t) = &analysis.title {
+        out.push_str(t);
+        out.push_str("\n\n");
+    }
+    if analysis.statements.is_empty() {
+        out.push_str("No statements found.\n");
+    }
+    for (i, s) in analysis.statements.iter().enumerate() {
+        let who = s.speaker.map(|a| analysis.actors[a].name.as_str()).unwrap_or("(unattributed)");
+        let role = s
+            .speaker
+            .and_then(|a| analysis.actors[a].roles.first())
+            .map(|r| format!(", {r}"))
+            .unwrap_or_default();
+        let body: String = text[s.span.range()].split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push_str(&format!("{:>3}. {who}{role} [{}]\n     {body}\n", i + 1, s.kind.label()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_scalars() {
+        let text = "“Ça va,” dit-il. ".repeat(20);
+        let index = CharIndex::new(&text);
+        for (byte, _) in text.char_indices() {
+            assert_eq!(index.char_offset(byte), text[..byte].chars().count());
+        }
+        assert_eq!(index.char_offset(text.len()), text.chars().count());
+    }
+}
