@@ -12,6 +12,7 @@
 use super::quotes::{Quote, quote_at};
 use super::sentences::Sentence;
 use super::tokens::{Token, TokenKind, flag};
+use super::turns::Turn;
 use crate::lexicon::{PARTICLES, VerbForm, VerbInfo, class};
 
 /// A phrase naming a speaker, as a token range.
@@ -562,6 +563,38 @@ impl<'a> FrameFinder<'a> {
         (words >= 3 || (a..b).any(|k| self.quote_opening_at(k).is_some())).then_some((a, b))
     }
 
+    /// The frame of a transcript turn: the label speaks the rest of the paragraph.
+    pub fn turn_frame(&self, sentence: usize, turn: Turn, paragraph_end: usize) -> Frame {
+        let (first, end) = turn.label;
+        let contents = self.trim(turn.colon + 1, paragraph_end).into_iter().collect();
+        Frame {
+            sentence,
+            cue: (turn.colon, turn.colon + 1),
+            speaker: Some(Speaker::Phrase(Phrase { first, end, kind: PhraseKind::Proper })),
+            apposition: None,
+            contents,
+            introduces: false,
+        }
+    }
+
+    /// "“...” — Jane Doe": a quotation signed with a dash and a name.
+    fn signed_quote(&self, sentence: usize, q: &Quote, hi: usize) -> Option<Frame> {
+        let dash = q.end_token;
+        if dash + 1 >= hi || !matches!(self.word(dash), "—" | "–" | "―" | "-" | "--") {
+            return None;
+        }
+        let phrase = self.phrase_starting_at(dash + 1, hi)?;
+        let rest_is_punct = (phrase.end..hi).all(|k| self.tokens[k].kind == TokenKind::Punct);
+        (phrase.kind == PhraseKind::Proper && rest_is_punct).then(|| Frame {
+            sentence,
+            cue: (dash, dash + 1),
+            speaker: Some(Speaker::Phrase(phrase)),
+            apposition: None,
+            contents: vec![(q.open, q.end_token)],
+            introduces: false,
+        })
+    }
+
     /// All frames of one sentence, appended to `out`.
     pub fn sentence_frames(&self, sentence_index: usize, s: &Sentence, out: &mut Vec<Frame>) {
         let (lo, hi) = (s.first, s.end);
@@ -570,6 +603,10 @@ impl<'a> FrameFinder<'a> {
         let mut i = lo;
         while i < hi {
             if let Some(q) = self.quote_opening_at(i) {
+                if let Some(frame) = self.signed_quote(sentence_index, q, hi) {
+                    out.push(frame);
+                    break;
+                }
                 i = q.end_token;
                 continue;
             }

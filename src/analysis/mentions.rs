@@ -35,6 +35,14 @@ pub struct NameMention {
 }
 
 impl NameMention {
+    /// A transcript's speaker label: a person's name even when written in capitals.
+    pub fn treat_as_person_label(&mut self) {
+        if self.class == NameClass::Organization && self.canonical.is_none() {
+            self.class = if self.end - self.name_first > 1 { NameClass::Person } else { NameClass::Unknown };
+        }
+        self.weak = false;
+    }
+
     pub fn has_role(&self) -> bool {
         self.name_first > self.first
     }

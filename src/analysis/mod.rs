@@ -13,6 +13,7 @@ mod quotes;
 mod sentences;
 mod structure;
 mod tokens;
+mod turns;
 
 pub use model::{Actor, ActorId, ActorKind, Analysis, Span, Statement, StatementKind};
 pub use structure::Layout;
@@ -35,6 +36,8 @@ pub fn analyze(text: &str) -> Analysis {
     let mut names = Vec::new();
     let frame_finder = FrameFinder { text, tokens: &tokens, quotes: &quotes };
     let mut frames = Vec::new();
+    let mut turn_labels = Vec::new();
+    let mut turn_paragraph = None;
     for (k, s) in sentences.iter().enumerate() {
         if layout.is_metadata(s.paragraph) {
             continue;
@@ -42,7 +45,24 @@ pub fn analyze(text: &str) -> Analysis {
         let p = &paragraphs[s.paragraph];
         let headline = names_finder.title_case(p.first_token, p.end_token);
         names_finder.sentence_names(s, headline, &mut names);
+        if turn_paragraph == Some(s.paragraph) {
+            continue; // the rest of a speaker's turn
+        }
+        if s.first == p.first_token
+            && let Some(turn) = turns::speaker_turn(text, &tokens, p)
+        {
+            turn_paragraph = Some(s.paragraph);
+            turn_labels.push(turn.label);
+            frames.push(frame_finder.turn_frame(k, turn, p.end_token));
+            continue;
+        }
         frame_finder.sentence_frames(k, s, &mut frames);
+    }
+    // A label in capitals ("PENCE:") names a person, not an acronym.
+    for m in names.iter_mut() {
+        if turn_labels.iter().any(|&(a, b)| m.first >= a && m.end <= b) {
+            m.treat_as_person_label();
+        }
     }
 
     let mut resolver = Resolver::new(text, &tokens, &sentences);

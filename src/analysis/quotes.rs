@@ -9,6 +9,7 @@
 //! quotation past one paragraph.
 
 use super::tokens::{Mark, Paragraph, Token, TokenKind, flag};
+use super::turns::speaker_turn;
 
 /// An outermost quotation, marks included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,10 +106,13 @@ pub fn find_quotes(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Ve
             }
         }
         if let Some((o, opened)) = open {
+            // A transcript's next speaker label ends the quotation even when its
+            // paragraph opens with a quotation mark.
             let next_opens = paragraphs.get(pi + 1).is_some_and(|n| {
                 n.first_token < n.end_token
                     && candidate(tokens, text, n.first_token)
                         .is_some_and(|c| c.mark.is_double() && c.can_open)
+                    && speaker_turn(text, tokens, n).is_none()
             });
             if !next_opens {
                 doubles.push(quote(tokens, o, None, para.end_token, pi - opened));

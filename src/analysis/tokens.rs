@@ -199,8 +199,24 @@ impl Tokenizer<'_> {
                 // ’90s, ’em, ’n’: an apostrophe that opens a word.
                 i = self.word(i);
             } else if let Some(mark) = Mark::of(c) {
-                self.push(i, i + clen, TokenKind::Quote(mark), 0);
-                i += clen;
+                // Two single marks in a row stand for a double one: ''...'' and ``...''.
+                let doubled = (mark == Mark::SingleStraight || mark == Mark::SingleLeft || mark == Mark::SingleRight)
+                    && self.text[i + clen..].starts_with(c);
+                if doubled {
+                    let mark = match mark {
+                        Mark::SingleLeft => Mark::DoubleLeft,
+                        Mark::SingleRight => Mark::DoubleRight,
+                        _ => Mark::DoubleStraight,
+                    };
+                    self.push(i, i + 2 * clen, TokenKind::Quote(mark), 0);
+                    i += 2 * clen;
+                } else {
+                    self.push(i, i + clen, TokenKind::Quote(mark), 0);
+                    i += clen;
+                }
+            } else if c == '`' && self.text[i + 1..].starts_with('`') {
+                self.push(i, i + 2, TokenKind::Quote(Mark::DoubleLeft), 0);
+                i += 2;
             } else {
                 i = self.punct(i, c);
             }
@@ -467,6 +483,19 @@ mod tests {
         assert!(!paras[1].blank_after);
         assert_eq!(&text[paras[2].start..paras[2].end], "Second para.");
         assert!(tokens[paras[1].first_token].has(flag::PARA_START));
+    }
+
+    #[test]
+    fn doubled_single_marks_are_double_quotes() {
+        let (tokens, _) = tokenize("''It's late,'' he said. ``Yes''");
+        let marks: Vec<Mark> = tokens
+            .iter()
+            .filter_map(|t| match t.kind {
+                TokenKind::Quote(m) => Some(m),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(marks, [Mark::DoubleStraight, Mark::DoubleStraight, Mark::DoubleLeft, Mark::DoubleStraight]);
     }
 
     #[test]
