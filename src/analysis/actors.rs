@@ -389,9 +389,14 @@ impl<'a> Resolver<'a> {
             PhraseKind::Pronoun => self.resolve_pronoun(p.first, frame.sentence),
             PhraseKind::Proper => self.resolve_proper(names, p),
             PhraseKind::Common => self.resolve_description(names, p),
+            PhraseKind::Relative => match frame.antecedent {
+                Some(a) if a.kind == PhraseKind::Proper => self.resolve_proper(names, a),
+                Some(a) if a.kind == PhraseKind::Common => self.resolve_description(names, a),
+                _ => None,
+            },
         };
         if let Some(a) = actor
-            && p.kind != PhraseKind::Pronoun
+            && matches!(p.kind, PhraseKind::Proper | PhraseKind::Common)
         {
             let span = self.span(p.first, p.end);
             let d = &mut self.drafts[a];

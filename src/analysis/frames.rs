@@ -31,6 +31,8 @@ pub enum PhraseKind {
     Proper,
     /// A description: "the Russian president", "officials", "a campaign operative".
     Common,
+    /// who, which, that: stands for the phrase before it.
+    Relative,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,6 +51,8 @@ pub struct Frame {
     pub speaker: Option<Speaker>,
     /// An apposition that describes the speaker: "a scholar at the institute".
     pub apposition: Option<(usize, usize)>,
+    /// What a relative pronoun subject stands for: "Phil Lovas" in "Phil Lovas, who said".
+    pub antecedent: Option<Phrase>,
     /// Token ranges of the attributed content, in text order.
     pub contents: Vec<(usize, usize)>,
     /// The frame ends its paragraph with a colon or a bare cue, so a quotation that
@@ -119,6 +123,10 @@ impl<'a> FrameFinder<'a> {
             }
         }
         let prev = (i > lo).then(|| i - 1);
+        // "United States", "Says" in a title: capitalised words are names here.
+        if self.tokens[i].has(flag::CAPITALIZED) && prev.is_some() {
+            return None;
+        }
         if let Some(p) = prev {
             let pt = &self.tokens[p];
             // "the written response", "his claims", "to say": not a reporting verb here.
@@ -134,15 +142,25 @@ impl<'a> FrameFinder<'a> {
             if self.lower_is(p, "to") && verb.form == VerbForm::Present {
                 return None;
             }
+            // "Russia’s key security demand that ...": a bare verb after a singular
+            // noun is a noun itself.
+            let bare = self.word(i).eq_ignore_ascii_case(crate::lexicon::lexicon().verb_lemma(&verb));
+            if bare && self.noun_candidate(p) && !self.word(p).ends_with('s') {
+                return None;
+            }
         }
         if verb.form == VerbForm::Gerund {
-            // A gerund reports only after a comma or an auxiliary: ", adding that",
-            // "is saying"; otherwise it is a noun or a modifier.
-            let ok = prev.is_some_and(|p| {
-                self.is_punct(p, ",")
-                    || self.tokens[p].is(class::AUXILIARY | class::PREPOSITION | class::CONJUNCTION)
-                    || self.tokens[p].kind == TokenKind::Clitic
-            });
+            // A gerund reports after a comma or an auxiliary (", adding that", "is
+            // saying") or right before its content ("tweets saying that");
+            // otherwise it is a noun or a modifier.
+            let introduces = end < hi
+                && (self.lower_is(end, "that") || self.is_punct(end, ":") || self.quote_opening_at(end).is_some());
+            let ok = introduces
+                || prev.is_some_and(|p| {
+                    self.is_punct(p, ",")
+                        || self.tokens[p].is(class::AUXILIARY | class::PREPOSITION | class::CONJUNCTION)
+                        || self.tokens[p].kind == TokenKind::Clitic
+                });
             if !ok {
                 return None;
             }
@@ -174,6 +192,46 @@ impl<'a> FrameFinder<'a> {
         self.tokens[i].is(class::TITLE | class::GROUP_SPEAKER | class::ORG_WORD)
     }
 
+    /// A subject pronoun: he, she, it, they, I, we ("US" in capitals is a country).
+    fn is_pronoun(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.kind == TokenKind::Word
+            && t.is(class::SUBJECT_PRONOUN)
+            && !t.is(class::DETERMINER | class::RELATIVE)
+            && (!t.has(flag::ALL_CAPS) || self.word(i) == "I")
+    }
+
+    /// A lowercase word that may head a noun phrase: not a function word, verb,
+    /// adverb or time word.
+    fn noun_candidate(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.kind == TokenKind::Word
+            && !t.has(flag::CAPITALIZED)
+            && !t.is(class::FUNCTION | class::REPORTING_VERB | class::ADVERB | class::TIME)
+            && !self.word(i).ends_with("ly")
+    }
+
+    /// Is there a determiner or possessive a few words left of `end`, with only
+    /// noun-like words between ("the ad’s narrator", "a campaign operative")?
+    fn determiner_anchored(&self, end: usize, lo: usize) -> bool {
+        let mut i = end;
+        while i > lo && end - i < 5 {
+            let j = i - 1;
+            let t = &self.tokens[j];
+            if t.kind == TokenKind::Word && t.is(class::DETERMINER) && !t.is(class::RELATIVE) {
+                return true;
+            }
+            if t.kind == TokenKind::Clitic && self.word(j).ends_with(['s', 'S']) {
+                return true;
+            }
+            if !(self.noun_candidate(j) || self.phrase_word(j, lo)) {
+                return false;
+            }
+            i = j;
+        }
+        false
+    }
+
     /// The speaker phrase that ends just before token `end` (exclusive), reading leftwards.
     fn phrase_ending_at(&self, end: usize, lo: usize) -> Option<Phrase> {
         if end <= lo {
@@ -181,17 +239,22 @@ impl<'a> FrameFinder<'a> {
         }
         let last = end - 1;
         let t = &self.tokens[last];
-        if t.kind == TokenKind::Word && t.is(class::SUBJECT_PRONOUN) && !t.is(class::DETERMINER | class::RELATIVE) {
+        if self.is_pronoun(last) {
             return Some(Phrase { first: last, end, kind: PhraseKind::Pronoun });
         }
-        if !self.phrase_word(last, lo) {
+        if t.kind == TokenKind::Word && t.is(class::RELATIVE) && matches!(self.word(last).to_lowercase().as_str(), "who" | "which" | "that") && last > lo {
+            return Some(Phrase { first: last, end, kind: PhraseKind::Relative });
+        }
+        // The head: a name or role word, or any noun after a determiner.
+        let generic_head = !self.phrase_word(last, lo) && self.noun_candidate(last) && self.determiner_anchored(last, lo);
+        if !self.phrase_word(last, lo) && !generic_head {
             return None;
         }
         // Possessive at the end is not a head: "Trump’s said" never happens.
         if t.kind == TokenKind::Clitic {
             return None;
         }
-        let mut first = end;
+        let noun_head = generic_head || self.is_role_word(last);
         let mut committed = end; // leftmost token of the phrase confirmed so far
         let mut i = end;
         while i > lo && end - i < MAX_PHRASE {
@@ -204,8 +267,7 @@ impl<'a> FrameFinder<'a> {
             }
             if tj.kind == TokenKind::Word && tj.is(class::DETERMINER) && !tj.is(class::RELATIVE) {
                 // Includes possessive determiners: "his spokesman".
-                i = j;
-                committed = i;
+                committed = j;
                 break;
             }
             // "Secretary of State", "a spokesperson for Google", "Ministry of Foreign Affairs".
@@ -219,18 +281,15 @@ impl<'a> FrameFinder<'a> {
                 i = j;
                 continue;
             }
-            // Unknown lowercase modifiers before a role noun: "a campaign operative".
-            let modifier = tj.kind == TokenKind::Word
-                && !tj.has(flag::CAPITALIZED)
-                && !tj.is(class::FUNCTION | class::REPORTING_VERB | class::ADVERB)
-                && self.is_role_word(last);
-            if modifier {
+            // Lowercase modifiers before a noun head: "a campaign operative", "top black lawmakers".
+            if noun_head && self.noun_candidate(j) {
                 i = j;
+                committed = i;
                 continue;
             }
             break;
         }
-        first = first.min(committed);
+        let mut first = committed;
         // Drop words that only open the sentence: "But", and a leading "of".
         while first < end && self.tokens[first].is(class::PREPOSITION | class::CONJUNCTION) && !self.is_role_word(first) {
             first += 1;
@@ -242,15 +301,14 @@ impl<'a> FrameFinder<'a> {
         if head.is(class::DEMONYM) && !head.is(class::GROUP_SPEAKER) && first == last {
             return None;
         }
-        let proper = (first..end).any(|k| {
-            let tk = &self.tokens[k];
-            tk.is_capitalized()
-                && !tk.is(class::DETERMINER | class::DEMONYM)
-                && !(tk.is(class::TITLE) && !tk.has(flag::ALL_CAPS))
-                && !(k == lo && tk.is(class::GROUP_SPEAKER))
-        });
+        // A name heads the phrase ("a spokesperson for Google", "Dimitry Peskov"),
+        // or a description does ("the Russian president", "officials").
+        let proper = head.is_capitalized()
+            && !(head.is(class::TITLE) && !head.has(flag::ALL_CAPS))
+            && !head.is(class::DEMONYM | class::DETERMINER)
+            && !(head.is(class::GROUP_SPEAKER) && last == lo);
         let kind = if proper { PhraseKind::Proper } else { PhraseKind::Common };
-        if kind == PhraseKind::Common && !self.is_role_word(last) {
+        if kind == PhraseKind::Common && !noun_head {
             return None;
         }
         Some(Phrase { first, end, kind })
@@ -310,7 +368,7 @@ impl<'a> FrameFinder<'a> {
             return None;
         }
         let t = &self.tokens[start];
-        if t.kind == TokenKind::Word && t.is(class::SUBJECT_PRONOUN) && !t.is(class::DETERMINER | class::RELATIVE) {
+        if self.is_pronoun(start) {
             return Some(Phrase { first: start, end: start + 1, kind: PhraseKind::Pronoun });
         }
         let mut i = start;
@@ -415,6 +473,16 @@ impl<'a> FrameFinder<'a> {
         }
     }
 
+    /// The subject that opens a sentence: "Rival Hillary Clinton" in "Rival Hillary
+    /// Clinton had mocked the complaint, saying ...".
+    fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Phrase> {
+        let mut i = lo;
+        while i < hi && (self.tokens[i].kind != TokenKind::Word || self.tokens[i].is(class::CONJUNCTION | class::ADVERB)) {
+            i += 1;
+        }
+        self.phrase_starting_at(i, hi).filter(|p| p.kind != PhraseKind::Relative)
+    }
+
     /// After an inverted subject ("said Peskov") the sentence ends, or goes on
     /// with an apposition, a modifier or a new quotation; it has no clause of its own.
     fn ends_inverted_frame(&self, i: usize, hi: usize) -> bool {
@@ -425,7 +493,10 @@ impl<'a> FrameFinder<'a> {
     }
 
     /// Where the content that follows a cue starts, if it has any.
-    fn content_start(&self, i: usize, hi: usize, verb: Option<VerbInfo>) -> Option<usize> {
+    ///
+    /// `parenthetical`: the frame sits between commas ("The plan, he said, is dead"),
+    /// so a comma after the cue opens the content, even a verb phrase.
+    fn content_start(&self, i: usize, hi: usize, verb: Option<VerbInfo>, parenthetical: bool) -> Option<usize> {
         if i >= hi {
             return None;
         }
@@ -434,6 +505,15 @@ impl<'a> FrameFinder<'a> {
         if t.kind == TokenKind::Punct {
             return match w {
                 ":" => (i + 1 < hi).then_some(i + 1),
+                "," if i + 1 < hi && self.quote_opening_at(i + 1).is_none() => {
+                    let n = &self.tokens[i + 1];
+                    let clause = n.is_word()
+                        && !n.is(class::PREPOSITION | class::CONJUNCTION | class::RELATIVE)
+                        && self.cue_at(i + 1, i, hi).is_none()
+                        && !self.word(i + 1).ends_with("ing")
+                        && (parenthetical || !n.is(class::AUXILIARY));
+                    (clause && self.content_start(i + 1, hi, verb, true).is_some()).then_some(i + 1)
+                }
                 "," | "—" | "–" => self.quote_opening_at(i + 1).map(|_| i + 1),
                 _ => None,
             };
@@ -454,7 +534,7 @@ impl<'a> FrameFinder<'a> {
         if lower == "to" {
             return verb.is_some_and(|v| v.infinitive).then_some(i);
         }
-        if t.is(class::PREPOSITION | class::CONJUNCTION | class::AUXILIARY) || self.verb(i).is_some() && self.cue_at(i, i, hi).is_some() {
+        if t.is(class::PREPOSITION | class::CONJUNCTION) || (t.is(class::AUXILIARY) && !parenthetical) || self.verb(i).is_some() && self.cue_at(i, i, hi).is_some() {
             return None;
         }
         if t.is(class::ADVERB) && i + 1 >= hi {
@@ -572,6 +652,7 @@ impl<'a> FrameFinder<'a> {
             cue: (turn.colon, turn.colon + 1),
             speaker: Some(Speaker::Phrase(Phrase { first, end, kind: PhraseKind::Proper })),
             apposition: None,
+            antecedent: None,
             contents,
             introduces: false,
         }
@@ -590,6 +671,7 @@ impl<'a> FrameFinder<'a> {
             cue: (dash, dash + 1),
             speaker: Some(Speaker::Phrase(phrase)),
             apposition: None,
+            antecedent: None,
             contents: vec![(q.open, q.end_token)],
             introduces: false,
         })
@@ -618,6 +700,7 @@ impl<'a> FrameFinder<'a> {
                     cue: (i, after),
                     speaker: phrase.map(Speaker::Phrase),
                     apposition: None,
+                    antecedent: None,
                     contents: Vec::new(),
                     introduces: false,
                 };
@@ -646,25 +729,40 @@ impl<'a> FrameFinder<'a> {
                 cue: (i, cue_end),
                 speaker: None,
                 apposition: None,
+                antecedent: None,
                 contents: Vec::new(),
                 introduces: false,
             };
             // Who: a subject to the left, the subject of a coordinated cue, or an
             // inverted subject to the right.
             let mut subject_first = None;
+            let mut inverted = false;
+            let mut relative = false;
             let mut after_speaker = cue_end;
             let prev_frame = (out.len() > first_frame).then(|| out.len() - 1);
             let coordinated = prev_frame.is_some() && self.coordinated(i, consumed.min(i)).is_some();
+            let gerund = verb.form == VerbForm::Gerund;
             if let Some((phrase, appos)) = self.subject_before(i, consumed.max(lo)).filter(|_| !coordinated) {
                 subject_first = Some(phrase.first);
+                if phrase.kind == PhraseKind::Relative {
+                    let mut at = phrase.first;
+                    if at > lo && self.is_punct(at - 1, ",") {
+                        at -= 1;
+                    }
+                    frame.antecedent = self.phrase_ending_at(at, lo).filter(|p| p.kind != PhraseKind::Relative);
+                    relative = true;
+                }
                 frame.speaker = Some(Speaker::Phrase(phrase));
                 frame.apposition = appos;
-            } else if let Some(pf) = prev_frame.filter(|_| coordinated || verb.form == VerbForm::Gerund) {
+            } else if let Some(pf) = prev_frame.filter(|_| coordinated || gerund) {
                 frame.speaker = Some(Speaker::SameAs(pf));
-            } else if verb.form != VerbForm::Gerund {
+            } else if gerund {
+                // "Clinton mocked the complaint, saying ...": the sentence's subject.
+                frame.speaker = self.sentence_subject(lo, i).map(Speaker::Phrase);
+            } else {
                 let before_ok = i == lo || self.is_punct(i - 1, ",") || self.quote_closing_at(i - 1).is_some();
-                let inverted = self.phrase_starting_at(cue_end, hi).filter(|p| self.ends_inverted_frame(p.end, hi));
-                if before_ok && let Some(p) = inverted {
+                let phrase = self.phrase_starting_at(cue_end, hi).filter(|p| self.ends_inverted_frame(p.end, hi));
+                if before_ok && let Some(p) = phrase {
                     frame.speaker = Some(Speaker::Phrase(p));
                     after_speaker = p.end;
                     // "said Jane Doe, a professor at the university."
@@ -676,9 +774,7 @@ impl<'a> FrameFinder<'a> {
                             after_speaker = appos_end;
                         }
                     }
-                    subject_first = Some(i);
-                } else if verb.form == VerbForm::Gerund || i == lo {
-                    // A headline or a sentence opening with the verb: no speaker.
+                    inverted = true;
                 }
             }
             if frame.speaker.is_none() {
@@ -686,12 +782,15 @@ impl<'a> FrameFinder<'a> {
                 continue;
             }
             // What: before the speaker phrase, and after the cue.
-            let before_at = subject_first.unwrap_or(i);
-            let inverted = subject_first == Some(i);
-            let may_precede = !verb.no_parenthetical && !matches!(frame.speaker, Some(Speaker::SameAs(_)));
+            let before_at = if inverted { i } else { subject_first.unwrap_or(i) };
+            let may_precede = !verb.no_parenthetical && !relative && !gerund && !matches!(frame.speaker, Some(Speaker::SameAs(_)));
             let pre = may_precede.then(|| self.content_before(before_at, consumed)).flatten();
             let after = self.skip_modifiers(after_speaker, hi, Some(verb));
-            let post_start = self.content_start(after, hi, Some(verb)).filter(|_| !inverted || after > after_speaker);
+            // After an inverted subject only a new quotation can follow as content.
+            let parenthetical = subject_first.is_some_and(|f| f > lo && self.is_punct(f - 1, ","));
+            let post_start = self
+                .content_start(after, hi, Some(verb), parenthetical)
+                .filter(|&c| !inverted || self.quote_opening_at(c).is_some());
             let mut next_cue = None;
             if let Some(start) = post_start {
                 let (end, next) = self.content_end(start, hi);
@@ -716,6 +815,12 @@ impl<'a> FrameFinder<'a> {
                 // "Peskov told reporters:" at the end of a paragraph introduces what follows.
                 let rest = self.skip_modifiers(after_speaker, hi, Some(verb));
                 frame.introduces = rest >= hi || (rest + 1 >= hi && self.is_punct(rest, ":"));
+            }
+            if frame.contents.is_empty() && !frame.introduces {
+                // A cue with nothing to attribute ("commenting before ...") leaves
+                // the sentence to the frames around it.
+                i = cue_end;
+                continue;
             }
             consumed = frame
                 .contents

@@ -52,19 +52,25 @@ fn is_opening_punct(text: &str) -> bool {
 /// The roles a mark may play, from the characters around it.
 fn candidate(tokens: &[Token], text: &str, i: usize) -> Option<Candidate> {
     let TokenKind::Quote(mark) = tokens[i].kind else { return None };
-    let t = &tokens[i];
-    let prev = i.checked_sub(1).map(|p| &tokens[p]);
-    let next = tokens.get(i + 1);
-    let space_before = t.has(flag::SPACE_BEFORE)
-        || t.has(flag::PARA_START)
-        || prev.is_none_or(|p| {
-            matches!(p.kind, TokenKind::Quote(_)) || is_opening_punct(&text[p.range()])
-        });
-    let space_after = next.is_none_or(|n| {
-        n.has(flag::SPACE_BEFORE)
-            || n.has(flag::PARA_START)
-            || (n.kind == TokenKind::Punct && !is_opening_punct(&text[n.range()]))
-            || matches!(n.kind, TokenKind::Quote(_))
+    // Marks glued together (`,’”` or `“‘`) see through each other to the nearest
+    // word or space.
+    let glued = |a: &Token, b: &Token| a.end == b.start && !b.has(flag::SPACE_BEFORE) && !b.has(flag::PARA_START);
+    let mut p = i;
+    while p > 0 && matches!(tokens[p - 1].kind, TokenKind::Quote(_)) && glued(&tokens[p - 1], &tokens[p]) {
+        p -= 1;
+    }
+    let mut n = i;
+    while n + 1 < tokens.len() && matches!(tokens[n + 1].kind, TokenKind::Quote(_)) && glued(&tokens[n], &tokens[n + 1]) {
+        n += 1;
+    }
+    let first = &tokens[p];
+    let space_before = first.has(flag::SPACE_BEFORE)
+        || first.has(flag::PARA_START)
+        || p.checked_sub(1).is_none_or(|q| is_opening_punct(&text[tokens[q].range()]));
+    let space_after = tokens.get(n + 1).is_none_or(|next| {
+        next.has(flag::SPACE_BEFORE)
+            || next.has(flag::PARA_START)
+            || (next.kind == TokenKind::Punct && !is_opening_punct(&text[next.range()]))
     });
     let (can_open, can_close) = match mark {
         Mark::DoubleLeft | Mark::SingleLeft => (true, !space_before && space_after),
@@ -245,6 +251,15 @@ mod tests {
             quoted("‘The States’ plan is bad,’ he said."),
             ["‘The States’ plan is bad,’"]
         );
+    }
+
+    #[test]
+    fn glued_marks_close_together() {
+        assert_eq!(
+            quoted("“You said ‘we accept it,’” she said."),
+            ["“You said ‘we accept it,’”"]
+        );
+        assert_eq!(quoted("He said, “‘Fake news’ is a phrase.”"), ["“‘Fake news’ is a phrase.”"]);
     }
 
     #[test]
