@@ -4,6 +4,8 @@ use std::io::Read;
 
 fn main() {
     let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).expect("stdin is UTF-8 text");
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .expect("stdin is UTF-8 text");
     print!("{}", briefing::analysis::explain(&text));
 }

@@ -13,7 +13,11 @@ use std::process::ExitCode;
 pub const SAMPLE: &str = include_str!("../assets/sample/nato-open-door.txt");
 
 #[derive(Parser, Debug)]
-#[command(name = "briefing", version, about = "Who said what: a terminal reader for news articles")]
+#[command(
+    name = "briefing",
+    version,
+    about = "Who said what: a terminal reader for news articles"
+)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
@@ -50,7 +54,9 @@ pub fn run() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // A closed pipe (`briefing extract | head`) is not an error worth a message.
-            if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
                 return ExitCode::SUCCESS;
             }
             eprintln!("briefing: {e:#}");
@@ -62,7 +68,11 @@ pub fn run() -> ExitCode {
 fn dispatch(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Extract { file, format }) => {
-            let format = format.unwrap_or(if std::io::stdout().is_terminal() { Format::Text } else { Format::Json });
+            let format = format.unwrap_or(if std::io::stdout().is_terminal() {
+                Format::Text
+            } else {
+                Format::Json
+            });
             extract(file, format)
         }
         None => {
@@ -81,7 +91,10 @@ fn dispatch(cli: Cli) -> Result<()> {
 fn read_text(path: &PathBuf) -> Result<String> {
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut buf).context("reading stdin")?;
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .context("reading stdin")?;
         buf
     } else {
         std::fs::read(path).with_context(|| format!("{}", path.display()))?
@@ -101,16 +114,21 @@ fn extract(file: Option<PathBuf>, format: Format) -> Result<()> {
             let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
                 Box::new(std::io::stdin().lock())
             } else {
-                Box::new(std::io::BufReader::new(std::fs::File::open(&path).with_context(|| format!("{}", path.display()))?))
+                Box::new(std::io::BufReader::new(
+                    std::fs::File::open(&path).with_context(|| format!("{}", path.display()))?,
+                ))
             };
             for (n, line) in reader.lines().enumerate() {
                 let line = line.context("reading input")?;
                 if line.trim().is_empty() {
                     continue;
                 }
-                let record: serde_json::Value =
-                    serde_json::from_str(&line).with_context(|| format!("line {}: not a JSON object", n + 1))?;
-                let text = record.get("text").and_then(|t| t.as_str()).with_context(|| format!("line {}: no \"text\" string", n + 1))?;
+                let record: serde_json::Value = serde_json::from_str(&line)
+                    .with_context(|| format!("line {}: not a JSON object", n + 1))?;
+                let text = record
+                    .get("text")
+                    .and_then(|t| t.as_str())
+                    .with_context(|| format!("line {}: no \"text\" string", n + 1))?;
                 let analysis = analyze(text);
                 let mut doc = JsonArticle::new(text, &analysis);
                 doc.id = record.get("id");

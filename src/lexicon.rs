@@ -127,7 +127,11 @@ pub struct Lexicon {
 
 macro_rules! asset {
     ($name:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/lexicon/", $name))
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/lexicon/",
+            $name
+        ))
     };
 }
 
@@ -283,7 +287,9 @@ impl Lexicon {
         for line in entries(asset!("reporting_verbs.txt")) {
             let (forms, flags) = split_flags(line);
             let forms: Vec<&str> = forms.split_whitespace().collect();
-            let Some(&lemma) = forms.first() else { continue };
+            let Some(&lemma) = forms.first() else {
+                continue;
+            };
             let lemma_index = self.verb_lemmas.len() as u16;
             self.verb_lemmas.push(leak_lower(lemma));
             let flag = |f: &str| flags.split_whitespace().any(|x| x == f);
@@ -327,13 +333,16 @@ impl Lexicon {
     fn load_known(&mut self, src: &'static str, kind: KnownKind) {
         for line in entries(src) {
             let mut names = line.split('|').map(str::trim).filter(|n| !n.is_empty());
-            let Some(canonical) = names.next() else { continue };
+            let Some(canonical) = names.next() else {
+                continue;
+            };
             let index = self.canonical.len() as u32;
             self.canonical.push(canonical);
             for name in std::iter::once(canonical).chain(names) {
-                self.known
-                    .entry(normalize_name(name))
-                    .or_insert(KnownName { kind, canonical: index });
+                self.known.entry(normalize_name(name)).or_insert(KnownName {
+                    kind,
+                    canonical: index,
+                });
             }
         }
     }
@@ -423,8 +432,19 @@ mod tests {
     #[test]
     fn verb_forms_are_derived() {
         let lex = lexicon();
-        for form in ["say", "says", "said", "saying", "told", "admitted", "admitting"] {
-            assert!(lex.word(form).verb.is_some(), "{form} should be a reporting verb");
+        for form in [
+            "say",
+            "says",
+            "said",
+            "saying",
+            "told",
+            "admitted",
+            "admitting",
+        ] {
+            assert!(
+                lex.word(form).verb.is_some(),
+                "{form} should be a reporting verb"
+            );
         }
         assert_eq!(lex.word("Said").verb.map(|v| v.form), Some(VerbForm::Past));
         assert!(lex.word("told").verb.is_some_and(|v| v.takes_object));
@@ -451,6 +471,9 @@ mod tests {
         let full = lex.known("united  states").expect("United States is known");
         assert_eq!(us.canonical, full.canonical);
         assert_eq!(lex.canonical[us.canonical as usize], "United States");
-        assert_eq!(lex.known("NATO").map(|k| k.kind), Some(KnownKind::Organization));
+        assert_eq!(
+            lex.known("NATO").map(|k| k.kind),
+            Some(KnownKind::Organization)
+        );
     }
 }

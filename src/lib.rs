@@ -6,8 +6,8 @@
 //! `briefing extract` (JSON, JSON Lines or text) and an interactive reader.
 
 pub mod analysis;
-pub mod lexicon;
 pub mod cli;
+pub mod lexicon;
 pub mod output;
 
 pub use analysis::{Actor, ActorId, ActorKind, Analysis, Span, Statement, StatementKind, analyze};

@@ -19,7 +19,11 @@ const BLOCK: usize = 64;
 impl<'a> CharIndex<'a> {
     pub fn new(text: &'a str) -> CharIndex<'a> {
         if text.is_ascii() {
-            return CharIndex { text, ascii: true, blocks: Vec::new() };
+            return CharIndex {
+                text,
+                ascii: true,
+                blocks: Vec::new(),
+            };
         }
         let bytes = text.as_bytes();
         let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
@@ -28,7 +32,11 @@ impl<'a> CharIndex<'a> {
             blocks.push(count);
             count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
         }
-        CharIndex { text, ascii: false, blocks }
+        CharIndex {
+            text,
+            ascii: false,
+            blocks,
+        }
     }
 
     /// Char offset of a byte offset that lies on a char boundary.
@@ -39,7 +47,10 @@ impl<'a> CharIndex<'a> {
         let block = byte / BLOCK;
         let base = self.blocks.get(block).copied().unwrap_or(0) as usize;
         let from = block * BLOCK;
-        base + self.text.as_bytes()[from..byte].iter().filter(|&&b| (b as i8) >= -0x40).count()
+        base + self.text.as_bytes()[from..byte]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count()
     }
 }
 
@@ -93,7 +104,10 @@ pub struct JsonArticle<'a> {
 impl<'a> JsonArticle<'a> {
     pub fn new(text: &'a str, analysis: &'a Analysis) -> JsonArticle<'a> {
         let index = CharIndex::new(text);
-        let span = |s: &Span| JsonSpan { start: index.char_offset(s.start), end: index.char_offset(s.end) };
+        let span = |s: &Span| JsonSpan {
+            start: index.char_offset(s.start),
+            end: index.char_offset(s.end),
+        };
         let text_span = |s: &Span| JsonTextSpan {
             start: index.char_offset(s.start),
             end: index.char_offset(s.end),
@@ -128,7 +142,13 @@ impl<'a> JsonArticle<'a> {
                 cue: s.cue.as_ref().map(text_span),
             })
             .collect();
-        JsonArticle { id: None, title: analysis.title.as_deref(), text, actors, statements }
+        JsonArticle {
+            id: None,
+            title: analysis.title.as_deref(),
+            text,
+            actors,
+            statements,
+        }
     }
 }
 
@@ -143,14 +163,24 @@ pub fn text_listing(text: &str, analysis: &Analysis) -> String {
         out.push_str("No statements found.\n");
     }
     for (i, s) in analysis.statements.iter().enumerate() {
-        let who = s.speaker.map(|a| analysis.actors[a].name.as_str()).unwrap_or("(unattributed)");
+        let who = s
+            .speaker
+            .map(|a| analysis.actors[a].name.as_str())
+            .unwrap_or("(unattributed)");
         let role = s
             .speaker
             .and_then(|a| analysis.actors[a].roles.first())
             .map(|r| format!(", {r}"))
             .unwrap_or_default();
-        let body: String = text[s.span.range()].split_whitespace().collect::<Vec<_>>().join(" ");
-        out.push_str(&format!("{:>3}. {who}{role} [{}]\n     {body}\n", i + 1, s.kind.label()));
+        let body: String = text[s.span.range()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push_str(&format!(
+            "{:>3}. {who}{role} [{}]\n     {body}\n",
+            i + 1,
+            s.kind.label()
+        ));
     }
     out
 }

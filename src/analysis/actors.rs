@@ -99,7 +99,10 @@ impl<'a> Resolver<'a> {
     }
 
     fn span(&self, first: usize, end: usize) -> Span {
-        Span::new(self.tokens[first].start as usize, self.tokens[end - 1].end as usize)
+        Span::new(
+            self.tokens[first].start as usize,
+            self.tokens[end - 1].end as usize,
+        )
     }
 
     fn str(&self, first: usize, end: usize) -> &'a str {
@@ -126,32 +129,13 @@ impl<'a> Resolver<'a> {
     }
 
     fn add_role(&mut self, id: usize, role: &str) {
-        let role = role.trim().trim_start_matches("the ").trim_start_matches("The ");
+        let role = role
+            .trim()
+            .trim_start_matches("the ")
+            .trim_start_matches("The ");
         let d = &mut self.drafts[id];
         if !role.is_empty() && !d.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
             d.roles.push(role.to_string());
-        }
-    }
-
-    /// Folds a provisional single-word actor into a fuller one.
-    fn merge(&mut self, from: usize, into: usize) {
-        if from == into {
-            return;
-        }
-        let src = std::mem::replace(&mut self.drafts[from], Draft::new("", ActorKind::Other));
-        self.drafts[from].merged_into = Some(into);
-        let dst = &mut self.drafts[into];
-        dst.mentions.extend(src.mentions);
-        dst.mentions.sort();
-        dst.speaks |= src.speaks;
-        dst.gender = dst.gender.or(src.gender);
-        for r in src.roles {
-            if !dst.roles.contains(&r) {
-                dst.roles.push(r);
-            }
-        }
-        if src.name != dst.name && !dst.aliases.contains(&src.name) {
-            dst.aliases.push(src.name);
         }
     }
 
@@ -183,7 +167,10 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let name = self.str(m.name_first, m.end);
-            if let Some(id) = self.lookup_single(&plain(name)).or_else(|| self.by_key.get(&plain(name)).copied()) {
+            if let Some(id) = self
+                .lookup_single(&plain(name))
+                .or_else(|| self.by_key.get(&plain(name)).copied())
+            {
                 let id = self.root(id);
                 self.name_actor[k] = Some(id);
                 let span = self.span(m.name_first, m.end);
@@ -223,7 +210,11 @@ impl<'a> Resolver<'a> {
             if let Some(&id) = self.by_canonical.get(&c) {
                 return id;
             }
-            let kind = if m.class == NameClass::Place { ActorKind::Other } else { ActorKind::Organization };
+            let kind = if m.class == NameClass::Place {
+                ActorKind::Other
+            } else {
+                ActorKind::Organization
+            };
             let canonical = lexicon().canonical[c as usize];
             let id = self.create(canonical, kind);
             self.by_canonical.insert(c, id);
@@ -245,7 +236,11 @@ impl<'a> Resolver<'a> {
                 if let Some(id) = self.lookup_single(&key) {
                     return id;
                 }
-                let kind = if m.has_role() { ActorKind::Person } else { ActorKind::Other };
+                let kind = if m.has_role() {
+                    ActorKind::Person
+                } else {
+                    ActorKind::Other
+                };
                 let id = self.create(&name, kind);
                 self.drafts[id].provisional = !m.has_role();
                 self.by_key.insert(key.clone(), id);
@@ -271,7 +266,9 @@ impl<'a> Resolver<'a> {
                 d.provisional
                     || single
                     || d.first_names.is_empty()
-                    || d.first_names.iter().any(|f| compatible_first_names(f, &first))
+                    || d.first_names
+                        .iter()
+                        .any(|f| compatible_first_names(f, &first))
             })
         });
         let id = match same {
@@ -318,12 +315,17 @@ impl<'a> Resolver<'a> {
             let other = plain(&d.name);
             let other = other.trim_start_matches("the ");
             let ow: Vec<&str> = other.split(' ').collect();
-            (ow.len() > words.len() && ow.last() == words.last() && words.iter().all(|w| ow.contains(w)))
+            (ow.len() > words.len()
+                && ow.last() == words.last()
+                && words.iter().all(|w| ow.contains(w)))
                 || (words.len() == 1 && acronym(&ow) == words[0])
         });
         let id = match found {
             Some((id, _)) => id,
-            None => self.create(name.trim_start_matches("the ").trim_start_matches("The "), ActorKind::Organization),
+            None => self.create(
+                name.trim_start_matches("the ").trim_start_matches("The "),
+                ActorKind::Organization,
+            ),
         };
         self.by_key.insert(stripped, id);
         self.by_key.insert(key, id);
@@ -354,8 +356,13 @@ impl<'a> Resolver<'a> {
                 self.drafts[actor].speaks = true;
                 if let Some((a, b)) = frame.apposition {
                     let role = self.str(a, b).to_string();
-                    let role = role.trim_start_matches("a ").trim_start_matches("an ").trim_start_matches("the ");
-                    if self.drafts[actor].kind == ActorKind::Person && role.split_whitespace().count() <= 10 {
+                    let role = role
+                        .trim_start_matches("a ")
+                        .trim_start_matches("an ")
+                        .trim_start_matches("the ");
+                    if self.drafts[actor].kind == ActorKind::Person
+                        && role.split_whitespace().count() <= 10
+                    {
                         self.add_role(actor, role);
                     }
                 }
@@ -363,7 +370,13 @@ impl<'a> Resolver<'a> {
                     Some(Speaker::Phrase(p)) => p.first,
                     _ => frame.cue.0,
                 };
-                self.focus.push(Focus { actor, token, sentence: frame.sentence, subject: true, speaker: true });
+                self.focus.push(Focus {
+                    actor,
+                    token,
+                    sentence: frame.sentence,
+                    subject: true,
+                    speaker: true,
+                });
             }
             let _ = fi;
             out.push(attribution);
@@ -372,11 +385,19 @@ impl<'a> Resolver<'a> {
     }
 
     fn note_name(&mut self, names: &[NameMention], k: usize) {
-        let Some(actor) = self.name_actor[k] else { return };
+        let Some(actor) = self.name_actor[k] else {
+            return;
+        };
         let actor = self.root(actor);
         let m = &names[k];
         let sentence = self.sentence_of(m.first);
-        self.focus.push(Focus { actor, token: m.first, sentence, subject: m.subject, speaker: false });
+        self.focus.push(Focus {
+            actor,
+            token: m.first,
+            sentence,
+            subject: m.subject,
+            speaker: false,
+        });
     }
 
     fn sentence_of(&self, token: usize) -> usize {
@@ -419,7 +440,10 @@ impl<'a> Resolver<'a> {
         let head = p.end - 1;
         let range = self.names_in(names, p.first, p.end);
         // The name that holds the phrase's head, else the last name in it.
-        let pick = range.clone().rev().find(|&k| names[k].first <= head && head < names[k].end);
+        let pick = range
+            .clone()
+            .rev()
+            .find(|&k| names[k].first <= head && head < names[k].end);
         let Some(k) = pick else {
             return self.resolve_description(names, p);
         };
@@ -479,8 +503,9 @@ impl<'a> Resolver<'a> {
                         && d.merged_into.is_none()
                         && d.roles.iter().any(|r| {
                             let r = plain(r);
-                            let words: Vec<&str> = r.split(|c: char| c == ' ' || c == '-').collect();
-                            words.contains(&head_word.as_str()) && modifiers.iter().all(|m| words.contains(&m.as_str()))
+                            let words: Vec<&str> = r.split([' ', '-']).collect();
+                            words.contains(&head_word.as_str())
+                                && modifiers.iter().all(|m| words.contains(&m.as_str()))
                         })
                 });
             if let Some(a) = found {
@@ -492,13 +517,19 @@ impl<'a> Resolver<'a> {
         }
         // An unnamed speaker: "officials", "a source", "the report".
         let mut words: Vec<String> = modifiers;
-        let head_key = if head_word.ends_with('s') && !head_word.ends_with("ss") { head_word[..head_word.len() - 1].to_string() } else { head_word.clone() };
+        let head_key = if head_word.ends_with('s') && !head_word.ends_with("ss") {
+            head_word[..head_word.len() - 1].to_string()
+        } else {
+            head_word.clone()
+        };
         words.push(head_key);
         let key = format!("~{}", words.join(" "));
         if let Some(&id) = self.by_key.get(&key) {
             return Some(id);
         }
-        let first = (p.first..p.end).find(|&k| !self.tokens[k].is(class::DETERMINER)).unwrap_or(p.first);
+        let first = (p.first..p.end)
+            .find(|&k| !self.tokens[k].is(class::DETERMINER))
+            .unwrap_or(p.first);
         let name = self.str(first, p.end).to_string();
         let id = self.create(&name, ActorKind::Other);
         self.by_key.insert(key, id);
@@ -561,10 +592,23 @@ impl<'a> Resolver<'a> {
             Want::Person(g) => {
                 (d.kind == ActorKind::Person || d.provisional)
                     && (g.is_none() || d.gender.is_none() || d.gender == g)
-                    && !(d.provisional && !d.speaks && d.mentions.len() < 2 && d.kind != ActorKind::Person)
+                    && !(d.provisional
+                        && !d.speaks
+                        && d.mentions.len() < 2
+                        && d.kind != ActorKind::Person)
             }
-            Want::Group => d.kind == ActorKind::Organization || (d.kind == ActorKind::Other && d.name.ends_with('s') && !d.provisional),
-            Want::Thing => d.kind == ActorKind::Organization || (d.kind == ActorKind::Other && !d.provisional && lexicon().word(d.name.split_whitespace().last().unwrap_or("")).is(class::GROUP_SPEAKER)),
+            Want::Group => {
+                d.kind == ActorKind::Organization
+                    || (d.kind == ActorKind::Other && d.name.ends_with('s') && !d.provisional)
+            }
+            Want::Thing => {
+                d.kind == ActorKind::Organization
+                    || (d.kind == ActorKind::Other
+                        && !d.provisional
+                        && lexicon()
+                            .word(d.name.split_whitespace().last().unwrap_or(""))
+                            .is(class::GROUP_SPEAKER))
+            }
         }
     }
 
@@ -573,7 +617,9 @@ impl<'a> Resolver<'a> {
     pub fn finish(mut self) -> (Vec<Actor>, Vec<Option<ActorId>>) {
         let n = self.drafts.len();
         let mut order: Vec<usize> = (0..n)
-            .filter(|&i| self.drafts[i].merged_into.is_none() && !self.drafts[i].mentions.is_empty())
+            .filter(|&i| {
+                self.drafts[i].merged_into.is_none() && !self.drafts[i].mentions.is_empty()
+            })
             .collect();
         order.sort_by_key(|&i| self.drafts[i].mentions[0]);
         let mut map = vec![None; n];
@@ -635,8 +681,15 @@ fn compatible_first_names(a: &str, b: &str) -> bool {
     // One letter apart: spelling variants of a transliterated name.
     let (sa, sb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let common_prefix = sa.iter().zip(&sb).take_while(|(x, y)| x == y).count();
-    let common_suffix = sa.iter().rev().zip(sb.iter().rev()).take_while(|(x, y)| x == y).count();
-    sa.len().abs_diff(sb.len()) <= 1 && common_prefix + common_suffix + 1 >= sa.len().max(sb.len()) && common_prefix >= 1
+    let common_suffix = sa
+        .iter()
+        .rev()
+        .zip(sb.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    sa.len().abs_diff(sb.len()) <= 1
+        && common_prefix + common_suffix + 1 >= sa.len().max(sb.len())
+        && common_prefix >= 1
 }
 
 /// Initials of the capitalised words of a name: "north atlantic treaty organization" → "nato".

@@ -82,7 +82,9 @@ impl<'a> FrameFinder<'a> {
     }
 
     fn quote_opening_at(&self, i: usize) -> Option<&'a Quote> {
-        quote_at(self.quotes, i).map(|q| &self.quotes[q]).filter(|q| q.open == i)
+        quote_at(self.quotes, i)
+            .map(|q| &self.quotes[q])
+            .filter(|q| q.open == i)
     }
 
     fn quote_closing_at(&self, i: usize) -> Option<&'a Quote> {
@@ -105,7 +107,8 @@ impl<'a> FrameFinder<'a> {
         match t.kind {
             TokenKind::Clitic => true,
             TokenKind::Word => {
-                !t.has(flag::CAPITALIZED) && (t.is(class::ADVERB | class::AUXILIARY) || self.word(i).ends_with("ly"))
+                !t.has(flag::CAPITALIZED)
+                    && (t.is(class::ADVERB | class::AUXILIARY) || self.word(i).ends_with("ly"))
             }
             _ => false,
         }
@@ -130,10 +133,16 @@ impl<'a> FrameFinder<'a> {
         if let Some(p) = prev {
             let pt = &self.tokens[p];
             // "the written response", "his claims", "to say": not a reporting verb here.
-            if pt.kind == TokenKind::Word && pt.is(class::DETERMINER) && !pt.is(class::RELATIVE | class::PRONOUN_N) {
+            if pt.kind == TokenKind::Word
+                && pt.is(class::DETERMINER)
+                && !pt.is(class::RELATIVE | class::PRONOUN_N)
+            {
                 return None;
             }
-            if pt.kind == TokenKind::Clitic && self.word(p).ends_with('s') && verb.form != VerbForm::Gerund {
+            if pt.kind == TokenKind::Clitic
+                && self.word(p).ends_with('s')
+                && verb.form != VerbForm::Gerund
+            {
                 // "Trump’s claims": a possessive, so the word is a noun.
                 if !self.tokens[p - 1].is(class::SUBJECT_PRONOUN) {
                     return None;
@@ -144,7 +153,9 @@ impl<'a> FrameFinder<'a> {
             }
             // "Russia’s key security demand that ...": a bare verb after a singular
             // noun is a noun itself.
-            let bare = self.word(i).eq_ignore_ascii_case(crate::lexicon::lexicon().verb_lemma(&verb));
+            let bare = self
+                .word(i)
+                .eq_ignore_ascii_case(crate::lexicon::lexicon().verb_lemma(&verb));
             if bare && self.noun_candidate(p) && !self.word(p).ends_with('s') {
                 return None;
             }
@@ -154,11 +165,14 @@ impl<'a> FrameFinder<'a> {
             // saying") or right before its content ("tweets saying that");
             // otherwise it is a noun or a modifier.
             let introduces = end < hi
-                && (self.lower_is(end, "that") || self.is_punct(end, ":") || self.quote_opening_at(end).is_some());
+                && (self.lower_is(end, "that")
+                    || self.is_punct(end, ":")
+                    || self.quote_opening_at(end).is_some());
             let ok = introduces
                 || prev.is_some_and(|p| {
                     self.is_punct(p, ",")
-                        || self.tokens[p].is(class::AUXILIARY | class::PREPOSITION | class::CONJUNCTION)
+                        || self.tokens[p]
+                            .is(class::AUXILIARY | class::PREPOSITION | class::CONJUNCTION)
                         || self.tokens[p].kind == TokenKind::Clitic
                 });
             if !ok {
@@ -240,13 +254,30 @@ impl<'a> FrameFinder<'a> {
         let last = end - 1;
         let t = &self.tokens[last];
         if self.is_pronoun(last) {
-            return Some(Phrase { first: last, end, kind: PhraseKind::Pronoun });
+            return Some(Phrase {
+                first: last,
+                end,
+                kind: PhraseKind::Pronoun,
+            });
         }
-        if t.kind == TokenKind::Word && t.is(class::RELATIVE) && matches!(self.word(last).to_lowercase().as_str(), "who" | "which" | "that") && last > lo {
-            return Some(Phrase { first: last, end, kind: PhraseKind::Relative });
+        if t.kind == TokenKind::Word
+            && t.is(class::RELATIVE)
+            && matches!(
+                self.word(last).to_lowercase().as_str(),
+                "who" | "which" | "that"
+            )
+            && last > lo
+        {
+            return Some(Phrase {
+                first: last,
+                end,
+                kind: PhraseKind::Relative,
+            });
         }
         // The head: a name or role word, or any noun after a determiner.
-        let generic_head = !self.phrase_word(last, lo) && self.noun_candidate(last) && self.determiner_anchored(last, lo);
+        let generic_head = !self.phrase_word(last, lo)
+            && self.noun_candidate(last)
+            && self.determiner_anchored(last, lo);
         if !self.phrase_word(last, lo) && !generic_head {
             return None;
         }
@@ -291,7 +322,10 @@ impl<'a> FrameFinder<'a> {
         }
         let mut first = committed;
         // Drop words that only open the sentence: "But", and a leading "of".
-        while first < end && self.tokens[first].is(class::PREPOSITION | class::CONJUNCTION) && !self.is_role_word(first) {
+        while first < end
+            && self.tokens[first].is(class::PREPOSITION | class::CONJUNCTION)
+            && !self.is_role_word(first)
+        {
             first += 1;
         }
         if first >= end {
@@ -303,11 +337,17 @@ impl<'a> FrameFinder<'a> {
         }
         // A name heads the phrase ("a spokesperson for Google", "Dimitry Peskov"),
         // or a description does ("the Russian president", "officials").
+        let title = head.is(class::TITLE) && !head.has(flag::ALL_CAPS);
+        let opening_group = head.is(class::GROUP_SPEAKER) && last == lo;
         let proper = head.is_capitalized()
-            && !(head.is(class::TITLE) && !head.has(flag::ALL_CAPS))
-            && !head.is(class::DEMONYM | class::DETERMINER)
-            && !(head.is(class::GROUP_SPEAKER) && last == lo);
-        let kind = if proper { PhraseKind::Proper } else { PhraseKind::Common };
+            && !title
+            && !opening_group
+            && !head.is(class::DEMONYM | class::DETERMINER);
+        let kind = if proper {
+            PhraseKind::Proper
+        } else {
+            PhraseKind::Common
+        };
         if kind == PhraseKind::Common && !noun_head {
             return None;
         }
@@ -322,7 +362,10 @@ impl<'a> FrameFinder<'a> {
             end -= 1;
         }
         if end > lo && self.is_punct(end - 1, ")") {
-            let open = (lo..end - 1).rev().take(8).find(|&k| self.is_punct(k, "("))?;
+            let open = (lo..end - 1)
+                .rev()
+                .take(8)
+                .find(|&k| self.is_punct(k, "("))?;
             return self.phrase_ending_at(open, lo).map(|p| (p, None));
         }
         if end > lo && self.is_punct(end - 1, ",") {
@@ -331,7 +374,8 @@ impl<'a> FrameFinder<'a> {
             let mut k = comma;
             while k > lo && comma - k < 25 {
                 k -= 1;
-                let finite_cue = self.verb(k).is_some_and(|v| v.form != VerbForm::Gerund) && self.cue_at(k, lo, cue).is_some();
+                let finite_cue = self.verb(k).is_some_and(|v| v.form != VerbForm::Gerund)
+                    && self.cue_at(k, lo, cue).is_some();
                 if quote_at(self.quotes, k).is_some() || finite_cue {
                     return None;
                 }
@@ -369,7 +413,11 @@ impl<'a> FrameFinder<'a> {
         }
         let t = &self.tokens[start];
         if self.is_pronoun(start) {
-            return Some(Phrase { first: start, end: start + 1, kind: PhraseKind::Pronoun });
+            return Some(Phrase {
+                first: start,
+                end: start + 1,
+                kind: PhraseKind::Pronoun,
+            });
         }
         let mut i = start;
         if t.kind == TokenKind::Word && t.is(class::DETERMINER) && !t.is(class::RELATIVE) {
@@ -391,7 +439,8 @@ impl<'a> FrameFinder<'a> {
                 && i > body
                 && self.is_role_word(i - 1)
                 && i + 1 < hi
-                && (self.tokens[i + 1].is_capitalized() || self.tokens[i + 1].is(class::DETERMINER));
+                && (self.tokens[i + 1].is_capitalized()
+                    || self.tokens[i + 1].is(class::DETERMINER));
             if linking {
                 i += 1;
                 if self.tokens[i].is(class::DETERMINER) {
@@ -421,12 +470,23 @@ impl<'a> FrameFinder<'a> {
     fn skip_modifiers(&self, mut i: usize, hi: usize, verb: Option<VerbInfo>) -> usize {
         if verb.is_some_and(|v| v.takes_object) && i < hi {
             let t = &self.tokens[i];
-            if t.kind == TokenKind::Word && matches!(self.word(i).to_lowercase().as_str(), "him" | "her" | "them" | "us" | "me" | "you") {
+            if t.kind == TokenKind::Word
+                && matches!(
+                    self.word(i).to_lowercase().as_str(),
+                    "him" | "her" | "them" | "us" | "me" | "you"
+                )
+            {
                 i += 1;
-            } else if let Some(p) = self.phrase_starting_at(i, hi).filter(|p| p.kind != PhraseKind::Pronoun) {
+            } else if let Some(p) = self
+                .phrase_starting_at(i, hi)
+                .filter(|p| p.kind != PhraseKind::Pronoun)
+            {
                 i = p.end;
-            } else if t.kind == TokenKind::Word && !t.is(class::FUNCTION | class::TIME) && !t.has(flag::CAPITALIZED)
-                && self.word(i).ends_with('s') && i + 1 < hi
+            } else if t.kind == TokenKind::Word
+                && !t.is(class::FUNCTION | class::TIME)
+                && !t.has(flag::CAPITALIZED)
+                && self.word(i).ends_with('s')
+                && i + 1 < hi
                 && (self.lower_is(i + 1, "that") || self.tokens[i + 1].kind != TokenKind::Word)
             {
                 i += 1; // "told reporters that"
@@ -437,24 +497,41 @@ impl<'a> FrameFinder<'a> {
                 return i;
             }
             let t = &self.tokens[i];
-            if t.kind == TokenKind::Word && (t.is(class::TIME) || (t.is(class::ADVERB) && !t.has(flag::CAPITALIZED))) && !self.lower_is(i, "that") {
+            if t.kind == TokenKind::Word
+                && (t.is(class::TIME) || (t.is(class::ADVERB) && !t.has(flag::CAPITALIZED)))
+                && !self.lower_is(i, "that")
+            {
                 i += 1;
                 continue;
             }
-            if t.kind == TokenKind::Word && t.is(class::PREPOSITION) && !t.has(flag::CAPITALIZED) && !self.lower_is(i, "that") && !self.lower_is(i, "to") && !self.lower_is(i, "like") {
+            if t.kind == TokenKind::Word
+                && t.is(class::PREPOSITION)
+                && !t.has(flag::CAPITALIZED)
+                && !self.lower_is(i, "that")
+                && !self.lower_is(i, "to")
+                && !self.lower_is(i, "like")
+            {
                 let mut j = i + 1;
                 let mut nouns = 0;
                 while j < hi {
                     let tj = &self.tokens[j];
-                    if tj.kind == TokenKind::Word && tj.is(class::DETERMINER) && !tj.is(class::RELATIVE) {
+                    if tj.kind == TokenKind::Word
+                        && tj.is(class::DETERMINER)
+                        && !tj.is(class::RELATIVE)
+                    {
                         if nouns > 0 {
                             break; // a new noun phrase: the content starts
                         }
                         j += 1;
                         continue;
                     }
-                    let word_like = matches!(tj.kind, TokenKind::Word | TokenKind::Number | TokenKind::Clitic)
-                        && !tj.is(class::SUBJECT_PRONOUN | class::AUXILIARY | class::CONJUNCTION | class::RELATIVE)
+                    let word_like = matches!(
+                        tj.kind,
+                        TokenKind::Word | TokenKind::Number | TokenKind::Clitic
+                    ) && !tj.is(class::SUBJECT_PRONOUN
+                        | class::AUXILIARY
+                        | class::CONJUNCTION
+                        | class::RELATIVE)
                         && !self.lower_is(j, "that")
                         && self.cue_at(j, i, hi).is_none();
                     if !word_like || tj.is(class::PREPOSITION) {
@@ -477,10 +554,14 @@ impl<'a> FrameFinder<'a> {
     /// Clinton had mocked the complaint, saying ...".
     fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Phrase> {
         let mut i = lo;
-        while i < hi && (self.tokens[i].kind != TokenKind::Word || self.tokens[i].is(class::CONJUNCTION | class::ADVERB)) {
+        while i < hi
+            && (self.tokens[i].kind != TokenKind::Word
+                || self.tokens[i].is(class::CONJUNCTION | class::ADVERB))
+        {
             i += 1;
         }
-        self.phrase_starting_at(i, hi).filter(|p| p.kind != PhraseKind::Relative)
+        self.phrase_starting_at(i, hi)
+            .filter(|p| p.kind != PhraseKind::Relative)
     }
 
     /// After an inverted subject ("said Peskov") the sentence ends, or goes on
@@ -489,14 +570,21 @@ impl<'a> FrameFinder<'a> {
         let j = self.skip_modifiers(i, hi, None);
         j >= hi
             || self.quote_opening_at(j).is_some()
-            || (self.tokens[j].kind == TokenKind::Punct && matches!(self.word(j), "," | ";" | ":" | "." | "—" | "–" | "(" | ")"))
+            || (self.tokens[j].kind == TokenKind::Punct
+                && matches!(self.word(j), "," | ";" | ":" | "." | "—" | "–" | "(" | ")"))
     }
 
     /// Where the content that follows a cue starts, if it has any.
     ///
     /// `parenthetical`: the frame sits between commas ("The plan, he said, is dead"),
     /// so a comma after the cue opens the content, even a verb phrase.
-    fn content_start(&self, i: usize, hi: usize, verb: Option<VerbInfo>, parenthetical: bool) -> Option<usize> {
+    fn content_start(
+        &self,
+        i: usize,
+        hi: usize,
+        verb: Option<VerbInfo>,
+        parenthetical: bool,
+    ) -> Option<usize> {
         if i >= hi {
             return None;
         }
@@ -528,20 +616,29 @@ impl<'a> FrameFinder<'a> {
         if lower == "that" {
             return (i + 1 < hi).then_some(i + 1);
         }
-        if matches!(lower.as_str(), "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who") {
+        if matches!(
+            lower.as_str(),
+            "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who"
+        ) {
             return Some(i);
         }
         if lower == "to" {
             return verb.is_some_and(|v| v.infinitive).then_some(i);
         }
-        if t.is(class::PREPOSITION | class::CONJUNCTION) || (t.is(class::AUXILIARY) && !parenthetical) || self.verb(i).is_some() && self.cue_at(i, i, hi).is_some() {
+        if t.is(class::PREPOSITION | class::CONJUNCTION)
+            || (t.is(class::AUXILIARY) && !parenthetical)
+            || self.verb(i).is_some() && self.cue_at(i, i, hi).is_some()
+        {
             return None;
         }
         if t.is(class::ADVERB) && i + 1 >= hi {
             return None;
         }
         // A clause or, for verbs such as "called", a noun phrase: at least two words.
-        let words = (i..hi).filter(|&k| self.tokens[k].is_word()).take(2).count();
+        let words = (i..hi)
+            .filter(|&k| self.tokens[k].is_word())
+            .take(2)
+            .count();
         (words >= 2 || self.quote_opening_at(i + 1).is_some()).then_some(i)
     }
 
@@ -556,9 +653,17 @@ impl<'a> FrameFinder<'a> {
             return None;
         }
         let p = j - 1;
-        let is_conj = self.tokens[p].kind == TokenKind::Word && matches!(self.word(p).to_lowercase().as_str(), "and" | "but" | "while" | "yet");
+        let is_conj = self.tokens[p].kind == TokenKind::Word
+            && matches!(
+                self.word(p).to_lowercase().as_str(),
+                "and" | "but" | "while" | "yet"
+            );
         if is_conj {
-            let cut = if p > lo && self.is_punct(p - 1, ",") { p - 1 } else { p };
+            let cut = if p > lo && self.is_punct(p - 1, ",") {
+                p - 1
+            } else {
+                p
+            };
             return Some(cut);
         }
         if self.is_punct(p, ",") || self.is_punct(p, ";") {
@@ -586,7 +691,10 @@ impl<'a> FrameFinder<'a> {
                 return (cut, Some(i));
             }
             let w = self.word(i);
-            if self.tokens[i].kind == TokenKind::Punct && matches!(w, "—" | "–" | "--") && i + 1 < hi {
+            if self.tokens[i].kind == TokenKind::Punct
+                && matches!(w, "—" | "–" | "--")
+                && i + 1 < hi
+            {
                 let n = &self.tokens[i + 1];
                 if n.kind == TokenKind::Word && n.is(class::DETERMINER) && !n.is(class::RELATIVE) {
                     return (i, None);
@@ -599,12 +707,16 @@ impl<'a> FrameFinder<'a> {
 
     /// Drops trailing punctuation (but not closing quotation marks) and leading commas.
     fn trim(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
-        while a < b && self.tokens[a].kind == TokenKind::Punct && matches!(self.word(a), "," | ":" | ";" | "—" | "–" | "-" | "--") {
+        while a < b
+            && self.tokens[a].kind == TokenKind::Punct
+            && matches!(self.word(a), "," | ":" | ";" | "—" | "–" | "-" | "--")
+        {
             a += 1;
         }
         while b > a {
             let t = &self.tokens[b - 1];
-            let trailing = t.kind == TokenKind::Punct && !matches!(self.word(b - 1), ")" | "]" | "…");
+            let trailing =
+                t.kind == TokenKind::Punct && !matches!(self.word(b - 1), ")" | "]" | "…");
             if trailing {
                 b -= 1;
             } else {
@@ -634,9 +746,12 @@ impl<'a> FrameFinder<'a> {
             return Some((a, b));
         }
         // An opening phrase is not content: "At the same time, Peskov added".
-        let opener = self.tokens[a].is(class::PREPOSITION | class::CONJUNCTION) && !self.lower_is(a, "but") && !self.lower_is(a, "and");
+        let opener = self.tokens[a].is(class::PREPOSITION | class::CONJUNCTION)
+            && !self.lower_is(a, "but")
+            && !self.lower_is(a, "and");
         if opener {
-            let comma = (a..b).find(|&k| self.is_punct(k, ",") && quote_at(self.quotes, k).is_none())?;
+            let comma =
+                (a..b).find(|&k| self.is_punct(k, ",") && quote_at(self.quotes, k).is_none())?;
             a = self.trim(comma + 1, b)?.0;
         }
         let words = (a..b).filter(|&k| self.tokens[k].is_word()).count();
@@ -646,11 +761,18 @@ impl<'a> FrameFinder<'a> {
     /// The frame of a transcript turn: the label speaks the rest of the paragraph.
     pub fn turn_frame(&self, sentence: usize, turn: Turn, paragraph_end: usize) -> Frame {
         let (first, end) = turn.label;
-        let contents = self.trim(turn.colon + 1, paragraph_end).into_iter().collect();
+        let contents = self
+            .trim(turn.colon + 1, paragraph_end)
+            .into_iter()
+            .collect();
         Frame {
             sentence,
             cue: (turn.colon, turn.colon + 1),
-            speaker: Some(Speaker::Phrase(Phrase { first, end, kind: PhraseKind::Proper })),
+            speaker: Some(Speaker::Phrase(Phrase {
+                first,
+                end,
+                kind: PhraseKind::Proper,
+            })),
             apposition: None,
             antecedent: None,
             contents,
@@ -715,7 +837,10 @@ impl<'a> FrameFinder<'a> {
                         frame.contents.push(c);
                     }
                 }
-                consumed = frame.contents.last().map_or(phrase_end, |c| c.1.max(phrase_end));
+                consumed = frame
+                    .contents
+                    .last()
+                    .map_or(phrase_end, |c| c.1.max(phrase_end));
                 i = consumed.max(i + 1);
                 out.push(frame);
                 continue;
@@ -740,16 +865,22 @@ impl<'a> FrameFinder<'a> {
             let mut relative = false;
             let mut after_speaker = cue_end;
             let prev_frame = (out.len() > first_frame).then(|| out.len() - 1);
-            let coordinated = prev_frame.is_some() && self.coordinated(i, consumed.min(i)).is_some();
+            let coordinated =
+                prev_frame.is_some() && self.coordinated(i, consumed.min(i)).is_some();
             let gerund = verb.form == VerbForm::Gerund;
-            if let Some((phrase, appos)) = self.subject_before(i, consumed.max(lo)).filter(|_| !coordinated) {
+            if let Some((phrase, appos)) = self
+                .subject_before(i, consumed.max(lo))
+                .filter(|_| !coordinated)
+            {
                 subject_first = Some(phrase.first);
                 if phrase.kind == PhraseKind::Relative {
                     let mut at = phrase.first;
                     if at > lo && self.is_punct(at - 1, ",") {
                         at -= 1;
                     }
-                    frame.antecedent = self.phrase_ending_at(at, lo).filter(|p| p.kind != PhraseKind::Relative);
+                    frame.antecedent = self
+                        .phrase_ending_at(at, lo)
+                        .filter(|p| p.kind != PhraseKind::Relative);
                     relative = true;
                 }
                 frame.speaker = Some(Speaker::Phrase(phrase));
@@ -760,14 +891,22 @@ impl<'a> FrameFinder<'a> {
                 // "Clinton mocked the complaint, saying ...": the sentence's subject.
                 frame.speaker = self.sentence_subject(lo, i).map(Speaker::Phrase);
             } else {
-                let before_ok = i == lo || self.is_punct(i - 1, ",") || self.quote_closing_at(i - 1).is_some();
-                let phrase = self.phrase_starting_at(cue_end, hi).filter(|p| self.ends_inverted_frame(p.end, hi));
+                let before_ok =
+                    i == lo || self.is_punct(i - 1, ",") || self.quote_closing_at(i - 1).is_some();
+                let phrase = self
+                    .phrase_starting_at(cue_end, hi)
+                    .filter(|p| self.ends_inverted_frame(p.end, hi));
                 if before_ok && let Some(p) = phrase {
                     frame.speaker = Some(Speaker::Phrase(p));
                     after_speaker = p.end;
                     // "said Jane Doe, a professor at the university."
                     if p.end < hi && self.is_punct(p.end, ",") {
-                        let appos_end = (p.end + 1..hi).find(|&k| self.tokens[k].kind == TokenKind::Punct && matches!(self.word(k), "," | "." | ";")).unwrap_or(hi);
+                        let appos_end = (p.end + 1..hi)
+                            .find(|&k| {
+                                self.tokens[k].kind == TokenKind::Punct
+                                    && matches!(self.word(k), "," | "." | ";")
+                            })
+                            .unwrap_or(hi);
                         let st = &self.tokens[(p.end + 1).min(hi - 1)];
                         if st.is(class::DETERMINER | class::TITLE) && appos_end > p.end + 1 {
                             frame.apposition = Some((p.end + 1, appos_end));
@@ -782,9 +921,18 @@ impl<'a> FrameFinder<'a> {
                 continue;
             }
             // What: before the speaker phrase, and after the cue.
-            let before_at = if inverted { i } else { subject_first.unwrap_or(i) };
-            let may_precede = !verb.no_parenthetical && !relative && !gerund && !matches!(frame.speaker, Some(Speaker::SameAs(_)));
-            let pre = may_precede.then(|| self.content_before(before_at, consumed)).flatten();
+            let before_at = if inverted {
+                i
+            } else {
+                subject_first.unwrap_or(i)
+            };
+            let may_precede = !verb.no_parenthetical
+                && !relative
+                && !gerund
+                && !matches!(frame.speaker, Some(Speaker::SameAs(_)));
+            let pre = may_precede
+                .then(|| self.content_before(before_at, consumed))
+                .flatten();
             let after = self.skip_modifiers(after_speaker, hi, Some(verb));
             // After an inverted subject only a new quotation can follow as content.
             let parenthetical = subject_first.is_some_and(|f| f > lo && self.is_punct(f - 1, ","));
@@ -796,9 +944,16 @@ impl<'a> FrameFinder<'a> {
                 let (end, next) = self.content_end(start, hi);
                 next_cue = next;
                 if let Some(c) = self.trim(start, end) {
-                    if verb.weak && pre.is_none() && !self.lower_is(start.saturating_sub(1), "that") && self.quote_opening_at(c.0).is_none() {
+                    if verb.weak
+                        && pre.is_none()
+                        && !self.lower_is(start.saturating_sub(1), "that")
+                        && self.quote_opening_at(c.0).is_none()
+                    {
                         // Beliefs need an explicit clause: "hopes that", not "hopes to win".
-                        if !self.tokens[c.0].is(class::SUBJECT_PRONOUN | class::DETERMINER) && !self.tokens[c.0].is_capitalized() && !self.lower_is(c.0, "to") {
+                        if !self.tokens[c.0].is(class::SUBJECT_PRONOUN | class::DETERMINER)
+                            && !self.tokens[c.0].is_capitalized()
+                            && !self.lower_is(c.0, "to")
+                        {
                             i = cue_end;
                             continue;
                         }
@@ -845,12 +1000,18 @@ mod tests {
         let (tokens, paras) = tokenize(text);
         let quotes = find_quotes(text, &tokens, &paras);
         let sentences = split_sentences(text, &tokens, &paras, &quotes);
-        let finder = FrameFinder { text, tokens: &tokens, quotes: &quotes };
+        let finder = FrameFinder {
+            text,
+            tokens: &tokens,
+            quotes: &quotes,
+        };
         let mut out = Vec::new();
         for (k, s) in sentences.iter().enumerate() {
             finder.sentence_frames(k, s, &mut out);
         }
-        let span = |a: usize, b: usize| text[tokens[a].start as usize..tokens[b - 1].end as usize].to_string();
+        let span = |a: usize, b: usize| {
+            text[tokens[a].start as usize..tokens[b - 1].end as usize].to_string()
+        };
         out.iter()
             .map(|f| {
                 let mut speaker = match f.speaker {
@@ -861,20 +1022,29 @@ mod tests {
                 if f.introduces {
                     speaker.push(':');
                 }
-                (speaker, f.contents.iter().map(|&(a, b)| span(a, b)).collect())
+                (
+                    speaker,
+                    f.contents.iter().map(|&(a, b)| span(a, b)).collect(),
+                )
             })
             .collect()
     }
 
     fn one(speaker: &str, contents: &[&str]) -> (String, Vec<String>) {
-        (speaker.to_string(), contents.iter().map(|s| s.to_string()).collect())
+        (
+            speaker.to_string(),
+            contents.iter().map(|s| s.to_string()).collect(),
+        )
     }
 
     #[test]
     fn subject_verb_that_clause() {
         assert_eq!(
             frames("Acting Mayor Jane Ruiz said on Monday that the bridge would reopen in May."),
-            [one("Acting Mayor Jane Ruiz", &["the bridge would reopen in May"])]
+            [one(
+                "Acting Mayor Jane Ruiz",
+                &["the bridge would reopen in May"]
+            )]
         );
     }
 
@@ -898,7 +1068,10 @@ mod tests {
     fn coordinated_cues_share_the_speaker() {
         assert_eq!(
             frames("The mayor added that taxes would fall, but warned that services would be cut."),
-            [one("The mayor", &["taxes would fall"]), one("=0", &["services would be cut"])]
+            [
+                one("The mayor", &["taxes would fall"]),
+                one("=0", &["services would be cut"])
+            ]
         );
     }
 
@@ -921,8 +1094,13 @@ mod tests {
     #[test]
     fn according_to_before_and_after() {
         assert_eq!(
-            frames("According to the agency, prices rose sharply. Prices fell in June, according to analysts."),
-            [one("the agency", &["prices rose sharply"]), one("analysts", &["Prices fell in June"])]
+            frames(
+                "According to the agency, prices rose sharply. Prices fell in June, according to analysts."
+            ),
+            [
+                one("the agency", &["prices rose sharply"]),
+                one("analysts", &["Prices fell in June"])
+            ]
         );
     }
 

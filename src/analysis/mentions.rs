@@ -38,7 +38,11 @@ impl NameMention {
     /// A transcript's speaker label: a person's name even when written in capitals.
     pub fn treat_as_person_label(&mut self) {
         if self.class == NameClass::Organization && self.canonical.is_none() {
-            self.class = if self.end - self.name_first > 1 { NameClass::Person } else { NameClass::Unknown };
+            self.class = if self.end - self.name_first > 1 {
+                NameClass::Person
+            } else {
+                NameClass::Unknown
+            };
         }
         self.weak = false;
     }
@@ -61,19 +65,26 @@ impl<'a> NameFinder<'a> {
     /// A word that can be part of a name run.
     fn name_word(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        t.kind == TokenKind::Word
-            && t.has(flag::CAPITALIZED)
-            && (!t.is(class::FUNCTION) || t.has(flag::ALL_CAPS) || t.is(class::TITLE | class::ORG_WORD | class::FIRST_NAME))
-            && !(t.is(class::TIME) && !t.is(class::FIRST_NAME))
-            && self.word(i) != "I"
+        if t.kind != TokenKind::Word || !t.has(flag::CAPITALIZED) || self.word(i) == "I" {
+            return false;
+        }
+        let function = t.is(class::FUNCTION)
+            && !t.has(flag::ALL_CAPS)
+            && !t.is(class::TITLE | class::ORG_WORD | class::FIRST_NAME);
+        let time = t.is(class::TIME) && !t.is(class::FIRST_NAME);
+        !function && !time
     }
 
     /// Paragraphs in title case ("Trump Urges Supporters To Vote") say nothing by
     /// their capitals.
     pub fn title_case(&self, first: usize, end: usize) -> bool {
-        let words: Vec<&Token> = self.tokens[first..end].iter().filter(|t| t.kind == TokenKind::Word).collect();
+        let words: Vec<&Token> = self.tokens[first..end]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .collect();
         let content: Vec<&&Token> = words.iter().filter(|t| !t.is(class::FUNCTION)).collect();
-        content.len() >= 4 && content.iter().filter(|t| t.has(flag::CAPITALIZED)).count() * 10 >= content.len() * 8
+        content.len() >= 4
+            && content.iter().filter(|t| t.has(flag::CAPITALIZED)).count() * 10 >= content.len() * 8
     }
 
     /// All name runs of a sentence, appended to `out`.
@@ -99,21 +110,40 @@ impl<'a> NameFinder<'a> {
                     continue;
                 }
                 // Lowercase titles inside a run: "Kremlin spokesman Dimitry Peskov".
-                if !headline && end + 1 < s.end && self.tokens[end].kind == TokenKind::Word && !self.tokens[end].has(flag::CAPITALIZED) && self.tokens[end].is(class::TITLE) && self.name_word(end + 1) {
+                if !headline
+                    && end + 1 < s.end
+                    && self.tokens[end].kind == TokenKind::Word
+                    && !self.tokens[end].has(flag::CAPITALIZED)
+                    && self.tokens[end].is(class::TITLE)
+                    && self.name_word(end + 1)
+                {
                     end += 1;
                     continue;
                 }
                 // "Ministry of Foreign Affairs", "Secretary of State", "Bank of America".
-                let link = end + 1 < s.end && !headline && matches!(self.word(end), "of" | "for" | "de" | "del" | "van" | "von" | "bin" | "al" | "&" | "and");
+                let link = end + 1 < s.end
+                    && !headline
+                    && matches!(
+                        self.word(end),
+                        "of" | "for" | "de" | "del" | "van" | "von" | "bin" | "al" | "&" | "and"
+                    );
                 if link {
                     let prev = &self.tokens[end - 1];
-                    let anchored = prev.is(class::ORG_WORD | class::TITLE) || self.word(end) == "&" || self.word(end) == "and" && prev.is(class::ORG_WORD);
+                    let anchored = prev.is(class::ORG_WORD | class::TITLE)
+                        || self.word(end) == "&"
+                        || self.word(end) == "and" && prev.is(class::ORG_WORD);
                     let mut k = end + 1;
                     if self.word(k) == "the" && k + 1 < s.end {
                         k += 1;
                     }
-                    let particle = matches!(self.word(end), "de" | "del" | "van" | "von" | "bin" | "al");
-                    if (anchored || particle) && self.name_word(k) && (self.word(end) != "and" || self.tokens[k].is(class::ORG_WORD) || k + 1 < s.end && self.tokens[k + 1].is(class::ORG_WORD)) {
+                    let particle =
+                        matches!(self.word(end), "de" | "del" | "van" | "von" | "bin" | "al");
+                    if (anchored || particle)
+                        && self.name_word(k)
+                        && (self.word(end) != "and"
+                            || self.tokens[k].is(class::ORG_WORD)
+                            || k + 1 < s.end && self.tokens[k + 1].is(class::ORG_WORD))
+                    {
                         end = k + 1;
                         continue;
                     }
@@ -123,16 +153,27 @@ impl<'a> NameFinder<'a> {
             i = end;
             // Strip opening function words: "But Peskov", "The Washington Post" keeps "The" out of the name.
             let mut first = start;
-            while first < end && self.tokens[first].is(class::FUNCTION) && !self.tokens[first].is(class::TITLE | class::ORG_WORD) && !self.tokens[first].has(flag::ALL_CAPS) {
+            while first < end
+                && self.tokens[first].is(class::FUNCTION)
+                && !self.tokens[first].is(class::TITLE | class::ORG_WORD)
+                && !self.tokens[first].has(flag::ALL_CAPS)
+            {
                 first += 1;
             }
             if first >= end {
                 continue;
             }
-            let Some(mut mention) = self.classify(first, end, lex) else { continue };
+            let Some(mut mention) = self.classify(first, end, lex) else {
+                continue;
+            };
             let single = mention.end - mention.name_first == 1;
             let at_opener = first == opener;
-            if headline || (at_opener && single && mention.class == NameClass::Unknown && !mention.has_role()) {
+            if headline
+                || (at_opener
+                    && single
+                    && mention.class == NameClass::Unknown
+                    && !mention.has_role())
+            {
                 mention.weak = true;
             }
             // Plural nationalities ("Americans") and lone nationalities are not names.
@@ -144,7 +185,9 @@ impl<'a> NameFinder<'a> {
                 }
             }
             if !seen_subject && !mention.weak {
-                let before = (s.first..first).filter(|&k| self.tokens[k].is_word() && !self.tokens[k].is(class::CONJUNCTION)).count();
+                let before = (s.first..first)
+                    .filter(|&k| self.tokens[k].is_word() && !self.tokens[k].is(class::CONJUNCTION))
+                    .count();
                 mention.subject = before <= 3;
                 seen_subject = true;
             }
@@ -153,7 +196,12 @@ impl<'a> NameFinder<'a> {
     }
 
     /// Splits a run into role and name and says what the name is.
-    fn classify(&self, first: usize, end: usize, lex: &crate::lexicon::Lexicon) -> Option<NameMention> {
+    fn classify(
+        &self,
+        first: usize,
+        end: usize,
+        lex: &crate::lexicon::Lexicon,
+    ) -> Option<NameMention> {
         // The role ends at the last title word that has a name after it; "of X"
         // after a title belongs to the role ("Secretary of State").
         let mut name_first = first;
@@ -164,17 +212,26 @@ impl<'a> NameFinder<'a> {
             }
             let mut role_end = k + 1;
             if role_end + 1 < end && self.word(role_end) == "of" {
-                role_end += if self.word(role_end + 1) == "the" { 3 } else { 2 };
+                role_end += if self.word(role_end + 1) == "the" {
+                    3
+                } else {
+                    2
+                };
             }
             if role_end < end {
                 name_first = role_end;
             }
         }
         // "General Motors": a title word inside an organisation's name.
-        if name_first > first && self.tokens[name_first..end].iter().any(|t| t.is(class::ORG_WORD)) {
+        if name_first > first
+            && self.tokens[name_first..end]
+                .iter()
+                .any(|t| t.is(class::ORG_WORD))
+        {
             name_first = first;
         }
-        let name_text = &self.text[self.tokens[name_first].start as usize..self.tokens[end - 1].end as usize];
+        let name_text =
+            &self.text[self.tokens[name_first].start as usize..self.tokens[end - 1].end as usize];
         let has_role = name_first > first;
         let words = end - name_first;
         let known = lex.known(name_text);
@@ -193,13 +250,19 @@ impl<'a> NameFinder<'a> {
                 NameClass::Person
             }
             None if has_role => NameClass::Person,
-            None if words >= 2 && words <= 4 && name_tokens.iter().all(|t| !t.is(class::FUNCTION)) => NameClass::Person,
+            None if (2..=4).contains(&words)
+                && name_tokens.iter().all(|t| !t.is(class::FUNCTION)) =>
+            {
+                NameClass::Person
+            }
             None if words == 1 => NameClass::Unknown,
             None => NameClass::Organization,
         };
         // Gendered titles: "Mrs.", "spokeswoman".
         if class == NameClass::Person && gender.is_none() {
-            gender = (first..name_first).rev().find_map(|k| self.tokens[k].info().gender);
+            gender = (first..name_first)
+                .rev()
+                .find_map(|k| self.tokens[k].info().gender);
         }
         if name_first == end {
             return None;
@@ -228,7 +291,10 @@ mod tests {
         let (tokens, paras) = tokenize(text);
         let quotes = find_quotes(text, &tokens, &paras);
         let sentences = split_sentences(text, &tokens, &paras, &quotes);
-        let finder = NameFinder { text, tokens: &tokens };
+        let finder = NameFinder {
+            text,
+            tokens: &tokens,
+        };
         let mut out = Vec::new();
         for s in &sentences {
             finder.sentence_names(s, false, &mut out);
@@ -242,7 +308,13 @@ mod tests {
         };
         out.iter()
             .filter(|m| !m.weak)
-            .map(|m| (span(m.first, m.name_first), span(m.name_first, m.end), m.class))
+            .map(|m| {
+                (
+                    span(m.first, m.name_first),
+                    span(m.name_first, m.end),
+                    m.class,
+                )
+            })
             .collect()
     }
 
@@ -253,9 +325,15 @@ mod tests {
     #[test]
     fn roles_split_from_names() {
         assert_eq!(
-            names("Yesterday Russian Foreign Minister Sergey Lavrov met Secretary of State Antony Blinken."),
+            names(
+                "Yesterday Russian Foreign Minister Sergey Lavrov met Secretary of State Antony Blinken."
+            ),
             [
-                n("Russian Foreign Minister", "Sergey Lavrov", NameClass::Person),
+                n(
+                    "Russian Foreign Minister",
+                    "Sergey Lavrov",
+                    NameClass::Person
+                ),
                 n("Secretary of State", "Antony Blinken", NameClass::Person)
             ]
         );
@@ -268,7 +346,9 @@ mod tests {
     #[test]
     fn organisations_and_places() {
         assert_eq!(
-            names("It went to Russia’s Ministry of Foreign Affairs and the NATO office in Eastern Europe."),
+            names(
+                "It went to Russia’s Ministry of Foreign Affairs and the NATO office in Eastern Europe."
+            ),
             [
                 n("", "Russia", NameClass::Place),
                 n("", "Ministry of Foreign Affairs", NameClass::Organization),
@@ -281,6 +361,9 @@ mod tests {
     #[test]
     fn sentence_openers_are_weak() {
         assert!(names("Tensions rose on Monday.").is_empty());
-        assert_eq!(names("But Peskov disagreed."), [n("", "Peskov", NameClass::Unknown)]);
+        assert_eq!(
+            names("But Peskov disagreed."),
+            [n("", "Peskov", NameClass::Unknown)]
+        );
     }
 }

@@ -32,9 +32,16 @@ pub fn analyze(text: &str) -> Analysis {
     let sentences = sentences::split_sentences(text, &tokens, &paragraphs, &quotes);
     let layout = structure::detect(text, &tokens, &paragraphs);
 
-    let names_finder = NameFinder { text, tokens: &tokens };
+    let names_finder = NameFinder {
+        text,
+        tokens: &tokens,
+    };
     let mut names = Vec::new();
-    let frame_finder = FrameFinder { text, tokens: &tokens, quotes: &quotes };
+    let frame_finder = FrameFinder {
+        text,
+        tokens: &tokens,
+        quotes: &quotes,
+    };
     let mut frames = Vec::new();
     let mut turn_labels = Vec::new();
     let mut turn_paragraph = None;
@@ -69,7 +76,11 @@ pub fn analyze(text: &str) -> Analysis {
     resolver.cluster(&names);
     let attributions = resolver.resolve_frames(&names, &frames);
 
-    let assembler = Assembler { tokens: &tokens, quotes: &quotes, sentences: &sentences };
+    let assembler = Assembler {
+        tokens: &tokens,
+        quotes: &quotes,
+        sentences: &sentences,
+    };
     let drafts = assembler.statements(&frames, &attributions);
     for d in &drafts {
         if let (Some(actor), Some(mention)) = (d.attribution.actor, d.attribution.mention) {
@@ -93,7 +104,11 @@ pub fn analyze(text: &str) -> Analysis {
             }
         })
         .collect();
-    Analysis { title: layout.title.map(|s| text[s.range()].trim().to_string()), actors, statements }
+    Analysis {
+        title: layout.title.map(|s| text[s.range()].trim().to_string()),
+        actors,
+        statements,
+    }
 }
 
 /// A statement before actors get their final ids.
@@ -115,7 +130,10 @@ const SPEECH_WORDS: usize = 4;
 
 impl Assembler<'_> {
     fn span(&self, first: usize, end: usize) -> Span {
-        Span::new(self.tokens[first].start as usize, self.tokens[end - 1].end as usize)
+        Span::new(
+            self.tokens[first].start as usize,
+            self.tokens[end - 1].end as usize,
+        )
     }
 
     fn kind_of(&self, first: usize, end: usize) -> StatementKind {
@@ -131,7 +149,11 @@ impl Assembler<'_> {
             .take_while(|q| q.open < end)
             .next()
             .is_some();
-        if has_quote { StatementKind::Mixed } else { StatementKind::Indirect }
+        if has_quote {
+            StatementKind::Mixed
+        } else {
+            StatementKind::Indirect
+        }
     }
 
     fn words(&self, range: std::ops::Range<usize>) -> usize {
@@ -145,7 +167,12 @@ impl Assembler<'_> {
         for (f, a) in frames.iter().zip(attributions) {
             let cue = Some(self.span(f.cue.0, f.cue.1));
             for &(first, end) in &f.contents {
-                out.push(Draft { kind: self.kind_of(first, end), span: self.span(first, end), attribution: *a, cue });
+                out.push(Draft {
+                    kind: self.kind_of(first, end),
+                    span: self.span(first, end),
+                    attribution: *a,
+                    cue,
+                });
             }
         }
         out.sort_by_key(|d| d.span.start);
@@ -193,29 +220,43 @@ impl Assembler<'_> {
 
     fn paragraph_of(&self, byte: usize) -> usize {
         let t = self.tokens.partition_point(|t| (t.end as usize) <= byte);
-        self.sentences[self.sentences.partition_point(|s| s.end <= t).min(self.sentences.len() - 1)].paragraph
+        self.sentences[self
+            .sentences
+            .partition_point(|s| s.end <= t)
+            .min(self.sentences.len() - 1)]
+        .paragraph
     }
 
     /// A quotation without a frame belongs to whoever spoke last, if that was in the
     /// same or the previous paragraph (or a frame there introduced it with a colon).
-    fn continue_speakers(&self, drafts: &mut [Draft], frames: &[Frame], attributions: &[Attribution]) {
+    fn continue_speakers(
+        &self,
+        drafts: &mut [Draft],
+        frames: &[Frame],
+        attributions: &[Attribution],
+    ) {
         let mut last: Option<(Attribution, usize)> = None; // (who, paragraph)
         let mut f = 0;
         for d in drafts.iter_mut() {
             let para = self.paragraph_of(d.span.start);
             // Frames that introduce what follows ("he told reporters:").
-            while f < frames.len() && self.span(frames[f].cue.0, frames[f].cue.1).start < d.span.start {
+            while f < frames.len()
+                && self.span(frames[f].cue.0, frames[f].cue.1).start < d.span.start
+            {
                 if frames[f].introduces && attributions[f].mention.is_some() {
-                    last = Some((attributions[f], self.sentences[frames[f].sentence].paragraph));
+                    last = Some((
+                        attributions[f],
+                        self.sentences[frames[f].sentence].paragraph,
+                    ));
                 }
                 f += 1;
             }
-            if d.cue.is_none() && d.attribution.mention.is_none() {
-                if let Some((a, p)) = last
-                    && para <= p + 1
-                {
-                    d.attribution = a;
-                }
+            if d.cue.is_none()
+                && d.attribution.mention.is_none()
+                && let Some((a, p)) = last
+                && para <= p + 1
+            {
+                d.attribution = a;
             }
             if d.attribution.mention.is_some() {
                 last = Some((d.attribution, para));
@@ -232,7 +273,11 @@ pub fn explain(text: &str) -> String {
     let (tokens, paragraphs) = tokens::tokenize(text);
     let quotes = quotes::find_quotes(text, &tokens, &paragraphs);
     let sentences = sentences::split_sentences(text, &tokens, &paragraphs, &quotes);
-    let finder = FrameFinder { text, tokens: &tokens, quotes: &quotes };
+    let finder = FrameFinder {
+        text,
+        tokens: &tokens,
+        quotes: &quotes,
+    };
     let span = |a: usize, b: usize| {
         if a >= b {
             String::new()
@@ -247,7 +292,9 @@ pub fn explain(text: &str) -> String {
         finder.sentence_frames(k, s, &mut frames);
         for f in &frames {
             let who = match f.speaker {
-                Some(frames::Speaker::Phrase(p)) => format!("{:?} {:?}", p.kind, span(p.first, p.end)),
+                Some(frames::Speaker::Phrase(p)) => {
+                    format!("{:?} {:?}", p.kind, span(p.first, p.end))
+                }
                 Some(frames::Speaker::SameAs(i)) => format!("same as #{i}"),
                 None => "-".into(),
             };

@@ -51,22 +51,33 @@ fn is_opening_punct(text: &str) -> bool {
 
 /// The roles a mark may play, from the characters around it.
 fn candidate(tokens: &[Token], text: &str, i: usize) -> Option<Candidate> {
-    let TokenKind::Quote(mark) = tokens[i].kind else { return None };
+    let TokenKind::Quote(mark) = tokens[i].kind else {
+        return None;
+    };
     // Marks glued together (`,’”` or `“‘`) see through each other to the nearest
     // word or space.
-    let glued = |a: &Token, b: &Token| a.end == b.start && !b.has(flag::SPACE_BEFORE) && !b.has(flag::PARA_START);
+    let glued = |a: &Token, b: &Token| {
+        a.end == b.start && !b.has(flag::SPACE_BEFORE) && !b.has(flag::PARA_START)
+    };
     let mut p = i;
-    while p > 0 && matches!(tokens[p - 1].kind, TokenKind::Quote(_)) && glued(&tokens[p - 1], &tokens[p]) {
+    while p > 0
+        && matches!(tokens[p - 1].kind, TokenKind::Quote(_))
+        && glued(&tokens[p - 1], &tokens[p])
+    {
         p -= 1;
     }
     let mut n = i;
-    while n + 1 < tokens.len() && matches!(tokens[n + 1].kind, TokenKind::Quote(_)) && glued(&tokens[n], &tokens[n + 1]) {
+    while n + 1 < tokens.len()
+        && matches!(tokens[n + 1].kind, TokenKind::Quote(_))
+        && glued(&tokens[n], &tokens[n + 1])
+    {
         n += 1;
     }
     let first = &tokens[p];
     let space_before = first.has(flag::SPACE_BEFORE)
         || first.has(flag::PARA_START)
-        || p.checked_sub(1).is_none_or(|q| is_opening_punct(&text[tokens[q].range()]));
+        || p.checked_sub(1)
+            .is_none_or(|q| is_opening_punct(&text[tokens[q].range()]));
     let space_after = tokens.get(n + 1).is_none_or(|next| {
         next.has(flag::SPACE_BEFORE)
             || next.has(flag::PARA_START)
@@ -82,7 +93,12 @@ fn candidate(tokens: &[Token], text: &str, i: usize) -> Option<Candidate> {
             _ => (true, true),
         },
     };
-    Some(Candidate { token: i, mark, can_open, can_close })
+    Some(Candidate {
+        token: i,
+        mark,
+        can_open,
+        can_close,
+    })
 }
 
 /// Pairs the quotation marks of a tokenized text; returns the outermost quotations
@@ -130,7 +146,13 @@ pub fn find_quotes(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Ve
     outermost(doubles, singles)
 }
 
-fn quote(tokens: &[Token], open: usize, close: Option<usize>, end_token: usize, extra_paragraphs: usize) -> Quote {
+fn quote(
+    tokens: &[Token],
+    open: usize,
+    close: Option<usize>,
+    end_token: usize,
+    extra_paragraphs: usize,
+) -> Quote {
     let last = close.unwrap_or(end_token - 1);
     Quote {
         open,
@@ -145,7 +167,12 @@ fn quote(tokens: &[Token], open: usize, close: Option<usize>, end_token: usize, 
 /// Single quotation marks outside double quotations, where ’ is far more often an
 /// apostrophe: only a mark that can open starts a quotation, and a possessive-looking
 /// closer ("States’ plan") gives way to a later closer in the same paragraph.
-fn pair_singles(text: &str, tokens: &[Token], paragraphs: &[Paragraph], doubles: &[Quote]) -> Vec<Quote> {
+fn pair_singles(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[Paragraph],
+    doubles: &[Quote],
+) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut d = 0;
     for para in paragraphs {
@@ -168,7 +195,7 @@ fn pair_singles(text: &str, tokens: &[Token], paragraphs: &[Paragraph], doubles:
                     let later_closer = || {
                         cands[k + 1..]
                             .iter()
-                            .take_while(|n| !(n.can_open && !n.can_close))
+                            .take_while(|n| !n.can_open || n.can_close)
                             .any(|n| n.can_close)
                     };
                     if looks_possessive(text, tokens, c.token) && later_closer() {
@@ -187,9 +214,9 @@ fn pair_singles(text: &str, tokens: &[Token], paragraphs: &[Paragraph], doubles:
 
 /// ’ right after a word ending in s and before a lowercase word: "the States’ plan".
 fn looks_possessive(text: &str, tokens: &[Token], i: usize) -> bool {
-    let prev_s = i
-        .checked_sub(1)
-        .is_some_and(|p| tokens[p].kind == TokenKind::Word && text[tokens[p].range()].ends_with(['s', 'z']));
+    let prev_s = i.checked_sub(1).is_some_and(|p| {
+        tokens[p].kind == TokenKind::Word && text[tokens[p].range()].ends_with(['s', 'z'])
+    });
     let next_lower = tokens
         .get(i + 1)
         .is_some_and(|n| n.kind == TokenKind::Word && !n.has(flag::CAPITALIZED));
@@ -232,7 +259,10 @@ mod tests {
 
     #[test]
     fn curly_and_straight_quotes() {
-        assert_eq!(quoted("“Yes,” he said. \"No,\" she said."), ["“Yes,”", "\"No,\""]);
+        assert_eq!(
+            quoted("“Yes,” he said. \"No,\" she said."),
+            ["“Yes,”", "\"No,\""]
+        );
     }
 
     #[test]
@@ -259,7 +289,10 @@ mod tests {
             quoted("“You said ‘we accept it,’” she said."),
             ["“You said ‘we accept it,’”"]
         );
-        assert_eq!(quoted("He said, “‘Fake news’ is a phrase.”"), ["“‘Fake news’ is a phrase.”"]);
+        assert_eq!(
+            quoted("He said, “‘Fake news’ is a phrase.”"),
+            ["“‘Fake news’ is a phrase.”"]
+        );
     }
 
     #[test]

@@ -19,18 +19,17 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-impl Sentence {
-    pub fn tokens(&self) -> std::ops::Range<usize> {
-        self.first..self.end
-    }
-}
-
 fn is_terminal(text: &str) -> bool {
     matches!(text.chars().next(), Some('.' | '!' | '?' | '…')) || text == "..."
 }
 
 /// Can token `i` begin a sentence?
-fn starts_sentence(tokens: &[Token], text: &str, quotes_start: impl Fn(usize) -> bool, i: usize) -> bool {
+fn starts_sentence(
+    tokens: &[Token],
+    text: &str,
+    quotes_start: impl Fn(usize) -> bool,
+    i: usize,
+) -> bool {
     let Some(t) = tokens.get(i) else { return true };
     if t.has(flag::PARA_START) {
         return true;
@@ -52,7 +51,12 @@ fn opens_after_abbreviation(tokens: &[Token], i: usize) -> bool {
         .is_none_or(|t| t.has(flag::PARA_START) || (t.is_capitalized() && t.is(class::FUNCTION)))
 }
 
-pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph], quotes: &[Quote]) -> Vec<Sentence> {
+pub fn split_sentences(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[Paragraph],
+    quotes: &[Quote],
+) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(tokens.len() / 20 + 1);
     let mut q = 0; // next quotation that may start at or after the cursor
     let quote_starts = |i: usize| quotes.binary_search_by_key(&i, |q| q.open).is_ok();
@@ -69,7 +73,11 @@ pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph], q
     while i < tokens.len() {
         if i > first && tokens[i].has(flag::PARA_START) {
             para_of = para_index(first, para_of);
-            out.push(Sentence { first, end: i, paragraph: para_of });
+            out.push(Sentence {
+                first,
+                end: i,
+                paragraph: para_of,
+            });
             first = i;
         }
         while q < quotes.len() && quotes[q].open < i {
@@ -78,16 +86,23 @@ pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph], q
         if let Some(quote) = quotes.get(q).filter(|quote| quote.open == i) {
             // A quotation is one unit; it ends the sentence if its last word does.
             let next = quote.end_token;
-            let ends_terminal = quote.close.is_some_and(|c| c > quote.open + 1 && is_terminal(&text[tokens[c - 1].range()]));
+            let ends_terminal = quote
+                .close
+                .is_some_and(|c| c > quote.open + 1 && is_terminal(&text[tokens[c - 1].range()]));
             let next_starts = tokens.get(next).is_none_or(|n| {
                 n.has(flag::PARA_START)
                     || (n.kind == TokenKind::Word && n.has(flag::CAPITALIZED))
                     || quote_starts(next)
             });
             i = next;
-            if ends_terminal && next_starts && i < tokens.len() && !tokens[i].has(flag::PARA_START) {
+            if ends_terminal && next_starts && i < tokens.len() && !tokens[i].has(flag::PARA_START)
+            {
                 para_of = para_index(first, para_of);
-                out.push(Sentence { first, end: i, paragraph: para_of });
+                out.push(Sentence {
+                    first,
+                    end: i,
+                    paragraph: para_of,
+                });
                 first = i;
             }
             continue;
@@ -101,7 +116,8 @@ pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph], q
                 while tokens.get(j).is_some_and(|n| {
                     !n.has(flag::SPACE_BEFORE)
                         && !quote_starts(j)
-                        && (matches!(&text[n.range()], ")" | "]") || matches!(n.kind, TokenKind::Quote(_)))
+                        && (matches!(&text[n.range()], ")" | "]")
+                            || matches!(n.kind, TokenKind::Quote(_)))
                 }) {
                     j += 1;
                 }
@@ -122,7 +138,11 @@ pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph], q
         match boundary {
             Some(j) if j < tokens.len() && !tokens[j].has(flag::PARA_START) => {
                 para_of = para_index(first, para_of);
-                out.push(Sentence { first, end: j, paragraph: para_of });
+                out.push(Sentence {
+                    first,
+                    end: j,
+                    paragraph: para_of,
+                });
                 first = j;
                 i = j;
             }
@@ -132,7 +152,11 @@ pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph], q
     }
     if first < tokens.len() {
         para_of = para_index(first, para_of);
-        out.push(Sentence { first, end: tokens.len(), paragraph: para_of });
+        out.push(Sentence {
+            first,
+            end: tokens.len(),
+            paragraph: para_of,
+        });
     }
     out
 }
@@ -162,19 +186,31 @@ mod tests {
 
     #[test]
     fn question_inside_quote_before_attribution() {
-        assert_eq!(sentences("“Why not?” he asked. Then he left."), ["“Why not?” he asked.", "Then he left."]);
+        assert_eq!(
+            sentences("“Why not?” he asked. Then he left."),
+            ["“Why not?” he asked.", "Then he left."]
+        );
     }
 
     #[test]
     fn abbreviations() {
         assert_eq!(
-            sentences("Sen. Bernie Sanders spoke in the U.S. Senate. He left the U.S. The end came."),
-            ["Sen. Bernie Sanders spoke in the U.S. Senate.", "He left the U.S.", "The end came."]
+            sentences(
+                "Sen. Bernie Sanders spoke in the U.S. Senate. He left the U.S. The end came."
+            ),
+            [
+                "Sen. Bernie Sanders spoke in the U.S. Senate.",
+                "He left the U.S.",
+                "The end came."
+            ]
         );
     }
 
     #[test]
     fn paragraphs_end_sentences() {
-        assert_eq!(sentences("A headline\nBody text. More"), ["A headline", "Body text.", "More"]);
+        assert_eq!(
+            sentences("A headline\nBody text. More"),
+            ["A headline", "Body text.", "More"]
+        );
     }
 }

@@ -22,7 +22,10 @@ const TITLE_MAX_WORDS: usize = 24;
 const CREDIT_MAX_WORDS: usize = 16;
 
 fn words(tokens: &[Token], p: &Paragraph) -> usize {
-    tokens[p.first_token..p.end_token].iter().filter(|t| t.is_word()).count()
+    tokens[p.first_token..p.end_token]
+        .iter()
+        .filter(|t| t.is_word())
+        .count()
 }
 
 /// A byline or credit line: short, and opening or ending the way they do.
@@ -30,7 +33,10 @@ pub fn is_credit_line(line: &str, word_count: usize) -> bool {
     if word_count == 0 || word_count > CREDIT_MAX_WORDS {
         return false;
     }
-    let l = line.trim().trim_start_matches(['(', '[', '—', '–', '-', ' ']).to_lowercase();
+    let l = line
+        .trim()
+        .trim_start_matches(['(', '[', '—', '–', '-', ' '])
+        .to_lowercase();
     let l = l.trim_end_matches([')', ']', '.', ' ']);
     if l.starts_with("by ") {
         return is_byline(line);
@@ -49,7 +55,8 @@ pub fn is_credit_line(line: &str, word_count: usize) -> bool {
         "staff and wire reports",
     ];
     OPENERS.iter().any(|o| l.starts_with(o))
-        || (l.starts_with("with ") && (l.ends_with("wires") || l.ends_with("wire services") || l.ends_with("reports")))
+        || (l.starts_with("with ")
+            && (l.ends_with("wires") || l.ends_with("wire services") || l.ends_with("reports")))
         || l.ends_with("contributed to this report")
         || l.ends_with("contributed reporting")
 }
@@ -60,7 +67,10 @@ fn is_byline(line: &str) -> bool {
     let words: Vec<&str> = rest.split_whitespace().collect();
     let lowercase = words
         .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()) && !matches!(**w, "and" | "of" | "in" | "de" | "van" | "von"))
+        .filter(|w| {
+            w.chars().next().is_some_and(|c| c.is_lowercase())
+                && !matches!(**w, "and" | "of" | "in" | "de" | "van" | "von")
+        })
         .count();
     !words.is_empty() && words.len() <= 10 && lowercase == 0
 }
@@ -77,10 +87,15 @@ pub fn detect(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Layout 
     if let Some(first) = paragraphs.first() {
         let n = words(tokens, first);
         let last = tokens[first.end_token - 1];
-        let ends_sentence = last.kind == TokenKind::Punct && matches!(&text[last.range()], "." | "!" | "?")
+        let ends_sentence = last.kind == TokenKind::Punct
+            && matches!(&text[last.range()], "." | "!" | "?")
             || matches!(last.kind, TokenKind::Quote(_));
         let next_longer = paragraphs.get(1).is_some_and(|q| words(tokens, q) > n);
-        if n > 0 && n <= TITLE_MAX_WORDS && (first.blank_after || (!ends_sentence && next_longer)) && !layout.is_metadata(0) {
+        if n > 0
+            && n <= TITLE_MAX_WORDS
+            && (first.blank_after || (!ends_sentence && next_longer))
+            && !layout.is_metadata(0)
+        {
             layout.title = Some(Span::new(first.start, first.end));
         }
     }
@@ -101,7 +116,10 @@ mod tests {
     #[test]
     fn title_and_credit_lines() {
         let text = "Port reopens after storm\n\nBy Ana Lima\nThe port reopened on Monday, officials said.\nWith Post wires";
-        assert_eq!(layout(text), (Some("Port reopens after storm".into()), vec![1, 3]));
+        assert_eq!(
+            layout(text),
+            (Some("Port reopens after storm".into()), vec![1, 3])
+        );
     }
 
     #[test]
@@ -112,7 +130,13 @@ mod tests {
 
     #[test]
     fn reuters_credits() {
-        assert!(is_credit_line("(Reporting by Ana Lima; Editing by Tom Berg)", 9));
-        assert!(!is_credit_line("By the end of the day, the port had reopened.", 10));
+        assert!(is_credit_line(
+            "(Reporting by Ana Lima; Editing by Tom Berg)",
+            9
+        ));
+        assert!(!is_credit_line(
+            "By the end of the day, the port had reopened.",
+            10
+        ));
     }
 }

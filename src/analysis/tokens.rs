@@ -132,7 +132,10 @@ fn is_combining(c: char) -> bool {
 }
 
 fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}')
+    matches!(
+        c,
+        '\n' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}'
+    )
 }
 
 /// Tokens and paragraphs of a text.
@@ -200,7 +203,9 @@ impl Tokenizer<'_> {
                 i = self.word(i);
             } else if let Some(mark) = Mark::of(c) {
                 // Two single marks in a row stand for a double one: ''...'' and ``...''.
-                let doubled = (mark == Mark::SingleStraight || mark == Mark::SingleLeft || mark == Mark::SingleRight)
+                let doubled = (mark == Mark::SingleStraight
+                    || mark == Mark::SingleLeft
+                    || mark == Mark::SingleRight)
                     && self.text[i + clen..].starts_with(c);
                 if doubled {
                     let mark = match mark {
@@ -280,7 +285,9 @@ impl Tokenizer<'_> {
     }
 
     fn starts_elided_word(&self, next: usize) -> bool {
-        let Some(c) = self.char_at(next) else { return false };
+        let Some(c) = self.char_at(next) else {
+            return false;
+        };
         if !c.is_alphanumeric() {
             return false;
         }
@@ -355,7 +362,10 @@ impl Tokenizer<'_> {
         if is_apostrophe(text[start..].chars().next().unwrap_or(' '))
             && let Some(c) = text[end..].chars().next()
             && is_apostrophe(c)
-            && !text[end + c.len_utf8()..].chars().next().is_some_and(is_word_char)
+            && !text[end + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(is_word_char)
         {
             end += c.len_utf8();
         }
@@ -456,21 +466,39 @@ mod tests {
     fn splits_clitics_and_keeps_abbreviations() {
         assert_eq!(
             words("Russia’s Sen. Smith didn’t go to the U.S. on Jan. 5."),
-            ["Russia", "’s", "Sen.", "Smith", "did", "n’t", "go", "to", "the", "U.S.", "on", "Jan.", "5", "."]
+            [
+                "Russia", "’s", "Sen.", "Smith", "did", "n’t", "go", "to", "the", "U.S.", "on",
+                "Jan.", "5", "."
+            ]
         );
     }
 
     #[test]
     fn apostrophes_that_open_words() {
-        assert_eq!(words("the ’90s and rock ’n’ roll"), ["the", "’90s", "and", "rock", "’n’", "roll"]);
-        assert_eq!(words("the States’ rejection"), ["the", "States", "’", "rejection"]);
+        assert_eq!(
+            words("the ’90s and rock ’n’ roll"),
+            ["the", "’90s", "and", "rock", "’n’", "roll"]
+        );
+        assert_eq!(
+            words("the States’ rejection"),
+            ["the", "States", "’", "rejection"]
+        );
     }
 
     #[test]
     fn numbers_hyphens_and_initials() {
         assert_eq!(
             words("about 120,000 military-technical J. Smith (I-Vt.)"),
-            ["about", "120,000", "military-technical", "J.", "Smith", "(", "I-Vt.", ")"]
+            [
+                "about",
+                "120,000",
+                "military-technical",
+                "J.",
+                "Smith",
+                "(",
+                "I-Vt.",
+                ")"
+            ]
         );
     }
 
@@ -495,7 +523,15 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(marks, [Mark::DoubleStraight, Mark::DoubleStraight, Mark::DoubleLeft, Mark::DoubleStraight]);
+        assert_eq!(
+            marks,
+            [
+                Mark::DoubleStraight,
+                Mark::DoubleStraight,
+                Mark::DoubleLeft,
+                Mark::DoubleStraight
+            ]
+        );
     }
 
     #[test]

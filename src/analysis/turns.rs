@@ -6,8 +6,22 @@ use crate::lexicon::{KnownKind, class, lexicon};
 
 /// Words that open a paragraph with a colon without naming a speaker.
 const NOT_SPEAKERS: [&str; 16] = [
-    "update", "note", "editor", "correction", "related", "watch", "photo", "video", "source", "sources", "warning",
-    "breaking", "read", "see", "more", "transcript",
+    "update",
+    "note",
+    "editor",
+    "correction",
+    "related",
+    "watch",
+    "photo",
+    "video",
+    "source",
+    "sources",
+    "warning",
+    "breaking",
+    "read",
+    "see",
+    "more",
+    "transcript",
 ];
 
 /// A speaker label at the start of a paragraph.
@@ -38,19 +52,33 @@ pub fn speaker_turn(text: &str, tokens: &[Token], p: &Paragraph) -> Option<Turn>
         return None;
     }
     let words = &tokens[first..colon];
-    let all_caps = words.iter().all(|t| t.has(flag::ALL_CAPS) || text[t.range()].len() <= 3 && t.has(flag::CAPITALIZED));
-    let name_like = words.iter().all(|t| t.has(flag::CAPITALIZED) && !t.is(class::FUNCTION))
+    let all_caps = words
+        .iter()
+        .all(|t| t.has(flag::ALL_CAPS) || text[t.range()].len() <= 3 && t.has(flag::CAPITALIZED));
+    let name_like = words
+        .iter()
+        .all(|t| t.has(flag::CAPITALIZED) && !t.is(class::FUNCTION))
         && (words[0].is(class::FIRST_NAME | class::TITLE) || words.len() == 1);
     if !(all_caps && words.iter().any(|t| t.has(flag::ALL_CAPS)) || name_like) {
         return None;
     }
     let label = &text[tokens[first].start as usize..tokens[colon - 1].end as usize];
     let lower = label.to_lowercase();
-    if NOT_SPEAKERS.iter().any(|w| lower.starts_with(w)) || lexicon().known(label).is_some_and(|k| k.kind == KnownKind::Place) {
+    if NOT_SPEAKERS.iter().any(|w| lower.starts_with(w))
+        || lexicon()
+            .known(label)
+            .is_some_and(|k| k.kind == KnownKind::Place)
+    {
         return None;
     }
-    let speech = tokens[colon + 1..p.end_token].iter().filter(|t| t.is_word()).count();
-    (speech >= MIN_TURN_WORDS).then_some(Turn { label: (first, colon), colon })
+    let speech = tokens[colon + 1..p.end_token]
+        .iter()
+        .filter(|t| t.is_word())
+        .count();
+    (speech >= MIN_TURN_WORDS).then_some(Turn {
+        label: (first, colon),
+        colon,
+    })
 }
 
 #[cfg(test)]
@@ -60,20 +88,34 @@ mod tests {
 
     fn label(text: &str) -> Option<String> {
         let (tokens, paras) = tokenize(text);
-        speaker_turn(text, &tokens, &paras[0]).map(|t| text[tokens[t.label.0].start as usize..tokens[t.label.1 - 1].end as usize].to_string())
+        speaker_turn(text, &tokens, &paras[0]).map(|t| {
+            text[tokens[t.label.0].start as usize..tokens[t.label.1 - 1].end as usize].to_string()
+        })
     }
 
     #[test]
     fn transcript_labels() {
-        assert_eq!(label("HOST: Welcome back to the show, everyone.").as_deref(), Some("HOST"));
-        assert_eq!(label("\"MARTHA KENT: I never said that to anyone.").as_deref(), Some("MARTHA KENT"));
-        assert_eq!(label("Maria: We stayed until the very end.").as_deref(), Some("Maria"));
+        assert_eq!(
+            label("HOST: Welcome back to the show, everyone.").as_deref(),
+            Some("HOST")
+        );
+        assert_eq!(
+            label("\"MARTHA KENT: I never said that to anyone.").as_deref(),
+            Some("MARTHA KENT")
+        );
+        assert_eq!(
+            label("Maria: We stayed until the very end.").as_deref(),
+            Some("Maria")
+        );
     }
 
     #[test]
     fn headings_with_colons_are_not_turns() {
         assert_eq!(label("UPDATE: The road has reopened to traffic."), None);
         assert_eq!(label("Partial transcript as follows:"), None);
-        assert_eq!(label("The plan has three parts: taxes, roads and schools."), None);
+        assert_eq!(
+            label("The plan has three parts: taxes, roads and schools."),
+            None
+        );
     }
 }
