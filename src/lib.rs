@@ -7,7 +7,9 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod document;
 pub mod lexicon;
 pub mod output;
 
+pub use document::Document;
 pub use analysis::{Actor, ActorId, ActorKind, Analysis, Span, Statement, StatementKind, analyze};
