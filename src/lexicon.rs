@@ -116,8 +116,9 @@ pub struct KnownName {
 }
 
 pub struct Lexicon {
-    /// Lowercase word to its id, an index into `infos`; id 0 is the unknown word.
-    ids: FxHashMap<&'static str, u32>,
+    /// Lowercase word (as bytes) to its id, an index into `infos`; id 0 is the
+    /// unknown word.
+    ids: FxHashMap<&'static [u8], u32>,
     infos: Vec<WordInfo>,
     /// Gazetteer names, keyed by their lowercase form with single spaces.
     known: FxHashMap<String, KnownName>,
@@ -247,7 +248,7 @@ impl Lexicon {
     fn entry(&mut self, word: &str) -> &mut WordInfo {
         let key = leak_lower(word);
         let next = self.infos.len() as u32;
-        let id = *self.ids.entry(key).or_insert(next);
+        let id = *self.ids.entry(key.as_bytes()).or_insert(next);
         if id == next {
             self.infos.push(WordInfo::default());
         }
@@ -354,16 +355,14 @@ impl Lexicon {
             let b = &mut buf[..word.len()];
             b.copy_from_slice(word.as_bytes());
             b.make_ascii_lowercase();
-            // Lowercasing ASCII keeps the bytes valid UTF-8.
-            let lower = std::str::from_utf8(b).unwrap_or("");
-            return self.ids.get(lower).copied().unwrap_or(0);
+            return self.ids.get(&*b).copied().unwrap_or(0);
         }
         let lower: String = word
             .chars()
             .map(|c| if c == '’' { '\'' } else { c })
             .flat_map(char::to_lowercase)
             .collect();
-        self.ids.get(lower.as_str()).copied().unwrap_or(0)
+        self.ids.get(lower.as_bytes()).copied().unwrap_or(0)
     }
 
     /// What the lexicon knows about the word with this id.

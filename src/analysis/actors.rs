@@ -177,10 +177,6 @@ impl<'a> Resolver<'a> {
                 self.drafts[id].mentions.push(span);
             }
         }
-        for d in &mut self.drafts {
-            d.mentions.sort();
-            d.mentions.dedup();
-        }
     }
 
     /// The actor with this single-word name: a surname, a first name or an alias.
@@ -421,10 +417,7 @@ impl<'a> Resolver<'a> {
         {
             let span = self.span(p.first, p.end);
             let d = &mut self.drafts[a];
-            if !d.mentions.iter().any(|m| m.overlaps(&span)) {
-                let pos = d.mentions.partition_point(|m| m < &span);
-                d.mentions.insert(pos, span);
-            }
+            d.mentions.push(span);
         }
         Attribution { actor, mention }
     }
@@ -458,9 +451,7 @@ impl<'a> Resolver<'a> {
                 let id = self.root(id);
                 self.name_actor[k] = Some(id);
                 let span = self.span(m.first, m.end);
-                let d = &mut self.drafts[id];
-                let pos = d.mentions.partition_point(|x| x < &span);
-                d.mentions.insert(pos, span);
+                self.drafts[id].mentions.push(span);
                 id
             }
         };
@@ -615,6 +606,9 @@ impl<'a> Resolver<'a> {
     /// The finished actors, in order of first mention, with a map from draft index
     /// to final id.
     pub fn finish(mut self) -> (Vec<Actor>, Vec<Option<ActorId>>) {
+        for d in &mut self.drafts {
+            sort_disjoint(&mut d.mentions);
+        }
         let n = self.drafts.len();
         let mut order: Vec<usize> = (0..n)
             .filter(|&i| {
@@ -652,11 +646,7 @@ impl<'a> Resolver<'a> {
     /// Records a pronoun or continuation mention on an actor.
     pub fn add_mention(&mut self, actor: usize, span: Span) {
         let actor = self.root(actor);
-        let d = &mut self.drafts[actor];
-        if !d.mentions.iter().any(|m| m.overlaps(&span)) {
-            let pos = d.mentions.partition_point(|m| m < &span);
-            d.mentions.insert(pos, span);
-        }
+        self.drafts[actor].mentions.push(span);
     }
 }
 
@@ -665,6 +655,20 @@ enum Want {
     Person(Option<Gender>),
     Group,
     Thing,
+}
+
+/// Sorts spans and drops any that overlap an earlier one (a name inside a
+/// speaker phrase already recorded, say).
+fn sort_disjoint(spans: &mut Vec<Span>) {
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut end = 0;
+    spans.retain(|s| {
+        let keep = s.start >= end;
+        if keep {
+            end = s.end;
+        }
+        keep
+    });
 }
 
 /// "Dmitry" and "Dimitry", "J." and "John": the same first name as far as we can tell.

@@ -77,6 +77,10 @@ impl<'a> FrameFinder<'a> {
         i < self.tokens.len() && self.word(i).eq_ignore_ascii_case(w)
     }
 
+    fn lower_in(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.lower_is(i, w))
+    }
+
     fn is_punct(&self, i: usize, p: &str) -> bool {
         self.tokens[i].kind == TokenKind::Punct && self.word(i) == p
     }
@@ -262,10 +266,7 @@ impl<'a> FrameFinder<'a> {
         }
         if t.kind == TokenKind::Word
             && t.is(class::RELATIVE)
-            && matches!(
-                self.word(last).to_lowercase().as_str(),
-                "who" | "which" | "that"
-            )
+            && self.lower_in(last, &["who", "which", "that"])
             && last > lo
         {
             return Some(Phrase {
@@ -471,10 +472,7 @@ impl<'a> FrameFinder<'a> {
         if verb.is_some_and(|v| v.takes_object) && i < hi {
             let t = &self.tokens[i];
             if t.kind == TokenKind::Word
-                && matches!(
-                    self.word(i).to_lowercase().as_str(),
-                    "him" | "her" | "them" | "us" | "me" | "you"
-                )
+                && self.lower_in(i, &["him", "her", "them", "us", "me", "you"])
             {
                 i += 1;
             } else if let Some(p) = self
@@ -612,17 +610,18 @@ impl<'a> FrameFinder<'a> {
         if t.kind != TokenKind::Word && t.kind != TokenKind::Number {
             return None;
         }
-        let lower = w.to_lowercase();
-        if lower == "that" {
+        if self.lower_is(i, "that") {
             return (i + 1 < hi).then_some(i + 1);
         }
-        if matches!(
-            lower.as_str(),
-            "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who"
+        if self.lower_in(
+            i,
+            &[
+                "whether", "if", "why", "how", "what", "when", "where", "who",
+            ],
         ) {
             return Some(i);
         }
-        if lower == "to" {
+        if self.lower_is(i, "to") {
             return verb.is_some_and(|v| v.infinitive).then_some(i);
         }
         if t.is(class::PREPOSITION | class::CONJUNCTION)
@@ -654,10 +653,7 @@ impl<'a> FrameFinder<'a> {
         }
         let p = j - 1;
         let is_conj = self.tokens[p].kind == TokenKind::Word
-            && matches!(
-                self.word(p).to_lowercase().as_str(),
-                "and" | "but" | "while" | "yet"
-            );
+            && self.lower_in(p, &["and", "but", "while", "yet"]);
         if is_conj {
             let cut = if p > lo && self.is_punct(p - 1, ",") {
                 p - 1

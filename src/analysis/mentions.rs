@@ -78,13 +78,14 @@ impl<'a> NameFinder<'a> {
     /// Paragraphs in title case ("Trump Urges Supporters To Vote") say nothing by
     /// their capitals.
     pub fn title_case(&self, first: usize, end: usize) -> bool {
-        let words: Vec<&Token> = self.tokens[first..end]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .collect();
-        let content: Vec<&&Token> = words.iter().filter(|t| !t.is(class::FUNCTION)).collect();
-        content.len() >= 4
-            && content.iter().filter(|t| t.has(flag::CAPITALIZED)).count() * 10 >= content.len() * 8
+        let (mut content, mut capitalized) = (0usize, 0usize);
+        for t in &self.tokens[first..end] {
+            if t.kind == TokenKind::Word && !t.is(class::FUNCTION) {
+                content += 1;
+                capitalized += usize::from(t.has(flag::CAPITALIZED));
+            }
+        }
+        content >= 4 && capitalized * 10 >= content * 8
     }
 
     /// All name runs of a sentence, appended to `out`.

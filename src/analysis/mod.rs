@@ -45,12 +45,19 @@ pub fn analyze(text: &str) -> Analysis {
     let mut frames = Vec::new();
     let mut turn_labels = Vec::new();
     let mut turn_paragraph = None;
+    let mut headline = (usize::MAX, false); // (paragraph, is it in title case)
     for (k, s) in sentences.iter().enumerate() {
         if layout.is_metadata(s.paragraph) {
             continue;
         }
         let p = &paragraphs[s.paragraph];
-        let headline = names_finder.title_case(p.first_token, p.end_token);
+        if headline.0 != s.paragraph {
+            headline = (
+                s.paragraph,
+                names_finder.title_case(p.first_token, p.end_token),
+            );
+        }
+        let headline = headline.1;
         names_finder.sentence_names(s, headline, &mut names);
         if turn_paragraph == Some(s.paragraph) {
             continue; // the rest of a speaker's turn

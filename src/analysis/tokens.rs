@@ -316,8 +316,29 @@ impl Tokenizer<'_> {
         let mut digits = 0usize;
         let mut first_alpha_upper: Option<bool> = None;
         let mut has_inner_period = false;
+        // ASCII letters and digits: the bulk of news text, counted byte by byte.
+        let bytes = self.bytes;
+        let mut ascii_end = start;
+        while ascii_end < bytes.len() && bytes[ascii_end].is_ascii_alphanumeric() {
+            let b = bytes[ascii_end];
+            if b.is_ascii_alphabetic() {
+                letters += 1;
+                uppers += usize::from(b.is_ascii_uppercase());
+                if first_alpha_upper.is_none() {
+                    first_alpha_upper = Some(b.is_ascii_uppercase());
+                }
+            } else {
+                digits += 1;
+            }
+            ascii_end += 1;
+        }
+        if ascii_end > start {
+            end = ascii_end;
+            chars = text[ascii_end..].char_indices().peekable();
+        }
+        let base = if ascii_end > start { ascii_end } else { start };
         while let Some((off, c)) = chars.next() {
-            let pos = start + off;
+            let pos = base + off;
             if is_word_char(c) || (pos == start && is_apostrophe(c)) {
                 if c.is_alphabetic() {
                     letters += 1;
@@ -425,33 +446,25 @@ fn segment_len(word: &str) -> usize {
 
 /// Byte index where a clitic starts in `word`, if it ends with one.
 fn clitic_split(word: &str) -> Option<usize> {
-    let lower_end = |suffix: &str| {
-        word.len() > suffix.len()
-            && word
-                .get(word.len() - suffix.len()..)
-                .is_some_and(|end| end.eq_ignore_ascii_case(suffix))
-    };
-    for apostrophe in ['’', '\''] {
-        let alen = apostrophe.len_utf8();
-        // n’t: split before the n (do n’t, could n’t).
-        let nt = format!("n{apostrophe}t");
-        if lower_end(&nt) && word.len() > nt.len() {
-            return Some(word.len() - nt.len());
-        }
-        for c in CLITICS {
-            let suffix_len = alen + c.len();
-            if word.len() > suffix_len {
-                let at = word.len() - suffix_len;
-                if word.is_char_boundary(at)
-                    && word[at..].starts_with(apostrophe)
-                    && word[at + alen..].eq_ignore_ascii_case(c)
-                {
-                    return Some(at);
-                }
-            }
-        }
+    // Most words have no apostrophe at all: check before anything else.
+    let apostrophe_at = word.rfind(['’', '\''])?;
+    let alen = word[apostrophe_at..]
+        .chars()
+        .next()
+        .map_or(1, char::len_utf8);
+    let after = &word[apostrophe_at + alen..];
+    if apostrophe_at == 0 {
+        return None;
     }
-    None
+    // n’t: split before the n (do n’t, could n’t).
+    if after.eq_ignore_ascii_case("t") && word[..apostrophe_at].ends_with(['n', 'N']) {
+        let at = apostrophe_at - 1;
+        return (at > 0).then_some(at);
+    }
+    CLITICS
+        .iter()
+        .any(|c| after.eq_ignore_ascii_case(c))
+        .then_some(apostrophe_at)
 }
 
 #[cfg(test)]
