@@ -17,7 +17,11 @@ impl Document {
     pub fn new(source: impl Into<String>, text: impl Into<String>) -> Document {
         let text = text.into();
         let analysis = analyze(&text);
-        Document { source: source.into(), text, analysis }
+        Document {
+            source: source.into(),
+            text,
+            analysis,
+        }
     }
 
     /// The article's title, or its source when it has none.

@@ -343,7 +343,7 @@ impl<'a> Resolver<'a> {
                 next_name += 1;
             }
             let attribution = match frame.speaker {
-                None => Attribution::default(),
+                None | Some(Speaker::Unstated) => Attribution::default(),
                 Some(Speaker::SameAs(k)) => out.get(k).copied().unwrap_or_default(),
                 Some(Speaker::Phrase(p)) => self.resolve_phrase(names, frame, p),
             };
@@ -465,14 +465,6 @@ impl<'a> Resolver<'a> {
     fn resolve_description(&mut self, names: &[NameMention], p: Phrase) -> Option<usize> {
         let head = p.end - 1;
         let head_word = plain(self.str(head, p.end));
-        // An organisation named inside: "a spokesperson for Google", "State Department officials".
-        for k in self.names_in(names, p.first, p.end).rev() {
-            if let Some(id) = self.name_actor[k].map(|i| self.root(i))
-                && self.drafts[id].kind == ActorKind::Organization
-            {
-                return Some(id);
-            }
-        }
         let modifiers: Vec<String> = (p.first..head)
             .filter(|&k| {
                 let t = &self.tokens[k];
@@ -504,6 +496,14 @@ impl<'a> Resolver<'a> {
                 let alias = alias.trim_start_matches("the ").trim_start_matches("The ");
                 self.add_alias(a, alias);
                 return Some(a);
+            }
+        }
+        // An organisation named inside: "a spokesperson for Google", "State Department officials".
+        for k in self.names_in(names, p.first, p.end).rev() {
+            if let Some(id) = self.name_actor[k].map(|i| self.root(i))
+                && self.drafts[id].kind == ActorKind::Organization
+            {
+                return Some(id);
             }
         }
         // An unnamed speaker: "officials", "a source", "the report".

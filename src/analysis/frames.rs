@@ -40,6 +40,8 @@ pub enum Speaker {
     Phrase(Phrase),
     /// Shares the speaker of an earlier frame (by index into the frame list).
     SameAs(usize),
+    /// The text does not say: "it was reported that ...".
+    Unstated,
 }
 
 /// One attribution frame.
@@ -58,6 +60,9 @@ pub struct Frame {
     /// The frame ends its paragraph with a colon or a bare cue, so a quotation that
     /// follows belongs to it.
     pub introduces: bool,
+    /// The content is the speaker's own words without quotation marks (a
+    /// transcript turn).
+    pub verbatim: bool,
 }
 
 pub struct FrameFinder<'a> {
@@ -67,6 +72,8 @@ pub struct FrameFinder<'a> {
 }
 
 const MAX_PHRASE: usize = 12;
+/// Words an object needs to count as content without quotation marks.
+const NP_CONTENT_WORDS: usize = 4;
 
 impl<'a> FrameFinder<'a> {
     fn word(&self, i: usize) -> &'a str {
@@ -160,7 +167,8 @@ impl<'a> FrameFinder<'a> {
             let bare = self
                 .word(i)
                 .eq_ignore_ascii_case(crate::lexicon::lexicon().verb_lemma(&verb));
-            if bare && self.noun_candidate(p) && !self.word(p).ends_with('s') {
+            let numeric = self.word(p).bytes().any(|b| b.is_ascii_digit());
+            if bare && (numeric || self.noun_candidate(p) && !self.word(p).ends_with('s')) {
                 return None;
             }
         }
@@ -353,6 +361,18 @@ impl<'a> FrameFinder<'a> {
             return None;
         }
         Some(Phrase { first, end, kind })
+    }
+
+    /// A form of "be" among the words right before the verb: "was told", "is said".
+    fn is_passive(&self, cue: usize, lo: usize) -> bool {
+        let mut k = cue;
+        while k > lo && self.is_verb_modifier(k - 1) {
+            k -= 1;
+            if self.lower_in(k, &["is", "was", "were", "are", "been", "being", "be"]) {
+                return true;
+            }
+        }
+        false
     }
 
     /// The subject of the cue at `cue`: skips adverbs and auxiliaries, an affiliation
@@ -598,7 +618,11 @@ impl<'a> FrameFinder<'a> {
                         && self.cue_at(i + 1, i, hi).is_none()
                         && !self.word(i + 1).ends_with("ing")
                         && (parenthetical || !n.is(class::AUXILIARY));
-                    (clause && self.content_start(i + 1, hi, verb, true).is_some()).then_some(i + 1)
+                    let speech = verb.is_none_or(|v| !v.weak && !v.np_content);
+                    (clause
+                        && (parenthetical || speech)
+                        && self.content_start(i + 1, hi, verb, true).is_some())
+                    .then_some(i + 1)
                 }
                 "," | "—" | "–" => self.quote_opening_at(i + 1).map(|_| i + 1),
                 _ => None,
@@ -773,6 +797,7 @@ impl<'a> FrameFinder<'a> {
             antecedent: None,
             contents,
             introduces: false,
+            verbatim: true,
         }
     }
 
@@ -792,6 +817,7 @@ impl<'a> FrameFinder<'a> {
             antecedent: None,
             contents: vec![(q.open, q.end_token)],
             introduces: false,
+            verbatim: false,
         })
     }
 
@@ -821,6 +847,7 @@ impl<'a> FrameFinder<'a> {
                     antecedent: None,
                     contents: Vec::new(),
                     introduces: false,
+                    verbatim: false,
                 };
                 let phrase_end = phrase.map_or(after, |p| p.end);
                 if let Some(pre) = self.content_before(i, consumed) {
@@ -853,6 +880,7 @@ impl<'a> FrameFinder<'a> {
                 antecedent: None,
                 contents: Vec::new(),
                 introduces: false,
+                verbatim: false,
             };
             // Who: a subject to the left, the subject of a coordinated cue, or an
             // inverted subject to the right.
@@ -864,6 +892,31 @@ impl<'a> FrameFinder<'a> {
             let coordinated =
                 prev_frame.is_some() && self.coordinated(i, consumed.min(i)).is_some();
             let gerund = verb.form == VerbForm::Gerund;
+            // Passive voice: "it was reported that" has no speaker; in "Trump was
+            // asked" the subject is the hearer, not the speaker.
+            if verb.form == VerbForm::Past && self.is_passive(i, lo) {
+                let mut s = i;
+                while s > lo && self.is_verb_modifier(s - 1) {
+                    s -= 1;
+                }
+                let dummy_subject = s > lo && self.lower_in(s - 1, &["it", "there"]);
+                let that =
+                    cue_end < hi && self.lower_is(self.skip_modifiers(cue_end, hi, None), "that");
+                if !(dummy_subject && that) {
+                    i = cue_end;
+                    continue;
+                }
+                frame.speaker = Some(Speaker::Unstated);
+                let start = self.skip_modifiers(cue_end, hi, None) + 1;
+                let (end, _) = self.content_end(start, hi);
+                frame.contents.extend(self.trim(start, end));
+                consumed = frame.contents.last().map_or(cue_end, |c| c.1);
+                i = consumed.max(cue_end);
+                if !frame.contents.is_empty() {
+                    out.push(frame);
+                }
+                continue;
+            }
             if let Some((phrase, appos)) = self
                 .subject_before(i, consumed.max(lo))
                 .filter(|_| !coordinated)
@@ -939,7 +992,20 @@ impl<'a> FrameFinder<'a> {
             if let Some(start) = post_start {
                 let (end, next) = self.content_end(start, hi);
                 next_cue = next;
-                if let Some(c) = self.trim(start, end) {
+                // "defended the plan" names a topic, not a statement: an object
+                // counts only when it quotes or says something at length.
+                let object_only = verb.np_content
+                    && start == after
+                    && !self.tokens[start].is(class::SUBJECT_PRONOUN);
+                let said_enough = |c: (usize, usize)| {
+                    (c.0..c.1).any(|k| self.quote_opening_at(k).is_some())
+                        || (c.0..c.1).filter(|&k| self.tokens[k].is_word()).count()
+                            >= NP_CONTENT_WORDS
+                };
+                if let Some(c) = self
+                    .trim(start, end)
+                    .filter(|&c| !object_only || said_enough(c))
+                {
                     if verb.weak
                         && pre.is_none()
                         && !self.lower_is(start.saturating_sub(1), "that")
@@ -1013,6 +1079,7 @@ mod tests {
                 let mut speaker = match f.speaker {
                     Some(Speaker::Phrase(p)) => span(p.first, p.end),
                     Some(Speaker::SameAs(k)) => format!("={k}"),
+                    Some(Speaker::Unstated) => "?".into(),
                     None => String::new(),
                 };
                 if f.introduces {

@@ -77,15 +77,31 @@ impl<'a> NameFinder<'a> {
 
     /// Paragraphs in title case ("Trump Urges Supporters To Vote") say nothing by
     /// their capitals.
+    ///
+    /// Names alone can capitalise most of a sentence ("Tom Berg met Ana Ruiz"), so
+    /// title case also needs a capitalised small word or verb after the first word.
     pub fn title_case(&self, first: usize, end: usize) -> bool {
-        let (mut content, mut capitalized) = (0usize, 0usize);
+        let (mut content, mut capitalized, mut telling) = (0usize, 0usize, false);
+        let mut seen_word = false;
         for t in &self.tokens[first..end] {
-            if t.kind == TokenKind::Word && !t.is(class::FUNCTION) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let cap = t.has(flag::CAPITALIZED) && !t.has(flag::ALL_CAPS);
+            if seen_word
+                && cap
+                && t.is(class::FUNCTION | class::REPORTING_VERB)
+                && !t.is(class::TITLE)
+            {
+                telling = true;
+            }
+            seen_word = true;
+            if !t.is(class::FUNCTION) {
                 content += 1;
                 capitalized += usize::from(t.has(flag::CAPITALIZED));
             }
         }
-        content >= 4 && capitalized * 10 >= content * 8
+        telling && content >= 4 && capitalized * 10 >= content * 7
     }
 
     /// All name runs of a sentence, appended to `out`.

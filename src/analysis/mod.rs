@@ -175,7 +175,11 @@ impl Assembler<'_> {
             let cue = Some(self.span(f.cue.0, f.cue.1));
             for &(first, end) in &f.contents {
                 out.push(Draft {
-                    kind: self.kind_of(first, end),
+                    kind: if f.verbatim {
+                        StatementKind::Direct
+                    } else {
+                        self.kind_of(first, end)
+                    },
                     span: self.span(first, end),
                     attribution: *a,
                     cue,
@@ -292,9 +296,25 @@ pub fn explain(text: &str) -> String {
             text[tokens[a].start as usize..tokens[b - 1].end as usize].to_string()
         }
     };
+    let names_finder = NameFinder {
+        text,
+        tokens: &tokens,
+    };
     let mut out = String::new();
     for (k, s) in sentences.iter().enumerate() {
         let _ = writeln!(out, "S{k} p{}: {}", s.paragraph, span(s.first, s.end));
+        let mut names = Vec::new();
+        names_finder.sentence_names(s, false, &mut names);
+        for m in &names {
+            let _ = writeln!(
+                out,
+                "   name {:?} role {:?} {:?}{}",
+                span(m.name_first, m.end),
+                span(m.first, m.name_first),
+                m.class,
+                if m.weak { " weak" } else { "" }
+            );
+        }
         let mut frames = Vec::new();
         finder.sentence_frames(k, s, &mut frames);
         for f in &frames {
@@ -303,6 +323,7 @@ pub fn explain(text: &str) -> String {
                     format!("{:?} {:?}", p.kind, span(p.first, p.end))
                 }
                 Some(frames::Speaker::SameAs(i)) => format!("same as #{i}"),
+                Some(frames::Speaker::Unstated) => "unstated".into(),
                 None => "-".into(),
             };
             let _ = writeln!(out, "   cue {:?} speaker {who}", span(f.cue.0, f.cue.1));

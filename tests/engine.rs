@@ -1,0 +1,456 @@
+//! The engine on sentences written for each phenomenon it must handle: one small
+//! named test per phenomenon.
+
+use briefing::{ActorKind, Analysis, StatementKind, analyze};
+
+/// (kind, speaker name or "-", statement text) for every statement.
+fn statements(text: &str) -> Vec<(StatementKind, String, String)> {
+    let a = analyze(text);
+    a.statements
+        .iter()
+        .map(|s| {
+            let who = s
+                .speaker
+                .map_or("-".to_string(), |id| a.actors[id].name.clone());
+            (s.kind, who, text[s.span.range()].to_string())
+        })
+        .collect()
+}
+
+fn st(kind: StatementKind, who: &str, text: &str) -> (StatementKind, String, String) {
+    (kind, who.to_string(), text.to_string())
+}
+
+use StatementKind::{Direct, Indirect, Mixed};
+
+fn actor<'a>(a: &'a Analysis, name: &str) -> &'a briefing::Actor {
+    a.actors.iter().find(|x| x.name == name).unwrap_or_else(|| {
+        panic!(
+            "no actor {name:?} in {:?}",
+            a.actors.iter().map(|x| &x.name).collect::<Vec<_>>()
+        )
+    })
+}
+
+// --- direct quotes ---
+
+#[test]
+fn direct_quote_with_attribution_after() {
+    assert_eq!(
+        statements("“We will rebuild the bridge by spring,” Mayor Ana Ruiz said on Tuesday."),
+        [st(
+            Direct,
+            "Ana Ruiz",
+            "“We will rebuild the bridge by spring,”"
+        )]
+    );
+}
+
+#[test]
+fn direct_quote_after_colon_and_comma() {
+    assert_eq!(
+        statements(
+            "Ana Ruiz said: “The bridge is safe.” Later she added, “Traffic resumes Monday.”"
+        ),
+        [
+            st(Direct, "Ana Ruiz", "“The bridge is safe.”"),
+            st(Direct, "Ana Ruiz", "“Traffic resumes Monday.”")
+        ]
+    );
+}
+
+#[test]
+fn quote_over_several_sentences() {
+    assert_eq!(
+        statements(
+            "“The water rose fast. We had minutes to leave. Nobody was hurt,” said Tom Berg."
+        ),
+        [st(
+            Direct,
+            "Tom Berg",
+            "“The water rose fast. We had minutes to leave. Nobody was hurt,”"
+        )]
+    );
+}
+
+#[test]
+fn quote_over_paragraphs() {
+    let text = "Tom Berg, the harbour master, described the night.\n“The water rose fast and the pumps failed.\n“By dawn the whole quay was under water,” he said.";
+    assert_eq!(
+        statements(text),
+        [st(
+            Direct,
+            "Tom Berg",
+            "“The water rose fast and the pumps failed.\n“By dawn the whole quay was under water,”"
+        )]
+    );
+}
+
+#[test]
+fn inverted_speaker_with_apposition_gives_a_role() {
+    let text = "“Prices will keep rising,” said Lena Holm, an economist at the central bank.";
+    let a = analyze(text);
+    assert_eq!(
+        statements(text),
+        [st(Direct, "Lena Holm", "“Prices will keep rising,”")]
+    );
+    assert_eq!(
+        actor(&a, "Lena Holm").roles,
+        ["economist at the central bank"]
+    );
+}
+
+// --- mixed and indirect ---
+
+#[test]
+fn partial_quote_inside_reported_clause_is_mixed() {
+    assert_eq!(
+        statements("Ana Ruiz said the repairs were “well ahead of schedule” and under budget."),
+        [st(
+            Mixed,
+            "Ana Ruiz",
+            "the repairs were “well ahead of schedule” and under budget"
+        )]
+    );
+}
+
+#[test]
+fn reported_speech_with_that() {
+    assert_eq!(
+        statements("Tom Berg said that the harbour would reopen next week."),
+        [st(
+            Indirect,
+            "Tom Berg",
+            "the harbour would reopen next week"
+        )]
+    );
+}
+
+#[test]
+fn reported_speech_without_that() {
+    assert_eq!(
+        statements("Tom Berg said the harbour would reopen next week."),
+        [st(
+            Indirect,
+            "Tom Berg",
+            "the harbour would reopen next week"
+        )]
+    );
+}
+
+#[test]
+fn content_before_a_trailing_cue() {
+    assert_eq!(
+        statements("The harbour will reopen next week, Tom Berg added."),
+        [st(
+            Indirect,
+            "Tom Berg",
+            "The harbour will reopen next week"
+        )]
+    );
+}
+
+#[test]
+fn according_to_either_side() {
+    assert_eq!(
+        statements(
+            "According to Tom Berg, the harbour will reopen. The quay needs work, according to Ana Ruiz."
+        ),
+        [
+            st(Indirect, "Tom Berg", "the harbour will reopen"),
+            st(Indirect, "Ana Ruiz", "The quay needs work")
+        ]
+    );
+}
+
+#[test]
+fn coordinated_cues_make_two_statements() {
+    assert_eq!(
+        statements("Ana Ruiz added that the budget was sound, but warned that costs could rise."),
+        [
+            st(Indirect, "Ana Ruiz", "the budget was sound"),
+            st(Indirect, "Ana Ruiz", "costs could rise")
+        ]
+    );
+}
+
+#[test]
+fn gerund_cue_takes_the_sentence_subject() {
+    assert_eq!(
+        statements("Ana Ruiz defended the plan, saying it would pay for itself."),
+        [st(Indirect, "Ana Ruiz", "it would pay for itself")]
+    );
+}
+
+#[test]
+fn passive_report_has_no_speaker() {
+    assert_eq!(
+        statements("It was reported that the harbour had flooded."),
+        [st(Indirect, "-", "the harbour had flooded")]
+    );
+}
+
+#[test]
+fn hearer_of_a_passive_is_not_the_speaker() {
+    assert!(statements("Tom Berg was told that the harbour had flooded.").is_empty());
+}
+
+// --- marks that are not quotes ---
+
+#[test]
+fn apostrophes_are_not_quotes() {
+    let text = "The United States’ rejection of the ’90s plan, a rock ’n’ roll gamble, was final, Tom Berg said.";
+    assert_eq!(
+        statements(text),
+        [st(
+            Indirect,
+            "Tom Berg",
+            "The United States’ rejection of the ’90s plan, a rock ’n’ roll gamble, was final"
+        )]
+    );
+}
+
+#[test]
+fn odd_number_of_quote_marks_keeps_the_article() {
+    let text = "“The quay is closed, Tom Berg said.\nAna Ruiz said the repairs would take a month.\n“We are ready,” she added.";
+    let found = statements(text);
+    assert!(
+        found.contains(&st(Indirect, "Ana Ruiz", "the repairs would take a month")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&st(Direct, "Ana Ruiz", "“We are ready,”")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn scare_quotes_are_part_of_the_statement_not_their_own() {
+    let text = "Ana Ruiz said the city stood by its “open door” policy. The so-called “fig leaf” clause was dropped.";
+    assert_eq!(
+        statements(text),
+        [st(
+            Mixed,
+            "Ana Ruiz",
+            "the city stood by its “open door” policy"
+        )]
+    );
+}
+
+#[test]
+fn pronouns_inside_a_quote_are_not_the_speaker() {
+    let text =
+        "Tom Berg met Ana Ruiz on Monday.\n“I told him we would help, and they agreed,” she said.";
+    assert_eq!(
+        statements(text),
+        [st(
+            Direct,
+            "Ana Ruiz",
+            "“I told him we would help, and they agreed,”"
+        )]
+    );
+}
+
+// --- who said it ---
+
+#[test]
+fn titles_are_kept_apart_from_names() {
+    let text = "Russian Foreign Minister Sergey Lavrov said talks had stalled. Kremlin spokesman Dimitry Peskov said the offer stood.";
+    let a = analyze(text);
+    assert_eq!(
+        actor(&a, "Sergey Lavrov").roles,
+        ["Russian Foreign Minister"]
+    );
+    assert_eq!(actor(&a, "Dimitry Peskov").roles, ["Kremlin spokesman"]);
+    assert_eq!(actor(&a, "Dimitry Peskov").kind, ActorKind::Person);
+}
+
+#[test]
+fn senator_with_party_affiliation() {
+    let text = "Sen. Maria Olsen (D-Ore.) said the bill would fail.";
+    assert_eq!(
+        statements(text),
+        [st(Indirect, "Maria Olsen", "the bill would fail")]
+    );
+    assert_eq!(actor(&analyze(text), "Maria Olsen").roles, ["Sen."]);
+}
+
+#[test]
+fn apposition_between_subject_and_verb() {
+    let text = "Karl Dietz, a historian at the state university, said the archive was unique.";
+    let a = analyze(text);
+    assert_eq!(
+        statements(text),
+        [st(Indirect, "Karl Dietz", "the archive was unique")]
+    );
+    assert_eq!(
+        actor(&a, "Karl Dietz").roles,
+        ["historian at the state university"]
+    );
+}
+
+#[test]
+fn surname_resolves_to_the_full_name() {
+    let text = "Foreign Minister Sergey Lavrov arrived on Monday. The talks failed, Lavrov said.";
+    let a = analyze(text);
+    assert_eq!(
+        statements(text),
+        [st(Indirect, "Sergey Lavrov", "The talks failed")]
+    );
+    assert_eq!(actor(&a, "Sergey Lavrov").mentions.len(), 2);
+}
+
+#[test]
+fn role_resolves_to_the_person_who_holds_it() {
+    let text = "Russian President Vladimir Putin met the envoy. The Russian president warned that sanctions would fail.";
+    let a = analyze(text);
+    assert_eq!(
+        statements(text),
+        [st(Indirect, "Vladimir Putin", "sanctions would fail")]
+    );
+    assert!(
+        actor(&a, "Vladimir Putin")
+            .aliases
+            .iter()
+            .any(|x| x == "Russian president")
+    );
+}
+
+#[test]
+fn pronoun_follows_gender() {
+    let text =
+        "Maria Olsen met John Carter in Oslo. She said the deal was close. He said it was not.";
+    assert_eq!(
+        statements(text),
+        [
+            st(Indirect, "Maria Olsen", "the deal was close"),
+            st(Indirect, "John Carter", "it was not")
+        ]
+    );
+}
+
+#[test]
+fn he_never_resolves_to_an_organisation() {
+    let text = "The Kremlin rejected the offer. “It is a provocation,” he said.";
+    let a = analyze(text);
+    let s = &a.statements[0];
+    assert!(
+        s.speaker
+            .is_none_or(|id| a.actors[id].kind == ActorKind::Person),
+        "{:?}",
+        a.actors
+    );
+}
+
+#[test]
+fn second_quote_continues_the_first() {
+    let text = "“We lost everything,” Ana Ruiz said. “But we will rebuild.”\n“The town will come back,” she said.";
+    assert_eq!(
+        statements(text),
+        [
+            st(Direct, "Ana Ruiz", "“We lost everything,”"),
+            st(Direct, "Ana Ruiz", "“But we will rebuild.”"),
+            st(Direct, "Ana Ruiz", "“The town will come back,”")
+        ]
+    );
+}
+
+#[test]
+fn paragraph_of_only_a_quote_continues_the_speaker() {
+    let text = "Tom Berg told reporters:\n“The harbour will not reopen this year.”";
+    assert_eq!(
+        statements(text),
+        [st(
+            Direct,
+            "Tom Berg",
+            "“The harbour will not reopen this year.”"
+        )]
+    );
+}
+
+#[test]
+fn organisations_speak() {
+    let text = "The Kremlin said the talks were over. The State Department said in a statement that it disagreed. A spokesperson for Google said the outage was fixed.";
+    let a = analyze(text);
+    assert_eq!(
+        statements(text),
+        [
+            st(Indirect, "Kremlin", "the talks were over"),
+            st(Indirect, "State Department", "it disagreed"),
+            st(Indirect, "Google", "the outage was fixed")
+        ]
+    );
+    for name in ["Kremlin", "State Department", "Google"] {
+        assert_eq!(actor(&a, name).kind, ActorKind::Organization, "{name}");
+    }
+}
+
+#[test]
+fn unnamed_sources_are_speakers() {
+    let text = "The plant will close in May, two officials said.";
+    assert_eq!(
+        statements(text),
+        [st(Indirect, "officials", "The plant will close in May")]
+    );
+}
+
+#[test]
+fn actors_only_mentioned_have_no_statements() {
+    let text = "Ana Ruiz said the deal with Norway and the European Union was signed.";
+    let a = analyze(text);
+    assert_eq!(actor(&a, "Ana Ruiz").statements, 1);
+    assert_eq!(actor(&a, "Norway").statements, 0);
+    assert_eq!(actor(&a, "European Union").kind, ActorKind::Organization);
+    assert_eq!(actor(&a, "Norway").kind, ActorKind::Other);
+}
+
+#[test]
+fn one_actor_per_person_with_aliases() {
+    let text = "Kremlin spokesman Dmitry Peskov spoke first. Peskov said the offer stood. “It is final,” the Kremlin spokesman said.";
+    let a = analyze(text);
+    let peskov: Vec<_> = a
+        .actors
+        .iter()
+        .filter(|x| x.name.contains("Peskov"))
+        .collect();
+    assert_eq!(peskov.len(), 1, "{:?}", a.actors);
+    assert_eq!(peskov[0].statements, 2);
+}
+
+#[test]
+fn transcript_speaker_labels() {
+    let text = "HOST: Welcome back to the program tonight.\nRUIZ: Thank you for having me here.";
+    assert_eq!(
+        statements(text),
+        [
+            st(Direct, "HOST", "Welcome back to the program tonight"),
+            st(Direct, "RUIZ", "Thank you for having me here")
+        ]
+    );
+}
+
+#[test]
+fn quote_signed_with_a_dash() {
+    let text = "“The best summer of my life.” ― Ana Ruiz";
+    assert_eq!(
+        statements(text),
+        [st(Direct, "Ana Ruiz", "“The best summer of my life.”")]
+    );
+}
+
+#[test]
+fn credit_lines_are_not_speakers() {
+    let text = "The quay will reopen, Ana Ruiz said.\nWith Post wires";
+    let a = analyze(text);
+    assert!(a.actors.iter().all(|x| x.name != "Post"), "{:?}", a.actors);
+}
+
+#[test]
+fn same_input_same_output() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/sample/nato-open-door.txt"
+    ))
+    .unwrap();
+    assert_eq!(analyze(&text), analyze(&text));
+}
