@@ -24,6 +24,23 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Article to open (`-` reads stdin); the bundled sample when omitted.
     pub file: Option<PathBuf>,
+    /// Reader colours; monochrome when NO_COLOR is set, else from the terminal.
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<Theme>,
+    /// Leave the mouse to the terminal (native text selection) instead of the reader.
+    #[arg(long)]
+    pub no_mouse: bool,
+}
+
+/// Colours of the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Theme {
+    /// For dark backgrounds.
+    Dark,
+    /// For light backgrounds.
+    Light,
+    /// No colour: bold, underline and reverse video only.
+    Mono,
 }
 
 #[derive(Subcommand, Debug)]
@@ -76,10 +93,22 @@ fn dispatch(cli: Cli) -> Result<()> {
             extract(file, format)
         }
         None => {
-            let text = match &cli.file {
-                Some(path) => read_text(path)?,
-                None => SAMPLE.to_string(),
+            let (source, text) = match &cli.file {
+                Some(path) => (path.display().to_string(), read_text(path)?),
+                None => ("sample".to_string(), SAMPLE.to_string()),
             };
+            if std::io::stdout().is_terminal() {
+                let theme = cli.theme.map(|t| match t {
+                    Theme::Dark => crate::tui::ThemeName::Dark,
+                    Theme::Light => crate::tui::ThemeName::Light,
+                    Theme::Mono => crate::tui::ThemeName::Mono,
+                });
+                let options = crate::tui::Options {
+                    theme,
+                    mouse: !cli.no_mouse,
+                };
+                return crate::tui::run(vec![(source, text)], options);
+            }
             let analysis = analyze(&text);
             let mut out = std::io::stdout().lock();
             out.write_all(text_listing(&text, &analysis).as_bytes())?;

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod document;
 pub mod lexicon;
 pub mod output;
+pub mod tui;
 
-pub use document::Document;
 pub use analysis::{Actor, ActorId, ActorKind, Analysis, Span, Statement, StatementKind, analyze};
+pub use document::Document;

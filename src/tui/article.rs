@@ -1,0 +1,271 @@
+//! One open article and everything the reader keeps about it: who the speakers
+//! are and their colours, the filter, the selection, the scroll positions and the
+//! wrapped body. Plain data; the app decides when to change it.
+
+use super::wrap::WrappedBody;
+use crate::{ActorId, Analysis, Document, Span};
+
+/// An entry of the actors pane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActorEntry {
+    /// An actor with statements; `None` stands for statements with no speaker found.
+    Speaker(Option<ActorId>),
+    /// An actor who is only mentioned.
+    Mentioned(ActorId),
+}
+
+/// A row of the actors pane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActorLine {
+    Heading {
+        title: &'static str,
+        count: usize,
+    },
+    /// The name row of an entry.
+    Name(usize),
+    /// The role row of a speaker.
+    Role(usize),
+}
+
+#[derive(Clone, Debug)]
+pub struct Article {
+    pub doc: Document,
+    /// The engine is still reading it (the text shows meanwhile).
+    pub analysing: bool,
+    /// Palette slot of each actor who speaks.
+    pub slots: Vec<Option<usize>>,
+    /// Statements per actor (plus one for the unattributed, at the end).
+    pub counts: Vec<usize>,
+    /// Columns for speaker tags.
+    pub tag_width: u16,
+    pub entries: Vec<ActorEntry>,
+    pub lines: Vec<ActorLine>,
+    /// First line of each entry in `lines`.
+    pub entry_line: Vec<usize>,
+    /// Speakers in the filter, by [`Article::filter_key`]; all off means no filter.
+    pub filter: Vec<bool>,
+    /// Statements passing the filter, in text order.
+    pub shown: Vec<usize>,
+    pub selected: Option<usize>,
+    pub actor_cursor: usize,
+    pub actors_top: usize,
+    /// First entry of the quote list on screen, as a position in `shown`.
+    pub quotes_top: usize,
+    pub body_top: usize,
+    pub body: WrappedBody,
+    pub matches: Vec<Span>,
+    pub current_match: Option<usize>,
+}
+
+impl Article {
+    pub fn new(doc: Document, analysing: bool) -> Article {
+        let mut article = Article {
+            doc,
+            analysing,
+            slots: Vec::new(),
+            counts: Vec::new(),
+            tag_width: 0,
+            entries: Vec::new(),
+            lines: Vec::new(),
+            entry_line: Vec::new(),
+            filter: Vec::new(),
+            shown: Vec::new(),
+            selected: None,
+            actor_cursor: 0,
+            actors_top: 0,
+            quotes_top: 0,
+            body_top: 0,
+            body: WrappedBody::default(),
+            matches: Vec::new(),
+            current_match: None,
+        };
+        article.derive();
+        article
+    }
+
+    /// Takes the engine's analysis and rebuilds what depends on it.
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.doc.analysis = analysis;
+        self.analysing = false;
+        self.derive();
+    }
+
+    fn analysis(&self) -> &Analysis {
+        &self.doc.analysis
+    }
+
+    /// The filter slot of a speaker: its actor id, or the last slot for "unknown".
+    pub fn filter_key(&self, speaker: Option<ActorId>) -> usize {
+        speaker.unwrap_or(self.analysis().actors.len())
+    }
+
+    /// Rebuilds speakers, colours, actor lines and the quote list from the analysis.
+    fn derive(&mut self) {
+        let analysis = &self.doc.analysis;
+        let n = analysis.actors.len();
+        let mut counts = vec![0usize; n + 1];
+        let mut first_seen = vec![usize::MAX; n + 1];
+        for (i, s) in analysis.statements.iter().enumerate() {
+            let key = s.speaker.filter(|&a| a < n).unwrap_or(n);
+            counts[key] += 1;
+            first_seen[key] = first_seen[key].min(i);
+        }
+        // Speakers by number of statements, then by first appearance.
+        let mut speakers: Vec<ActorId> = (0..n).filter(|&a| counts[a] > 0).collect();
+        speakers.sort_by_key(|&a| (std::cmp::Reverse(counts[a]), first_seen[a]));
+        let mut slots = vec![None; n];
+        for (slot, &a) in speakers.iter().enumerate() {
+            slots[a] = Some(slot);
+        }
+        let mut mentioned: Vec<ActorId> = (0..n).filter(|&a| counts[a] == 0).collect();
+        mentioned.sort_by_key(|&a| {
+            let m = &analysis.actors[a].mentions;
+            (std::cmp::Reverse(m.len()), m.first().map_or(0, |s| s.start))
+        });
+
+        let mut entries: Vec<ActorEntry> = speakers
+            .iter()
+            .map(|&a| ActorEntry::Speaker(Some(a)))
+            .collect();
+        if counts[n] > 0 {
+            entries.push(ActorEntry::Speaker(None));
+        }
+        let speaker_entries = entries.len();
+        entries.extend(mentioned.iter().map(|&a| ActorEntry::Mentioned(a)));
+
+        let mut lines = Vec::new();
+        let mut entry_line = Vec::with_capacity(entries.len());
+        if speaker_entries > 0 {
+            lines.push(ActorLine::Heading {
+                title: "Speakers",
+                count: speaker_entries,
+            });
+        }
+        for (i, e) in entries.iter().enumerate() {
+            if i == speaker_entries {
+                lines.push(ActorLine::Heading {
+                    title: "Mentioned",
+                    count: entries.len() - speaker_entries,
+                });
+            }
+            entry_line.push(lines.len());
+            lines.push(ActorLine::Name(i));
+            if matches!(e, ActorEntry::Speaker(_)) {
+                lines.push(ActorLine::Role(i));
+            }
+        }
+
+        let tag_width = speakers
+            .iter()
+            .map(|&a| super::text::display_width(analysis.actors[a].short_name()))
+            .chain(std::iter::once(if counts[n] > 0 { 1 } else { 0 }))
+            .max()
+            .unwrap_or(0)
+            .clamp(3, 10) as u16;
+
+        self.slots = slots;
+        self.counts = counts;
+        self.tag_width = tag_width;
+        self.entries = entries;
+        self.lines = lines;
+        self.entry_line = entry_line;
+        self.filter = vec![false; n + 1];
+        self.actor_cursor = self.actor_cursor.min(self.entries.len().saturating_sub(1));
+        self.actors_top = 0;
+        self.refilter();
+        self.body
+            .place(self.doc.analysis.statements.iter().map(|s| s.span));
+    }
+
+    pub fn filter_on(&self) -> bool {
+        self.filter.iter().any(|&f| f)
+    }
+
+    /// Whether statement `i` passes the filter.
+    pub fn passes(&self, i: usize) -> bool {
+        !self.filter_on()
+            || self
+                .analysis()
+                .statements
+                .get(i)
+                .is_some_and(|s| self.filter[self.filter_key(s.speaker)])
+    }
+
+    /// Recomputes the quote list; keeps the selection on a shown statement.
+    pub fn refilter(&mut self) {
+        let shown: Vec<usize> = (0..self.analysis().statements.len())
+            .filter(|&i| self.passes(i))
+            .collect();
+        self.shown = shown;
+        self.selected = match self.selected {
+            _ if self.shown.is_empty() => None,
+            None => Some(self.shown[0]),
+            Some(s) => {
+                let pos = self.shown.partition_point(|&i| i < s);
+                Some(self.shown[pos.min(self.shown.len() - 1)])
+            }
+        };
+        self.quotes_top = self.quotes_top.min(self.shown.len().saturating_sub(1));
+    }
+
+    /// Position of the selected statement in the quote list.
+    pub fn selected_pos(&self) -> Option<usize> {
+        let s = self.selected?;
+        self.shown.binary_search(&s).ok()
+    }
+
+    /// The palette slot of a speaker (`None` for unknown speakers).
+    pub fn slot(&self, speaker: Option<ActorId>) -> Option<usize> {
+        speaker.and_then(|a| self.slots.get(a).copied().flatten())
+    }
+
+    /// How the reader names a speaker in tags.
+    pub fn speaker_tag(&self, speaker: Option<ActorId>) -> &str {
+        match speaker.and_then(|a| self.analysis().actors.get(a)) {
+            Some(actor) => actor.short_name(),
+            None => "?",
+        }
+    }
+
+    /// The speaker an actors-pane entry stands for, if it speaks.
+    pub fn entry_speaker(&self, entry: usize) -> Option<Option<ActorId>> {
+        match self.entries.get(entry)? {
+            ActorEntry::Speaker(s) => Some(*s),
+            ActorEntry::Mentioned(_) => None,
+        }
+    }
+
+    /// Names of the speakers in the filter, for the status line.
+    pub fn filter_names(&self) -> Vec<&str> {
+        let n = self.analysis().actors.len();
+        self.filter
+            .iter()
+            .enumerate()
+            .filter(|&(_, &on)| on)
+            .map(|(k, _)| {
+                if k == n {
+                    "unattributed"
+                } else {
+                    self.analysis().actors[k].short_name()
+                }
+            })
+            .collect()
+    }
+
+    /// The statement containing byte `pos`.
+    pub fn statement_at(&self, pos: usize) -> Option<usize> {
+        let st = &self.analysis().statements;
+        let i = st.partition_point(|s| s.span.end <= pos);
+        st.get(i).filter(|s| s.span.start <= pos).map(|_| i)
+    }
+
+    /// The first statement that starts on body row `row`.
+    pub fn statement_starting_on(&self, row: usize) -> Option<usize> {
+        let r = self.body.rows.get(row)?;
+        let st = &self.analysis().statements;
+        let i = st.partition_point(|s| s.span.end <= r.start);
+        st.get(i)
+            .filter(|s| s.span.start < r.end.max(r.start + 1))
+            .map(|_| i)
+    }
+}

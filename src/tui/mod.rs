@@ -1,0 +1,21 @@
+//! The interactive reader: three panes (actors, article, quotes), keyboard first.
+//!
+//! State and its update step ([`app`]) know nothing of terminals; [`render`] draws
+//! the state; [`terminal`] owns the terminal and the event loop. Keys live in one
+//! table ([`keys`]) that also writes the help.
+
+pub mod app;
+pub mod article;
+pub mod help;
+pub mod keys;
+pub mod layout;
+pub mod render;
+pub mod search;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod wrap;
+
+pub use app::App;
+pub use terminal::{Options, run};
+pub use theme::{ColorDepth, Theme, ThemeName};

@@ -1,0 +1,170 @@
+//! Article text made safe and measurable for a terminal.
+//!
+//! Articles are untrusted: an ESC or C1 byte drawn raw would let the text drive the
+//! terminal, and bidi overrides would reorder what the reader sees. Every string the
+//! reader draws from an article goes through [`sanitize_into`], and every width the
+//! wrapper computes goes through [`display_width`], which measures the *sanitised*
+//! text grapheme by grapheme exactly as ratatui's buffer does. One routine for both
+//! keeps wrapping and drawing on the same columns.
+
+use ratatui::buffer::CellWidth;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a character of the article becomes on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// Drawn as it is.
+    Keep,
+    /// Drawn as another character.
+    As(char),
+    /// Not drawn at all.
+    Drop,
+}
+
+/// How one character is shown.
+#[inline]
+pub fn shown(c: char) -> Shown {
+    match c {
+        ' ' => Shown::Keep,
+        // Any other spacing (tabs, line and paragraph separators) is one column.
+        '\t' | '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+            Shown::As(' ')
+        }
+        // C0 controls become their Unicode control pictures: ESC shows as ␛.
+        '\0'..='\u{1f}' => Shown::As(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+        '\u{7f}' => Shown::As('\u{2421}'),
+        // C1 controls (CSI 0x9b among them) can start escape sequences.
+        '\u{80}'..='\u{9f}' => Shown::As('\u{fffd}'),
+        // Bidi embeddings, overrides and isolates would reorder the screen.
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Shown::As('\u{fffd}'),
+        // Invisible marks that only matter to bidi layout.
+        '\u{200e}' | '\u{200f}' | '\u{061c}' => Shown::Drop,
+        _ => Shown::Keep,
+    }
+}
+
+/// Whether `b` is a printable ASCII byte, which needs no work at all.
+#[inline]
+fn plain_ascii(b: u8) -> bool {
+    (0x20..0x7f).contains(&b)
+}
+
+/// Appends `s` to `out` as it will be shown.
+pub fn sanitize_into(out: &mut String, s: &str) {
+    if s.bytes().all(plain_ascii) {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        match shown(c) {
+            Shown::Keep => out.push(c),
+            Shown::As(d) => out.push(d),
+            Shown::Drop => {}
+        }
+    }
+}
+
+/// `s` as it will be shown.
+pub fn sanitize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    sanitize_into(&mut out, s);
+    out
+}
+
+/// Columns one grapheme of article text takes once shown.
+fn grapheme_width(g: &str) -> usize {
+    if g.chars().all(|c| shown(c) == Shown::Keep) {
+        g.cell_width() as usize
+    } else {
+        let clean = sanitize(g);
+        if clean.is_empty() {
+            0
+        } else {
+            clean.cell_width() as usize
+        }
+    }
+}
+
+/// Columns `s` takes once shown: the sum of its graphemes' widths.
+pub fn display_width(s: &str) -> usize {
+    if s.bytes().all(plain_ascii) {
+        return s.len();
+    }
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Calls `f(byte_offset, grapheme, width)` for each grapheme of `s`.
+pub fn for_each_grapheme(s: &str, mut f: impl FnMut(usize, &str, usize) -> bool) {
+    if s.bytes().all(plain_ascii) {
+        for i in 0..s.len() {
+            if !f(i, &s[i..i + 1], 1) {
+                return;
+            }
+        }
+        return;
+    }
+    for (i, g) in s.grapheme_indices(true) {
+        if !f(i, g, grapheme_width(g)) {
+            return;
+        }
+    }
+}
+
+/// The longest prefix of `s` that fits in `width` columns: its byte length and width.
+pub fn fit_prefix(s: &str, width: usize) -> (usize, usize) {
+    let mut end = 0;
+    let mut used = 0;
+    for_each_grapheme(s, |i, g, w| {
+        if used + w > width {
+            return false;
+        }
+        used += w;
+        end = i + g.len();
+        true
+    });
+    (end, used)
+}
+
+/// `s` cut to `width` columns, with `…` when something was cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if display_width(s) <= width {
+        return sanitize(s);
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let (end, _) = fit_prefix(s, width - 1);
+    let mut out = sanitize(&s[..end]);
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_shown_not_obeyed() {
+        let s = sanitize("a\x1b[2Jb\u{9b}c");
+        assert_eq!(s, "a␛[2Jb\u{fffd}c");
+        assert!(!s.chars().any(|c| c.is_control()));
+        assert_eq!(display_width("a\x1b[2Jb"), 6);
+    }
+
+    #[test]
+    fn widths_follow_graphemes() {
+        assert_eq!(display_width("abc"), 3);
+        assert_eq!(display_width("日本"), 4);
+        assert_eq!(display_width("e\u{301}"), 1);
+        assert_eq!(display_width("\u{202e}x"), 2);
+        assert_eq!(display_width("\u{200f}x"), 1);
+    }
+
+    #[test]
+    fn truncation_respects_wide_chars() {
+        assert_eq!(truncate("日本語", 4), "日…");
+        assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(truncate("abcd", 3), "ab…");
+        assert_eq!(fit_prefix("日本語", 3), (3, 2));
+    }
+}
