@@ -31,6 +31,8 @@ pub enum Mode {
 pub struct SearchPrompt {
     pub input: String,
     previous_query: String,
+    /// Matches are looked for from here on (the selection, or the top of the body).
+    origin: usize,
     origin_selected: Option<usize>,
     origin_body_top: usize,
     origin_quotes_top: usize,
@@ -287,10 +289,17 @@ impl App {
                 }
             }
             Action::StartSearch => {
+                let in_view = self.selection_in_body_view();
                 let art = self.article();
+                let top = art.body.rows.get(art.body_top).map_or(0, |r| r.start);
+                let origin = match art.selected {
+                    Some(s) if in_view => art.doc.analysis.statements[s].span.start,
+                    _ => top,
+                };
                 self.mode = Mode::Search(SearchPrompt {
                     input: String::new(),
                     previous_query: self.query.clone(),
+                    origin,
                     origin_selected: art.selected,
                     origin_body_top: art.body_top,
                     origin_quotes_top: art.quotes_top,
@@ -535,9 +544,12 @@ impl App {
         if let Some(on) = art.filter.get_mut(key) {
             *on = !*on;
         }
+        let now_on = art.filter.get(key).copied().unwrap_or(false);
+        let tag = art.speaker_tag(speaker).to_string();
         art.refilter();
         self.follow_selection();
-        self.notice = Some(self.filter_summary());
+        let change = if now_on { "added to" } else { "removed from" };
+        self.notice = Some(format!("{tag} {change} the filter"));
     }
 
     fn clear_filter(&mut self) {
@@ -582,10 +594,9 @@ impl App {
             return;
         };
         let input = prompt.input.clone();
-        let origin_top = prompt.origin_body_top;
+        let from = prompt.origin;
         self.set_query(input);
         let art = self.article();
-        let from = art.body.rows.get(origin_top).map_or(0, |r| r.start);
         let first = art.matches.partition_point(|m| m.start < from);
         if !art.matches.is_empty() {
             self.goto_match(first % art.matches.len());

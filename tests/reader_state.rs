@@ -1,0 +1,452 @@
+//! The reader's state driven by keys, mouse and resizes, without a terminal.
+
+mod reader_fixture;
+
+use briefing::tui::App;
+use briefing::tui::app::{Effect, Mode};
+use briefing::tui::layout::Pane;
+use briefing::{Document, cli::SAMPLE};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use reader_fixture::{TEXT, document, span_of};
+
+fn app(width: u16, height: u16) -> App {
+    let mut app = App::new(vec![document()]);
+    app.resize(width, height);
+    app
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Presses keys: characters as typed, `<Tab>`, `<Esc>`, `<Enter>`, `<Space>`,
+/// `<Down>`, `<C-d>` etc. for the others.
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        let (event, len) = if c == '<' {
+            let end = rest.find('>').expect("closing >");
+            let name = &rest[1..end];
+            let event = match name {
+                "Tab" => key(KeyCode::Tab),
+                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Esc" => key(KeyCode::Esc),
+                "Enter" => key(KeyCode::Enter),
+                "Space" => key(KeyCode::Char(' ')),
+                "Down" => key(KeyCode::Down),
+                "Up" => key(KeyCode::Up),
+                "End" => key(KeyCode::End),
+                "BS" => key(KeyCode::Backspace),
+                "lt" => key(KeyCode::Char('<')),
+                ctrl if ctrl.starts_with("C-") => KeyEvent::new(
+                    KeyCode::Char(ctrl.chars().nth(2).unwrap()),
+                    KeyModifiers::CONTROL,
+                ),
+                other => panic!("unknown key <{other}>"),
+            };
+            (event, end + 1)
+        } else {
+            (key(KeyCode::Char(c)), c.len_utf8())
+        };
+        effects.extend(app.handle_event(&Event::Key(event)));
+        rest = &rest[len..];
+    }
+    effects
+}
+
+fn selected(app: &App) -> usize {
+    app.article().selected.expect("a statement is selected")
+}
+
+/// Whether a row of the selected statement is on screen in the body.
+fn selection_in_view(app: &App) -> bool {
+    let art = app.article();
+    let (first, last) = art.body.statement_rows[selected(app)];
+    let h = usize::from(app.body_geometry().text.height);
+    last >= art.body_top && first < art.body_top + h
+}
+
+#[test]
+fn opens_on_the_first_statement_with_the_quotes_focused() {
+    let app = app(120, 40);
+    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(selected(&app), 0);
+    assert_eq!(app.article().shown.len(), 6);
+    assert!(app.running);
+}
+
+#[test]
+fn j_and_k_walk_the_statements_and_the_body_follows() {
+    // A short screen, so the body must scroll.
+    let mut app = app(70, 16);
+    press(&mut app, "jj");
+    assert_eq!(selected(&app), 2);
+    press(&mut app, "k<Down><Down>");
+    assert_eq!(selected(&app), 3);
+    press(&mut app, "G");
+    assert_eq!(selected(&app), 5);
+    assert!(app.article().body_top > 0, "the body scrolled down");
+    assert!(selection_in_view(&app));
+    press(&mut app, "j");
+    assert_eq!(selected(&app), 5, "stays on the last statement");
+    press(&mut app, "g");
+    assert_eq!(selected(&app), 0);
+    assert!(selection_in_view(&app));
+    press(&mut app, "<C-d>");
+    assert!(selected(&app) > 0);
+}
+
+#[test]
+fn brackets_jump_between_statements_of_one_speaker() {
+    let mut app = app(120, 40);
+    press(&mut app, "]");
+    assert_eq!(selected(&app), 4, "Ruiz again");
+    press(&mut app, "]");
+    assert_eq!(selected(&app), 5);
+    press(&mut app, "]");
+    assert_eq!(selected(&app), 5);
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("no later statement by Ruiz")
+    );
+    press(&mut app, "[[");
+    assert_eq!(selected(&app), 0);
+}
+
+#[test]
+fn the_actors_list_speakers_first_then_the_mentioned() {
+    let app = app(120, 40);
+    use briefing::tui::article::ActorEntry::*;
+    assert_eq!(
+        app.article().entries,
+        vec![
+            Speaker(Some(0)),
+            Speaker(Some(1)),
+            Speaker(Some(2)),
+            Mentioned(3)
+        ]
+    );
+}
+
+#[test]
+fn filtering_to_a_speaker_shows_only_their_statements() {
+    let mut app = app(120, 40);
+    press(&mut app, "<Tab>");
+    assert_eq!(app.focus, Pane::Actors);
+    press(&mut app, "j<Space>");
+    assert_eq!(app.article().shown, vec![1, 2]);
+    assert_eq!(
+        selected(&app),
+        1,
+        "the selection moved onto a shown statement"
+    );
+    assert_eq!(app.filter_summary(), "filter: Berg (2/6)");
+
+    // A second speaker joins the filter.
+    press(&mut app, "j<Enter>");
+    assert_eq!(app.article().shown, vec![1, 2, 3]);
+    assert_eq!(app.filter_summary(), "filter: Berg, Okafor (3/6)");
+
+    // Mentioned actors have nothing to filter.
+    press(&mut app, "j<Space>");
+    assert_eq!(app.article().shown, vec![1, 2, 3]);
+    assert!(app.notice.as_deref().unwrap().contains("only mentioned"));
+
+    press(&mut app, "<Esc>");
+    assert_eq!(app.article().shown.len(), 6);
+    assert!(!app.article().filter_on());
+}
+
+#[test]
+fn f_filters_by_the_selected_statements_speaker() {
+    let mut app = app(80, 24);
+    press(&mut app, "jf");
+    assert_eq!(app.article().shown, vec![1, 2]);
+    press(&mut app, "j");
+    assert_eq!(selected(&app), 2);
+    press(&mut app, "j");
+    assert_eq!(selected(&app), 2, "only the filtered statements are walked");
+    press(&mut app, "f");
+    assert_eq!(app.article().shown.len(), 6);
+}
+
+#[test]
+fn search_as_you_type_with_a_counter_and_n() {
+    let mut app = app(120, 40);
+    press(&mut app, "/sai");
+    assert!(matches!(app.mode, Mode::Search(_)));
+    assert_eq!(app.query, "sai");
+    let matches = app.article().matches.clone();
+    assert_eq!(matches.len(), 4, "every “said”");
+    assert_eq!(matches[0], span_of("sai", 0));
+    press(&mut app, "d<Enter>");
+    assert_eq!(app.mode, Mode::Normal);
+    // The first “said” after the selected statement (the first precedes it).
+    assert_eq!(app.article().current_match, Some(1));
+    press(&mut app, "n");
+    assert_eq!(app.article().current_match, Some(2));
+    press(&mut app, "nn");
+    assert_eq!(app.article().current_match, Some(0));
+    assert!(app.notice.as_deref().unwrap().contains("wrapped"));
+    press(&mut app, "N");
+    assert_eq!(app.article().current_match, Some(3));
+
+    // A match inside a statement selects it.
+    press(&mut app, "/hearing<Enter>");
+    assert_eq!(selected(&app), 4);
+
+    // Smart case: a capital makes the search exact.
+    press(&mut app, "/Nobody<Enter>");
+    assert_eq!(app.article().matches.len(), 1);
+    press(&mut app, "/nobody<Enter>");
+    assert_eq!(app.article().matches.len(), 1);
+
+    press(&mut app, "<Esc>");
+    assert!(app.query.is_empty());
+    assert!(app.article().matches.is_empty());
+}
+
+#[test]
+fn a_cancelled_search_puts_everything_back() {
+    let mut app = app(70, 16);
+    press(&mut app, "j");
+    let top = app.article().body_top;
+    press(&mut app, "/o");
+    assert_eq!(selected(&app), 1, "the first match after the selection");
+    press(&mut app, "<BS>dredg");
+    assert_eq!(selected(&app), 3, "the search jumped ahead");
+    press(&mut app, "<BS><BS>");
+    assert_eq!(app.query, "dre");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.query.is_empty());
+    assert_eq!(selected(&app), 1);
+    assert_eq!(app.article().body_top, top);
+}
+
+#[test]
+fn keys_typed_in_the_search_prompt_are_text_not_commands() {
+    let mut app = app(120, 40);
+    press(&mut app, "/q?j");
+    assert!(app.running);
+    assert_eq!(app.query, "q?j");
+    press(&mut app, "<C-c>");
+    assert!(!app.running, "Ctrl-c quits even while typing");
+}
+
+#[test]
+fn the_body_scrolls_on_its_own_when_focused() {
+    let mut app = app(70, 16);
+    press(&mut app, "<Tab><Tab>");
+    assert_eq!(app.focus, Pane::Body);
+    press(&mut app, "jj");
+    assert_eq!(app.article().body_top, 2);
+    assert_eq!(selected(&app), 0, "scrolling leaves the selection alone");
+    press(&mut app, "G");
+    let last = app.article().body_top;
+    press(&mut app, "<Space>");
+    assert_eq!(app.article().body_top, last, "clamped at the end");
+    press(&mut app, "g");
+    assert_eq!(app.article().body_top, 0);
+    press(&mut app, "<S-Tab>");
+    assert_eq!(app.focus, Pane::Actors);
+}
+
+#[test]
+fn resizing_keeps_the_selection_in_view_and_never_panics() {
+    let mut app = app(120, 40);
+    press(&mut app, "G");
+    for (w, h) in [
+        (80, 24),
+        (30, 10),
+        (1, 1),
+        (0, 0),
+        (200, 60),
+        (61, 16),
+        (70, 16),
+        (45, 30),
+    ] {
+        app.resize(w, h);
+        if app.body_geometry().text.height > 2 {
+            assert!(selection_in_view(&app), "at {w}x{h}");
+        }
+    }
+    assert_eq!(selected(&app), 5);
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut app = app(80, 24);
+    press(&mut app, "?");
+    assert_eq!(app.mode, Mode::Help);
+    press(&mut app, "jj");
+    assert_eq!(app.help_scroll, 2);
+    assert_eq!(selected(&app), 0, "keys scroll the help, not the quotes");
+    press(&mut app, "q");
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.running, "q closes the help before it quits");
+    press(&mut app, "q");
+    assert!(!app.running);
+}
+
+#[test]
+fn only_key_presses_count() {
+    let mut app = app(80, 24);
+    let mut release = key(KeyCode::Char('j'));
+    release.kind = KeyEventKind::Release;
+    app.handle_event(&Event::Key(release));
+    assert_eq!(selected(&app), 0);
+}
+
+#[test]
+fn copy_and_redraw_are_effects() {
+    let mut app = app(80, 24);
+    let effects = press(&mut app, "jy<C-l>");
+    assert_eq!(effects.len(), 2);
+    assert_eq!(
+        effects[0],
+        Effect::Copy("the costs had been hidden from voters\n— Tom Berg, opposition leader".into())
+    );
+    assert_eq!(effects[1], Effect::Redraw);
+}
+
+fn click(app: &mut App, x: u16, y: u16) {
+    app.handle_event(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    }));
+}
+
+#[test]
+fn clicks_select_and_focus() {
+    let mut app = app(120, 40);
+    // The fourth row of the quote list is statement 3 (the first entry is one row
+    // per statement, the selected one may take more).
+    let quotes = app.layout.quotes.inner;
+    let sel_rows = app.selected_quote_rows().len() as u16;
+    click(&mut app, quotes.x + 12, quotes.y + sel_rows + 2);
+    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(selected(&app), 3);
+
+    // An actor row moves the actors cursor.
+    let actors = app.layout.actors.inner;
+    click(&mut app, actors.x + 2, actors.y + 3);
+    assert_eq!(app.focus, Pane::Actors);
+    assert_eq!(
+        app.article().actor_cursor,
+        1,
+        "heading, Ruiz, Ruiz's role, Berg"
+    );
+
+    // A word of a statement in the body selects it.
+    let geo = app.body_geometry();
+    let art = app.article();
+    let target = span_of("Nobody", 0).start;
+    let row = art.body.row_of(target);
+    let col = TEXT[art.body.rows[row].start..target].chars().count() as u16;
+    let y = geo.text.y + (row - art.body_top) as u16;
+    click(&mut app, geo.text.x + col + 1, y);
+    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(selected(&app), 5);
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut app = app(70, 16);
+    let body = app.layout.body.inner;
+    app.handle_event(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: body.x + 5,
+        row: body.y + 1,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(app.article().body_top, 3);
+    assert_eq!(app.focus, Pane::Quotes, "the wheel does not move the focus");
+}
+
+#[test]
+fn articles_switch_only_when_there_are_several() {
+    let mut app = app(80, 24);
+    press(&mut app, "}");
+    assert_eq!(app.current, 0);
+    assert!(app.notice.as_deref().unwrap().contains("only one article"));
+
+    let mut two = App::new(vec![
+        document(),
+        Document::new("second", "Plain text, no quotes."),
+    ]);
+    two.resize(80, 24);
+    press(&mut two, "}");
+    assert_eq!(two.current, 1);
+    press(&mut two, "{");
+    assert_eq!(two.current, 0);
+    assert_eq!(two.article().selected, Some(0));
+}
+
+#[test]
+fn an_analysis_arriving_late_lights_up_the_text() {
+    let doc = document();
+    let analysis = doc.analysis.clone();
+    let pending = Document {
+        analysis: Default::default(),
+        ..doc
+    };
+    let mut app = App::pending(vec![pending]);
+    app.resize(80, 24);
+    assert!(app.article().analysing);
+    assert!(!app.article().body.is_empty(), "the text shows meanwhile");
+    assert_eq!(app.article().selected, None);
+    press(&mut app, "jjG");
+    app.set_analysis(0, analysis);
+    assert!(!app.article().analysing);
+    assert_eq!(app.article().shown.len(), 6);
+    assert_eq!(app.article().body.statement_rows.len(), 6);
+    assert!(app.article().selected.is_some());
+}
+
+#[test]
+fn the_sample_names_its_five_speakers_and_filters_to_one() {
+    let mut app = App::new(vec![Document::new("sample", SAMPLE)]);
+    app.resize(120, 40);
+    let art = app.article();
+    let speakers: Vec<&str> = art
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            briefing::tui::article::ActorEntry::Speaker(Some(a)) => {
+                Some(art.doc.analysis.actors[*a].short_name())
+            }
+            _ => None,
+        })
+        .collect();
+    for name in ["Peskov", "Blinken", "Putin", "Lavrov", "Kuleba"] {
+        assert!(speakers.contains(&name), "{name} in {speakers:?}");
+    }
+    // Filter to Putin through the actors pane.
+    let putin = art
+        .entries
+        .iter()
+        .position(|e| {
+            matches!(e, briefing::tui::article::ActorEntry::Speaker(Some(a))
+                if art.doc.analysis.actors[*a].short_name() == "Putin")
+        })
+        .unwrap();
+    press(&mut app, "<Tab>");
+    for _ in 0..putin {
+        press(&mut app, "j");
+    }
+    press(&mut app, "<Space>");
+    let art = app.article();
+    assert!(!art.shown.is_empty());
+    for &i in &art.shown {
+        let speaker = art.doc.analysis.statements[i].speaker.unwrap();
+        assert_eq!(art.doc.analysis.actors[speaker].short_name(), "Putin");
+    }
+}
