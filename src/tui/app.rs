@@ -490,6 +490,9 @@ impl App {
         } else if pos - art.quotes_top + sel_h > h {
             art.quotes_top = (pos + sel_h).saturating_sub(h).min(pos);
         }
+        // No empty rows at the bottom while entries hide above (after a resize).
+        let fill_top = (art.shown.len() + sel_h.saturating_sub(1)).saturating_sub(h);
+        art.quotes_top = art.quotes_top.min(fill_top);
     }
 
     fn follow_actor_cursor(&mut self) {
