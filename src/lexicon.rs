@@ -70,6 +70,8 @@ pub struct VerbInfo {
     pub no_parenthetical: bool,
     /// The content may be an infinitive: "vowed to fight".
     pub infinitive: bool,
+    /// Reports only quotations: "“...,” he continued".
+    pub quote_only: bool,
     /// A particle that must follow ("pointed out"), as an index into [`PARTICLES`].
     pub particle: Option<u8>,
 }
@@ -306,6 +308,7 @@ impl Lexicon {
                 np_content: flag("np"),
                 no_parenthetical: flag("noparen"),
                 infinitive: flag("to"),
+                quote_only: flag("quote"),
                 particle,
             };
             let (third, regular_past, mut gerund) = inflect(lemma);

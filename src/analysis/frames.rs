@@ -382,6 +382,27 @@ impl<'a> FrameFinder<'a> {
         while end > lo && self.is_verb_modifier(end - 1) {
             end -= 1;
         }
+        // "who in 2010 said", "Trump on Monday said": a time phrase before the verb.
+        if end > lo + 1 {
+            let t = &self.tokens[end - 1];
+            if t.kind == TokenKind::Number || t.is(class::TIME) {
+                let mut k = end - 1;
+                while k > lo
+                    && end - k < 4
+                    && !self.tokens[k - 1].is(class::PREPOSITION)
+                    && (self.tokens[k - 1].is(class::TIME | class::DETERMINER)
+                        || self.tokens[k - 1].kind == TokenKind::Number)
+                {
+                    k -= 1;
+                }
+                if k > lo
+                    && self.tokens[k - 1].is(class::PREPOSITION)
+                    && !self.tokens[k - 1].has(flag::CAPITALIZED)
+                {
+                    end = k - 1;
+                }
+            }
+        }
         if end > lo && self.is_punct(end - 1, ")") {
             let open = (lo..end - 1)
                 .rev()
@@ -393,7 +414,7 @@ impl<'a> FrameFinder<'a> {
             // "Norman Ornstein, a scholar at the institute, said"
             let comma = end - 1;
             let mut k = comma;
-            while k > lo && comma - k < 25 {
+            while k > lo && comma - k < 40 {
                 k -= 1;
                 let finite_cue = self.verb(k).is_some_and(|v| v.form != VerbForm::Gerund)
                     && self.cue_at(k, lo, cue).is_some();
@@ -470,8 +491,7 @@ impl<'a> FrameFinder<'a> {
                 continue;
             }
             // Lowercase modifiers after a determiner: "a senior administration official".
-            let modifier = body > start
-                && ti.kind == TokenKind::Word
+            let modifier = ti.kind == TokenKind::Word
                 && !ti.has(flag::CAPITALIZED)
                 && !ti.is(class::FUNCTION | class::REPORTING_VERB | class::ADVERB | class::TIME)
                 && (i + 1..hi.min(i + 4)).any(|k| self.is_role_word(k));
@@ -704,11 +724,35 @@ impl<'a> FrameFinder<'a> {
                 i = q.end_token;
                 continue;
             }
-            if i > start
-                && self.cue_at(i, start, hi).is_some()
-                && let Some(cut) = self.coordinated(i, start)
-            {
-                return (cut, Some(i));
+            if i > start && self.cue_at(i, start, hi).is_some() {
+                if let Some(cut) = self.coordinated(i, start) {
+                    return (cut, Some(i));
+                }
+                // "..., though she noted that ...": a new frame with its own subject.
+                if let Some((phrase, _)) = self.subject_before(i, start)
+                    && phrase.kind != PhraseKind::Relative
+                    && phrase.first > start
+                {
+                    let p = phrase.first - 1;
+                    // A bare "and" joins names ("Moscow and Kiev would ..."); ", and" joins clauses.
+                    let comma_and =
+                        self.lower_is(p, "and") && p > start && self.is_punct(p - 1, ",");
+                    let joint = self.is_punct(p, ",")
+                        || self.is_punct(p, ";")
+                        || comma_and
+                        || self.lower_in(
+                            p,
+                            &["but", "though", "although", "while", "whereas", "because"],
+                        );
+                    if joint {
+                        let cut = if p > start && self.is_punct(p - 1, ",") {
+                            p - 1
+                        } else {
+                            p
+                        };
+                        return (cut, Some(phrase.first));
+                    }
+                }
             }
             let w = self.word(i);
             if self.tokens[i].kind == TokenKind::Punct
@@ -752,7 +796,11 @@ impl<'a> FrameFinder<'a> {
         if at <= lo {
             return None;
         }
-        let p = at - 1;
+        let mut p = at - 1;
+        // "..., as police have said."
+        if self.lower_is(p, "as") && p > lo && self.is_punct(p - 1, ",") {
+            p -= 1;
+        }
         let end = if self.quote_closing_at(p).is_some() {
             at
         } else if self.is_punct(p, ",") || self.is_punct(p, "—") || self.is_punct(p, "–") {
@@ -889,8 +937,8 @@ impl<'a> FrameFinder<'a> {
             let mut relative = false;
             let mut after_speaker = cue_end;
             let prev_frame = (out.len() > first_frame).then(|| out.len() - 1);
-            let coordinated =
-                prev_frame.is_some() && self.coordinated(i, consumed.min(i)).is_some();
+            let joined = self.coordinated(i, consumed.min(i)).is_some();
+            let coordinated = prev_frame.is_some() && joined;
             let gerund = verb.form == VerbForm::Gerund;
             // Passive voice: "it was reported that" has no speaker; in "Trump was
             // asked" the subject is the hearer, not the speaker.
@@ -936,7 +984,7 @@ impl<'a> FrameFinder<'a> {
                 frame.apposition = appos;
             } else if let Some(pf) = prev_frame.filter(|_| coordinated || gerund) {
                 frame.speaker = Some(Speaker::SameAs(pf));
-            } else if gerund {
+            } else if gerund || joined {
                 // "Clinton mocked the complaint, saying ...": the sentence's subject.
                 frame.speaker = self.sentence_subject(lo, i).map(Speaker::Phrase);
             } else {
@@ -987,10 +1035,26 @@ impl<'a> FrameFinder<'a> {
             let parenthetical = subject_first.is_some_and(|f| f > lo && self.is_punct(f - 1, ","));
             let post_start = self
                 .content_start(after, hi, Some(verb), parenthetical)
+                .filter(|&c| !verb.quote_only || self.quote_opening_at(c).is_some())
                 .filter(|&c| !inverted || self.quote_opening_at(c).is_some());
             let mut next_cue = None;
             if let Some(start) = post_start {
-                let (end, next) = self.content_end(start, hi);
+                let (mut end, next) = self.content_end(start, hi);
+                // `says, “...” until ...`: a quotation introduced by a comma or colon
+                // is the whole content.
+                if start > lo
+                    && (self.is_punct(start - 1, ",") || self.is_punct(start - 1, ":"))
+                    && let Some(q) = self.quote_opening_at(start)
+                {
+                    end = end.min(q.end_token);
+                }
+                // A relative clause ends at its comma: "who said X, watched ...".
+                if relative
+                    && let Some(comma) = (start..end)
+                        .find(|&k| self.is_punct(k, ",") && quote_at(self.quotes, k).is_none())
+                {
+                    end = comma;
+                }
                 next_cue = next;
                 // "defended the plan" names a topic, not a statement: an object
                 // counts only when it quotes or says something at length.
@@ -1039,12 +1103,16 @@ impl<'a> FrameFinder<'a> {
                 i = cue_end;
                 continue;
             }
-            consumed = frame
+            let content_end = frame
                 .contents
                 .last()
                 .map_or(after.max(after_speaker), |c| c.1)
                 .max(cue_end);
-            i = next_cue.unwrap_or(consumed.max(cue_end));
+            i = next_cue.unwrap_or(content_end);
+            // A relative clause leaves the main clause free to claim the sentence.
+            if !relative {
+                consumed = content_end;
+            }
             out.push(frame);
         }
     }

@@ -218,9 +218,16 @@ impl Assembler<'_> {
         out.extend(orphans);
         out.sort_by_key(|d| d.span.start);
         // Statements never overlap: the earlier one stands.
+        // A later statement that contains the earlier one replaces it: the main
+        // clause around a relative clause ("X, who said A, said B").
         let mut kept: Vec<Draft> = Vec::with_capacity(out.len());
         for d in out {
-            if kept.last().is_some_and(|k| k.span.end > d.span.start) {
+            if let Some(k) = kept.last_mut()
+                && k.span.end > d.span.start
+            {
+                if d.span.contains(&k.span) && d.cue.is_some() && d.span.len() > k.span.len() {
+                    *k = d;
+                }
                 continue;
             }
             kept.push(d);
