@@ -10,7 +10,7 @@ use super::text::for_each_grapheme;
 use super::wrap::{Row, WrappedBody, Wrapper};
 use crate::{Analysis, Document};
 use ratatui::crossterm::event::{
-    Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::Rect;
 
@@ -238,6 +238,12 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return None;
         }
+        // Esc quickly followed by a key arrives as Alt+key; take it as both.
+        if key.modifiers.contains(KeyModifiers::ALT) && matches!(key.code, KeyCode::Char(_)) {
+            let esc = self.handle_key(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
+            return self.handle_key(&plain).or(esc);
+        }
         self.notice = None;
         let contexts: &[Context] = match (&self.mode, self.focus) {
             (Mode::Search(_), _) => &[Context::Search, Context::Always],
@@ -250,10 +256,8 @@ impl App {
             Some(action) => self.apply(action),
             None => {
                 if let Mode::Search(prompt) = &mut self.mode
-                    && let ratatui::crossterm::event::KeyCode::Char(c) = key.code
-                    && !key
-                        .modifiers
-                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
+                    && let KeyCode::Char(c) = key.code
+                    && !key.modifiers.contains(KeyModifiers::CONTROL)
                 {
                     prompt.input.push(c);
                     self.update_search();

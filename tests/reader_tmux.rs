@@ -1,0 +1,293 @@
+//! The real binary in a real terminal: tmux runs it, sends keys and reads the
+//! screen. Skipped (with a message) where tmux is not installed.
+
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_briefing");
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+fn have_tmux() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        eprintln!("tmux is not installed: skipping the terminal test");
+    }
+    found
+}
+
+/// A tmux server of our own (its own socket) with one window.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts a shell in a `width`×`height` window.
+    fn start(tag: &str, width: u16, height: u16) -> Tmux {
+        let socket = format!("briefing-test-{tag}-{}", std::process::id());
+        let tmux = Tmux { socket };
+        let out = tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "env -u NO_COLOR PS1='$ ' TERM=xterm-256color sh",
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("running tmux")
+    }
+
+    /// Types `text` literally, then Enter.
+    fn line(&self, text: &str) {
+        self.run(&["send-keys", "-l", text]);
+        self.run(&["send-keys", "Enter"]);
+    }
+
+    /// Sends tmux key names ("j", "Tab", "Escape", "Space").
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()
+    }
+
+    fn format(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Polls the screen until `ready` holds; panics with the screen after a while.
+    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; the screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn wait_for_text(&self, text: &str) -> String {
+        self.wait_for(&format!("{text:?}"), |s| s.contains(text))
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+/// The status line: the last non-empty line of the screen.
+fn status(screen: &str) -> &str {
+    screen
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+}
+
+/// "3/22" → (3, 22), from the start of the status line.
+fn position(screen: &str) -> (usize, usize) {
+    let word = status(screen).split_whitespace().next().unwrap_or("");
+    let (a, b) = word.split_once('/').unwrap_or(("0", "0"));
+    (a.parse().unwrap_or(0), b.parse().unwrap_or(0))
+}
+
+/// The speaker tags of the quote list, top to bottom (continuation rows skipped).
+fn quote_tags(screen: &str) -> Vec<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let Some(top) = lines.iter().position(|l| l.contains(" Quotes ")) else {
+        return Vec::new();
+    };
+    let col = lines[top]
+        .chars()
+        .take_while(|&c| c != '┏' && c != '┌')
+        .count();
+    let mut tags = Vec::new();
+    for line in &lines[top + 1..] {
+        if matches!(line.chars().nth(col), Some('┗' | '└') | None) {
+            break;
+        }
+        let rest: String = line.chars().skip(col + 1).collect();
+        if let Some(tag) = rest.split_whitespace().next()
+            && !rest.starts_with(' ')
+        {
+            tags.push(tag.to_string());
+        }
+    }
+    tags
+}
+
+#[test]
+fn the_reader_in_a_real_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start("sample", 120, 40);
+    tmux.wait_for_text("$");
+    tmux.line(&format!("{BIN}; echo EXIT:$?"));
+
+    // Three panes, five speakers with roles.
+    let screen = tmux.wait_for("the first frame with statements", |s| {
+        s.contains("Quotes") && s.contains("Peskov") && position(s).0 == 1
+    });
+    for pane in ["Actors", "Article", "Quotes"] {
+        assert!(screen.contains(pane), "{pane} pane:\n{screen}");
+    }
+    for name in ["Peskov", "Blinken", "Putin", "Lavrov", "Kuleba"] {
+        assert!(screen.contains(name), "{name} in the actors:\n{screen}");
+    }
+    assert!(screen.contains("Kremlin spokesman"), "roles:\n{screen}");
+    assert_eq!(tmux.format("#{mouse_any_flag}#{alternate_on}"), "11");
+    let (_, total) = position(&screen);
+    assert!(total >= 5);
+
+    // j moves the selection; G goes to the last statement and the body follows.
+    tmux.keys(&["j"]);
+    tmux.wait_for("2/N", |s| position(s) == (2, total));
+    tmux.keys(&["G"]);
+    let screen = tmux.wait_for("the last statement", |s| position(s) == (total, total));
+    assert!(
+        screen.contains("100%"),
+        "the body scrolled to the end:\n{screen}"
+    );
+    tmux.keys(&["g"]);
+    tmux.wait_for("1/N", |s| position(s) == (1, total));
+
+    // Filter to Putin in the actors pane: only his statements remain.
+    let actors: Vec<&str> = screen.lines().collect();
+    let names: Vec<&str> = actors
+        .iter()
+        .filter_map(|l| l.split('│').nth(1).or_else(|| l.split('┃').nth(1)))
+        .filter(|cell| cell.contains('█'))
+        .collect();
+    let putin = names
+        .iter()
+        .position(|n| n.contains("Putin"))
+        .expect("Putin in the actors pane");
+    tmux.keys(&["Tab"]);
+    for _ in 0..putin {
+        tmux.keys(&["j"]);
+    }
+    tmux.keys(&["Space"]);
+    let screen = tmux.wait_for("the filter", |s| status(s).contains("filter: Putin"));
+    let tags = quote_tags(&screen);
+    assert!(!tags.is_empty(), "quotes shown:\n{screen}");
+    assert!(
+        tags.iter().all(|t| t == "Putin"),
+        "only Putin: {tags:?}\n{screen}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("no filter", |s| !status(s).contains("filter: Putin"));
+
+    // Help, generated from the key table.
+    tmux.keys(&["?"]);
+    let screen = tmux.wait_for_text("show this help");
+    assert!(screen.contains("next statement by the same speaker"));
+    tmux.keys(&["?"]);
+    tmux.wait_for("the help closed", |s| !s.contains("show this help"));
+
+    // Search with a counter.
+    tmux.keys(&["/"]);
+    tmux.keys(&["-l", "Kremlin"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("a match counter", |s| status(s).contains("/Kremlin 1/"));
+
+    // q leaves a clean shell: main screen, no mouse reporting, cooked mode.
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("EXIT:0");
+    assert_eq!(tmux.format("#{alternate_on}"), "0");
+    assert_eq!(
+        tmux.format("#{mouse_any_flag}#{mouse_button_flag}#{mouse_sgr_flag}"),
+        "000"
+    );
+    assert_eq!(tmux.format("#{cursor_flag}"), "1");
+    tmux.line(
+        "stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo | tr '\\n' ,; echo",
+    );
+    tmux.wait_for("stty", |s| s.contains("icanon,echo,"));
+}
+
+#[test]
+fn an_article_from_stdin_still_takes_keys_from_the_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start("stdin", 80, 24);
+    tmux.wait_for_text("$");
+    let article = "Mayor Ana Ruiz said on Monday that the harbour would reopen. \
+                   “We have waited long enough,” Ruiz said.";
+    tmux.line(&format!(
+        "printf '%s\\n' '{article}' | {BIN} -; echo EXIT:$?"
+    ));
+    tmux.wait_for("the article", |s| {
+        s.contains("Article") && s.contains("harbour would")
+    });
+    tmux.keys(&["?"]);
+    tmux.wait_for_text("show this help");
+    tmux.keys(&["Escape", "q"]);
+    tmux.wait_for_text("EXIT:0");
+    assert_eq!(tmux.format("#{alternate_on}"), "0");
+}
+
+#[test]
+fn clicks_and_tiny_windows() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start("mouse", 120, 40);
+    tmux.wait_for_text("$");
+    tmux.line(&format!("{BIN}; echo EXIT:$?"));
+    let screen = tmux.wait_for("the first frame", |s| position(s).0 == 1);
+    // Click the third quote row (SGR mouse report: button 0 at column;row, 1-based).
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines.iter().position(|l| l.contains(" Quotes ")).unwrap();
+    let col = lines[top]
+        .chars()
+        .take_while(|&c| c != '┏' && c != '┌')
+        .count();
+    let rows_of_first = 1 + lines[top + 2..]
+        .iter()
+        .take_while(|l| l.chars().nth(col + 1) == Some(' '))
+        .count();
+    let y = top + 1 + rows_of_first + 1; // 0-based screen row of the third entry
+    let report = format!("\x1b[<0;{};{}M", col + 10, y + 1);
+    let release = format!("\x1b[<0;{};{}m", col + 10, y + 1);
+    tmux.keys(&["-l", &report]);
+    tmux.keys(&["-l", &release]);
+    tmux.wait_for("the click", |s| position(s).0 == 3);
+
+    for (w, h) in [(20, 5), (1, 1), (45, 12), (120, 40)] {
+        tmux.run(&["resize-window", "-x", &w.to_string(), "-y", &h.to_string()]);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    tmux.wait_for("the selection after resizes", |s| position(s).0 == 3);
+    tmux.keys(&["C-c"]);
+    tmux.wait_for_text("EXIT:0");
+}
