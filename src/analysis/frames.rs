@@ -73,7 +73,7 @@ pub struct FrameFinder<'a> {
 
 const MAX_PHRASE: usize = 12;
 /// Words an object needs to count as content without quotation marks.
-const NP_CONTENT_WORDS: usize = 4;
+const NP_CONTENT_WORDS: usize = 5;
 
 impl<'a> FrameFinder<'a> {
     fn word(&self, i: usize) -> &'a str {
@@ -168,7 +168,13 @@ impl<'a> FrameFinder<'a> {
                 .word(i)
                 .eq_ignore_ascii_case(crate::lexicon::lexicon().verb_lemma(&verb));
             let numeric = self.word(p).bytes().any(|b| b.is_ascii_digit());
-            if bare && (numeric || self.noun_candidate(p) && !self.word(p).ends_with('s')) {
+            // "that claim", "this plan": a bare form after a demonstrative is a noun.
+            let demonstrative = self.lower_in(p, &["that", "this"]);
+            if bare
+                && (numeric
+                    || demonstrative
+                    || self.noun_candidate(p) && !self.word(p).ends_with('s'))
+            {
                 return None;
             }
         }
@@ -512,9 +518,37 @@ impl<'a> FrameFinder<'a> {
         if verb.is_some_and(|v| v.takes_object) && i < hi {
             let t = &self.tokens[i];
             if t.kind == TokenKind::Word
-                && self.lower_in(i, &["him", "her", "them", "us", "me", "you"])
+                && self.lower_in(
+                    i,
+                    &[
+                        "him",
+                        "her",
+                        "them",
+                        "us",
+                        "me",
+                        "you",
+                        "myself",
+                        "himself",
+                        "herself",
+                        "themselves",
+                        "ourselves",
+                        "yourself",
+                    ],
+                )
             {
                 i += 1;
+            } else if t.kind == TokenKind::Word
+                && t.is(class::DETERMINER)
+                && !t.is(class::RELATIVE)
+                && i + 1 < hi
+                && self.noun_candidate(i + 1)
+            {
+                // "told the forum he was ...", "told a crowd in Cleveland that ...":
+                // a determiner and its nouns.
+                i += 1;
+                while i < hi && self.noun_candidate(i) && !self.lower_is(i, "that") {
+                    i += 1;
+                }
             } else if let Some(p) = self
                 .phrase_starting_at(i, hi)
                 .filter(|p| p.kind != PhraseKind::Pronoun)
@@ -582,6 +616,16 @@ impl<'a> FrameFinder<'a> {
                     return i;
                 }
                 i = j;
+                // "in Toledo, Ohio, that ...": a place's state between commas.
+                if i + 2 < hi && self.is_punct(i, ",") && self.tokens[i + 1].is_capitalized() {
+                    let mut k = i + 1;
+                    while k < hi && k - i < 4 && self.tokens[k].is_capitalized() {
+                        k += 1;
+                    }
+                    if k < hi && self.is_punct(k, ",") {
+                        i = k + 1;
+                    }
+                }
                 continue;
             }
             return i;
@@ -713,6 +757,41 @@ impl<'a> FrameFinder<'a> {
             }
         }
         None
+    }
+
+    /// Does content starting at `c` fit the verb that introduces it? A clause after
+    /// a comma only right after the cue ("he said, the plan failed"), not after a
+    /// prepositional phrase; "told" and its kin need their hearer or a "that"
+    /// before a bare clause ("told some of the miners" has no content).
+    fn content_fits_verb(
+        &self,
+        c: usize,
+        cue_end: usize,
+        after: usize,
+        after_speaker: usize,
+        verb: VerbInfo,
+    ) -> bool {
+        let introduced = c > 0
+            && (self.lower_is(c - 1, "that")
+                || self.is_punct(c - 1, ":")
+                || self.quote_opening_at(c).is_some()
+                || self.lower_in(
+                    c,
+                    &[
+                        "whether", "if", "why", "how", "what", "when", "where", "who", "to",
+                    ],
+                ));
+        if introduced {
+            return true;
+        }
+        let after_comma = c > 0 && self.is_punct(c - 1, ",");
+        if after_comma && c - 1 != after_speaker && c - 1 != cue_end {
+            return false;
+        }
+        // "told the crowd to welcome ...": object and complement are the content.
+        let complement_follows =
+            (c..(c + 5).min(self.tokens.len())).any(|k| self.lower_in(k, &["to", "that"]));
+        !(verb.takes_object && after == cue_end && !after_comma && !complement_follows)
     }
 
     /// Where post content that starts at `start` ends: the sentence end, a cue
@@ -1036,7 +1115,8 @@ impl<'a> FrameFinder<'a> {
             let post_start = self
                 .content_start(after, hi, Some(verb), parenthetical)
                 .filter(|&c| !verb.quote_only || self.quote_opening_at(c).is_some())
-                .filter(|&c| !inverted || self.quote_opening_at(c).is_some());
+                .filter(|&c| !inverted || self.quote_opening_at(c).is_some())
+                .filter(|&c| self.content_fits_verb(c, cue_end, after, after_speaker, verb));
             let mut next_cue = None;
             if let Some(start) = post_start {
                 let (mut end, next) = self.content_end(start, hi);
@@ -1059,8 +1139,9 @@ impl<'a> FrameFinder<'a> {
                 // "defended the plan" names a topic, not a statement: an object
                 // counts only when it quotes or says something at length.
                 let object_only = verb.np_content
-                    && start == after
-                    && !self.tokens[start].is(class::SUBJECT_PRONOUN);
+                    && start == after_speaker.max(cue_end)
+                    && !self.tokens[start].is(class::SUBJECT_PRONOUN)
+                    && !self.lower_in(start, &["to", "whether", "if", "how", "why", "what"]);
                 let said_enough = |c: (usize, usize)| {
                     (c.0..c.1).any(|k| self.quote_opening_at(k).is_some())
                         || (c.0..c.1).filter(|&k| self.tokens[k].is_word()).count()

@@ -441,7 +441,9 @@ impl Tokenizer<'_> {
 
 /// Length in chars of the last dot-separated segment of a word.
 fn segment_len(word: &str) -> usize {
-    word.rsplit('.').next().map_or(0, |s| s.chars().count())
+    word.rsplit(['.', '-'])
+        .next()
+        .map_or(0, |s| s.chars().count())
 }
 
 /// Byte index where a clitic starts in `word`, if it ends with one.
