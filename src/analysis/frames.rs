@@ -791,7 +791,8 @@ impl<'a> FrameFinder<'a> {
         // "told the crowd to welcome ...": object and complement are the content.
         let complement_follows =
             (c..(c + 5).min(self.tokens.len())).any(|k| self.lower_in(k, &["to", "that"]));
-        !(verb.takes_object && after == cue_end && !after_comma && !complement_follows)
+        let hearer_missing = verb.takes_object && after == cue_end;
+        !hearer_missing || after_comma || complement_follows
     }
 
     /// Where post content that starts at `start` ends: the sentence end, a cue
