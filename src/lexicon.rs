@@ -365,7 +365,12 @@ impl Lexicon {
             .map(|c| if c == '’' { '\'' } else { c })
             .flat_map(char::to_lowercase)
             .collect();
-        self.ids.get(lower.as_bytes()).copied().unwrap_or(0)
+        if let Some(&id) = self.ids.get(lower.as_bytes()) {
+            return id;
+        }
+        // "Zoë" is "Zoe" to the word lists.
+        let folded: String = lower.chars().map(fold_accent).collect();
+        self.ids.get(folded.as_bytes()).copied().unwrap_or(0)
     }
 
     /// What the lexicon knows about the word with this id.
@@ -403,6 +408,25 @@ pub fn normalize_name(name: &str) -> String {
         }
     }
     out
+}
+
+/// The base letter of an accented Latin letter.
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'ç' | 'č' | 'ć' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        c => c,
+    }
 }
 
 fn split_flags(line: &str) -> (&str, &str) {

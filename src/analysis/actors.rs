@@ -154,6 +154,26 @@ impl<'a> Resolver<'a> {
             if m.has_role() {
                 let role = self.str(m.first, m.name_first);
                 self.add_role(id, role);
+                // "Kremlin spokesman ...": the Kremlin is mentioned too.
+                for k in m.first..m.name_first {
+                    if let Some(known) = lexicon().known(self.str(k, k + 1))
+                        && known.kind == crate::lexicon::KnownKind::Organization
+                    {
+                        let org = match self.by_canonical.get(&known.canonical) {
+                            Some(&org) => org,
+                            None => {
+                                let org = self.create(
+                                    lexicon().canonical[known.canonical as usize],
+                                    ActorKind::Organization,
+                                );
+                                self.by_canonical.insert(known.canonical, org);
+                                org
+                            }
+                        };
+                        let span = self.span(k, k + 1);
+                        self.drafts[org].mentions.push(span);
+                    }
+                }
             }
             let name = self.str(m.name_first, m.end);
             self.add_alias(id, name);
@@ -175,6 +195,7 @@ impl<'a> Resolver<'a> {
                 self.name_actor[k] = Some(id);
                 let span = self.span(m.name_first, m.end);
                 self.drafts[id].mentions.push(span);
+                self.add_alias(id, name);
             }
         }
     }
@@ -350,7 +371,12 @@ impl<'a> Resolver<'a> {
             if let Some(actor) = attribution.actor {
                 let actor = self.root(actor);
                 self.drafts[actor].speaks = true;
-                if let Some((a, b)) = frame.apposition {
+                // An apposition is a role when it names one: "a scholar at ...",
+                // "spokeswoman for ...", not "commenting before ...".
+                let describes = frame
+                    .apposition
+                    .is_some_and(|(a, _)| self.tokens[a].is(class::DETERMINER | class::TITLE));
+                if let Some((a, b)) = frame.apposition.filter(|_| describes) {
                     let role = self.str(a, b).to_string();
                     let role = role
                         .trim_start_matches("a ")

@@ -1,0 +1,156 @@
+//! `briefing extract` as a user runs it: JSON schema, char offsets, batch mode,
+//! the text listing and errors.
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn briefing(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("briefing runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(args: &[&str], stdin: &str) -> Value {
+    let out = briefing(args, stdin);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+const TEXT: &str =
+    "Café owner Zoë Marchand said the rent “doubled in a year.”\n“We may close,” she added. 😟";
+
+#[test]
+fn json_document_has_the_documented_fields() {
+    let doc = json(&["extract", "--format", "json", "-"], TEXT);
+    for key in ["title", "text", "actors", "statements"] {
+        assert!(doc.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(doc["text"], TEXT);
+    let actor = &doc["actors"][0];
+    for key in [
+        "id",
+        "name",
+        "kind",
+        "roles",
+        "aliases",
+        "mentions",
+        "statements",
+    ] {
+        assert!(actor.get(key).is_some(), "actor lacks {key}");
+    }
+    let st = &doc["statements"][0];
+    for key in [
+        "id",
+        "kind",
+        "start",
+        "end",
+        "text",
+        "speaker",
+        "speaker_mention",
+        "cue",
+    ] {
+        assert!(st.get(key).is_some(), "statement lacks {key}");
+    }
+}
+
+#[test]
+fn offsets_are_char_offsets_into_text() {
+    let doc = json(&["extract", "--format", "json", "-"], TEXT);
+    let chars: Vec<char> = TEXT.chars().collect();
+    let slice = |v: &Value| -> String {
+        let (s, e) = (
+            v["start"].as_u64().unwrap() as usize,
+            v["end"].as_u64().unwrap() as usize,
+        );
+        chars[s..e].iter().collect()
+    };
+    let statements = doc["statements"].as_array().unwrap();
+    assert_eq!(statements.len(), 2);
+    for st in statements {
+        assert_eq!(slice(st), st["text"].as_str().unwrap());
+        assert_eq!(
+            slice(&st["speaker_mention"]),
+            st["speaker_mention"]["text"].as_str().unwrap()
+        );
+        assert_eq!(slice(&st["cue"]), st["cue"]["text"].as_str().unwrap());
+    }
+    assert_eq!(slice(&statements[1]), "“We may close,”");
+    assert_eq!(statements[1]["speaker_mention"]["text"], "she");
+    let speaker = statements[1]["speaker"].as_u64().unwrap() as usize;
+    assert_eq!(doc["actors"][speaker]["name"], "Zoë Marchand");
+    for m in doc["actors"][speaker]["mentions"].as_array().unwrap() {
+        assert!(
+            ["Café owner Zoë Marchand", "she"].contains(&slice(m).as_str()),
+            "{}",
+            slice(m)
+        );
+    }
+}
+
+#[test]
+fn jsonl_batch_keeps_ids_and_order() {
+    let input = [
+        serde_json::json!({"id": "b", "text": "The plan failed, Ana Ruiz said."}),
+        serde_json::json!({"id": 7, "text": "No statements here."}),
+        serde_json::json!({"id": "a", "text": "“Yes,” said Tom Berg, “we agree.”"}),
+    ]
+    .iter()
+    .map(|v| v.to_string() + "\n")
+    .collect::<String>();
+    let out = briefing(&["extract", "--format", "jsonl"], &input);
+    assert!(out.status.success());
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], "b");
+    assert_eq!(lines[1]["id"], 7);
+    assert_eq!(lines[2]["id"], "a");
+    assert_eq!(lines[1]["statements"].as_array().unwrap().len(), 0);
+    assert_eq!(lines[2]["statements"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn text_listing_names_speaker_and_kind() {
+    let out = briefing(&["extract", "--format", "text", "-"], TEXT);
+    let listing = String::from_utf8(out.stdout).unwrap();
+    assert!(listing.contains("Zoë Marchand"), "{listing}");
+    assert!(
+        listing.contains("[direct]") && listing.contains("[mixed]"),
+        "{listing}"
+    );
+}
+
+#[test]
+fn missing_file_is_a_clear_error() {
+    let out = briefing(&["extract", "--format", "json", "/no/such/article.txt"], "");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/no/such/article.txt"), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+}
+
+#[test]
+fn bad_jsonl_line_is_a_clear_error() {
+    let out = briefing(&["extract", "--format", "jsonl"], "{\"id\": 1}\n");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"));
+}
