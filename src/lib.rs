@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod document;
+pub mod input;
 pub mod lexicon;
 pub mod output;
 pub mod tui;

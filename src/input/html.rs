@@ -1,0 +1,1 @@
+//! Main-content extraction from saved news pages (being written).
