@@ -225,6 +225,18 @@ fn render_actors(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer) {
                 } else {
                     theme.text
                 };
+                // A surname that fits says more than a cut full name.
+                let short = match art.entries[e] {
+                    ActorEntry::Speaker(Some(a)) | ActorEntry::Mentioned(a) => {
+                        actors[a].short_name()
+                    }
+                    ActorEntry::Speaker(None) => name,
+                };
+                let name = if display_width(name) > name_w && display_width(short) <= name_w {
+                    short
+                } else {
+                    name
+                };
                 put(buf, x, y, right, &truncate(name, name_w), name_style);
                 let cx = right.saturating_sub(count.len() as u16);
                 if cx > x {

@@ -28,18 +28,21 @@ pub fn find_matches(text: &str, query: &str) -> Vec<Span> {
 /// ASCII case-insensitive search. An ASCII byte never occurs inside a multi-byte
 /// UTF-8 character, so every match lies on character boundaries.
 fn find_ascii_caseless(hay: &[u8], needle: &[u8], out: &mut Vec<Span>) {
-    let first = needle[0].to_ascii_lowercase();
-    let first_upper = first.to_ascii_uppercase();
+    let lower = needle[0].to_ascii_lowercase();
+    let upper = lower.to_ascii_uppercase();
     let n = needle.len();
-    let mut i = 0;
-    while i + n <= hay.len() {
-        let b = hay[i];
-        if (b == first || b == first_upper) && hay[i..i + n].eq_ignore_ascii_case(needle) {
+    let mut next_free = 0;
+    // memchr finds the candidates (SIMD); each is then compared in full.
+    let mut check = |i: usize| {
+        if i >= next_free && i + n <= hay.len() && hay[i..i + n].eq_ignore_ascii_case(needle) {
             out.push(Span::new(i, i + n));
-            i += n;
-        } else {
-            i += 1;
+            next_free = i + n;
         }
+    };
+    if lower == upper {
+        memchr::memchr_iter(lower, hay).for_each(&mut check);
+    } else {
+        memchr::memchr2_iter(lower, upper, hay).for_each(&mut check);
     }
 }
 

@@ -1,0 +1,172 @@
+//! The reader on a 1 MB article at 200×60: the first frame (before and after the
+//! engine's analysis arrives), one key plus the next frame, and extraction on its
+//! own for comparison.
+//!
+//! `cargo bench --bench reader`
+
+use briefing::tui::{App, ColorDepth, Theme, ThemeName, render};
+use briefing::{Analysis, Document, analyze, cli::SAMPLE};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use std::hint::black_box;
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+
+/// The sample repeated to 1 MB, as paragraphs of one long article.
+fn article() -> String {
+    let mut text = String::with_capacity((1 << 20) + SAMPLE.len());
+    while text.len() < 1 << 20 {
+        text.push_str(SAMPLE);
+        text.push_str("\n\n");
+    }
+    text
+}
+
+fn key(code: KeyCode, mods: KeyModifiers) -> Event {
+    Event::Key(KeyEvent::new(code, mods))
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap()
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: &Theme) {
+    app.resize(WIDTH, HEIGHT);
+    terminal
+        .draw(|frame| render::draw(frame, app, theme))
+        .unwrap();
+}
+
+fn reader(c: &mut Criterion) {
+    let text = article();
+    let theme = Theme::new(ThemeName::Dark, ColorDepth::Indexed256);
+    let analysis = analyze(&text);
+
+    let mut group = c.benchmark_group("reader_1MB_200x60");
+    group.sample_size(20);
+
+    // What `briefing FILE` shows first: the text, wrapped, while the engine runs.
+    group.bench_function("first_frame_before_analysis", |b| {
+        b.iter(|| {
+            let doc = Document {
+                source: "bench".into(),
+                text: text.clone(),
+                analysis: Analysis::default(),
+            };
+            let mut app = App::pending(vec![doc]);
+            let mut t = terminal();
+            draw(&mut t, &mut app, &theme);
+            black_box(app.article().body.len())
+        })
+    });
+
+    // The analysis arriving: speakers, quote list, statement rows, redraw.
+    group.bench_function("analysis_arrives_and_frame", |b| {
+        let doc = Document {
+            source: "bench".into(),
+            text: text.clone(),
+            analysis: Analysis::default(),
+        };
+        let mut app = App::pending(vec![doc]);
+        let mut t = terminal();
+        draw(&mut t, &mut app, &theme);
+        b.iter(|| {
+            app.set_analysis(0, analysis.clone());
+            draw(&mut t, &mut app, &theme);
+        })
+    });
+
+    let mut app = App::new(vec![Document {
+        source: "bench".into(),
+        text: text.clone(),
+        analysis: analysis.clone(),
+    }]);
+    let mut t = terminal();
+    draw(&mut t, &mut app, &theme);
+    let statements = analysis.statements.len();
+
+    // j in the quote list: select, follow in the body and the list, draw.
+    group.bench_function("key_j_and_frame", |b| {
+        let mut pressed = 0;
+        b.iter(|| {
+            pressed += 1;
+            let k = if pressed % statements == 0 { 'g' } else { 'j' };
+            app.handle_event(&key(KeyCode::Char(k), KeyModifiers::NONE));
+            draw(&mut t, &mut app, &theme);
+        })
+    });
+
+    // ] across the whole article: the next statement by the same speaker.
+    group.bench_function("key_bracket_and_frame", |b| {
+        b.iter(|| {
+            app.handle_event(&key(KeyCode::Char(']'), KeyModifiers::NONE));
+            if app.notice.is_some() {
+                app.handle_event(&key(KeyCode::Char('g'), KeyModifiers::NONE));
+            }
+            draw(&mut t, &mut app, &theme);
+        })
+    });
+
+    // Ctrl-d in the body pane.
+    group.bench_function("key_half_page_in_body_and_frame", |b| {
+        app.focus = briefing::tui::layout::Pane::Body;
+        b.iter(|| {
+            app.handle_event(&key(KeyCode::Char('d'), KeyModifiers::CONTROL));
+            if app.article().body_top + 200 > app.article().body.len() {
+                app.handle_event(&key(KeyCode::Char('g'), KeyModifiers::NONE));
+            }
+            draw(&mut t, &mut app, &theme);
+        });
+        app.focus = briefing::tui::layout::Pane::Quotes;
+    });
+
+    // Toggling the speaker filter (f) re-filters every statement.
+    group.bench_function("key_filter_and_frame", |b| {
+        b.iter(|| {
+            app.handle_event(&key(KeyCode::Char('f'), KeyModifiers::NONE));
+            draw(&mut t, &mut app, &theme);
+        })
+    });
+
+    // One more character typed in the search prompt: search 1 MB, jump, draw.
+    group.bench_function("search_keystroke_and_frame", |b| {
+        app.handle_event(&key(KeyCode::Char('/'), KeyModifiers::NONE));
+        app.handle_event(&key(KeyCode::Char('r'), KeyModifiers::NONE));
+        let mut toggle = false;
+        b.iter(|| {
+            toggle = !toggle;
+            let event = if toggle {
+                key(KeyCode::Char('u'), KeyModifiers::NONE)
+            } else {
+                key(KeyCode::Backspace, KeyModifiers::NONE)
+            };
+            app.handle_event(&event);
+            draw(&mut t, &mut app, &theme);
+        });
+        app.handle_event(&key(KeyCode::Esc, KeyModifiers::NONE));
+    });
+
+    // A resize that changes the text width: re-wrap 1 MB and draw.
+    group.bench_function("resize_rewrap_and_frame", |b| {
+        let mut narrow = false;
+        b.iter(|| {
+            narrow = !narrow;
+            let w = if narrow { WIDTH - 30 } else { WIDTH };
+            app.resize(w, HEIGHT);
+            let mut t = Terminal::new(TestBackend::new(w, HEIGHT)).unwrap();
+            t.draw(|frame| render::draw(frame, &app, &theme)).unwrap();
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("extraction_1MB");
+    group.sample_size(10);
+    group.bench_function("analyze", |b| b.iter(|| analyze(black_box(&text))));
+    group.finish();
+}
+
+criterion_group!(benches, reader);
+criterion_main!(benches);
