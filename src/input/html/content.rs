@@ -1,0 +1,342 @@
+//! From the main-content subtree to body paragraphs.
+//!
+//! [`strip_boilerplate`] removes, inside the content that the readability pass
+//! chose, the boxes that pages nest in their articles: navigation, asides,
+//! forms, figures and captions, share/social bars, newsletter sign-ups,
+//! related/trending/recommended lists, comment threads, ads, bylines, tag lists.
+//! They are recognised by tag, ARIA role and words in class/id/test-id names;
+//! a box is never removed when it holds half or more of the content's text (a
+//! wrapper with an unlucky class name). [`paragraphs`] then walks the tree and
+//! makes one paragraph per block element, and [`keep`] drops the paragraphs
+//! that are boilerplate by their text alone (copyright lines, photo credits,
+//! "Advertisement", lines that are all link).
+
+use dom_query::NodeRef;
+use rustc_hash::FxHashSet;
+
+/// Tags whose whole subtree is never body text.
+const SKIP_TAGS: [&str; 18] = [
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+    "video", "audio", "select", "option", "button", "textarea", "head", "title",
+];
+
+/// Tags removed from the content as boxes around the text, not text.
+const BOX_TAGS: [&str; 7] = ["nav", "aside", "footer", "form", "figure", "figcaption", "input"];
+
+const BOX_ROLES: [&str; 8] = [
+    "navigation", "complementary", "contentinfo", "banner", "search", "dialog", "menu", "toolbar",
+];
+
+/// Words in class / id / test-id names that mark a box as boilerplate.
+const BOX_WORDS: [&str; 58] = [
+    "newsletter", "signup", "sign-up", "subscribe", "subscription", "related", "recommend", "trending",
+    "popular", "most-read", "mostread", "more-stories", "morestories", "more-from", "recirc",
+    "taboola", "outbrain", "share", "sharing", "social", "comment", "copyright", "caption", "credit",
+    "byline", "author", "contributor", "advert", "sponsor", "promo", "breadcrumb", "toolbar",
+    "sidebar", "footer", "masthead", "navigation", "navbar", "menu", "pagination", "cookie",
+    "consent", "disclaimer", "tag-list", "taglist", "article-tags", "topics", "read-more",
+    "readmore", "teaser", "widget", "gallery", "slideshow", "carousel", "modal", "popup",
+    "sr-only", "visually-hidden", "screen-reader",
+];
+
+/// Words that mark a media box: removed only when short (a caption, a credit).
+const MEDIA_WORDS: [&str; 5] = ["img", "image", "photo", "picture", "figure"];
+
+/// Inline tags: their class names are not trusted to mark boxes (a
+/// `<span class="dateline">` belongs to its sentence).
+const INLINE_TAGS: [&str; 20] = [
+    "a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "time", "sup", "sub",
+    "mark", "q", "font", "code", "s", "del", "ins",
+];
+
+/// Block elements: each starts and ends a paragraph.
+const BLOCK_TAGS: [&str; 46] = [
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3",
+    "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead",
+    "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption", "hr", "br", "address",
+    "details", "summary", "center", "form", "fieldset", "legend", "hgroup", "body", "html", "menu",
+];
+
+fn local_name(node: &NodeRef<'_>) -> Option<String> {
+    node.qual_name_ref().map(|q| q.local.to_ascii_lowercase().to_string())
+}
+
+/// Removes boilerplate boxes under `root` (see the module doc).
+pub fn strip_boilerplate(root: &NodeRef<'_>) {
+    let total = text_len(root, usize::MAX);
+    let mut doomed = Vec::new();
+    let mut stack = vec![*root];
+    while let Some(node) = stack.pop() {
+        if node.is_element() && node.id != root.id && is_box(&node, total) {
+            doomed.push(node);
+            continue;
+        }
+        if node.is_element() || node.is_document() || node.is_fragment() {
+            stack.extend(node.children_it(true));
+        }
+    }
+    for n in doomed {
+        n.remove_from_parent();
+    }
+}
+
+fn is_box(node: &NodeRef<'_>, total: usize) -> bool {
+    let Some(tag) = local_name(node) else {
+        return false;
+    };
+    let half = total / 2;
+    if SKIP_TAGS.contains(&tag.as_str()) || node.has_attr("hidden") {
+        return true;
+    }
+    let by_tag = BOX_TAGS.contains(&tag.as_str())
+        || node
+            .attr("role")
+            .is_some_and(|r| BOX_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()));
+    if by_tag {
+        return text_len(node, half) < half;
+    }
+    if INLINE_TAGS.contains(&tag.as_str()) || matches!(tag.as_str(), "body" | "html" | "main" | "article") {
+        return false;
+    }
+    let mut names = String::new();
+    for a in ["class", "id", "data-testid", "data-component", "data-module"] {
+        if let Some(v) = node.attr(a) {
+            names.push_str(&v.to_ascii_lowercase());
+            names.push(' ');
+        }
+    }
+    if names.is_empty() {
+        return false;
+    }
+    let boxy = names.split_whitespace().any(|tok| {
+        BOX_WORDS
+            .iter()
+            .any(|w| tok.contains(w) && !(*w == "comment" && tok.contains("commentary")))
+            || is_ad_token(tok)
+            || tok.ends_with("-meta")
+            || tok.ends_with("__meta")
+            || tok == "meta"
+    });
+    if boxy {
+        return text_len(node, half) < half;
+    }
+    let media = names
+        .split_whitespace()
+        .any(|tok| MEDIA_WORDS.iter().any(|w| tok.contains(w)));
+    media && text_len(node, 250) < 250.min(half.max(1))
+}
+
+fn is_ad_token(tok: &str) -> bool {
+    matches!(tok, "ad" | "ads" | "adv" | "advertisement" | "dfp")
+        || tok.starts_with("ad-")
+        || tok.starts_with("ad_")
+        || tok.starts_with("ads-")
+        || tok.starts_with("ads_")
+        || tok.ends_with("-ad")
+        || tok.ends_with("_ad")
+        || tok.ends_with("-ads")
+        || tok.contains("-ad-")
+        || tok.contains("_ad_")
+}
+
+/// Characters of text under `node`, counting stops once past `limit`.
+fn text_len(node: &NodeRef<'_>, limit: usize) -> usize {
+    let mut n = 0;
+    let mut stack = vec![*node];
+    while let Some(x) = stack.pop() {
+        if x.is_text() {
+            n += x.text().trim().len();
+            if n > limit {
+                return n;
+            }
+        } else if x.is_element() || x.is_document() || x.is_fragment() {
+            if let Some(tag) = local_name(&x)
+                && SKIP_TAGS.contains(&tag.as_str())
+            {
+                continue;
+            }
+            stack.extend(x.children_it(true));
+        }
+    }
+    n
+}
+
+/// One block of text.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub text: String,
+    /// Characters of `text` that sit inside links.
+    pub link_chars: usize,
+}
+
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    buf: String,
+    link_chars: usize,
+    pending_space: bool,
+}
+
+impl Builder {
+    fn push_text(&mut self, s: &str, in_link: bool) {
+        for c in s.chars() {
+            if c.is_whitespace() {
+                self.pending_space = true;
+                continue;
+            }
+            if matches!(c, '\u{ad}' | '\u{200b}' | '\u{feff}') {
+                continue;
+            }
+            if self.pending_space && !self.buf.is_empty() {
+                self.buf.push(' ');
+                if in_link {
+                    self.link_chars += 1;
+                }
+            }
+            self.pending_space = false;
+            self.buf.push(c);
+            if in_link {
+                self.link_chars += 1;
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        self.pending_space = false;
+        if !self.buf.is_empty() {
+            let text = std::mem::take(&mut self.buf);
+            let link_chars = std::mem::take(&mut self.link_chars).min(text.chars().count());
+            self.blocks.push(Block { text, link_chars });
+        }
+        self.link_chars = 0;
+    }
+}
+
+enum Step<'a> {
+    Enter(NodeRef<'a>, bool),
+    Exit(bool),
+    Lit(&'static str, bool),
+}
+
+/// The text under `root`, one [`Block`] per block element, in document order.
+pub fn paragraphs(root: &NodeRef<'_>) -> Vec<Block> {
+    let mut b = Builder::default();
+    let mut stack = vec![Step::Enter(*root, false)];
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Exit(block) => {
+                if block {
+                    b.flush();
+                }
+            }
+            Step::Lit(s, in_link) => b.push_text(s, in_link),
+            Step::Enter(node, in_link) => {
+                if node.is_text() {
+                    b.push_text(&node.text(), in_link);
+                    continue;
+                }
+                if !(node.is_element() || node.is_document() || node.is_fragment()) {
+                    continue;
+                }
+                let tag = local_name(&node).unwrap_or_default();
+                if SKIP_TAGS.contains(&tag.as_str()) {
+                    continue;
+                }
+                let block = BLOCK_TAGS.contains(&tag.as_str());
+                if block {
+                    b.flush();
+                }
+                let in_link = in_link || tag == "a";
+                if tag == "q" {
+                    b.push_text("\u{201c}", in_link);
+                }
+                stack.push(Step::Exit(block));
+                if tag == "q" {
+                    stack.push(Step::Lit("\u{201d}", in_link));
+                }
+                let kids: Vec<_> = node.children_it(true).collect();
+                stack.extend(kids.into_iter().map(|k| Step::Enter(k, in_link)));
+            }
+        }
+    }
+    b.flush();
+    b.blocks
+}
+
+/// Whole paragraphs that are boilerplate by their text (lower-cased prefixes).
+const BOILER_PREFIXES: [&str; 30] = [
+    "advertisement",
+    "story continues below",
+    "article continues below",
+    "continue reading",
+    "read more:",
+    "read more about",
+    "related:",
+    "related coverage",
+    "recommended:",
+    "sign up for",
+    "subscribe to",
+    "click here to",
+    "share this",
+    "follow us on",
+    "skip ad",
+    "©",
+    "copyright ©",
+    "(c) ",
+    "photograph by",
+    "photograph:",
+    "photo by",
+    "photos by",
+    "photo:",
+    "photo credit",
+    "image:",
+    "image credit",
+    "image source",
+    "credit:",
+    "illustration by",
+    "supported by",
+];
+
+/// Keeps a block as body text unless it is boilerplate by its text alone.
+pub fn keep(block: &Block) -> bool {
+    let t = block.text.trim();
+    let chars = t.chars().count();
+    if chars == 0 {
+        return false;
+    }
+    // All link: a related-story line, a "more" link, a tag.
+    if block.link_chars * 10 >= chars * 9 && chars < 400 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if chars < 160 && BOILER_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return false;
+    }
+    if chars < 300 && lower.contains("all rights reserved") {
+        return false;
+    }
+    if chars < 120 && (lower.ends_with("getty images") || lower.ends_with("/ap") || lower.starts_with("(ap photo")) {
+        return false;
+    }
+    true
+}
+
+/// Body text: kept blocks joined by blank lines, repeated blocks dropped.
+pub fn join(blocks: &[Block]) -> String {
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let mut out = String::new();
+    for b in blocks {
+        if !keep(b) {
+            continue;
+        }
+        let t = b.text.trim();
+        if t.chars().count() > 20 && !seen.insert(t) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(t);
+    }
+    out
+}

@@ -1,0 +1,732 @@
+//! Title, byline and date from a page's metadata, with fallbacks to its markup.
+//!
+//! Sources, best first:
+//! * title: JSON-LD `headline` of the article object, `og:title` / `twitter:title`
+//!   and similar metas, the `<h1>`, `<title>`; any site-name suffix (` | Site`,
+//!   ` - Site`) is cut when the site is named elsewhere on the page.
+//! * byline: JSON-LD authors that are people, author metas (`author`,
+//!   `article:author`, `parsely-author`, `sailthru.author`, `dc.creator`, `byl`,
+//!   …), elements marked as a byline or author (class, id, `rel=author`,
+//!   `itemprop=author`, test ids), then organisations named as JSON-LD authors.
+//!   "By", roles ("CNN Editor-at-large") and dates are cut from the names.
+//! * date: JSON-LD `datePublished`, publication metas, `itemprop=datePublished`,
+//!   `<time datetime>`, a date in the page URL, the text of date elements.
+
+use super::dates::{self, Date};
+use dom_query::{Document, NodeRef};
+use serde_json::Value;
+
+/// What the metadata says about the article.
+#[derive(Debug, Default, Clone)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub date: Option<Date>,
+}
+
+/// Everything gathered from `<meta>` and JSON-LD in one pass.
+struct Sources {
+    /// `(key, content)`: key is `property`, `name` or `itemprop`, lower-cased.
+    metas: Vec<(String, String)>,
+    ld: LdArticle,
+}
+
+#[derive(Default)]
+struct LdArticle {
+    headline: Option<String>,
+    people: Vec<String>,
+    organisations: Vec<String>,
+    published: Option<String>,
+    publisher: Option<String>,
+}
+
+pub fn extract(doc: &Document) -> Meta {
+    let src = Sources {
+        metas: collect_metas(doc),
+        ld: json_ld(doc),
+    };
+    let sites = site_names(doc, &src);
+    Meta {
+        title: title(doc, &src, &sites),
+        byline: byline(doc, &src),
+        date: date(doc, &src),
+    }
+}
+
+fn collect_metas(doc: &Document) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for m in doc.select("meta").nodes() {
+        let Some(content) = m.attr("content") else {
+            continue;
+        };
+        let content = clean_value(&content);
+        if content.is_empty() {
+            continue;
+        }
+        for key in ["property", "name", "itemprop"] {
+            if let Some(k) = m.attr(key) {
+                out.push((k.trim().to_ascii_lowercase(), content.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn meta<'a>(src: &'a Sources, key: &str) -> impl Iterator<Item = &'a str> {
+    let key = key.to_owned();
+    src.metas
+        .iter()
+        .filter(move |(k, _)| *k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+fn first_meta<'a>(src: &'a Sources, keys: &[&str]) -> Option<&'a str> {
+    keys.iter().find_map(|k| meta(src, k).next())
+}
+
+/// Collapses whitespace and decodes entities left over from double escaping.
+fn clean_value(s: &str) -> String {
+    let s = if s.contains('&') && s.contains(';') {
+        html_escape::decode_html_entities(s).into_owned()
+    } else {
+        s.to_owned()
+    };
+    collapse(&s)
+}
+
+pub(crate) fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+// ---------------------------------------------------------------- JSON-LD
+
+fn json_ld(doc: &Document) -> LdArticle {
+    let mut values = Vec::new();
+    for s in doc.select("script[type]").nodes() {
+        let ty = s.attr("type").unwrap_or_default().to_ascii_lowercase();
+        if !ty.contains("ld+json") {
+            continue;
+        }
+        let text = s.text();
+        if let Some(v) = parse_json_lenient(&text) {
+            values.push(v);
+        }
+    }
+    let mut nodes = Vec::new();
+    for v in &values {
+        flatten(v, &mut nodes, 0);
+    }
+    let by_id = |id: &str| {
+        nodes
+            .iter()
+            .copied()
+            .find(|n| n.get("@id").and_then(Value::as_str) == Some(id) && n.get("name").is_some())
+    };
+    let mut out = LdArticle::default();
+    let Some(article) = nodes.iter().copied().find(|n| is_article(n)) else {
+        return out;
+    };
+    out.headline = article
+        .get("headline")
+        .or_else(|| article.get("name"))
+        .and_then(Value::as_str)
+        .map(clean_value)
+        .filter(|s| !s.is_empty());
+    out.published = ["datePublished", "dateCreated"]
+        .iter()
+        .find_map(|k| article.get(*k).and_then(Value::as_str).map(str::to_owned));
+    out.publisher = article
+        .get("publisher")
+        .and_then(|p| p.get("name").or_else(|| p.get("@id").and_then(|i| by_id(i.as_str()?)?.get("name"))))
+        .and_then(Value::as_str)
+        .map(clean_value);
+    let authors: Vec<&Value> = match article.get("author").or_else(|| article.get("creator")) {
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(v) => vec![v],
+        None => vec![],
+    };
+    for a in authors {
+        let (name, org) = match a {
+            Value::String(s) => (Some(s.as_str()), false),
+            Value::Object(_) => {
+                let resolved = match (a.get("name"), a.get("@id").and_then(Value::as_str)) {
+                    (None, Some(id)) => by_id(id).unwrap_or(a),
+                    _ => a,
+                };
+                let org = type_names(resolved).any(|t| t.contains("Organization"));
+                let name = match resolved.get("name") {
+                    Some(Value::Array(ns)) => ns.first().and_then(Value::as_str),
+                    Some(n) => n.as_str(),
+                    None => None,
+                };
+                (name, org)
+            }
+            _ => (None, false),
+        };
+        let Some(name) = name.map(clean_value).filter(|n| plausible_name(n)) else {
+            continue;
+        };
+        if org {
+            out.organisations.push(name);
+        } else {
+            out.people.push(name);
+        }
+    }
+    out
+}
+
+/// serde_json, after cutting HTML comment / CDATA wrappers and, failing
+/// that, turning raw control characters (often newlines inside strings) into spaces.
+fn parse_json_lenient(text: &str) -> Option<Value> {
+    let t = text.trim();
+    let t = t
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim()
+        .trim_start_matches("//<![CDATA[")
+        .trim_start_matches("<![CDATA[")
+        .trim_end_matches("//]]>")
+        .trim_end_matches("]]>")
+        .trim()
+        .trim_end_matches(';');
+    serde_json::from_str(t).ok().or_else(|| {
+        let fixed: String = t
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str(&fixed).ok()
+    })
+}
+
+fn flatten<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
+    if depth > 6 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| flatten(x, out, depth + 1)),
+        Value::Object(o) => {
+            out.push(v);
+            if let Some(g) = o.get("@graph") {
+                flatten(g, out, depth + 1);
+            }
+            if let Some(m) = o.get("mainEntity") {
+                flatten(m, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn type_names(v: &Value) -> impl Iterator<Item = &str> {
+    let list: Vec<&str> = match v.get("@type") {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    list.into_iter()
+}
+
+fn is_article(v: &Value) -> bool {
+    type_names(v).any(|t| t.ends_with("Article") || t.ends_with("Posting") || t == "Report")
+}
+
+// ---------------------------------------------------------------- title
+
+fn site_names(doc: &Document, src: &Sources) -> Vec<String> {
+    let mut out: Vec<String> = ["og:site_name", "application-name", "twitter:site", "apple-mobile-web-app-title"]
+        .iter()
+        .flat_map(|k| meta(src, k))
+        .map(|s| s.trim_start_matches('@').to_owned())
+        .collect();
+    out.extend(src.ld.publisher.clone());
+    if let Some(host) = page_url(doc, src).as_deref().and_then(host_of) {
+        out.push(host.trim_start_matches("www.").to_owned());
+        if let Some(label) = host.trim_start_matches("www.").split('.').next() {
+            out.push(label.to_owned());
+        }
+    }
+    out.retain(|s| !key(s).is_empty());
+    out
+}
+
+fn page_url(doc: &Document, src: &Sources) -> Option<String> {
+    first_meta(src, &["og:url", "twitter:url", "parsely-link"])
+        .map(str::to_owned)
+        .or_else(|| {
+            doc.select("link[rel=canonical]")
+                .nodes()
+                .first()
+                .and_then(|l| l.attr("href"))
+                .map(|h| h.to_string())
+        })
+}
+
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    rest.split(['/', '?', '#', ':']).next().filter(|h| h.contains('.'))
+}
+
+/// Lower-case letters and digits only: how site names are compared.
+fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn title(doc: &Document, src: &Sources, sites: &[String]) -> Option<String> {
+    let h1s: Vec<String> = doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .take(20)
+        .map(|h| collapse(&h.text()))
+        .filter(|t| !t.is_empty() && t.len() < 400)
+        .collect();
+    let doc_title = ["head title", "title"].iter().find_map(|sel| {
+        doc.select(sel)
+            .nodes()
+            .first()
+            .map(|t| collapse(&t.text()))
+            .filter(|t| !t.is_empty())
+    });
+    let candidates = [
+        src.ld.headline.clone(),
+        first_meta(
+            src,
+            &["og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "headline", "title"],
+        )
+        .map(str::to_owned),
+        h1s.first().cloned(),
+        doc_title,
+    ];
+    let raw = candidates.into_iter().flatten().find(|t| !t.is_empty())?;
+    Some(strip_site_suffix(&raw, sites, &h1s))
+}
+
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
+
+fn strip_site_suffix(title: &str, sites: &[String], h1s: &[String]) -> String {
+    // A part of the title that is exactly a headline on the page wins.
+    let parts = split_title(title);
+    if parts.len() > 1
+        && let Some(p) = parts.iter().find(|p| h1s.iter().any(|h| key(h) == key(p)))
+    {
+        return (*p).to_owned();
+    }
+    let site_keys: Vec<String> = sites.iter().map(|s| key(s)).filter(|k| k.len() >= 2).collect();
+    let is_site = |part: &str| {
+        let k = key(part);
+        !k.is_empty()
+            && site_keys
+                .iter()
+                .any(|s| k == *s || (s.len() >= 4 && k.contains(s.as_str())) || (k.len() >= 4 && s.contains(&k)))
+    };
+    let mut t = title.trim().to_owned();
+    for _ in 0..3 {
+        let cut = TITLE_SEPARATORS.iter().find_map(|sep| {
+            let (head, tail) = t.rsplit_once(sep)?;
+            (is_site(tail) && head.len() >= 10).then(|| head.trim().to_owned())
+        });
+        let cut = cut.or_else(|| {
+            TITLE_SEPARATORS.iter().find_map(|sep| {
+                let (head, tail) = t.split_once(sep)?;
+                (is_site(head) && tail.len() >= 10).then(|| tail.trim().to_owned())
+            })
+        });
+        match cut {
+            Some(c) => t = c,
+            None => break,
+        }
+    }
+    t
+}
+
+fn split_title(t: &str) -> Vec<&str> {
+    let mut parts = vec![t];
+    for sep in TITLE_SEPARATORS {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+}
+
+// ---------------------------------------------------------------- byline
+
+const AUTHOR_METAS: [&str; 12] = [
+    "author",
+    "article:author",
+    "article:author_name",
+    "og:article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "cxenseparse:author",
+    "sailthru.byline_name",
+    "citation_author",
+];
+
+fn byline(doc: &Document, src: &Sources) -> Option<String> {
+    if !src.ld.people.is_empty() {
+        return Some(join_names(&src.ld.people));
+    }
+    for k in AUTHOR_METAS {
+        let names: Vec<String> = meta(src, k).filter_map(|v| clean_name(&[v.to_owned()])).collect();
+        let mut uniq: Vec<String> = Vec::new();
+        for n in names {
+            if !uniq.iter().any(|u| key(u) == key(&n)) {
+                uniq.push(n);
+            }
+        }
+        if !uniq.is_empty() {
+            return Some(join_names(&uniq));
+        }
+    }
+    if let Some(b) = dom_byline(doc) {
+        return Some(b);
+    }
+    (!src.ld.organisations.is_empty()).then(|| join_names(&src.ld.organisations))
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+    }
+}
+
+/// The first element marked as a byline or author whose text reads as names.
+fn dom_byline(doc: &Document) -> Option<String> {
+    let body = doc.body()?;
+    for node in body.descendants_it() {
+        if !node.is_element() || !is_byline_marked(&node) {
+            continue;
+        }
+        let Some(segments) = text_segments(&node, 400) else {
+            continue;
+        };
+        if let Some(name) = clean_name(&segments) {
+            return Some(name);
+        }
+    }
+    None
+}
+
+fn is_byline_marked(node: &NodeRef<'_>) -> bool {
+    if node.has_name("meta") || node.has_name("link") || node.has_name("input") || node.has_name("img") {
+        return false;
+    }
+    if node.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || node.attr("itemprop").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+    {
+        return true;
+    }
+    let mut blob = String::new();
+    for a in ["class", "id", "data-testid", "data-component"] {
+        if let Some(v) = node.attr(a) {
+            blob.push_str(&v.to_ascii_lowercase());
+            blob.push(' ');
+        }
+    }
+    let marked = blob.contains("byline") || blob.contains("by-line") || blob.contains("author");
+    let excluded = ["comment", "avatar", "image", "img", "photo", "bio", "social", "follow", "related", "more-"]
+        .iter()
+        .any(|x| blob.contains(x));
+    marked && !excluded
+}
+
+/// Trimmed, non-empty text nodes under `node` (scripts and styles skipped), or
+/// `None` when there is more than `limit` characters of text.
+fn text_segments(node: &NodeRef<'_>, limit: usize) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    let mut total = 0;
+    let mut stack = vec![*node];
+    while let Some(n) = stack.pop() {
+        if n.is_text() {
+            let t = collapse(&n.text());
+            if !t.is_empty() {
+                total += t.len();
+                if total > limit {
+                    return None;
+                }
+                out.push(t);
+            }
+        } else if n.is_element() {
+            if n.has_name("script") || n.has_name("style") || n.has_name("noscript") {
+                continue;
+            }
+            let kids: Vec<_> = n.children_it(true).collect();
+            stack.extend(kids);
+        }
+    }
+    Some(out)
+}
+
+const BY_PREFIXES: [&str; 10] = [
+    "written by", "analysis by", "words by", "story by", "reporting by", "report by", "posted by",
+    "text by", "by:", "by",
+];
+
+const STOP_WORDS: [&str; 10] = [
+    "published", "updated", "posted", "from:", "reviewed", "last", "modified", "follow", "email", "contact",
+];
+
+const ROLE_WORDS: [&str; 14] = [
+    "editor", "reporter", "correspondent", "writer", "columnist", "contributor", "staff", "producer",
+    "analyst", "critic", "news", "journalist", "photographer", "chief",
+];
+
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Names from the text segments of a byline: "By" dropped, cut at dates,
+/// "Published …" and separators, roles after a comma dropped; segments joined
+/// only where "and" / "," / "&" link them.
+fn clean_name(segments: &[String]) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for seg in segments {
+        let s = strip_by(seg);
+        let (s, stopped) = cut_noise(&s);
+        let s = s.trim().trim_end_matches([',', '|', '-', '–', '—', ':', '/']).trim();
+        if !s.is_empty() {
+            parts.push(s.to_owned());
+        }
+        if stopped {
+            break;
+        }
+    }
+    let mut name = String::new();
+    for p in parts {
+        let lower = p.to_lowercase();
+        let links = name.is_empty()
+            || name.ends_with(',')
+            || name.ends_with(" and")
+            || name.ends_with('&')
+            || lower == "and"
+            || lower == "&"
+            || lower.starts_with("and ")
+            || lower.starts_with("& ")
+            || lower.starts_with(',');
+        if !links {
+            break;
+        }
+        if !name.is_empty() && !p.starts_with(',') {
+            name.push(' ');
+        }
+        name.push_str(&p);
+    }
+    let mut name = name
+        .trim()
+        .trim_end_matches(" and")
+        .trim_end_matches([',', '&'])
+        .trim()
+        .to_owned();
+    name = name.replace(" ,", ",");
+    // "Chris Cillizza, CNN Editor-at-large": a role after the last comma.
+    if let Some((head, tail)) = name.rsplit_once(", ") {
+        let t = tail.to_lowercase();
+        if ROLE_WORDS.iter().any(|r| t.contains(r)) && !t.contains(" and ") {
+            name = head.to_owned();
+        }
+    }
+    plausible_name(&name).then_some(name)
+}
+
+fn strip_by(s: &str) -> String {
+    let lower = s.to_lowercase();
+    for p in BY_PREFIXES {
+        if let Some(rest) = lower.strip_prefix(p)
+            && (rest.is_empty() || rest.starts_with([' ', ':']) || p.ends_with(':'))
+        {
+            return s[p.len()..].trim_start_matches([' ', ':']).to_owned();
+        }
+    }
+    s.to_owned()
+}
+
+/// Cuts a segment at the first word that starts a date, a time or boilerplate
+/// ("Published", "Updated", an e-mail address, " | "). The flag tells whether
+/// anything was cut (later segments are then not names either).
+fn cut_noise(s: &str) -> (String, bool) {
+    let mut s = s.to_owned();
+    let mut cut = false;
+    for sep in [" | ", " - ", " — ", " – ", " · ", " • "] {
+        if let Some((head, _)) = s.split_once(sep) {
+            s = head.to_owned();
+            cut = true;
+        }
+    }
+    let words: Vec<&str> = s.split(' ').collect();
+    for (i, w) in words.iter().enumerate() {
+        let lw = w.to_lowercase();
+        let bare = lw.trim_matches(|c: char| !c.is_alphanumeric());
+        let next_is_num = words
+            .get(i + 1)
+            .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let starts_date = w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || (dates_month(bare) && next_is_num)
+            || WEEKDAYS.iter().any(|d| bare == *d || (bare.len() == 3 && d.starts_with(bare)) && w.ends_with(','))
+            || STOP_WORDS.contains(&lw.as_str())
+            || w.contains('@')
+            || (bare == "on" && words.get(i + 1).is_some_and(|n| {
+                let n = n.to_lowercase();
+                dates_month(n.trim_matches(|c: char| !c.is_alphanumeric()))
+                    || n.starts_with(|c: char| c.is_ascii_digit())
+                    || WEEKDAYS.iter().any(|d| n.starts_with(&d[..3]))
+            }));
+        if starts_date {
+            return (words[..i].join(" "), true);
+        }
+    }
+    (s, cut)
+}
+
+fn dates_month(w: &str) -> bool {
+    dates::parse(&format!("{w} 1 2000")).is_some() && w.chars().all(char::is_alphabetic)
+}
+
+fn plausible_name(n: &str) -> bool {
+    let words = n.split_whitespace().count();
+    (2..=120).contains(&n.chars().count())
+        && (1..=14).contains(&words)
+        && n.chars().any(char::is_uppercase)
+        && !n.contains("://")
+        && !n.starts_with('@')
+        && !n.starts_with("www.")
+        && n.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+// ---------------------------------------------------------------- date
+
+const DATE_METAS: [&str; 24] = [
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "og:pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "citation_publication_date",
+    "article:publicationdate",
+    "date",
+    "pdate",
+    "datecreated",
+    "article.published",
+];
+
+fn date(doc: &Document, src: &Sources) -> Option<Date> {
+    if let Some(d) = src.ld.published.as_deref().and_then(dates::parse) {
+        return Some(d);
+    }
+    for k in DATE_METAS {
+        if let Some(d) = meta(src, k).find_map(dates::parse) {
+            return Some(d);
+        }
+    }
+    // Any other meta that speaks of publication.
+    for (k, v) in &src.metas {
+        let pubby = k.contains("publish") || k.contains("pub-date") || k.contains("post-date") || k.ends_with("date");
+        let other = ["modif", "updat", "expir", "founding", "birth", "revis"].iter().any(|x| k.contains(x));
+        if pubby
+            && !other
+            && let Some(d) = dates::parse(v)
+        {
+            return Some(d);
+        }
+    }
+    for n in doc.select("[itemprop=datePublished]").nodes() {
+        let v = n
+            .attr("content")
+            .or_else(|| n.attr("datetime"))
+            .map(|v| v.to_string())
+            .unwrap_or_else(|| n.text().to_string());
+        if let Some(d) = dates::parse(&v) {
+            return Some(d);
+        }
+    }
+    let times = doc.select("time").nodes().to_vec();
+    let pub_time = times.iter().find(|t| t.has_attr("pubdate")).or_else(|| times.first());
+    if let Some(t) = pub_time {
+        let v = t.attr("datetime").map(|v| v.to_string()).unwrap_or_else(|| t.text().to_string());
+        if let Some(d) = dates::parse(&v) {
+            return Some(d);
+        }
+    }
+    if let Some(d) = page_url(doc, src).as_deref().and_then(dates::from_url) {
+        return Some(d);
+    }
+    // The visible text of date-like elements.
+    let body = doc.body()?;
+    for node in body.descendants_it() {
+        if !node.is_element() {
+            continue;
+        }
+        let class = node.attr("class").unwrap_or_default().to_ascii_lowercase();
+        let id = node.attr("id").unwrap_or_default().to_ascii_lowercase();
+        let blob = format!("{class} {id}");
+        let marked = ["date", "time", "publish", "byline", "dateline", "posted", "meta"]
+            .iter()
+            .any(|m| blob.contains(m));
+        if !marked || blob.contains("update") || blob.contains("modif") {
+            continue;
+        }
+        if let Some(segs) = text_segments(&node, 300)
+            && let Some(d) = dates::parse(&segs.join(" "))
+        {
+            return Some(d);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segs(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(clean_name(&segs(&["By", "Ann Lee", "and", "Bo Ray", "Staff"])).as_deref(), Some("Ann Lee and Bo Ray"));
+        assert_eq!(clean_name(&segs(&["By ANN LEE March 11, 2015 3:46 PM"])).as_deref(), Some("ANN LEE"));
+        assert_eq!(clean_name(&segs(&["Analysis by Chris Doe, Daily Editor-at-large"])).as_deref(), Some("Chris Doe"));
+        assert_eq!(clean_name(&segs(&["Written by City Times on November 7, 2023"])).as_deref(), Some("City Times"));
+        assert_eq!(clean_name(&segs(&["Ann Lee", "Example Reporter"])).as_deref(), Some("Ann Lee"));
+        assert_eq!(clean_name(&segs(&["AFP/The Paper - [email protected]"])).as_deref(), Some("AFP/The Paper"));
+        assert_eq!(clean_name(&segs(&["By"])), None);
+        assert_eq!(clean_name(&segs(&["https://example.com/people/ann"])), None);
+    }
+
+    #[test]
+    fn site_suffix() {
+        let sites = vec!["Example News".to_owned()];
+        assert_eq!(strip_site_suffix("Big thing happens - Example News", &sites, &[]), "Big thing happens");
+        assert_eq!(strip_site_suffix("Example News | Big thing happens", &sites, &[]), "Big thing happens");
+        assert_eq!(strip_site_suffix("Left - right debate heats up", &sites, &[]), "Left - right debate heats up");
+        assert_eq!(
+            strip_site_suffix("Big thing | Politics | Other", &[], &["Big thing".to_owned()]),
+            "Big thing"
+        );
+    }
+}
