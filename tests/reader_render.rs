@@ -255,3 +255,18 @@ fn every_small_size_draws_without_panicking() {
         }
     }
 }
+
+#[test]
+fn the_actor_under_the_cursor_has_its_mentions_underlined() {
+    let mut app = App::new(vec![document()]);
+    press(&mut app, "\tj");
+    let terminal = draw(&mut app, &mono(), 120, 40);
+    let buf = buffer(&terminal);
+    let underlined = |pos| {
+        let (x, y) = body_cell(&app, pos);
+        buf[(x, y)].modifier.contains(Modifier::UNDERLINED)
+    };
+    assert!(underlined(span_of("Tom Berg", 0).start));
+    assert!(underlined(span_of("Berg", 1).start));
+    assert!(!underlined(span_of("Ana Ruiz", 0).start));
+}

@@ -450,3 +450,21 @@ fn the_sample_names_its_five_speakers_and_filters_to_one() {
         assert_eq!(art.doc.analysis.actors[speaker].short_name(), "Putin");
     }
 }
+
+#[test]
+fn the_actors_pane_walks_through_mentions() {
+    let mut app = app(70, 16);
+    press(&mut app, "<Tab>jjj");
+    assert_eq!(app.article().actor_cursor, 3, "the council, only mentioned");
+    press(&mut app, "<Space>");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("the council is only mentioned: mention 1/1")
+    );
+    press(&mut app, "<Space>");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("the council is only mentioned: mention 1/1"),
+        "wraps around"
+    );
+}

@@ -377,6 +377,7 @@ impl App {
                 let last = art.entries.len().saturating_sub(1);
                 art.actor_cursor = step(art.actor_cursor, motion, page / 2, last);
                 self.follow_actor_cursor();
+                self.reveal_actor(false);
             }
             Pane::Body => {
                 let page = self.body_height().max(1);
@@ -518,6 +519,39 @@ impl App {
         }
     }
 
+    /// Brings a mention of the actor under the cursor into the body's view: with
+    /// `next`, the one after the last shown; else the first one after the top of
+    /// the screen, and only if none shows already. Returns its index.
+    fn reveal_actor(&mut self, next: bool) -> Option<usize> {
+        let h = self.body_height();
+        let art = self.article();
+        let actor = match art.entries.get(art.actor_cursor)? {
+            ActorEntry::Speaker(Some(a)) | ActorEntry::Mentioned(a) => *a,
+            ActorEntry::Speaker(None) => return None,
+        };
+        let mentions = &art.doc.analysis.actors[actor].mentions;
+        if mentions.is_empty() || h == 0 {
+            return None;
+        }
+        let top = art.body_top;
+        let in_view = |m: &crate::Span| (top..top + h).contains(&art.body.row_of(m.start));
+        if !next && mentions.iter().any(in_view) {
+            return None;
+        }
+        let from = art.body.rows.get(top).map_or(0, |r| r.start);
+        let i = match art.mention_cursor {
+            Some((a, i)) if next && a == actor => (i + 1) % mentions.len(),
+            _ => mentions.partition_point(|m| m.start < from) % mentions.len(),
+        };
+        let row = art.body.row_of(mentions[i].start);
+        let art = self.article_mut();
+        art.mention_cursor = Some((actor, i));
+        // Centred: the text around a mention says why it is there.
+        art.body_top = row.saturating_sub(h / 2);
+        self.clamp_body();
+        Some(i)
+    }
+
     // ----- filter ----------------------------------------------------------------------
 
     fn toggle_actor(&mut self) {
@@ -526,12 +560,13 @@ impl App {
         match art.entries.get(cursor) {
             Some(&ActorEntry::Speaker(speaker)) => self.toggle_speaker(speaker),
             Some(&ActorEntry::Mentioned(a)) => {
-                let actor = &art.doc.analysis.actors[a];
-                self.notice = Some(format!(
-                    "{} is only mentioned ({}×), no statements to filter",
-                    actor.short_name(),
-                    actor.mentions.len()
-                ));
+                let name = art.doc.analysis.actors[a].short_name().to_string();
+                let total = art.doc.analysis.actors[a].mentions.len();
+                let shown = self.reveal_actor(true);
+                self.notice = Some(match shown {
+                    Some(i) => format!("{name} is only mentioned: mention {}/{total}", i + 1),
+                    None => format!("{name} is only mentioned"),
+                });
             }
             None => {}
         }
@@ -795,6 +830,7 @@ impl App {
                 };
                 if let Some(e) = entry {
                     art.actor_cursor = e;
+                    self.reveal_actor(false);
                 }
             }
             Pane::Quotes => {

@@ -55,6 +55,8 @@ pub struct Article {
     pub body: WrappedBody,
     pub matches: Vec<Span>,
     pub current_match: Option<usize>,
+    /// The mention last shown from the actors pane: (actor, index in its mentions).
+    pub mention_cursor: Option<(ActorId, usize)>,
 }
 
 impl Article {
@@ -78,6 +80,7 @@ impl Article {
             body: WrappedBody::default(),
             matches: Vec::new(),
             current_match: None,
+            mention_cursor: None,
         };
         article.derive();
         article

@@ -8,7 +8,7 @@ use super::article::{ActorEntry, ActorLine, Article};
 use super::help::{self, HelpLine};
 use super::keys::{self, Action, Context};
 use super::layout::{BodyGeometry, Pane, PaneArea};
-use super::text::{display_width, sanitize, truncate};
+use super::text::{all_simple, display_width, sanitize, truncate};
 use super::theme::Theme;
 use super::wrap::Row;
 use crate::{Span, StatementKind};
@@ -21,6 +21,7 @@ use ratatui::widgets::{
     Block, BorderType, Clear, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
     Widget,
 };
+use std::borrow::Cow;
 
 /// Draws the whole reader into a frame.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
@@ -115,6 +116,18 @@ fn kind_marker(kind: StatementKind) -> &'static str {
 /// Writes `s` (already sanitised) at `x`, no further than `right`; returns the next x.
 fn put(buf: &mut Buffer, x: u16, y: u16, right: u16, s: &str, style: Style) -> u16 {
     if x >= right {
+        return x;
+    }
+    if all_simple(s) {
+        // One char, one cell: skip grapheme segmentation, the bulk of drawing time.
+        let mut x = x;
+        for c in s.chars() {
+            if x >= right {
+                break;
+            }
+            buf[(x, y)].set_char(c).set_style(style);
+            x += 1;
+        }
         return x;
     }
     buf.set_stringn(x, y, s, usize::from(right - x), style).0
@@ -334,7 +347,7 @@ fn render_quotes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer) {
         for (i, row) in rows.iter().take(usize::from(height)).enumerate() {
             let ry = y + i as u16;
             let mut x = text_x;
-            for (a, b, style) in chunks(art, theme, *row, false) {
+            for (a, b, style) in chunks(art, theme, *row, false, &Underline::none()) {
                 x = put(buf, x, ry, right, &sanitize(&art.doc.text[a..b]), style);
             }
             let cut = if selected {
@@ -381,31 +394,73 @@ fn first_line(text: &str, span: Span, width: usize) -> Row {
     }
 }
 
+/// What the body underlines: the selected statement's speaker mention and
+/// reporting verb or, while the actors pane has the focus, every mention of the
+/// actor under its cursor. Spans in text order.
+struct Underline<'a> {
+    spans: Cow<'a, [Span]>,
+    /// Palette slot of the speaker concerned.
+    slot: Option<usize>,
+}
+
+impl<'a> Underline<'a> {
+    fn none() -> Underline<'a> {
+        Underline {
+            spans: Cow::Borrowed(&[]),
+            slot: None,
+        }
+    }
+
+    fn for_body(app: &'a App) -> Underline<'a> {
+        let art = app.article();
+        let analysis = &art.doc.analysis;
+        if app.focus == Pane::Actors {
+            let actor = match art.entries.get(art.actor_cursor) {
+                Some(ActorEntry::Speaker(Some(a)) | ActorEntry::Mentioned(a)) => *a,
+                _ => return Underline::none(),
+            };
+            return Underline {
+                spans: Cow::Borrowed(&analysis.actors[actor].mentions),
+                slot: art.slot(Some(actor)),
+            };
+        }
+        let Some(s) = art.selected.and_then(|s| analysis.statements.get(s)) else {
+            return Underline::none();
+        };
+        let mut spans: Vec<Span> = s.speaker_mention.into_iter().chain(s.cue).collect();
+        spans.sort();
+        Underline {
+            spans: Cow::Owned(spans),
+            slot: art.slot(s.speaker),
+        }
+    }
+}
+
 /// Splits `row` into runs of one style: statements (when `statements`), the
-/// selected statement, its attribution, and search matches.
-fn chunks(art: &Article, theme: &Theme, row: Row, statements: bool) -> Vec<(usize, usize, Style)> {
+/// selected statement, underlined spans, and search matches.
+fn chunks(
+    art: &Article,
+    theme: &Theme,
+    row: Row,
+    statements: bool,
+    underline: &Underline,
+) -> Vec<(usize, usize, Style)> {
     let (a, b) = (row.start, row.end);
     if a >= b {
         return Vec::new();
     }
     let st = &art.doc.analysis.statements;
-    let selected = art.selected.and_then(|s| st.get(s));
-    let attribution: Vec<Span> = if statements {
-        selected
-            .map(|s| s.speaker_mention.into_iter().chain(s.cue).collect())
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
+    let underlined = &underline.spans[underline.spans.partition_point(|s| s.end <= a)..];
+    let underlined = &underlined[..underlined.partition_point(|s| s.start < b)];
     let mut cuts = vec![a, b];
     let first_stmt = st.partition_point(|s| s.span.end <= a);
     if statements {
         for s in st[first_stmt..].iter().take_while(|s| s.span.start < b) {
             cuts.extend([s.span.start, s.span.end]);
         }
-        for sp in &attribution {
-            cuts.extend([sp.start, sp.end]);
-        }
+    }
+    for sp in underlined {
+        cuts.extend([sp.start, sp.end]);
     }
     let first_match = art.matches.partition_point(|m| m.end <= a);
     for m in art.matches[first_match..]
@@ -438,10 +493,11 @@ fn chunks(art: &Article, theme: &Theme, row: Row, statements: bool) -> Vec<(usiz
                     style = style.patch(theme.selected);
                 }
             }
-            if attribution.iter().any(|sp| sp.start <= x && x < sp.end) {
-                let colour = selected.and_then(|s| art.slot(s.speaker));
-                style = style.patch(theme.speaker(colour)).patch(theme.attribution);
-            }
+        }
+        if underlined.iter().any(|sp| sp.start <= x && x < sp.end) {
+            style = style
+                .patch(theme.speaker(underline.slot))
+                .patch(theme.attribution);
         }
         while mi < art.matches.len() && art.matches[mi].end <= x {
             mi += 1;
@@ -468,6 +524,7 @@ fn render_body(app: &App, theme: &Theme, pa: PaneArea, buf: &mut Buffer) {
     let rows = &art.body.rows;
     let st = &art.doc.analysis.statements;
     let spans_rows = &art.body.statement_rows;
+    let underline = Underline::for_body(app);
     let right = text_area.right();
     for dy in 0..text_area.height {
         let i = art.body_top + usize::from(dy);
@@ -524,7 +581,7 @@ fn render_body(app: &App, theme: &Theme, pa: PaneArea, buf: &mut Buffer) {
             }
         }
         let mut x = text_area.x;
-        for (a, b, style) in chunks(art, theme, row, true) {
+        for (a, b, style) in chunks(art, theme, row, true, &underline) {
             x = put(buf, x, y, right, &sanitize(&art.doc.text[a..b]), style);
         }
     }

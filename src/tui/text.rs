@@ -49,6 +49,21 @@ fn plain_ascii(b: u8) -> bool {
     (0x20..0x7f).contains(&b)
 }
 
+/// Whether `c` is a character that is always a grapheme of its own, one column
+/// wide and safe to show: printable ASCII, Latin-1 and Latin Extended-A letters,
+/// and the common punctuation of news text (’ “ ” — …). Text made only of these
+/// is measured and drawn char by char, without grapheme segmentation.
+#[inline]
+pub fn is_simple(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{a1}'..='\u{ac}' | '\u{ae}'..='\u{17f}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
+}
+
+/// Whether every character of `s` is [`is_simple`].
+#[inline]
+pub fn all_simple(s: &str) -> bool {
+    s.bytes().all(plain_ascii) || s.chars().all(is_simple)
+}
+
 /// Appends `s` to `out` as it will be shown.
 pub fn sanitize_into(out: &mut String, s: &str) {
     if s.bytes().all(plain_ascii) {
@@ -90,6 +105,9 @@ pub fn display_width(s: &str) -> usize {
     if s.bytes().all(plain_ascii) {
         return s.len();
     }
+    if s.chars().all(is_simple) {
+        return s.chars().count();
+    }
     s.graphemes(true).map(grapheme_width).sum()
 }
 
@@ -98,6 +116,14 @@ pub fn for_each_grapheme(s: &str, mut f: impl FnMut(usize, &str, usize) -> bool)
     if s.bytes().all(plain_ascii) {
         for i in 0..s.len() {
             if !f(i, &s[i..i + 1], 1) {
+                return;
+            }
+        }
+        return;
+    }
+    if s.chars().all(is_simple) {
+        for (i, c) in s.char_indices() {
+            if !f(i, &s[i..i + c.len_utf8()], 1) {
                 return;
             }
         }
@@ -158,6 +184,21 @@ mod tests {
         assert_eq!(display_width("e\u{301}"), 1);
         assert_eq!(display_width("\u{202e}x"), 2);
         assert_eq!(display_width("\u{200f}x"), 1);
+    }
+
+    #[test]
+    fn simple_characters_are_one_column_graphemes() {
+        for c in (' '..='\u{17f}')
+            .chain('\u{2010}'..='\u{205e}')
+            .filter(|&c| is_simple(c))
+        {
+            let s = c.to_string();
+            assert_eq!(s.cell_width(), 1, "{c:?}");
+            assert_eq!(s.graphemes(true).count(), 1);
+            assert_eq!(shown(c), Shown::Keep, "{c:?}");
+        }
+        assert_eq!(display_width("“it’s — fine…”"), 14);
+        assert!(!all_simple("e\u{301}"));
     }
 
     #[test]
