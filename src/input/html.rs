@@ -77,13 +77,32 @@ impl HtmlArticle {
 pub fn extract(html: &str) -> HtmlArticle {
     let doc = Document::from(html);
     let meta = meta::extract(&doc);
-    let text = main_text(doc).unwrap_or_else(|| fallback_text(html));
+    let mut text = main_text(doc).unwrap_or_else(|| fallback_text(html));
+    if let Some(lead) = meta.lead
+        && !text.is_empty()
+        && !squash(&text).contains(&squash(&lead))
+    {
+        text = format!("{lead}\n\n{text}");
+    }
+    // A dateline opening the body ("April 17, 2015 -- ...") when nothing else dates the page.
+    let date = meta.date.or_else(|| {
+        let head: String = text.chars().take(60).collect();
+        dates::parse(&head)
+    });
     HtmlArticle {
         title: meta.title,
         byline: meta.byline,
-        date: meta.date.map(|d| d.to_string()),
+        date: date.map(|d| d.to_string()),
         text,
     }
+}
+
+/// Letters and digits only, lower-cased: for "is this text already there".
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// [`decode`] then [`extract`].

@@ -108,7 +108,13 @@ fn is_box(node: &NodeRef<'_>, total: usize) -> bool {
     if names.is_empty() {
         return false;
     }
-    let boxy = names.split_whitespace().any(|tok| {
+    // State words ("no_caption", "has-share-bar") say what a box holds, not what it is.
+    let state = |tok: &str| {
+        ["no-", "no_", "has-", "has_", "with-", "with_", "without"]
+            .iter()
+            .any(|p| tok.starts_with(p))
+    };
+    let boxy = names.split_whitespace().filter(|t| !state(t)).any(|tok| {
         BOX_WORDS
             .iter()
             .any(|w| tok.contains(w) && !(*w == "comment" && tok.contains("commentary")))
@@ -123,7 +129,13 @@ fn is_box(node: &NodeRef<'_>, total: usize) -> bool {
     let media = names
         .split_whitespace()
         .any(|tok| MEDIA_WORDS.iter().any(|w| tok.contains(w)));
-    media && text_len(node, 250) < 250.min(half.max(1))
+    media && text_len(node, 250) < 250.min(half.max(1)) && !has_heading(node)
+}
+
+fn has_heading(node: &NodeRef<'_>) -> bool {
+    node.descendants_it().any(|d| {
+        local_name(&d).is_some_and(|t| matches!(t.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+    })
 }
 
 fn is_ad_token(tok: &str) -> bool {

@@ -22,6 +22,9 @@ pub struct Meta {
     pub title: Option<String>,
     pub byline: Option<String>,
     pub date: Option<Date>,
+    /// A standfirst: a visible element whose text is the page's description
+    /// (it often sits between the headline and the body, outside the body).
+    pub lead: Option<String>,
 }
 
 /// Everything gathered from `<meta>` and JSON-LD in one pass.
@@ -48,8 +51,9 @@ pub fn extract(doc: &Document) -> Meta {
     let sites = site_names(doc, &src);
     Meta {
         title: title(doc, &src, &sites),
-        byline: byline(doc, &src),
+        byline: byline(doc, &src, &sites),
         date: date(doc, &src),
+        lead: lead(doc, &src),
     }
 }
 
@@ -288,7 +292,7 @@ fn title(doc: &Document, src: &Sources, sites: &[String]) -> Option<String> {
         .iter()
         .take(20)
         .map(|h| collapse(&h.text()))
-        .filter(|t| !t.is_empty() && t.len() < 400)
+        .filter(|t| t.split_whitespace().count() >= 2 && t.len() < 400)
         .collect();
     let doc_title = ["head title", "title"].iter().find_map(|sel| {
         doc.select(sel)
@@ -297,18 +301,67 @@ fn title(doc: &Document, src: &Sources, sites: &[String]) -> Option<String> {
             .map(|t| collapse(&t.text()))
             .filter(|t| !t.is_empty())
     });
-    let candidates = [
-        src.ld.headline.clone(),
-        first_meta(
-            src,
-            &["og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "headline", "title"],
-        )
-        .map(str::to_owned),
-        h1s.first().cloned(),
-        doc_title,
-    ];
-    let raw = candidates.into_iter().flatten().find(|t| !t.is_empty())?;
-    Some(strip_site_suffix(&raw, sites, &h1s))
+    let mut metas: Vec<String> = Vec::new();
+    for k in ["og:title", "twitter:title"] {
+        metas.extend(meta(src, k).next().map(str::to_owned));
+    }
+    metas.extend(src.ld.headline.clone());
+    for k in ["parsely-title", "sailthru.title", "dc.title", "headline", "title"] {
+        metas.extend(meta(src, k).next().map(str::to_owned));
+    }
+    metas.extend(doc_title);
+    let metas: Vec<String> = metas
+        .iter()
+        .map(|t| strip_site_suffix(t, sites, &h1s))
+        .filter(|t| !t.is_empty())
+        .collect();
+    Some(choose_title(&metas, &h1s)?)
+}
+
+/// The visible headline when the metadata agrees with it (metadata titles are
+/// often rewritten for search engines), else the best metadata title.
+fn choose_title(metas: &[String], h1s: &[String]) -> Option<String> {
+    for h in h1s {
+        if metas.iter().any(|m| key(m) == key(h)) {
+            return Some(h.clone());
+        }
+    }
+    for h in h1s {
+        let kh = key(h);
+        for m in metas {
+            let km = key(m);
+            if km.len() >= 10 && kh.contains(&km) && km.len() * 10 >= kh.len() * 6 {
+                return Some(m.clone());
+            }
+            if kh.len() >= 10 && km.contains(&kh) && kh.len() * 10 >= km.len() * 6 {
+                return Some(h.clone());
+            }
+        }
+    }
+    if let (Some(h), Some(m)) = (h1s.first(), metas.first())
+        && word_overlap(h, m) >= 0.5
+    {
+        return Some(h.clone());
+    }
+    metas.first().or(h1s.first()).cloned()
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Share of the shorter text's words found in the other.
+fn word_overlap(a: &str, b: &str) -> f64 {
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    if short.is_empty() {
+        return 0.0;
+    }
+    let hits = short.iter().filter(|w| long.contains(w)).count();
+    hits as f64 / short.len() as f64
 }
 
 const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
@@ -374,26 +427,46 @@ const AUTHOR_METAS: [&str; 12] = [
     "citation_author",
 ];
 
-fn byline(doc: &Document, src: &Sources) -> Option<String> {
+fn byline(doc: &Document, src: &Sources, sites: &[String]) -> Option<String> {
+    // Candidates from metadata, best first; names equal to the site's name last.
+    let mut cands: Vec<String> = Vec::new();
     if !src.ld.people.is_empty() {
-        return Some(join_names(&src.ld.people));
+        cands.push(join_names(&src.ld.people));
     }
     for k in AUTHOR_METAS {
-        let names: Vec<String> = meta(src, k).filter_map(|v| clean_name(&[v.to_owned()])).collect();
         let mut uniq: Vec<String> = Vec::new();
-        for n in names {
+        for n in meta(src, k).filter_map(|v| clean_name(&[v.to_owned()])) {
             if !uniq.iter().any(|u| key(u) == key(&n)) {
                 uniq.push(n);
             }
         }
         if !uniq.is_empty() {
-            return Some(join_names(&uniq));
+            cands.push(join_names(&uniq));
         }
     }
-    if let Some(b) = dom_byline(doc) {
-        return Some(b);
+    let site_keys: Vec<String> = sites.iter().map(|s| key(s)).collect();
+    let (mut people, sitey): (Vec<String>, Vec<String>) =
+        cands.into_iter().partition(|c| !site_keys.contains(&key(c)));
+    people.extend(sitey);
+    let visible = dom_byline(doc);
+    // The visible byline settles disagreements between metadata sources.
+    if let Some(v) = &visible
+        && let Some(c) = people.iter().find(|c| names_overlap(c, v))
+    {
+        return Some(c.clone());
     }
-    (!src.ld.organisations.is_empty()).then(|| join_names(&src.ld.organisations))
+    people
+        .into_iter()
+        .next()
+        .or(visible)
+        .or_else(|| (!src.ld.organisations.is_empty()).then(|| join_names(&src.ld.organisations)))
+}
+
+fn names_overlap(a: &str, b: &str) -> bool {
+    let wb = words(b);
+    words(a)
+        .iter()
+        .any(|w| w.chars().count() >= 3 && w != "and" && wb.contains(w))
 }
 
 fn join_names(names: &[String]) -> String {
@@ -437,10 +510,17 @@ fn is_byline_marked(node: &NodeRef<'_>) -> bool {
             blob.push(' ');
         }
     }
-    let marked = blob.contains("byline") || blob.contains("by-line") || blob.contains("author");
-    let excluded = ["comment", "avatar", "image", "img", "photo", "bio", "social", "follow", "related", "more-"]
-        .iter()
-        .any(|x| blob.contains(x));
+    let mut marked = false;
+    let mut excluded = false;
+    for w in blob.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        marked |= w.starts_with("byline")
+            || (w.starts_with("author") && !w.starts_with("authoriz"))
+            || w.ends_with("author")
+            || w.ends_with("byline");
+        excluded |= ["comment", "avatar", "image", "img", "photo", "bio", "social", "follow", "related", "more"]
+            .iter()
+            .any(|x| w.starts_with(x));
+    }
     marked && !excluded
 }
 
@@ -571,7 +651,14 @@ fn cut_noise(s: &str) -> (String, bool) {
         let next_is_num = words
             .get(i + 1)
             .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
-        let starts_date = w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        let next_lower = words.get(i + 1).map(|n| n.to_lowercase()).unwrap_or_default();
+        let digits = w.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let starts_date = (digits
+            && (w.len() >= 4
+                || w.contains([':', '/', '.'])
+                || dates_month(next_lower.trim_matches(|c: char| !c.is_alphanumeric()))
+                || next_lower.starts_with("am")
+                || next_lower.starts_with("pm")))
             || (dates_month(bare) && next_is_num)
             || WEEKDAYS.iter().any(|d| bare == *d || (bare.len() == 3 && d.starts_with(bare)) && w.ends_with(','))
             || STOP_WORDS.contains(&lw.as_str())
@@ -602,6 +689,32 @@ fn plausible_name(n: &str) -> bool {
         && !n.starts_with('@')
         && !n.starts_with("www.")
         && n.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+// ---------------------------------------------------------------- lead
+
+fn lead(doc: &Document, src: &Sources) -> Option<String> {
+    let desc = first_meta(src, &["og:description", "description", "twitter:description"])?;
+    let kd = key(desc);
+    if kd.len() < 40 {
+        return None;
+    }
+    let body = doc.body()?;
+    for node in body.descendants_it() {
+        let textual = ["p", "h2", "h3", "h4", "div", "span"].iter().any(|t| node.has_name(t));
+        if !node.is_element() || !textual {
+            continue;
+        }
+        let Some(segs) = text_segments(&node, desc.len() * 2 + 40) else {
+            continue;
+        };
+        let text = segs.join(" ");
+        let kt = key(&text);
+        if kt.len() >= kd.len() && kt.len() * 20 <= kd.len() * 21 && kt.starts_with(&kd[..kd.len() * 9 / 10]) {
+            return Some(collapse(&text));
+        }
+    }
+    None
 }
 
 // ---------------------------------------------------------------- date
