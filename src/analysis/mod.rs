@@ -113,6 +113,8 @@ pub fn analyze(text: &str) -> Analysis {
         .collect();
     Analysis {
         title: layout.title.map(|s| text[s.range()].trim().to_string()),
+        byline: layout.byline.map(|s| text[s.range()].trim().to_string()),
+        date: layout.date,
         actors,
         statements,
     }

@@ -122,6 +122,10 @@ impl Actor {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Analysis {
     pub title: Option<String>,
+    /// The byline, without "By", when the text has one.
+    pub byline: Option<String>,
+    /// The publication date (`YYYY-MM-DD`) from a date line, when the text has one.
+    pub date: Option<String>,
     pub actors: Vec<Actor>,
     /// Statements in text order; they never overlap.
     pub statements: Vec<Statement>,

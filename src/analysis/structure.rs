@@ -8,6 +8,10 @@ use super::tokens::{Paragraph, Token, TokenKind};
 #[derive(Clone, Debug, Default)]
 pub struct Layout {
     pub title: Option<Span>,
+    /// The "By ..." line, without "By".
+    pub byline: Option<Span>,
+    /// The publication date, `YYYY-MM-DD`, from a date line near the top.
+    pub date: Option<String>,
     /// Paragraph indexes of bylines and credit lines, in order.
     pub metadata: Vec<usize>,
 }
@@ -19,6 +23,71 @@ impl Layout {
 }
 
 const TITLE_MAX_WORDS: usize = 24;
+/// Bylines and date lines are looked for among the first paragraphs only.
+const HEADER_PARAGRAPHS: usize = 6;
+const DATE_LINE_MAX_WORDS: usize = 12;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The date in a short line: "January 27, 2022", "Jan. 27, 2022", "27 Jan 2022",
+/// "2022-01-27", "Published 5:03 PM EST, Thu January 27, 2022".
+pub fn parse_date(line: &str) -> Option<String> {
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    let month_of = |w: &str| {
+        MONTHS
+            .iter()
+            .position(|m| {
+                w == *m || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept"))
+            })
+            .map(|i| i + 1)
+    };
+    let day_of = |w: &str| {
+        let d: String = w.trim_end_matches(|c: char| c.is_alphabetic()).to_string(); // 27th
+        d.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
+    };
+    let year_of = |w: &str| w.parse::<u32>().ok().filter(|y| (1900..=2100).contains(y));
+    for (i, w) in words.iter().enumerate() {
+        // ISO: 2022-01-27 (also inside 2022-01-27T10:00).
+        let iso: Vec<&str> = w.get(..10).unwrap_or("").split('-').collect();
+        if iso.len() == 3
+            && let (Some(y), Ok(m), Some(d)) =
+                (year_of(iso[0]), iso[1].parse::<u32>(), day_of(iso[2]))
+        {
+            if (1..=12).contains(&m) {
+                return Some(format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+        let Some(m) = month_of(w) else { continue };
+        let next = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
+        let prev = if i > 0 { words[i - 1].as_str() } else { "" };
+        // January 27, 2022
+        if let (Some(d), Some(y)) = (day_of(next(1)), year_of(next(2))) {
+            return Some(format!("{y:04}-{m:02}-{d:02}"));
+        }
+        // 27 January 2022
+        if let (Some(d), Some(y)) = (day_of(prev), year_of(next(1))) {
+            return Some(format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
+    None
+}
 const CREDIT_MAX_WORDS: usize = 16;
 
 fn words(tokens: &[Token], p: &Paragraph) -> usize {
@@ -78,8 +147,22 @@ fn is_byline(line: &str) -> bool {
 pub fn detect(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Layout {
     let mut layout = Layout::default();
     for (i, p) in paragraphs.iter().enumerate() {
-        if is_credit_line(&text[p.start..p.end], words(tokens, p)) {
+        let line = &text[p.start..p.end];
+        let n = words(tokens, p);
+        if is_credit_line(line, n) {
             layout.metadata.push(i);
+            if layout.byline.is_none() && i < HEADER_PARAGRAPHS && is_byline(line) {
+                let by = line
+                    .trim_start()
+                    .get(..3)
+                    .map_or(0, |_| line.len() - line.trim_start().len() + 3);
+                layout.byline = Some(Span::new(p.start + by, p.end));
+            }
+        } else if i < HEADER_PARAGRAPHS && n <= DATE_LINE_MAX_WORDS && layout.date.is_none() {
+            if let Some(date) = parse_date(line) {
+                layout.date = Some(date);
+                layout.metadata.push(i);
+            }
         }
     }
     // A title is a short first paragraph set off by a blank line, or without a
@@ -126,6 +209,34 @@ mod tests {
     fn body_first_line_is_not_a_title() {
         let text = "The port reopened on Monday, officials said.\nIt had been closed for a week after the storm hit.";
         assert_eq!(layout(text).0, None);
+    }
+
+    #[test]
+    fn byline_and_date_lines() {
+        let text = "Port reopens\n\nBy Ana Lima and Tom Berg\nJanuary 27, 2022\nThe port reopened, officials said.";
+        let (tokens, paras) = tokenize(text);
+        let l = detect(text, &tokens, &paras);
+        assert_eq!(
+            l.byline.map(|s| &text[s.range()]),
+            Some("Ana Lima and Tom Berg")
+        );
+        assert_eq!(l.date.as_deref(), Some("2022-01-27"));
+        assert_eq!(l.metadata, [1, 2]);
+    }
+
+    #[test]
+    fn date_formats() {
+        assert_eq!(parse_date("Jan. 5, 2021").as_deref(), Some("2021-01-05"));
+        assert_eq!(
+            parse_date("Published 5:03 PM EST, Thu September 27th, 2018").as_deref(),
+            Some("2018-09-27")
+        );
+        assert_eq!(parse_date("3 March 2020").as_deref(), Some("2020-03-03"));
+        assert_eq!(
+            parse_date("2019-11-02T10:00:00Z").as_deref(),
+            Some("2019-11-02")
+        );
+        assert_eq!(parse_date("The May meeting ran late."), None);
     }
 
     #[test]
