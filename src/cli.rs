@@ -95,7 +95,10 @@ fn dispatch(cli: Cli) -> Result<()> {
         None => {
             let (source, text) = match &cli.file {
                 Some(path) => (path.display().to_string(), read_text(path)?),
-                None => ("sample".to_string(), SAMPLE.to_string()),
+                None => (
+                    "nato-open-door.txt (sample)".to_string(),
+                    SAMPLE.to_string(),
+                ),
             };
             if std::io::stdout().is_terminal() {
                 let theme = cli.theme.map(|t| match t {

@@ -5,7 +5,7 @@ use super::article::{ActorEntry, ActorLine, Article};
 use super::help;
 use super::keys::{self, Action, Context, Motion};
 use super::layout::{AppLayout, BodyGeometry, Pane, QuoteGeometry};
-use super::search::find_matches;
+use super::search::Folded;
 use super::text::for_each_grapheme;
 use super::wrap::{Row, WrappedBody, Wrapper};
 use crate::{Analysis, Document};
@@ -625,7 +625,12 @@ impl App {
         self.query = query;
         let query = self.query.clone();
         let art = self.article_mut();
-        art.matches = find_matches(&art.doc.text, &query);
+        art.matches = if query.is_empty() {
+            Vec::new()
+        } else {
+            let folded = art.folded.get_or_insert_with(|| Folded::new(&art.doc.text));
+            folded.find(&art.doc.text, &query)
+        };
         art.current_match = None;
     }
 

@@ -2,6 +2,7 @@
 //! are and their colours, the filter, the selection, the scroll positions and the
 //! wrapped body. Plain data; the app decides when to change it.
 
+use super::search::Folded;
 use super::wrap::WrappedBody;
 use crate::{ActorId, Analysis, Document, Span};
 
@@ -55,6 +56,8 @@ pub struct Article {
     pub body: WrappedBody,
     pub matches: Vec<Span>,
     pub current_match: Option<usize>,
+    /// The text folded for searching, made at the first search.
+    pub folded: Option<Folded>,
     /// The mention last shown from the actors pane: (actor, index in its mentions).
     pub mention_cursor: Option<(ActorId, usize)>,
 }
@@ -80,6 +83,7 @@ impl Article {
             body: WrappedBody::default(),
             matches: Vec::new(),
             current_match: None,
+            folded: None,
             mention_cursor: None,
         };
         article.derive();

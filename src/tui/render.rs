@@ -14,7 +14,7 @@ use super::wrap::Row;
 use crate::{Span, StatementKind};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::{Margin, Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{
@@ -118,17 +118,17 @@ fn put(buf: &mut Buffer, x: u16, y: u16, right: u16, s: &str, style: Style) -> u
     if x >= right {
         return x;
     }
-    if all_simple(s) {
+    if all_simple(s) && buf.area.contains(Position::new(x, y)) && right <= buf.area.right() {
         // One char, one cell: skip grapheme segmentation, the bulk of drawing time.
-        let mut x = x;
-        for c in s.chars() {
-            if x >= right {
-                break;
-            }
-            buf[(x, y)].set_char(c).set_style(style);
-            x += 1;
+        let start = buf.index_of(x, y);
+        let room = usize::from(right - x);
+        let cells = &mut buf.content[start..start + room];
+        let mut written = 0;
+        for (cell, c) in cells.iter_mut().zip(s.chars()) {
+            cell.set_char(c).set_style(style);
+            written += 1;
         }
-        return x;
+        return x + written as u16;
     }
     buf.set_stringn(x, y, s, usize::from(right - x), style).0
 }

@@ -8,51 +8,73 @@ use crate::Span;
 
 /// Every non-overlapping match of `query` in `text`.
 pub fn find_matches(text: &str, query: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    if query.is_empty() {
-        return out;
-    }
-    if query.chars().any(char::is_uppercase) {
-        out.extend(
-            text.match_indices(query)
-                .map(|(i, m)| Span::new(i, i + m.len())),
-        );
-    } else if query.is_ascii() {
-        find_ascii_caseless(text.as_bytes(), query.as_bytes(), &mut out);
-    } else {
-        find_caseless(text, query, &mut out);
-    }
-    out
+    Folded::new(text).find(text, query)
 }
 
-/// ASCII case-insensitive search. An ASCII byte never occurs inside a multi-byte
-/// UTF-8 character, so every match lies on character boundaries.
-fn find_ascii_caseless(hay: &[u8], needle: &[u8], out: &mut Vec<Span>) {
-    let lower = needle[0].to_ascii_lowercase();
-    let upper = lower.to_ascii_uppercase();
-    let n = needle.len();
-    let mut next_free = 0;
-    // memchr finds the candidates (SIMD); each is then compared in full.
-    let mut check = |i: usize| {
-        if i >= next_free && i + n <= hay.len() && hay[i..i + n].eq_ignore_ascii_case(needle) {
-            out.push(Span::new(i, i + n));
-            next_free = i + n;
+/// The text with ASCII letters in lower case, kept per article so that every key
+/// typed in the search prompt is one SIMD scan. ASCII case folding keeps every
+/// byte where it was, so offsets into it are offsets into the text.
+#[derive(Clone, Debug)]
+pub struct Folded {
+    bytes: Vec<u8>,
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Folded {
+        Folded {
+            bytes: text.as_bytes().to_ascii_lowercase(),
         }
-    };
-    if lower == upper {
-        memchr::memchr_iter(lower, hay).for_each(&mut check);
-    } else {
-        memchr::memchr2_iter(lower, upper, hay).for_each(&mut check);
+    }
+
+    /// Every non-overlapping match of `query` in `text` (the text this was made of).
+    pub fn find(&self, text: &str, query: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        if query.is_empty() {
+            return out;
+        }
+        if query.chars().any(char::is_uppercase) {
+            let finder = memchr::memmem::Finder::new(query.as_bytes());
+            out.extend(
+                finder
+                    .find_iter(text.as_bytes())
+                    .map(|i| Span::new(i, i + query.len())),
+            );
+        } else if query.is_ascii() {
+            let finder = memchr::memmem::Finder::new(query.as_bytes());
+            out.extend(
+                finder
+                    .find_iter(&self.bytes)
+                    .map(|i| Span::new(i, i + query.len())),
+            );
+        } else {
+            find_caseless(text, query, &mut out);
+        }
+        out
     }
 }
 
-/// Case-insensitive search for queries beyond ASCII, char by char.
+/// Case-insensitive search for queries beyond ASCII: candidates are where the
+/// first character occurs in either case (a SIMD scan each), then checked char
+/// by char.
 fn find_caseless(text: &str, query: &str, out: &mut Vec<Span>) {
     let fold = |c: char| c.to_lowercase().next().unwrap_or(c);
     let needle: Vec<char> = query.chars().map(fold).collect();
-    let mut skip_to = 0;
-    for (i, _) in text.char_indices() {
-        if i < skip_to {
+    let Some(&first) = needle.first() else {
+        return;
+    };
+    let mut variants: Vec<char> = std::iter::once(first).chain(first.to_uppercase()).collect();
+    variants.sort_unstable();
+    variants.dedup();
+    let mut candidates: Vec<usize> = Vec::new();
+    for v in variants {
+        let mut buf = [0u8; 4];
+        let finder = memchr::memmem::Finder::new(v.encode_utf8(&mut buf).as_bytes());
+        candidates.extend(finder.find_iter(text.as_bytes()));
+    }
+    candidates.sort_unstable();
+    let mut next_free = 0;
+    for i in candidates {
+        if i < next_free {
             continue;
         }
         let mut chars = text[i..].char_indices();
@@ -66,7 +88,7 @@ fn find_caseless(text: &str, query: &str, out: &mut Vec<Span>) {
         });
         if matched {
             out.push(Span::new(i, end));
-            skip_to = end;
+            next_free = end;
         }
     }
 }
