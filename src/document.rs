@@ -24,6 +24,29 @@ impl Document {
         }
     }
 
+    /// Analyses an article read from a file. A title from the source's metadata
+    /// opens the text (so a headline's statements are found as in plain text),
+    /// and the source's title, byline and date win over what the text suggests.
+    pub fn from_article(article: crate::input::Article) -> Document {
+        let crate::input::Article {
+            source,
+            title,
+            byline,
+            date,
+            body,
+        } = article;
+        let text = match &title {
+            Some(t) if !body.trim_start().starts_with(t.as_str()) => format!("{t}\n\n{body}"),
+            _ => body,
+        };
+        let mut doc = Document::new(source, text);
+        let a = &mut doc.analysis;
+        a.title = title.or(a.title.take());
+        a.byline = byline.or(a.byline.take());
+        a.date = date.or(a.date.take());
+        doc
+    }
+
     /// The article's title, or its source when it has none.
     pub fn display_title(&self) -> &str {
         self.analysis.title.as_deref().unwrap_or(&self.source)

@@ -6,8 +6,10 @@
 //! `briefing extract` (JSON, JSON Lines or text) and an interactive reader.
 
 pub mod analysis;
+pub mod briefing;
 pub mod cli;
 pub mod document;
+pub mod export;
 pub mod input;
 pub mod lexicon;
 pub mod output;

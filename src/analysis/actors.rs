@@ -698,7 +698,7 @@ fn sort_disjoint(spans: &mut Vec<Span>) {
 }
 
 /// "Dmitry" and "Dimitry", "J." and "John": the same first name as far as we can tell.
-fn compatible_first_names(a: &str, b: &str) -> bool {
+pub(crate) fn compatible_first_names(a: &str, b: &str) -> bool {
     let a = a.trim_end_matches('.');
     let b = b.trim_end_matches('.');
     if a == b {

@@ -18,6 +18,12 @@ mod turns;
 pub use model::{Actor, ActorId, ActorKind, Analysis, Span, Statement, StatementKind};
 pub use structure::Layout;
 
+/// Could two first names (lowercase) name the same person: "dmitry" and
+/// "dimitry", "j." and "john"?
+pub fn same_first_name(a: &str, b: &str) -> bool {
+    actors::compatible_first_names(a, b)
+}
+
 use actors::{Attribution, Resolver};
 use frames::{Frame, FrameFinder};
 use mentions::NameFinder;
