@@ -69,10 +69,9 @@ pub fn parse_date(line: &str) -> Option<String> {
         if iso.len() == 3
             && let (Some(y), Ok(m), Some(d)) =
                 (year_of(iso[0]), iso[1].parse::<u32>(), day_of(iso[2]))
+            && (1..=12).contains(&m)
         {
-            if (1..=12).contains(&m) {
-                return Some(format!("{y:04}-{m:02}-{d:02}"));
-            }
+            return Some(format!("{y:04}-{m:02}-{d:02}"));
         }
         let Some(m) = month_of(w) else { continue };
         let next = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
@@ -158,11 +157,13 @@ pub fn detect(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Layout 
                     .map_or(0, |_| line.len() - line.trim_start().len() + 3);
                 layout.byline = Some(Span::new(p.start + by, p.end));
             }
-        } else if i < HEADER_PARAGRAPHS && n <= DATE_LINE_MAX_WORDS && layout.date.is_none() {
-            if let Some(date) = parse_date(line) {
-                layout.date = Some(date);
-                layout.metadata.push(i);
-            }
+        } else if i < HEADER_PARAGRAPHS
+            && n <= DATE_LINE_MAX_WORDS
+            && layout.date.is_none()
+            && let Some(date) = parse_date(line)
+        {
+            layout.date = Some(date);
+            layout.metadata.push(i);
         }
     }
     // A title is a short first paragraph set off by a blank line, or without a
