@@ -208,8 +208,10 @@ fn the_reader_in_a_real_terminal() {
 
     // Help, generated from the key table.
     tmux.keys(&["?"]);
-    let screen = tmux.wait_for_text("show this help");
-    assert!(screen.contains("next statement by the same speaker"));
+    // Frames arrive row by row: wait for a row low in the help, not just the top.
+    tmux.wait_for("the help", |s| {
+        s.contains("show this help") && s.contains("next statement by the same speaker")
+    });
     tmux.keys(&["?"]);
     tmux.wait_for("the help closed", |s| !s.contains("show this help"));
 

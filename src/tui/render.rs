@@ -75,7 +75,20 @@ fn frame_pane(app: &App, theme: &Theme, pane: Pane, pa: PaneArea, buf: &mut Buff
         }
         Pane::Quotes => format!("{} ", art.shown.len()),
         Pane::Actors => format!("{} ", art.entries.len()),
-        Pane::Body => String::new(),
+        Pane::Body => {
+            // Date and byline, when the engine found them.
+            let analysis = &art.doc.analysis;
+            let about: Vec<String> = [analysis.date.as_deref(), analysis.byline.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(sanitize)
+                .collect();
+            if about.is_empty() {
+                String::new()
+            } else {
+                format!("· {} ", about.join(" · "))
+            }
+        }
     };
     title.push_str(&detail);
     let (border, title_style, kind) = if focused {

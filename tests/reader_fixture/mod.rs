@@ -134,6 +134,7 @@ pub fn analysis() -> Analysis {
                 ("said", 3),
             ),
         ],
+        ..Analysis::default()
     }
 }
 
