@@ -4,7 +4,7 @@
 
 use super::search::Folded;
 use super::wrap::WrappedBody;
-use crate::{ActorId, Analysis, Document, Span};
+use crate::{Actor, ActorId, Analysis, Document, Span};
 
 /// An entry of the actors pane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +28,28 @@ pub enum ActorLine {
     Role(usize),
 }
 
+/// The widest a speaker tag gets.
+const MAX_TAG: usize = 10;
+
+/// A speaker's tag: the short name (a person's surname) when it fits, else the
+/// initials of a name of several capitalised words ("New York Times" → "NYT"),
+/// else the short name, to be cut when drawn.
+fn tag_for(actor: &Actor) -> String {
+    let short = actor.short_name();
+    if super::text::display_width(short) <= MAX_TAG {
+        return short.to_string();
+    }
+    let initials: String = short
+        .split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    if initials.chars().count() >= 2 {
+        initials
+    } else {
+        short.to_string()
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Article {
     pub doc: Document,
@@ -37,6 +59,8 @@ pub struct Article {
     pub slots: Vec<Option<usize>>,
     /// Statements per actor (plus one for the unattributed, at the end).
     pub counts: Vec<usize>,
+    /// Each actor's tag: the short name, or initials when that is too long.
+    pub tags: Vec<String>,
     /// Columns for speaker tags.
     pub tag_width: u16,
     pub entries: Vec<ActorEntry>,
@@ -69,6 +93,7 @@ impl Article {
             analysing,
             slots: Vec::new(),
             counts: Vec::new(),
+            tags: Vec::new(),
             tag_width: 0,
             entries: Vec::new(),
             lines: Vec::new(),
@@ -162,15 +187,17 @@ impl Article {
             }
         }
 
+        let tags: Vec<String> = analysis.actors.iter().map(tag_for).collect();
         let tag_width = speakers
             .iter()
-            .map(|&a| super::text::display_width(analysis.actors[a].short_name()))
+            .map(|&a| super::text::display_width(&tags[a]))
             .chain(std::iter::once(if counts[n] > 0 { 1 } else { 0 }))
             .max()
             .unwrap_or(0)
-            .clamp(3, 10) as u16;
+            .clamp(3, MAX_TAG) as u16;
 
         self.slots = slots;
+        self.tags = tags;
         self.counts = counts;
         self.tag_width = tag_width;
         self.entries = entries;
@@ -228,8 +255,8 @@ impl Article {
 
     /// How the reader names a speaker in tags.
     pub fn speaker_tag(&self, speaker: Option<ActorId>) -> &str {
-        match speaker.and_then(|a| self.analysis().actors.get(a)) {
-            Some(actor) => actor.short_name(),
+        match speaker.and_then(|a| self.tags.get(a)) {
+            Some(tag) => tag,
             None => "?",
         }
     }
@@ -274,5 +301,44 @@ impl Article {
         st.get(i)
             .filter(|s| s.span.start < r.end.max(r.start + 1))
             .map(|_| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ActorKind;
+
+    fn actor(name: &str, kind: ActorKind) -> Actor {
+        Actor {
+            name: name.into(),
+            kind,
+            roles: Vec::new(),
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            gender: None,
+            statements: 0,
+        }
+    }
+
+    #[test]
+    fn tags_are_surnames_or_initials() {
+        assert_eq!(
+            tag_for(&actor("Dmytro Kuleba", ActorKind::Person)),
+            "Kuleba"
+        );
+        assert_eq!(
+            tag_for(&actor("New York Times", ActorKind::Organization)),
+            "NYT"
+        );
+        assert_eq!(
+            tag_for(&actor("Kremlin", ActorKind::Organization)),
+            "Kremlin"
+        );
+        assert_eq!(
+            tag_for(&actor("the administration officials", ActorKind::Other)),
+            "the administration officials",
+            "cut when drawn"
+        );
     }
 }

@@ -8,7 +8,7 @@ use super::article::{ActorEntry, ActorLine, Article};
 use super::help::{self, HelpLine};
 use super::keys::{self, Action, Context};
 use super::layout::{BodyGeometry, Pane, PaneArea};
-use super::text::{all_simple, display_width, sanitize, truncate};
+use super::text::{all_simple, display_width, sanitize, sanitize_collapsed, truncate};
 use super::theme::Theme;
 use super::wrap::Row;
 use crate::{Span, StatementKind};
@@ -361,7 +361,8 @@ fn render_quotes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer) {
             let ry = y + i as u16;
             let mut x = text_x;
             for (a, b, style) in chunks(art, theme, *row, false, &Underline::none()) {
-                x = put(buf, x, ry, right, &sanitize(&art.doc.text[a..b]), style);
+                let text = sanitize_collapsed(&art.doc.text[a..b]);
+                x = put(buf, x, ry, right, &text, style);
             }
             let cut = if selected {
                 i + 1 == rows.len() && row.end < s.span.end

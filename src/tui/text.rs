@@ -79,6 +79,29 @@ pub fn sanitize_into(out: &mut String, s: &str) {
     }
 }
 
+/// `s` as it will be shown, with each run of whitespace (line breaks included)
+/// shown as one space: for text taken out of its paragraphs.
+pub fn sanitize_collapsed(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        match shown(c) {
+            Shown::Keep => out.push(c),
+            Shown::As(d) => out.push(d),
+            Shown::Drop => {}
+        }
+    }
+    out
+}
+
 /// `s` as it will be shown.
 pub fn sanitize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -175,6 +198,11 @@ mod tests {
         assert_eq!(s, "a␛[2Jb\u{fffd}c");
         assert!(!s.chars().any(|c| c.is_control()));
         assert_eq!(display_width("a\x1b[2Jb"), 6);
+    }
+
+    #[test]
+    fn collapsed_text_has_single_spaces() {
+        assert_eq!(sanitize_collapsed("a.\n\n“b\t c"), "a. “b c");
     }
 
     #[test]
