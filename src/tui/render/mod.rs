@@ -1,0 +1,145 @@
+//! Drawing the reader: a pure function of the app state into a buffer, one
+//! module per part of the screen.
+//!
+//! Only what is on screen is touched: the visible rows of the body, the visible
+//! entries of the lists. Article text is sanitised as it is drawn (see `text`).
+
+mod actors;
+mod bars;
+mod body;
+mod quotes;
+
+use super::app::{App, Mode};
+use super::layout::{Pane, PaneArea};
+use super::text::{all_simple, sanitize};
+use super::theme::Theme;
+use crate::StatementKind;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span as TextSpan};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+/// Draws the whole reader into a frame.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    render(app, theme, area, frame.buffer_mut());
+}
+
+/// Draws the whole reader into `buf`; `area` must be the area the app was laid
+/// out for (see [`App::resize`]), or nothing is drawn.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area != app.layout.area || area.is_empty() || buf.area.intersection(area) != area {
+        return;
+    }
+    let layout = &app.layout;
+    for pane in Pane::ALL {
+        if layout.shows(pane, app.focus) {
+            let pa = layout.pane(pane);
+            frame_pane(app, theme, pane, pa, buf);
+            match pane {
+                Pane::Actors => actors::render_actors(app, theme, pa.inner, buf),
+                Pane::Body => body::render_body(app, theme, pa, buf),
+                Pane::Quotes => quotes::render_quotes(app, theme, pa.inner, buf),
+            }
+        }
+    }
+    if !layout.tabs.is_empty() {
+        bars::render_tabs(app, theme, layout.tabs, buf);
+    }
+    if !layout.status.is_empty() {
+        bars::render_status(app, theme, layout.status, buf);
+    }
+    if app.mode == Mode::Help {
+        bars::render_help(app, theme, area, buf);
+    }
+}
+
+// ----- panes ---------------------------------------------------------------------------
+
+/// The border and title of a pane; the focused pane gets a thick border, so focus
+/// shows without colour.
+fn frame_pane(app: &App, theme: &Theme, pane: Pane, pa: PaneArea, buf: &mut Buffer) {
+    if !pa.bordered() {
+        return;
+    }
+    let focused = app.focus == pane;
+    let art = app.article();
+    let mut title = format!(" {} ", pane.title());
+    let detail = match pane {
+        Pane::Quotes if art.filter_on() => {
+            format!("{}/{} ", art.shown.len(), art.doc.analysis.statements.len())
+        }
+        Pane::Quotes => format!("{} ", art.shown.len()),
+        Pane::Actors => format!("{} ", art.entries.len()),
+        Pane::Body => {
+            // Date and byline, when the engine found them.
+            let analysis = &art.doc.analysis;
+            let about: Vec<String> = [analysis.date.as_deref(), analysis.byline.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(sanitize)
+                .collect();
+            if about.is_empty() {
+                String::new()
+            } else {
+                format!("· {} ", about.join(" · "))
+            }
+        }
+    };
+    title.push_str(&detail);
+    let (border, title_style, kind) = if focused {
+        (theme.border_focused, theme.title_focused, BorderType::Thick)
+    } else {
+        (theme.border, theme.title, BorderType::Plain)
+    };
+    let mut block = Block::bordered()
+        .border_type(kind)
+        .border_style(border)
+        .title(TextSpan::styled(title, title_style));
+    if pane == Pane::Body {
+        let total = art.body.len().max(1);
+        let h = usize::from(app.body_geometry().text.height);
+        let percent = if total <= h {
+            100
+        } else {
+            (art.body_top + h).min(total) * 100 / total
+        };
+        block = block.title_top(Line::styled(format!(" {percent}% "), theme.title).right_aligned());
+    }
+    if pane == Pane::Quotes && pa.outer.width >= 40 {
+        block = block.title_bottom(
+            Line::styled(" D direct · M mixed · I indirect ", theme.muted).right_aligned(),
+        );
+    }
+    block.render(pa.outer, buf);
+}
+
+pub(super) fn kind_marker(kind: StatementKind) -> &'static str {
+    match kind {
+        StatementKind::Direct => "D",
+        StatementKind::Mixed => "M",
+        StatementKind::Indirect => "I",
+    }
+}
+
+/// Writes `s` (already sanitised) at `x`, no further than `right`; returns the next x.
+pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, right: u16, s: &str, style: Style) -> u16 {
+    if x >= right {
+        return x;
+    }
+    if all_simple(s) && buf.area.contains(Position::new(x, y)) && right <= buf.area.right() {
+        // One char, one cell: skip grapheme segmentation, the bulk of drawing time.
+        let start = buf.index_of(x, y);
+        let room = usize::from(right - x);
+        let cells = &mut buf.content[start..start + room];
+        let mut written = 0;
+        for (cell, c) in cells.iter_mut().zip(s.chars()) {
+            cell.set_char(c).set_style(style);
+            written += 1;
+        }
+        return x + written as u16;
+    }
+    buf.set_stringn(x, y, s, usize::from(right - x), style).0
+}
