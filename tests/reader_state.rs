@@ -468,3 +468,24 @@ fn the_actors_pane_walks_through_mentions() {
         "wraps around"
     );
 }
+
+#[test]
+fn a_count_repeats_a_movement_or_says_where_to_go() {
+    let mut app = app(120, 40);
+    press(&mut app, "3j");
+    assert_eq!(selected(&app), 3);
+    press(&mut app, "2k");
+    assert_eq!(selected(&app), 1);
+    press(&mut app, "5G");
+    assert_eq!(selected(&app), 4, "the fifth statement");
+    press(&mut app, "1g");
+    assert_eq!(selected(&app), 0);
+    press(&mut app, "99j");
+    assert_eq!(selected(&app), 5);
+    press(&mut app, "12");
+    assert_eq!(app.count, Some(12));
+    press(&mut app, "<Esc>");
+    assert_eq!(app.count, None, "any other key drops the count");
+    press(&mut app, "/3<Enter>");
+    assert_eq!(app.query, "3", "digits are text in the search prompt");
+}

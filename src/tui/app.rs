@@ -59,6 +59,8 @@ pub struct App {
     pub notice: Option<String>,
     pub layout: AppLayout,
     pub help_scroll: usize,
+    /// A count typed before a key ("5j"), as in less and vim.
+    pub count: Option<usize>,
     pub running: bool,
 }
 
@@ -86,6 +88,7 @@ impl App {
             notice: None,
             layout: AppLayout::default(),
             help_scroll: 0,
+            count: None,
             running: true,
         }
     }
@@ -252,8 +255,18 @@ impl App {
             (Mode::Normal, Pane::Body) => &[Context::Body, Context::Global, Context::Always],
             (Mode::Normal, Pane::Quotes) => &[Context::Quotes, Context::Global, Context::Always],
         };
+        if self.mode == Mode::Normal
+            && let KeyCode::Char(d @ '0'..='9') = key.code
+            && !key.modifiers.contains(KeyModifiers::CONTROL)
+            && (d != '0' || self.count.is_some())
+        {
+            let digit = d as usize - '0' as usize;
+            self.count = Some((self.count.unwrap_or(0) * 10 + digit).min(999_999));
+            return None;
+        }
+        let count = self.count.take();
         match keys::lookup(contexts, key) {
-            Some(action) => self.apply(action),
+            Some(action) => self.apply_counted(action, count),
             None => {
                 if let Mode::Search(prompt) = &mut self.mode
                     && let KeyCode::Char(c) = key.code
@@ -263,6 +276,56 @@ impl App {
                     self.update_search();
                 }
                 None
+            }
+        }
+    }
+
+    /// Carries out an action `count` times; a count before `g`/`G` goes to that
+    /// statement, actor or row.
+    fn apply_counted(&mut self, action: Action, count: Option<usize>) -> Option<Effect> {
+        let Some(n) = count else {
+            return self.apply(action);
+        };
+        match action {
+            Action::Move(Motion::First | Motion::Last) => {
+                self.goto_nth(n);
+                None
+            }
+            Action::Move(_)
+            | Action::NextBySpeaker
+            | Action::PrevBySpeaker
+            | Action::NextMatch
+            | Action::PrevMatch => {
+                // More than the list holds would change nothing.
+                let limit = self.article().shown.len().max(self.article().body.len()) + 1;
+                for _ in 0..n.min(limit) {
+                    self.apply(action);
+                }
+                None
+            }
+            _ => self.apply(action),
+        }
+    }
+
+    /// Goes to the `n`th (from 1) statement, actor or body row of the focused pane.
+    fn goto_nth(&mut self, n: usize) {
+        let i = n.saturating_sub(1);
+        match self.focus {
+            Pane::Quotes => {
+                let art = self.article();
+                if let Some(&stmt) = art.shown.get(i.min(art.shown.len().saturating_sub(1))) {
+                    self.select(stmt);
+                }
+            }
+            Pane::Actors => {
+                let art = self.article_mut();
+                art.actor_cursor = i.min(art.entries.len().saturating_sub(1));
+                self.follow_actor_cursor();
+                self.reveal_actor(false);
+            }
+            Pane::Body => {
+                self.article_mut().body_top = i;
+                self.clamp_body();
             }
         }
     }

@@ -14,6 +14,7 @@ pub enum HelpLine {
 
 /// Notes that are not key bindings.
 const NOTES: &[&str] = &[
+    "A count before a movement repeats it (5j); before g or G it goes there (12G).",
     "Mouse: click a statement or actor to select it; the wheel scrolls the pane under it.",
     "Quote marks: D direct quote · M mixed (reported, partly quoted) · I indirect (reported).",
     "In the article, the gutter names each statement's speaker; the selected statement is",

@@ -65,6 +65,9 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
             None => format!("0/{total}"),
         };
         parts.push((format!(" {position} "), theme.status_accent));
+        if let Some(count) = app.count {
+            parts.push((format!(" {count}… "), theme.status_accent));
+        }
         if art.filter_on() {
             parts.push((format!(" {} ", app.filter_summary()), theme.status_accent));
         }
