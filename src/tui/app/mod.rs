@@ -1,0 +1,482 @@
+//! The reader's state and its update step: an event in, a new state out. No
+//! terminal here; tests drive it with key sequences and the renderer only reads it.
+//!
+//! The update step is spread by concern: [`navigate`] (movement and keeping the
+//! selection in view), [`filter`] (the speaker filter and the actors pane),
+//! [`find`] (search), [`mouse`].
+
+mod filter;
+mod find;
+mod mouse;
+mod navigate;
+
+use super::article::Article;
+use super::keys::{self, Action, Context, Motion};
+use super::layout::{AppLayout, BodyGeometry, Pane, QuoteGeometry};
+use super::wrap::{Row, WrappedBody, Wrapper};
+use crate::{Analysis, Document};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
+
+/// Rows the wheel scrolls per notch.
+const WHEEL_ROWS: usize = 3;
+
+/// What the app is doing with the keyboard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing a search; matches follow every key.
+    Search(SearchPrompt),
+    Help,
+}
+
+/// Where a search started, to return there when it is cancelled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchPrompt {
+    pub input: String,
+    previous_query: String,
+    /// Matches are looked for from here on (the selection, or the top of the body).
+    origin: usize,
+    origin_selected: Option<usize>,
+    origin_body_top: usize,
+    origin_quotes_top: usize,
+}
+
+/// Something only the terminal can do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard.
+    Copy(String),
+    /// Repaint the whole screen.
+    Redraw,
+}
+
+#[derive(Clone, Debug)]
+pub struct App {
+    pub articles: Vec<Article>,
+    pub current: usize,
+    pub focus: Pane,
+    pub mode: Mode,
+    /// The search query (live while typing).
+    pub query: String,
+    /// A short message for the status line, cleared by the next key.
+    pub notice: Option<String>,
+    pub layout: AppLayout,
+    pub help_scroll: usize,
+    /// A count typed before a key ("5j"), as in less and vim.
+    pub count: Option<usize>,
+    pub running: bool,
+}
+
+impl App {
+    /// A reader over analysed documents.
+    pub fn new(docs: Vec<Document>) -> App {
+        App::from_articles(docs.into_iter().map(|d| Article::new(d, false)).collect())
+    }
+
+    /// A reader over documents whose analyses arrive later ([`App::set_analysis`]).
+    pub fn pending(docs: Vec<Document>) -> App {
+        App::from_articles(docs.into_iter().map(|d| Article::new(d, true)).collect())
+    }
+
+    fn from_articles(mut articles: Vec<Article>) -> App {
+        if articles.is_empty() {
+            articles.push(Article::new(Document::new("empty", ""), false));
+        }
+        App {
+            articles,
+            current: 0,
+            focus: Pane::Quotes,
+            mode: Mode::Normal,
+            query: String::new(),
+            notice: None,
+            layout: AppLayout::default(),
+            help_scroll: 0,
+            count: None,
+            running: true,
+        }
+    }
+
+    pub fn article(&self) -> &Article {
+        &self.articles[self.current]
+    }
+
+    fn article_mut(&mut self) -> &mut Article {
+        &mut self.articles[self.current]
+    }
+
+    // ----- geometry shared with the renderer -------------------------------------
+
+    pub fn body_geometry(&self) -> BodyGeometry {
+        BodyGeometry::new(self.layout.body.inner, self.article().tag_width)
+    }
+
+    pub fn quote_geometry(&self) -> QuoteGeometry {
+        QuoteGeometry::new(self.layout.quotes.inner.width, self.article().tag_width)
+    }
+
+    fn body_height(&self) -> usize {
+        usize::from(self.body_geometry().text.height)
+    }
+
+    fn quotes_height(&self) -> usize {
+        usize::from(self.layout.quotes.inner.height)
+    }
+
+    fn actors_height(&self) -> usize {
+        usize::from(self.layout.actors.inner.height)
+    }
+
+    /// The rows of the selected statement in the quote list: its text wrapped to
+    /// the list, at most a pane high.
+    pub fn selected_quote_rows(&self) -> Vec<Row> {
+        let art = self.article();
+        let (Some(s), geo) = (art.selected, self.quote_geometry()) else {
+            return Vec::new();
+        };
+        let height = self.quotes_height().max(1);
+        let width = usize::from(geo.text_width).max(1);
+        let span = art.doc.analysis.statements[s].span;
+        // Enough text to fill the pane; more would only be cut.
+        let cap = span.start + (height * width * 8 + 64).min(span.len());
+        let end = floor_char_boundary(&art.doc.text, cap);
+        let mut rows = Vec::new();
+        Wrapper::default().wrap(&art.doc.text, span.start, end, width, &mut rows);
+        rows.truncate(height);
+        if rows.is_empty() {
+            rows.push(Row {
+                start: span.start,
+                end: span.start,
+            });
+        }
+        rows
+    }
+
+    fn selected_quote_height(&self) -> usize {
+        if self.article().selected.is_none() {
+            0
+        } else {
+            self.selected_quote_rows().len()
+        }
+    }
+
+    // ----- events ------------------------------------------------------------------
+
+    /// Updates the state for one terminal event.
+    pub fn handle_event(&mut self, event: &Event) -> Option<Effect> {
+        match event {
+            Event::Key(key) => self.handle_key(key),
+            Event::Mouse(mouse) => {
+                self.handle_mouse(mouse);
+                None
+            }
+            Event::Resize(w, h) => {
+                self.resize(*w, *h);
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// Lays the reader out for a screen of `width`×`height`, re-wrapping the body
+    /// when its text width changed and keeping the selected statement in view.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        let area = Rect::new(0, 0, width, height);
+        if self.layout.area == area && self.article().body.width != 0 {
+            return;
+        }
+        // Keep in view what was in view: the selection if it showed, else the
+        // text at the top of the body.
+        let was_laid_out = self.article().body.width != 0;
+        let selection_visible = self.selection_in_body_view();
+        let top_byte = {
+            let art = self.article();
+            art.body.rows.get(art.body_top).map(|r| r.start)
+        };
+        self.layout = AppLayout::new(area);
+        self.reflow();
+        if !was_laid_out || selection_visible {
+            self.follow_selection();
+        } else if let Some(byte) = top_byte {
+            let art = self.article_mut();
+            art.body_top = art.body.row_of(byte);
+            self.clamp_body();
+            self.follow_quotes();
+        }
+        self.clamp_actors();
+    }
+
+    /// Re-wraps the current article if the body's text width changed.
+    fn reflow(&mut self) {
+        let width = usize::from(self.body_geometry().text.width).max(1);
+        let art = &mut self.articles[self.current];
+        if art.body.width != width {
+            art.body = WrappedBody::new(&art.doc.text, width);
+            art.body
+                .place(art.doc.analysis.statements.iter().map(|s| s.span));
+        }
+        self.clamp_body();
+    }
+
+    /// Hands the engine's analysis of article `index` to the reader.
+    pub fn set_analysis(&mut self, index: usize, analysis: Analysis) {
+        let Some(art) = self.articles.get_mut(index) else {
+            return;
+        };
+        let top_byte = art.body.rows.get(art.body_top).map_or(0, |r| r.start);
+        art.set_analysis(analysis);
+        // Select the first statement in view rather than jump back to the top.
+        let first = art
+            .doc
+            .analysis
+            .statements
+            .partition_point(|s| s.span.end <= top_byte);
+        if first < art.doc.analysis.statements.len() {
+            art.selected = Some(first);
+        }
+        if index == self.current {
+            // Speaker tags change the gutter, and with it the text width.
+            self.reflow();
+            self.follow_selection();
+        }
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) -> Option<Effect> {
+        if key.kind != KeyEventKind::Press {
+            return None;
+        }
+        // Esc quickly followed by a key arrives as Alt+key; take it as both.
+        if key.modifiers.contains(KeyModifiers::ALT) && matches!(key.code, KeyCode::Char(_)) {
+            let esc = self.handle_key(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
+            return self.handle_key(&plain).or(esc);
+        }
+        self.notice = None;
+        let contexts: &[Context] = match (&self.mode, self.focus) {
+            (Mode::Search(_), _) => &[Context::Search, Context::Always],
+            (Mode::Help, _) => &[Context::Help, Context::Always],
+            (Mode::Normal, Pane::Actors) => &[Context::Actors, Context::Global, Context::Always],
+            (Mode::Normal, Pane::Body) => &[Context::Body, Context::Global, Context::Always],
+            (Mode::Normal, Pane::Quotes) => &[Context::Quotes, Context::Global, Context::Always],
+        };
+        if self.mode == Mode::Normal
+            && let KeyCode::Char(d @ '0'..='9') = key.code
+            && !key.modifiers.contains(KeyModifiers::CONTROL)
+            && (d != '0' || self.count.is_some())
+        {
+            let digit = d as usize - '0' as usize;
+            self.count = Some((self.count.unwrap_or(0) * 10 + digit).min(999_999));
+            return None;
+        }
+        let count = self.count.take();
+        match keys::lookup(contexts, key) {
+            Some(action) => self.apply_counted(action, count),
+            None => {
+                if let Mode::Search(prompt) = &mut self.mode
+                    && let KeyCode::Char(c) = key.code
+                    && !key.modifiers.contains(KeyModifiers::CONTROL)
+                {
+                    prompt.input.push(c);
+                    self.update_search();
+                }
+                None
+            }
+        }
+    }
+
+    /// Carries out an action `count` times; a count before `g`/`G` goes to that
+    /// statement, actor or row.
+    fn apply_counted(&mut self, action: Action, count: Option<usize>) -> Option<Effect> {
+        let Some(n) = count else {
+            return self.apply(action);
+        };
+        match action {
+            Action::Move(Motion::First | Motion::Last) => {
+                self.goto_nth(n);
+                None
+            }
+            Action::Move(_)
+            | Action::NextBySpeaker
+            | Action::PrevBySpeaker
+            | Action::NextMatch
+            | Action::PrevMatch => {
+                // More than the list holds would change nothing.
+                let limit = self.article().shown.len().max(self.article().body.len()) + 1;
+                for _ in 0..n.min(limit) {
+                    self.apply(action);
+                }
+                None
+            }
+            _ => self.apply(action),
+        }
+    }
+
+    /// Goes to the `n`th (from 1) statement, actor or body row of the focused pane.
+    fn goto_nth(&mut self, n: usize) {
+        let i = n.saturating_sub(1);
+        match self.focus {
+            Pane::Quotes => {
+                let art = self.article();
+                if let Some(&stmt) = art.shown.get(i.min(art.shown.len().saturating_sub(1))) {
+                    self.select(stmt);
+                }
+            }
+            Pane::Actors => {
+                let art = self.article_mut();
+                art.actor_cursor = i.min(art.entries.len().saturating_sub(1));
+                self.follow_actor_cursor();
+                self.reveal_actor(false);
+            }
+            Pane::Body => {
+                self.article_mut().body_top = i;
+                self.clamp_body();
+            }
+        }
+    }
+
+    /// Carries out one action.
+    pub fn apply(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Quit => self.running = false,
+            Action::Help => {
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
+            Action::CloseHelp => self.mode = Mode::Normal,
+            Action::FocusNext => self.focus = self.focus.next(),
+            Action::FocusPrev => self.focus = self.focus.prev(),
+            Action::Move(motion) => self.move_by(motion),
+            Action::NextBySpeaker => self.same_speaker(true),
+            Action::PrevBySpeaker => self.same_speaker(false),
+            Action::ToggleActor => self.toggle_actor(),
+            Action::FilterSpeaker => self.filter_selected_speaker(),
+            Action::ClearFilter => self.clear_filter(),
+            Action::Escape => {
+                if !self.query.is_empty() {
+                    self.set_query(String::new());
+                    self.notice = Some("search cleared".into());
+                } else if self.article().filter_on() {
+                    self.clear_filter();
+                }
+            }
+            Action::StartSearch => {
+                let in_view = self.selection_in_body_view();
+                let art = self.article();
+                let top = art.body.rows.get(art.body_top).map_or(0, |r| r.start);
+                let origin = match art.selected {
+                    Some(s) if in_view => art.doc.analysis.statements[s].span.start,
+                    _ => top,
+                };
+                self.mode = Mode::Search(SearchPrompt {
+                    input: String::new(),
+                    previous_query: self.query.clone(),
+                    origin,
+                    origin_selected: art.selected,
+                    origin_body_top: art.body_top,
+                    origin_quotes_top: art.quotes_top,
+                });
+            }
+            Action::SearchBackspace | Action::SearchDeleteWord | Action::SearchClear => {
+                if let Mode::Search(prompt) = &mut self.mode {
+                    match action {
+                        Action::SearchBackspace => {
+                            prompt.input.pop();
+                        }
+                        Action::SearchDeleteWord => {
+                            let kept = prompt.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                            prompt.input.truncate(kept);
+                        }
+                        _ => prompt.input.clear(),
+                    }
+                }
+                self.update_search();
+            }
+            Action::SearchAccept => {
+                self.mode = Mode::Normal;
+                if !self.query.is_empty() && self.article().matches.is_empty() {
+                    self.notice = Some(format!("no match for “{}”", self.query));
+                }
+            }
+            Action::SearchCancel => {
+                if let Mode::Search(prompt) = std::mem::replace(&mut self.mode, Mode::Normal) {
+                    self.set_query(prompt.previous_query);
+                    let art = self.article_mut();
+                    art.selected = prompt.origin_selected.filter(|s| art.shown.contains(s));
+                    art.body_top = prompt.origin_body_top;
+                    art.quotes_top = prompt.origin_quotes_top;
+                    self.clamp_body();
+                }
+            }
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::NextArticle => self.switch_article(true),
+            Action::PrevArticle => self.switch_article(false),
+            Action::Copy => return self.copy_selected(),
+            Action::Redraw => return Some(Effect::Redraw),
+        }
+        None
+    }
+
+    // ----- articles and clipboard --------------------------------------------------------
+
+    fn switch_article(&mut self, forward: bool) {
+        let n = self.articles.len();
+        if n < 2 {
+            self.notice = Some("only one article is open".into());
+            return;
+        }
+        self.current = if forward {
+            (self.current + 1) % n
+        } else {
+            (self.current + n - 1) % n
+        };
+        let fresh = self.article().body.width == 0;
+        self.reflow();
+        let query = self.query.clone();
+        self.set_query(query);
+        if fresh {
+            self.follow_selection();
+        }
+        self.notice = Some(format!(
+            "article {}/{}: {}",
+            self.current + 1,
+            n,
+            self.article().doc.display_title()
+        ));
+    }
+
+    fn copy_selected(&mut self) -> Option<Effect> {
+        let art = self.article();
+        let Some(s) = art.selected else {
+            self.notice = Some("no statement to copy".into());
+            return None;
+        };
+        let statement = &art.doc.analysis.statements[s];
+        let text = art.doc.text[statement.span.range()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let attribution = match statement
+            .speaker
+            .and_then(|a| art.doc.analysis.actors.get(a))
+        {
+            Some(actor) => match actor.roles.first() {
+                Some(role) => format!("{}, {}", actor.name, role),
+                None => actor.name.clone(),
+            },
+            None => "unattributed".into(),
+        };
+        let tag = art.speaker_tag(statement.speaker).to_string();
+        self.notice = Some(format!("copied {tag}'s statement"));
+        Some(Effect::Copy(format!("{text}\n— {attribution}")))
+    }
+}
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
