@@ -12,7 +12,9 @@ use anyhow::{Context as _, Result};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseEvent, MouseEventKind,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -104,16 +106,18 @@ pub fn run(articles: Vec<(String, String)>, options: Options) -> Result<()> {
         if ready {
             let first = event::read().context("reading the terminal")?;
             let mut effects = Vec::new();
+            dirty |= changes_something(&first);
             effects.extend(app.handle_event(&first));
             // Take whatever else is queued (a wheel burst, a paste of keys) before
             // drawing once.
             while app.running && event::poll(Duration::ZERO)? {
-                effects.extend(app.handle_event(&event::read()?));
+                let next = event::read()?;
+                dirty |= changes_something(&next);
+                effects.extend(app.handle_event(&next));
             }
             for effect in effects {
                 session.carry_out(effect)?;
             }
-            dirty = true;
         }
         while let Ok((index, analysis)) = analyses.try_recv() {
             app.set_analysis(index, analysis);
@@ -122,6 +126,19 @@ pub fn run(articles: Vec<(String, String)>, options: Options) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether an event can change the screen: the pointer moving over the reader
+/// (reported under mouse capture) does not, so it draws nothing.
+fn changes_something(event: &Event) -> bool {
+    !matches!(
+        event,
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Moved | MouseEventKind::Drag(_),
+            ..
+        }) | Event::FocusGained
+            | Event::FocusLost
+    )
 }
 
 /// The terminal in full-screen mode; dropping it restores the terminal.
