@@ -51,6 +51,7 @@ pub enum Effect {
     Redraw,
 }
 
+/// The whole reader: the open articles and what the user is doing with them.
 #[derive(Clone, Debug)]
 pub struct App {
     pub articles: Vec<Article>,
