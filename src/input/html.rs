@@ -75,7 +75,7 @@ impl HtmlArticle {
 
 /// Extracts the article from an HTML page (see the module doc).
 pub fn extract(html: &str) -> HtmlArticle {
-    let doc = Document::from(html);
+    let doc = parse(html);
     let meta = meta::extract(&doc);
     let mut text = main_text(doc).unwrap_or_else(|| fallback_text(html));
     if let Some(lead) = meta.lead
@@ -95,6 +95,54 @@ pub fn extract(html: &str) -> HtmlArticle {
         date: date.map(|d| d.to_string()),
         text,
     }
+}
+
+/// Element depth past which wrappers are dissolved, and past which everything is.
+const MAX_DEPTH: usize = 160;
+
+/// Parses a page and bounds its nesting depth, so that the recursive
+/// readability pass neither overflows the stack nor goes quadratic on
+/// pathological nesting. Real pages stay far below the bound.
+fn parse(html: &str) -> Document {
+    let doc = Document::from(html);
+    let mut dissolve = Vec::new();
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        let mut child_depth = depth + 1;
+        if node.is_element() && depth >= MAX_DEPTH {
+            let text_block = node.qual_name_ref().is_some_and(|q| {
+                matches!(
+                    &*q.local,
+                    "p" | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "li"
+                        | "blockquote"
+                        | "pre"
+                        | "br"
+                )
+            });
+            if !text_block || depth >= 2 * MAX_DEPTH {
+                dissolve.push(node);
+                child_depth = depth;
+            }
+        }
+        for child in node.children_it(false) {
+            if child.is_element() {
+                stack.push((child, child_depth));
+            }
+        }
+    }
+    for node in dissolve {
+        if let Some(first) = node.first_child() {
+            node.insert_siblings_before(&first);
+        }
+        node.remove_from_parent();
+    }
+    doc
 }
 
 /// Letters and digits only, lower-cased: for "is this text already there".
@@ -133,7 +181,7 @@ fn main_text(doc: Document) -> Option<String> {
 
 /// Without a readability result: the prose paragraphs of the cleaned page.
 fn fallback_text(html: &str) -> String {
-    let doc = Document::from(html);
+    let doc = parse(html);
     let Some(body) = doc.body() else {
         return String::new();
     };
@@ -142,9 +190,7 @@ fn fallback_text(html: &str) -> String {
         .into_iter()
         .filter(|b| {
             let n = b.text.chars().count();
-            n >= 80
-                && b.link_chars * 3 < n
-                && b.text.contains(['.', '!', '?', '\u{3002}'])
+            n >= 80 && b.link_chars * 3 < n && b.text.contains(['.', '!', '?', '\u{3002}'])
         })
         .collect();
     let total: usize = blocks.iter().map(|b| b.text.len()).sum();

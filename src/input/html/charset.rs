@@ -29,7 +29,10 @@ pub fn decode(bytes: &[u8]) -> String {
             Ok(s) => s.to_owned(),
             // Declared UTF-8 with a few bad bytes: keep the rest intact.
             Err(_) if declared.is_some() => String::from_utf8_lossy(bytes).into_owned(),
-            Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+            Err(_) => WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
         },
     }
 }
@@ -97,7 +100,7 @@ fn meta_declaration(head: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
-fn charset_from_meta(attrs: &[(Vec<u8>, Vec<u8>)]) -> Option<&'static Encoding> {
+fn charset_from_meta(attrs: &[Attr]) -> Option<&'static Encoding> {
     let get = |name: &[u8]| {
         attrs
             .iter()
@@ -107,7 +110,8 @@ fn charset_from_meta(attrs: &[(Vec<u8>, Vec<u8>)]) -> Option<&'static Encoding> 
     if let Some(cs) = get(b"charset") {
         return Encoding::for_label(trim(cs));
     }
-    let content_type = get(b"http-equiv").is_some_and(|v| trim(v).eq_ignore_ascii_case(b"content-type"));
+    let content_type =
+        get(b"http-equiv").is_some_and(|v| trim(v).eq_ignore_ascii_case(b"content-type"));
     if content_type {
         let content = get(b"content")?;
         let at = find_ci(content, b"charset")?;
@@ -117,9 +121,12 @@ fn charset_from_meta(attrs: &[(Vec<u8>, Vec<u8>)]) -> Option<&'static Encoding> 
     None
 }
 
+/// An attribute: lower-cased name, raw value.
+type Attr = (Vec<u8>, Vec<u8>);
+
 /// Reads attributes up to the closing `>`; returns them (names lower-cased) and
 /// the number of bytes consumed, `>` included.
-fn parse_attributes(s: &[u8]) -> (Vec<(Vec<u8>, Vec<u8>)>, usize) {
+fn parse_attributes(s: &[u8]) -> (Vec<Attr>, usize) {
     let mut attrs = Vec::new();
     let mut i = 0;
     loop {
@@ -193,13 +200,19 @@ fn is_space_or_slash(b: u8) -> bool {
 }
 
 fn trim_start(s: &[u8]) -> &[u8] {
-    let start = s.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(s.len());
+    let start = s
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(s.len());
     &s[start..]
 }
 
 fn trim(s: &[u8]) -> &[u8] {
     let s = trim_start(s);
-    let end = s.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(0, |p| p + 1);
+    let end = s
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |p| p + 1);
     &s[..end]
 }
 
@@ -232,7 +245,10 @@ mod tests {
             ),
             Some(encoding_rs::SHIFT_JIS)
         );
-        assert_eq!(declared_encoding(b"<!-- <meta charset=koi8-r> --><p>"), None);
+        assert_eq!(
+            declared_encoding(b"<!-- <meta charset=koi8-r> --><p>"),
+            None
+        );
         assert_eq!(
             declared_encoding(b"<div title='<meta charset=koi8-r>'><meta charset=utf-8>"),
             Some(UTF_8)
@@ -247,9 +263,15 @@ mod tests {
     #[test]
     fn fallbacks() {
         assert_eq!(decode("caf\u{e9}".as_bytes()), "caf\u{e9}");
-        assert_eq!(decode(b"caf\xe9 \x93quoted\x94"), "caf\u{e9} \u{201c}quoted\u{201d}");
+        assert_eq!(
+            decode(b"caf\xe9 \x93quoted\x94"),
+            "caf\u{e9} \u{201c}quoted\u{201d}"
+        );
         assert_eq!(decode(b"\xef\xbb\xbfok"), "ok");
         assert_eq!(decode(b""), "");
-        assert_eq!(decode(b"<meta charset=\"utf-8\">a\xffb"), "<meta charset=\"utf-8\">a\u{fffd}b");
+        assert_eq!(
+            decode(b"<meta charset=\"utf-8\">a\xffb"),
+            "<meta charset=\"utf-8\">a\u{fffd}b"
+        );
     }
 }

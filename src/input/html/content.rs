@@ -16,27 +16,92 @@ use rustc_hash::FxHashSet;
 
 /// Tags whose whole subtree is never body text.
 const SKIP_TAGS: [&str; 18] = [
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-    "video", "audio", "select", "option", "button", "textarea", "head", "title",
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "select", "option", "button", "textarea", "head", "title",
 ];
 
 /// Tags removed from the content as boxes around the text, not text.
-const BOX_TAGS: [&str; 7] = ["nav", "aside", "footer", "form", "figure", "figcaption", "input"];
+const BOX_TAGS: [&str; 7] = [
+    "nav",
+    "aside",
+    "footer",
+    "form",
+    "figure",
+    "figcaption",
+    "input",
+];
 
 const BOX_ROLES: [&str; 8] = [
-    "navigation", "complementary", "contentinfo", "banner", "search", "dialog", "menu", "toolbar",
+    "navigation",
+    "complementary",
+    "contentinfo",
+    "banner",
+    "search",
+    "dialog",
+    "menu",
+    "toolbar",
 ];
 
 /// Words in class / id / test-id names that mark a box as boilerplate.
 const BOX_WORDS: [&str; 58] = [
-    "newsletter", "signup", "sign-up", "subscribe", "subscription", "related", "recommend", "trending",
-    "popular", "most-read", "mostread", "more-stories", "morestories", "more-from", "recirc",
-    "taboola", "outbrain", "share", "sharing", "social", "comment", "copyright", "caption", "credit",
-    "byline", "author", "contributor", "advert", "sponsor", "promo", "breadcrumb", "toolbar",
-    "sidebar", "footer", "masthead", "navigation", "navbar", "menu", "pagination", "cookie",
-    "consent", "disclaimer", "tag-list", "taglist", "article-tags", "topics", "read-more",
-    "readmore", "teaser", "widget", "gallery", "slideshow", "carousel", "modal", "popup",
-    "sr-only", "visually-hidden", "screen-reader",
+    "newsletter",
+    "signup",
+    "sign-up",
+    "subscribe",
+    "subscription",
+    "related",
+    "recommend",
+    "trending",
+    "popular",
+    "most-read",
+    "mostread",
+    "more-stories",
+    "morestories",
+    "more-from",
+    "recirc",
+    "taboola",
+    "outbrain",
+    "share",
+    "sharing",
+    "social",
+    "comment",
+    "copyright",
+    "caption",
+    "credit",
+    "byline",
+    "author",
+    "contributor",
+    "advert",
+    "sponsor",
+    "promo",
+    "breadcrumb",
+    "toolbar",
+    "sidebar",
+    "footer",
+    "masthead",
+    "navigation",
+    "navbar",
+    "menu",
+    "pagination",
+    "cookie",
+    "consent",
+    "disclaimer",
+    "tag-list",
+    "taglist",
+    "article-tags",
+    "topics",
+    "read-more",
+    "readmore",
+    "teaser",
+    "widget",
+    "gallery",
+    "slideshow",
+    "carousel",
+    "modal",
+    "popup",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader",
 ];
 
 /// Words that mark a media box: removed only when short (a caption, a credit).
@@ -51,14 +116,57 @@ const INLINE_TAGS: [&str; 20] = [
 
 /// Block elements: each starts and ends a paragraph.
 const BLOCK_TAGS: [&str; 46] = [
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3",
-    "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead",
-    "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption", "hr", "br", "address",
-    "details", "summary", "center", "form", "fieldset", "legend", "hgroup", "body", "html", "menu",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "figure",
+    "figcaption",
+    "hr",
+    "br",
+    "address",
+    "details",
+    "summary",
+    "center",
+    "form",
+    "fieldset",
+    "legend",
+    "hgroup",
+    "body",
+    "html",
+    "menu",
 ];
 
 fn local_name(node: &NodeRef<'_>) -> Option<String> {
-    node.qual_name_ref().map(|q| q.local.to_ascii_lowercase().to_string())
+    node.qual_name_ref()
+        .map(|q| q.local.to_ascii_lowercase().to_string())
 }
 
 /// Removes boilerplate boxes under `root` (see the module doc).
@@ -95,11 +203,19 @@ fn is_box(node: &NodeRef<'_>, total: usize) -> bool {
     if by_tag {
         return text_len(node, half) < half;
     }
-    if INLINE_TAGS.contains(&tag.as_str()) || matches!(tag.as_str(), "body" | "html" | "main" | "article") {
+    if INLINE_TAGS.contains(&tag.as_str())
+        || matches!(tag.as_str(), "body" | "html" | "main" | "article")
+    {
         return false;
     }
     let mut names = String::new();
-    for a in ["class", "id", "data-testid", "data-component", "data-module"] {
+    for a in [
+        "class",
+        "id",
+        "data-testid",
+        "data-component",
+        "data-module",
+    ] {
         if let Some(v) = node.attr(a) {
             names.push_str(&v.to_ascii_lowercase());
             names.push(' ');
@@ -134,7 +250,8 @@ fn is_box(node: &NodeRef<'_>, total: usize) -> bool {
 
 fn has_heading(node: &NodeRef<'_>) -> bool {
     node.descendants_it().any(|d| {
-        local_name(&d).is_some_and(|t| matches!(t.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+        local_name(&d)
+            .is_some_and(|t| matches!(t.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
     })
 }
 
@@ -327,7 +444,11 @@ pub fn keep(block: &Block) -> bool {
     if chars < 300 && lower.contains("all rights reserved") {
         return false;
     }
-    if chars < 120 && (lower.ends_with("getty images") || lower.ends_with("/ap") || lower.starts_with("(ap photo")) {
+    if chars < 120
+        && (lower.ends_with("getty images")
+            || lower.ends_with("/ap")
+            || lower.starts_with("(ap photo"))
+    {
         return false;
     }
     true

@@ -25,7 +25,8 @@ impl Date {
         if !(1900..=2100).contains(&year) || !(1..=12).contains(&month) {
             return None;
         }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
         let days = match month {
             2 if leap => 29,
             2 => 28,
@@ -89,8 +90,18 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
 
 fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let w = word.to_lowercase();
     if w.len() < 3 {
@@ -226,10 +237,22 @@ mod tests {
         assert_eq!(p("2019-11-19T08:41:00.000Z").as_deref(), Some("2019-11-19"));
         assert_eq!(p("2019/11/19").as_deref(), Some("2019-11-19"));
         assert_eq!(p("20190221").as_deref(), Some("2019-02-21"));
-        assert_eq!(p("November 19, 2019, 07:47 PM EST").as_deref(), Some("2019-11-19"));
-        assert_eq!(p("Published 10:02 AM EST Nov. 19, 2019").as_deref(), Some("2019-11-19"));
-        assert_eq!(p("Fri Mar 13 21:30:09 EST 2015").as_deref(), Some("2015-03-13"));
-        assert_eq!(p("Published: 28 Apr, 2020 CET.").as_deref(), Some("2020-04-28"));
+        assert_eq!(
+            p("November 19, 2019, 07:47 PM EST").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(
+            p("Published 10:02 AM EST Nov. 19, 2019").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(
+            p("Fri Mar 13 21:30:09 EST 2015").as_deref(),
+            Some("2015-03-13")
+        );
+        assert_eq!(
+            p("Published: 28 Apr, 2020 CET.").as_deref(),
+            Some("2020-04-28")
+        );
         assert_eq!(p("0001-01-01T00:00:00Z"), None);
         assert_eq!(p("March 18 at 3:57 PM"), None);
         assert_eq!(p("May the force"), None);
@@ -239,8 +262,14 @@ mod tests {
     #[test]
     fn urls() {
         let d = |u: &str| from_url(u).map(|d| d.to_string());
-        assert_eq!(d("https://x.com/world/a-b/2015/03/18/abc_story.html").as_deref(), Some("2015-03-18"));
-        assert_eq!(d("https://x.com/hidden-heroines-20190520/").as_deref(), Some("2019-05-20"));
+        assert_eq!(
+            d("https://x.com/world/a-b/2015/03/18/abc_story.html").as_deref(),
+            Some("2015-03-18")
+        );
+        assert_eq!(
+            d("https://x.com/hidden-heroines-20190520/").as_deref(),
+            Some("2019-05-20")
+        );
         assert_eq!(d("https://x.com/news/12345678/"), None);
     }
 }

@@ -148,7 +148,10 @@ fn json_ld(doc: &Document) -> LdArticle {
         .find_map(|k| article.get(*k).and_then(Value::as_str).map(str::to_owned));
     out.publisher = article
         .get("publisher")
-        .and_then(|p| p.get("name").or_else(|| p.get("@id").and_then(|i| by_id(i.as_str()?)?.get("name"))))
+        .and_then(|p| {
+            p.get("name")
+                .or_else(|| p.get("@id").and_then(|i| by_id(i.as_str()?)?.get("name")))
+        })
         .and_then(Value::as_str)
         .map(clean_value);
     let authors: Vec<&Value> = match article.get("author").or_else(|| article.get("creator")) {
@@ -244,11 +247,16 @@ fn is_article(v: &Value) -> bool {
 // ---------------------------------------------------------------- title
 
 fn site_names(doc: &Document, src: &Sources) -> Vec<String> {
-    let mut out: Vec<String> = ["og:site_name", "application-name", "twitter:site", "apple-mobile-web-app-title"]
-        .iter()
-        .flat_map(|k| meta(src, k))
-        .map(|s| s.trim_start_matches('@').to_owned())
-        .collect();
+    let mut out: Vec<String> = [
+        "og:site_name",
+        "application-name",
+        "twitter:site",
+        "apple-mobile-web-app-title",
+    ]
+    .iter()
+    .flat_map(|k| meta(src, k))
+    .map(|s| s.trim_start_matches('@').to_owned())
+    .collect();
     out.extend(src.ld.publisher.clone());
     if let Some(host) = page_url(doc, src).as_deref().and_then(host_of) {
         out.push(host.trim_start_matches("www.").to_owned());
@@ -274,7 +282,9 @@ fn page_url(doc: &Document, src: &Sources) -> Option<String> {
 
 fn host_of(url: &str) -> Option<&str> {
     let rest = url.split_once("://")?.1;
-    rest.split(['/', '?', '#', ':']).next().filter(|h| h.contains('.'))
+    rest.split(['/', '?', '#', ':'])
+        .next()
+        .filter(|h| h.contains('.'))
 }
 
 /// Lower-case letters and digits only: how site names are compared.
@@ -306,7 +316,13 @@ fn title(doc: &Document, src: &Sources, sites: &[String]) -> Option<String> {
         metas.extend(meta(src, k).next().map(str::to_owned));
     }
     metas.extend(src.ld.headline.clone());
-    for k in ["parsely-title", "sailthru.title", "dc.title", "headline", "title"] {
+    for k in [
+        "parsely-title",
+        "sailthru.title",
+        "dc.title",
+        "headline",
+        "title",
+    ] {
         metas.extend(meta(src, k).next().map(str::to_owned));
     }
     metas.extend(doc_title);
@@ -315,7 +331,7 @@ fn title(doc: &Document, src: &Sources, sites: &[String]) -> Option<String> {
         .map(|t| strip_site_suffix(t, sites, &h1s))
         .filter(|t| !t.is_empty())
         .collect();
-    Some(choose_title(&metas, &h1s)?)
+    choose_title(&metas, &h1s)
 }
 
 /// The visible headline when the metadata agrees with it (metadata titles are
@@ -356,7 +372,11 @@ fn words(s: &str) -> Vec<String> {
 /// Share of the shorter text's words found in the other.
 fn word_overlap(a: &str, b: &str) -> f64 {
     let (wa, wb) = (words(a), words(b));
-    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
     if short.is_empty() {
         return 0.0;
     }
@@ -374,13 +394,19 @@ fn strip_site_suffix(title: &str, sites: &[String], h1s: &[String]) -> String {
     {
         return (*p).to_owned();
     }
-    let site_keys: Vec<String> = sites.iter().map(|s| key(s)).filter(|k| k.len() >= 2).collect();
+    let site_keys: Vec<String> = sites
+        .iter()
+        .map(|s| key(s))
+        .filter(|k| k.len() >= 2)
+        .collect();
     let is_site = |part: &str| {
         let k = key(part);
         !k.is_empty()
-            && site_keys
-                .iter()
-                .any(|s| k == *s || (s.len() >= 4 && k.contains(s.as_str())) || (k.len() >= 4 && s.contains(&k)))
+            && site_keys.iter().any(|s| {
+                k == *s
+                    || (s.len() >= 4 && k.contains(s.as_str()))
+                    || (k.len() >= 4 && s.contains(&k))
+            })
     };
     let mut t = title.trim().to_owned();
     for _ in 0..3 {
@@ -407,7 +433,11 @@ fn split_title(t: &str) -> Vec<&str> {
     for sep in TITLE_SEPARATORS {
         parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
     }
-    parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 // ---------------------------------------------------------------- byline
@@ -445,8 +475,9 @@ fn byline(doc: &Document, src: &Sources, sites: &[String]) -> Option<String> {
         }
     }
     let site_keys: Vec<String> = sites.iter().map(|s| key(s)).collect();
-    let (mut people, sitey): (Vec<String>, Vec<String>) =
-        cands.into_iter().partition(|c| !site_keys.contains(&key(c)));
+    let (mut people, sitey): (Vec<String>, Vec<String>) = cands
+        .into_iter()
+        .partition(|c| !site_keys.contains(&key(c)));
     people.extend(sitey);
     let visible = dom_byline(doc);
     // The visible byline settles disagreements between metadata sources.
@@ -495,11 +526,19 @@ fn dom_byline(doc: &Document) -> Option<String> {
 }
 
 fn is_byline_marked(node: &NodeRef<'_>) -> bool {
-    if node.has_name("meta") || node.has_name("link") || node.has_name("input") || node.has_name("img") {
+    if node.has_name("meta")
+        || node.has_name("link")
+        || node.has_name("input")
+        || node.has_name("img")
+    {
         return false;
     }
-    if node.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
-        || node.attr("itemprop").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+    if node
+        .attr("rel")
+        .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || node
+            .attr("itemprop")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"))
     {
         return true;
     }
@@ -512,14 +551,20 @@ fn is_byline_marked(node: &NodeRef<'_>) -> bool {
     }
     let mut marked = false;
     let mut excluded = false;
-    for w in blob.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in blob
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         marked |= w.starts_with("byline")
             || (w.starts_with("author") && !w.starts_with("authoriz"))
             || w.ends_with("author")
             || w.ends_with("byline");
-        excluded |= ["comment", "avatar", "image", "img", "photo", "bio", "social", "follow", "related", "more"]
-            .iter()
-            .any(|x| w.starts_with(x));
+        excluded |= [
+            "comment", "avatar", "image", "img", "photo", "bio", "social", "follow", "related",
+            "more",
+        ]
+        .iter()
+        .any(|x| w.starts_with(x));
     }
     marked && !excluded
 }
@@ -552,20 +597,57 @@ fn text_segments(node: &NodeRef<'_>, limit: usize) -> Option<Vec<String>> {
 }
 
 const BY_PREFIXES: [&str; 10] = [
-    "written by", "analysis by", "words by", "story by", "reporting by", "report by", "posted by",
-    "text by", "by:", "by",
+    "written by",
+    "analysis by",
+    "words by",
+    "story by",
+    "reporting by",
+    "report by",
+    "posted by",
+    "text by",
+    "by:",
+    "by",
 ];
 
 const STOP_WORDS: [&str; 10] = [
-    "published", "updated", "posted", "from:", "reviewed", "last", "modified", "follow", "email", "contact",
+    "published",
+    "updated",
+    "posted",
+    "from:",
+    "reviewed",
+    "last",
+    "modified",
+    "follow",
+    "email",
+    "contact",
 ];
 
 const ROLE_WORDS: [&str; 14] = [
-    "editor", "reporter", "correspondent", "writer", "columnist", "contributor", "staff", "producer",
-    "analyst", "critic", "news", "journalist", "photographer", "chief",
+    "editor",
+    "reporter",
+    "correspondent",
+    "writer",
+    "columnist",
+    "contributor",
+    "staff",
+    "producer",
+    "analyst",
+    "critic",
+    "news",
+    "journalist",
+    "photographer",
+    "chief",
 ];
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Names from the text segments of a byline: "By" dropped, cut at dates,
 /// "Published …" and separators, roles after a comma dropped; segments joined
@@ -575,7 +657,10 @@ fn clean_name(segments: &[String]) -> Option<String> {
     for seg in segments {
         let s = strip_by(seg);
         let (s, stopped) = cut_noise(&s);
-        let s = s.trim().trim_end_matches([',', '|', '-', '–', '—', ':', '/']).trim();
+        let s = s
+            .trim()
+            .trim_end_matches([',', '|', '-', '–', '—', ':', '/'])
+            .trim();
         if !s.is_empty() {
             parts.push(s.to_owned());
         }
@@ -651,7 +736,10 @@ fn cut_noise(s: &str) -> (String, bool) {
         let next_is_num = words
             .get(i + 1)
             .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
-        let next_lower = words.get(i + 1).map(|n| n.to_lowercase()).unwrap_or_default();
+        let next_lower = words
+            .get(i + 1)
+            .map(|n| n.to_lowercase())
+            .unwrap_or_default();
         let digits = w.chars().next().is_some_and(|c| c.is_ascii_digit());
         let starts_date = (digits
             && (w.len() >= 4
@@ -660,15 +748,18 @@ fn cut_noise(s: &str) -> (String, bool) {
                 || next_lower.starts_with("am")
                 || next_lower.starts_with("pm")))
             || (dates_month(bare) && next_is_num)
-            || WEEKDAYS.iter().any(|d| bare == *d || (bare.len() == 3 && d.starts_with(bare)) && w.ends_with(','))
+            || WEEKDAYS.iter().any(|d| {
+                bare == *d || (bare.len() == 3 && d.starts_with(bare)) && w.ends_with(',')
+            })
             || STOP_WORDS.contains(&lw.as_str())
             || w.contains('@')
-            || (bare == "on" && words.get(i + 1).is_some_and(|n| {
-                let n = n.to_lowercase();
-                dates_month(n.trim_matches(|c: char| !c.is_alphanumeric()))
-                    || n.starts_with(|c: char| c.is_ascii_digit())
-                    || WEEKDAYS.iter().any(|d| n.starts_with(&d[..3]))
-            }));
+            || (bare == "on"
+                && words.get(i + 1).is_some_and(|n| {
+                    let n = n.to_lowercase();
+                    dates_month(n.trim_matches(|c: char| !c.is_alphanumeric()))
+                        || n.starts_with(|c: char| c.is_ascii_digit())
+                        || WEEKDAYS.iter().any(|d| n.starts_with(&d[..3]))
+                }));
         if starts_date {
             return (words[..i].join(" "), true);
         }
@@ -694,14 +785,19 @@ fn plausible_name(n: &str) -> bool {
 // ---------------------------------------------------------------- lead
 
 fn lead(doc: &Document, src: &Sources) -> Option<String> {
-    let desc = first_meta(src, &["og:description", "description", "twitter:description"])?;
+    let desc = first_meta(
+        src,
+        &["og:description", "description", "twitter:description"],
+    )?;
     let kd = key(desc);
     if kd.len() < 40 {
         return None;
     }
     let body = doc.body()?;
     for node in body.descendants_it() {
-        let textual = ["p", "h2", "h3", "h4", "div", "span"].iter().any(|t| node.has_name(t));
+        let textual = ["p", "h2", "h3", "h4", "div", "span"]
+            .iter()
+            .any(|t| node.has_name(t));
         if !node.is_element() || !textual {
             continue;
         }
@@ -710,7 +806,10 @@ fn lead(doc: &Document, src: &Sources) -> Option<String> {
         };
         let text = segs.join(" ");
         let kt = key(&text);
-        if kt.len() >= kd.len() && kt.len() * 20 <= kd.len() * 21 && kt.starts_with(&kd[..kd.len() * 9 / 10]) {
+        if kt.len() >= kd.len()
+            && kt.len() * 20 <= kd.len() * 21
+            && kt.starts_with(&kd[..kd.len() * 9 / 10])
+        {
             return Some(collapse(&text));
         }
     }
@@ -757,8 +856,13 @@ fn date(doc: &Document, src: &Sources) -> Option<Date> {
     }
     // Any other meta that speaks of publication.
     for (k, v) in &src.metas {
-        let pubby = k.contains("publish") || k.contains("pub-date") || k.contains("post-date") || k.ends_with("date");
-        let other = ["modif", "updat", "expir", "founding", "birth", "revis"].iter().any(|x| k.contains(x));
+        let pubby = k.contains("publish")
+            || k.contains("pub-date")
+            || k.contains("post-date")
+            || k.ends_with("date");
+        let other = ["modif", "updat", "expir", "founding", "birth", "revis"]
+            .iter()
+            .any(|x| k.contains(x));
         if pubby
             && !other
             && let Some(d) = dates::parse(v)
@@ -777,9 +881,15 @@ fn date(doc: &Document, src: &Sources) -> Option<Date> {
         }
     }
     let times = doc.select("time").nodes().to_vec();
-    let pub_time = times.iter().find(|t| t.has_attr("pubdate")).or_else(|| times.first());
+    let pub_time = times
+        .iter()
+        .find(|t| t.has_attr("pubdate"))
+        .or_else(|| times.first());
     if let Some(t) = pub_time {
-        let v = t.attr("datetime").map(|v| v.to_string()).unwrap_or_else(|| t.text().to_string());
+        let v = t
+            .attr("datetime")
+            .map(|v| v.to_string())
+            .unwrap_or_else(|| t.text().to_string());
         if let Some(d) = dates::parse(&v) {
             return Some(d);
         }
@@ -796,9 +906,11 @@ fn date(doc: &Document, src: &Sources) -> Option<Date> {
         let class = node.attr("class").unwrap_or_default().to_ascii_lowercase();
         let id = node.attr("id").unwrap_or_default().to_ascii_lowercase();
         let blob = format!("{class} {id}");
-        let marked = ["date", "time", "publish", "byline", "dateline", "posted", "meta"]
-            .iter()
-            .any(|m| blob.contains(m));
+        let marked = [
+            "date", "time", "publish", "byline", "dateline", "posted", "meta",
+        ]
+        .iter()
+        .any(|m| blob.contains(m));
         if !marked || blob.contains("update") || blob.contains("modif") {
             continue;
         }
@@ -821,12 +933,30 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(clean_name(&segs(&["By", "Ann Lee", "and", "Bo Ray", "Staff"])).as_deref(), Some("Ann Lee and Bo Ray"));
-        assert_eq!(clean_name(&segs(&["By ANN LEE March 11, 2015 3:46 PM"])).as_deref(), Some("ANN LEE"));
-        assert_eq!(clean_name(&segs(&["Analysis by Chris Doe, Daily Editor-at-large"])).as_deref(), Some("Chris Doe"));
-        assert_eq!(clean_name(&segs(&["Written by City Times on November 7, 2023"])).as_deref(), Some("City Times"));
-        assert_eq!(clean_name(&segs(&["Ann Lee", "Example Reporter"])).as_deref(), Some("Ann Lee"));
-        assert_eq!(clean_name(&segs(&["AFP/The Paper - [email protected]"])).as_deref(), Some("AFP/The Paper"));
+        assert_eq!(
+            clean_name(&segs(&["By", "Ann Lee", "and", "Bo Ray", "Staff"])).as_deref(),
+            Some("Ann Lee and Bo Ray")
+        );
+        assert_eq!(
+            clean_name(&segs(&["By ANN LEE March 11, 2015 3:46 PM"])).as_deref(),
+            Some("ANN LEE")
+        );
+        assert_eq!(
+            clean_name(&segs(&["Analysis by Chris Doe, Daily Editor-at-large"])).as_deref(),
+            Some("Chris Doe")
+        );
+        assert_eq!(
+            clean_name(&segs(&["Written by City Times on November 7, 2023"])).as_deref(),
+            Some("City Times")
+        );
+        assert_eq!(
+            clean_name(&segs(&["Ann Lee", "Example Reporter"])).as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            clean_name(&segs(&["AFP/The Paper - [email protected]"])).as_deref(),
+            Some("AFP/The Paper")
+        );
         assert_eq!(clean_name(&segs(&["By"])), None);
         assert_eq!(clean_name(&segs(&["https://example.com/people/ann"])), None);
     }
@@ -834,11 +964,24 @@ mod tests {
     #[test]
     fn site_suffix() {
         let sites = vec!["Example News".to_owned()];
-        assert_eq!(strip_site_suffix("Big thing happens - Example News", &sites, &[]), "Big thing happens");
-        assert_eq!(strip_site_suffix("Example News | Big thing happens", &sites, &[]), "Big thing happens");
-        assert_eq!(strip_site_suffix("Left - right debate heats up", &sites, &[]), "Left - right debate heats up");
         assert_eq!(
-            strip_site_suffix("Big thing | Politics | Other", &[], &["Big thing".to_owned()]),
+            strip_site_suffix("Big thing happens - Example News", &sites, &[]),
+            "Big thing happens"
+        );
+        assert_eq!(
+            strip_site_suffix("Example News | Big thing happens", &sites, &[]),
+            "Big thing happens"
+        );
+        assert_eq!(
+            strip_site_suffix("Left - right debate heats up", &sites, &[]),
+            "Left - right debate heats up"
+        );
+        assert_eq!(
+            strip_site_suffix(
+                "Big thing | Politics | Other",
+                &[],
+                &["Big thing".to_owned()]
+            ),
             "Big thing"
         );
     }
