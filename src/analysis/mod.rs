@@ -8,6 +8,8 @@
 mod actors;
 mod frames;
 mod mentions;
+#[doc(hidden)]
+pub mod pathological;
 pub mod model;
 mod quotes;
 mod sentences;

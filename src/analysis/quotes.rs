@@ -37,6 +37,8 @@ impl Quote {
     }
 }
 
+const MAX_GLUED: usize = 4;
+
 #[derive(Clone, Copy, Debug)]
 struct Candidate {
     token: usize,
@@ -59,8 +61,11 @@ fn candidate(tokens: &[Token], text: &str, i: usize) -> Option<Candidate> {
     let glued = |a: &Token, b: &Token| {
         a.end == b.start && !b.has(flag::SPACE_BEFORE) && !b.has(flag::PARA_START)
     };
+    // Real text glues two or three marks at most; the bound keeps a run of
+    // thousands of marks linear.
     let mut p = i;
     while p > 0
+        && i - p < MAX_GLUED
         && matches!(tokens[p - 1].kind, TokenKind::Quote(_))
         && glued(&tokens[p - 1], &tokens[p])
     {
@@ -68,6 +73,7 @@ fn candidate(tokens: &[Token], text: &str, i: usize) -> Option<Candidate> {
     }
     let mut n = i;
     while n + 1 < tokens.len()
+        && n - i < MAX_GLUED
         && matches!(tokens[n + 1].kind, TokenKind::Quote(_))
         && glued(&tokens[n], &tokens[n + 1])
     {
@@ -188,17 +194,24 @@ fn pair_singles(
                 cands.push(c);
             }
         }
+        // closer_ahead[k]: a mark after k can close before the next mark that can
+        // only open. Computed right to left so the pairing stays linear.
+        let mut closer_ahead = vec![false; cands.len()];
+        let mut ahead = false;
+        for k in (0..cands.len()).rev() {
+            closer_ahead[k] = ahead;
+            let c = &cands[k];
+            if c.can_close {
+                ahead = true;
+            } else if c.can_open {
+                ahead = false;
+            }
+        }
         let mut open: Option<usize> = None;
         for (k, c) in cands.iter().enumerate() {
             match open {
                 Some(o) if c.can_close => {
-                    let later_closer = || {
-                        cands[k + 1..]
-                            .iter()
-                            .take_while(|n| !n.can_open || n.can_close)
-                            .any(|n| n.can_close)
-                    };
-                    if looks_possessive(text, tokens, c.token) && later_closer() {
+                    if looks_possessive(text, tokens, c.token) && closer_ahead[k] {
                         continue;
                     }
                     out.push(quote(tokens, o, Some(c.token), c.token + 1, 0));
