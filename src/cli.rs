@@ -1,16 +1,23 @@
-//! Command line: `briefing [FILE]` opens the reader, `briefing extract` prints what
-//! the engine finds.
+//! Command line: `briefing [INPUT]...` opens the reader, `briefing extract`
+//! prints what the engine finds.
 
 use crate::analysis::analyze;
-use crate::output::{JsonArticle, text_listing};
-use anyhow::{Context, Result, bail};
-use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{BufRead, IsTerminal, Read, Write};
+use crate::briefing::Briefing;
+use crate::document::Document;
+use crate::input::{self, Article, LoadError, LoadOptions};
+use crate::output::{JsonArticle, JsonBriefing, text_listing};
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The sample article opened when no file is given.
 pub const SAMPLE: &str = include_str!("../assets/sample/nato-open-door.txt");
+/// How the sample is named in the reader.
+pub const SAMPLE_NAME: &str = "nato-open-door.txt (sample)";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -22,14 +29,41 @@ pub const SAMPLE: &str = include_str!("../assets/sample/nato-open-door.txt");
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Article to open (`-` reads stdin); the bundled sample when omitted.
-    pub file: Option<PathBuf>,
+    /// Articles to open: files (.txt, .md, .html, .json), directories, or `-`
+    /// for stdin. The bundled sample when none is given.
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub load: LoadArgs,
     /// Reader colours; monochrome when NO_COLOR is set, else from the terminal.
     #[arg(long, value_enum, value_name = "THEME")]
     pub theme: Option<Theme>,
     /// Leave the mouse to the terminal (native text selection) instead of the reader.
     #[arg(long)]
     pub no_mouse: bool,
+}
+
+/// How inputs are read.
+#[derive(Args, Debug, Clone)]
+pub struct LoadArgs {
+    /// Read every input as this format instead of guessing from its name or content.
+    #[arg(long = "input", value_enum, value_name = "FORMAT", global = true)]
+    pub input_format: Option<input::Format>,
+    /// Read directories recursively.
+    #[arg(short, long, global = true)]
+    pub recursive: bool,
+    /// Refuse files larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = input::DEFAULT_MAX_SIZE >> 20, global = true)]
+    pub max_size: u64,
+}
+
+impl LoadArgs {
+    fn options(&self) -> LoadOptions {
+        LoadOptions {
+            format: self.input_format,
+            recursive: self.recursive,
+            max_size: self.max_size.saturating_mul(1 << 20),
+        }
+    }
 }
 
 /// Colours of the reader.
@@ -45,30 +79,32 @@ pub enum Theme {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Print the statements and speakers of an article.
+    /// Print the statements and speakers of articles.
     Extract {
-        /// Article to read; `-` or nothing reads stdin.
-        file: Option<PathBuf>,
+        /// Articles to read: files, directories, or `-` (the default) for stdin.
+        inputs: Vec<PathBuf>,
         /// Output format; `text` when stdout is a terminal, `json` otherwise.
-        #[arg(long, short)]
+        #[arg(long, short, value_enum)]
         format: Option<Format>,
     },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// One JSON document.
+    /// One JSON document: the article, or {"articles", "actors"} for several.
     Json,
-    /// Batch: one {"id","text"} object per input line, one result per output line.
+    /// One JSON object per article per line; from stdin, {"id","text"} lines in.
     Jsonl,
     /// A readable listing.
     Text,
+    /// A briefing note grouped by speaker.
+    Markdown,
 }
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match dispatch(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             // A closed pipe (`briefing extract | head`) is not an error worth a message.
             if e.downcast_ref::<std::io::Error>()
@@ -82,102 +118,260 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn dispatch(cli: Cli) -> Result<()> {
+fn dispatch(cli: Cli) -> Result<ExitCode> {
+    let options = cli.load.options();
     match cli.command {
-        Some(Command::Extract { file, format }) => {
+        Some(Command::Extract { inputs, format }) => {
             let format = format.unwrap_or(if std::io::stdout().is_terminal() {
                 Format::Text
             } else {
                 Format::Json
             });
-            extract(file, format)
+            extract(&inputs, format, &options)
         }
-        None => {
-            let (source, text) = match &cli.file {
-                Some(path) => (path.display().to_string(), read_text(path)?),
-                None => (
-                    "nato-open-door.txt (sample)".to_string(),
-                    SAMPLE.to_string(),
-                ),
+        None => read(&cli.inputs, &options, cli.theme, cli.no_mouse),
+    }
+}
+
+/// Articles from every input, in order, with the inputs that failed.
+/// Files are read and parsed in parallel; progress goes to stderr when there
+/// are many and stderr is a terminal.
+pub fn load_all(inputs: &[PathBuf], options: &LoadOptions) -> (Vec<Article>, Vec<LoadError>) {
+    let mut errors = Vec::new();
+    let mut jobs: Vec<Option<PathBuf>> = Vec::new(); // None: stdin
+    for path in inputs {
+        if path.as_os_str() == "-" {
+            jobs.push(None);
+            continue;
+        }
+        match input::expand(path, options) {
+            Ok(files) => jobs.extend(files.into_iter().map(Some)),
+            Err(e) => errors.push(e),
+        }
+    }
+    let progress = Progress::new(jobs.len());
+    let results: Vec<Result<Vec<Article>, LoadError>> = jobs
+        .par_iter()
+        .map(|job| {
+            let r = match job {
+                Some(path) => input::load_file(path, options),
+                None => input::load_stdin(options),
             };
-            if std::io::stdout().is_terminal() {
-                let theme = cli.theme.map(|t| match t {
-                    Theme::Dark => crate::tui::ThemeName::Dark,
-                    Theme::Light => crate::tui::ThemeName::Light,
-                    Theme::Mono => crate::tui::ThemeName::Mono,
-                });
-                let options = crate::tui::Options {
-                    theme,
-                    mouse: !cli.no_mouse,
-                };
-                return crate::tui::run(vec![(source, text)], options);
-            }
-            let analysis = analyze(&text);
-            let mut out = std::io::stdout().lock();
-            out.write_all(text_listing(&text, &analysis).as_bytes())?;
-            Ok(())
+            progress.tick();
+            r
+        })
+        .collect();
+    progress.finish();
+    let mut articles = Vec::new();
+    for r in results {
+        match r {
+            Ok(a) => articles.extend(a),
+            Err(e) => errors.push(e),
+        }
+    }
+    (articles, errors)
+}
+
+/// "Reading 120/1000 files" on stderr, when it is a terminal and there are many.
+struct Progress {
+    total: usize,
+    done: AtomicUsize,
+    shown: bool,
+}
+
+impl Progress {
+    const MIN_FILES: usize = 20;
+
+    fn new(total: usize) -> Progress {
+        Progress {
+            total,
+            done: AtomicUsize::new(0),
+            shown: total >= Self::MIN_FILES && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&self) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        if self.shown && (done.is_multiple_of(10) || done == self.total) {
+            eprint!("\rReading {done}/{} files", self.total);
+        }
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            eprint!("\r\x1b[K");
         }
     }
 }
 
-fn read_text(path: &PathBuf) -> Result<String> {
-    let bytes = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .context("reading stdin")?;
-        buf
+fn report(errors: &[LoadError]) {
+    for e in errors {
+        eprintln!("briefing: {e}");
+    }
+}
+
+/// The reader, or the text listing when stdout is not a terminal.
+fn read(
+    inputs: &[PathBuf],
+    options: &LoadOptions,
+    theme: Option<Theme>,
+    no_mouse: bool,
+) -> Result<ExitCode> {
+    let (articles, errors) = if inputs.is_empty() {
+        let sample = Article {
+            source: SAMPLE_NAME.to_string(),
+            body: SAMPLE.to_string(),
+            ..Article::default()
+        };
+        (vec![sample], Vec::new())
     } else {
-        std::fs::read(path).with_context(|| format!("{}", path.display()))?
+        load_all(inputs, options)
     };
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(_) => bail!("{}: not UTF-8 text", path.display()),
+    report(&errors);
+    if articles.is_empty() {
+        return Ok(ExitCode::FAILURE);
     }
+    let status = if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    };
+    if !std::io::stdout().is_terminal() {
+        let briefing = Briefing::from_articles(articles);
+        write_text(&briefing)?;
+        return Ok(status);
+    }
+    let theme = theme.map(|t| match t {
+        Theme::Dark => crate::tui::ThemeName::Dark,
+        Theme::Light => crate::tui::ThemeName::Light,
+        Theme::Mono => crate::tui::ThemeName::Mono,
+    });
+    let options = crate::tui::Options {
+        theme,
+        mouse: !no_mouse,
+    };
+    let texts = articles
+        .into_iter()
+        .map(|a| (a.source.clone(), Document::text_of(&a)))
+        .collect();
+    crate::tui::run(texts, options)?;
+    Ok(status)
 }
 
-fn extract(file: Option<PathBuf>, format: Format) -> Result<()> {
-    let path = file.unwrap_or_else(|| PathBuf::from("-"));
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+fn write_text(briefing: &Briefing) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let many = briefing.documents.len() > 1;
+    for (i, d) in briefing.documents.iter().enumerate() {
+        if many {
+            let rule = "─".repeat(60);
+            writeln!(out, "{rule}\n{} ({})\n{rule}", d.display_title(), d.source)?;
+        } else if i > 0 {
+            writeln!(out)?;
+        }
+        out.write_all(text_listing(&d.text, &d.analysis).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn extract(inputs: &[PathBuf], format: Format, options: &LoadOptions) -> Result<ExitCode> {
+    // From stdin, JSON Lines is the batch mode: {"id","text"} in, one result out per line.
+    let from_stdin = inputs.is_empty() || (inputs.len() == 1 && inputs[0].as_os_str() == "-");
+    if format == Format::Jsonl && from_stdin && options.format.is_none() {
+        batch(std::io::stdin().lock())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let stdin = [PathBuf::from("-")];
+    let (articles, errors) = load_all(if inputs.is_empty() { &stdin } else { inputs }, options);
+    report(&errors);
+    if articles.is_empty() {
+        return Ok(ExitCode::FAILURE);
+    }
+    let briefing = Briefing::from_articles(articles);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
+        Format::Json if briefing.documents.len() == 1 => {
+            let d = &briefing.documents[0];
+            serde_json::to_writer(
+                &mut out,
+                &JsonArticle::new(&d.text, &d.analysis).with_source(&d.source),
+            )?;
+            out.write_all(b"\n")?;
+        }
+        Format::Json => {
+            serde_json::to_writer(&mut out, &JsonBriefing::new(&briefing))?;
+            out.write_all(b"\n")?;
+        }
         Format::Jsonl => {
-            let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
-                Box::new(std::io::stdin().lock())
-            } else {
-                Box::new(std::io::BufReader::new(
-                    std::fs::File::open(&path).with_context(|| format!("{}", path.display()))?,
-                ))
-            };
-            for (n, line) in reader.lines().enumerate() {
-                let line = line.context("reading input")?;
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let record: serde_json::Value = serde_json::from_str(&line)
-                    .with_context(|| format!("line {}: not a JSON object", n + 1))?;
-                let text = record
-                    .get("text")
-                    .and_then(|t| t.as_str())
-                    .with_context(|| format!("line {}: no \"text\" string", n + 1))?;
-                let analysis = analyze(text);
-                let mut doc = JsonArticle::new(text, &analysis);
-                doc.id = record.get("id");
-                serde_json::to_writer(&mut out, &doc)?;
+            for d in &briefing.documents {
+                serde_json::to_writer(
+                    &mut out,
+                    &JsonArticle::new(&d.text, &d.analysis).with_source(&d.source),
+                )?;
                 out.write_all(b"\n")?;
             }
         }
-        Format::Json => {
-            let text = read_text(&path)?;
-            let analysis = analyze(&text);
-            serde_json::to_writer(&mut out, &JsonArticle::new(&text, &analysis))?;
-            out.write_all(b"\n")?;
-        }
         Format::Text => {
-            let text = read_text(&path)?;
-            let analysis = analyze(&text);
-            out.write_all(text_listing(&text, &analysis).as_bytes())?;
+            drop(out);
+            write_text(&briefing)?;
+            return Ok(if errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            });
+        }
+        Format::Markdown => {
+            out.write_all(
+                crate::export::markdown(&briefing, &crate::export::Selection::default()).as_bytes(),
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// The batch mode: one `{"id", "text"}` object per line in, one result per line
+/// out, in input order; lines are analysed in parallel in chunks.
+fn batch(reader: impl BufRead) -> Result<()> {
+    const CHUNK: usize = 256;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut lines = reader.lines().enumerate();
+    loop {
+        let mut chunk: Vec<(usize, String)> = Vec::with_capacity(CHUNK);
+        for (n, line) in lines.by_ref() {
+            let line = line.context("reading input")?;
+            if !line.trim().is_empty() {
+                chunk.push((n + 1, line));
+            }
+            if chunk.len() == CHUNK {
+                break;
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let results: Vec<Result<String>> = chunk
+            .par_iter()
+            .map(|(n, line)| {
+                let record: serde_json::Value = serde_json::from_str(line)
+                    .with_context(|| format!("line {n}: not a JSON object"))?;
+                let text = record
+                    .get("text")
+                    .and_then(|t| t.as_str())
+                    .with_context(|| format!("line {n}: no \"text\" string"))?;
+                let analysis = analyze(text);
+                let mut doc = JsonArticle::new(text, &analysis);
+                doc.id = record.get("id");
+                Ok(serde_json::to_string(&doc)?)
+            })
+            .collect();
+        for r in results {
+            out.write_all(r?.as_bytes())?;
+            out.write_all(b"\n")?;
         }
     }
     out.flush()?;

@@ -28,23 +28,30 @@ impl Document {
     /// opens the text (so a headline's statements are found as in plain text),
     /// and the source's title, byline and date win over what the text suggests.
     pub fn from_article(article: crate::input::Article) -> Document {
+        let text = Document::text_of(&article);
         let crate::input::Article {
             source,
             title,
             byline,
             date,
-            body,
+            ..
         } = article;
-        let text = match &title {
-            Some(t) if !body.trim_start().starts_with(t.as_str()) => format!("{t}\n\n{body}"),
-            _ => body,
-        };
         let mut doc = Document::new(source, text);
         let a = &mut doc.analysis;
         a.title = title.or(a.title.take());
         a.byline = byline.or(a.byline.take());
         a.date = date.or(a.date.take());
         doc
+    }
+
+    /// The text an article is read as: its title, a blank line, then the body.
+    pub fn text_of(article: &crate::input::Article) -> String {
+        match &article.title {
+            Some(t) if !article.body.trim_start().starts_with(t.as_str()) => {
+                format!("{t}\n\n{}", article.body)
+            }
+            _ => article.body.clone(),
+        }
     }
 
     /// The article's title, or its source when it has none.

@@ -2,6 +2,7 @@
 //! and the plain text listing.
 
 use crate::analysis::{Analysis, Span};
+use crate::briefing::Briefing;
 use serde::Serialize;
 
 /// Converts byte offsets of a text into char (Unicode scalar) offsets.
@@ -95,24 +96,57 @@ pub struct JsonStatement<'a> {
 pub struct JsonArticle<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<&'a serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a str>,
     pub title: Option<&'a str>,
+    pub byline: Option<&'a str>,
+    pub date: Option<&'a str>,
     pub text: &'a str,
     pub actors: Vec<JsonActor<'a>>,
     pub statements: Vec<JsonStatement<'a>>,
 }
 
+fn json_statements<'a>(
+    text: &'a str,
+    index: &CharIndex<'_>,
+    analysis: &'a Analysis,
+    speaker: impl Fn(usize) -> usize,
+) -> Vec<JsonStatement<'a>> {
+    let text_span = |s: &Span| JsonTextSpan {
+        start: index.char_offset(s.start),
+        end: index.char_offset(s.end),
+        text: &text[s.range()],
+    };
+    analysis
+        .statements
+        .iter()
+        .enumerate()
+        .map(|(id, s)| JsonStatement {
+            id,
+            kind: s.kind.label(),
+            start: index.char_offset(s.span.start),
+            end: index.char_offset(s.span.end),
+            text: &text[s.span.range()],
+            speaker: s.speaker.map(&speaker),
+            speaker_mention: s.speaker_mention.as_ref().map(text_span),
+            cue: s.cue.as_ref().map(text_span),
+        })
+        .collect()
+}
+
+fn json_spans(index: &CharIndex<'_>, spans: &[Span]) -> Vec<JsonSpan> {
+    spans
+        .iter()
+        .map(|s| JsonSpan {
+            start: index.char_offset(s.start),
+            end: index.char_offset(s.end),
+        })
+        .collect()
+}
+
 impl<'a> JsonArticle<'a> {
     pub fn new(text: &'a str, analysis: &'a Analysis) -> JsonArticle<'a> {
         let index = CharIndex::new(text);
-        let span = |s: &Span| JsonSpan {
-            start: index.char_offset(s.start),
-            end: index.char_offset(s.end),
-        };
-        let text_span = |s: &Span| JsonTextSpan {
-            start: index.char_offset(s.start),
-            end: index.char_offset(s.end),
-            text: &text[s.range()],
-        };
         let actors = analysis
             .actors
             .iter()
@@ -123,32 +157,116 @@ impl<'a> JsonArticle<'a> {
                 kind: a.kind.label(),
                 roles: &a.roles,
                 aliases: &a.aliases,
-                mentions: a.mentions.iter().map(span).collect(),
+                mentions: json_spans(&index, &a.mentions),
                 statements: a.statements,
-            })
-            .collect();
-        let statements = analysis
-            .statements
-            .iter()
-            .enumerate()
-            .map(|(id, s)| JsonStatement {
-                id,
-                kind: s.kind.label(),
-                start: index.char_offset(s.span.start),
-                end: index.char_offset(s.span.end),
-                text: &text[s.span.range()],
-                speaker: s.speaker,
-                speaker_mention: s.speaker_mention.as_ref().map(text_span),
-                cue: s.cue.as_ref().map(text_span),
             })
             .collect();
         JsonArticle {
             id: None,
+            source: None,
             title: analysis.title.as_deref(),
+            byline: analysis.byline.as_deref(),
+            date: analysis.date.as_deref(),
             text,
             actors,
-            statements,
+            statements: json_statements(text, &index, analysis, |a| a),
         }
+    }
+
+    /// Names the file the article came from.
+    pub fn with_source(mut self, source: &'a str) -> JsonArticle<'a> {
+        self.source = Some(source);
+        self
+    }
+}
+
+/// An article of a briefing: statements name briefing-wide actors.
+#[derive(Serialize)]
+pub struct JsonBriefingArticle<'a> {
+    pub id: usize,
+    pub source: &'a str,
+    pub title: Option<&'a str>,
+    pub byline: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub text: &'a str,
+    pub statements: Vec<JsonStatement<'a>>,
+}
+
+/// Where a briefing actor appears.
+#[derive(Serialize)]
+pub struct JsonAppearance {
+    pub article: usize,
+    pub statements: usize,
+    pub mentions: Vec<JsonSpan>,
+}
+
+#[derive(Serialize)]
+pub struct JsonBriefingActor<'a> {
+    pub id: usize,
+    pub name: &'a str,
+    pub kind: &'static str,
+    pub roles: &'a [String],
+    pub aliases: &'a [String],
+    pub statements: usize,
+    pub articles: Vec<JsonAppearance>,
+}
+
+/// `{"articles": [...], "actors": [...]}` for several articles read together.
+#[derive(Serialize)]
+pub struct JsonBriefing<'a> {
+    pub articles: Vec<JsonBriefingArticle<'a>>,
+    pub actors: Vec<JsonBriefingActor<'a>>,
+}
+
+impl<'a> JsonBriefing<'a> {
+    pub fn new(briefing: &'a Briefing) -> JsonBriefing<'a> {
+        let indexes: Vec<CharIndex<'_>> = briefing
+            .documents
+            .iter()
+            .map(|d| CharIndex::new(&d.text))
+            .collect();
+        let articles = briefing
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| JsonBriefingArticle {
+                id: i,
+                source: &d.source,
+                title: d.analysis.title.as_deref(),
+                byline: d.analysis.byline.as_deref(),
+                date: d.analysis.date.as_deref(),
+                text: &d.text,
+                statements: json_statements(&d.text, &indexes[i], &d.analysis, |a| {
+                    briefing.global(i, a)
+                }),
+            })
+            .collect();
+        let actors = briefing
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(id, a)| JsonBriefingActor {
+                id,
+                name: &a.name,
+                kind: a.kind.label(),
+                roles: &a.roles,
+                aliases: &a.aliases,
+                statements: a.statements(),
+                articles: a
+                    .appearances
+                    .iter()
+                    .map(|ap| JsonAppearance {
+                        article: ap.document,
+                        statements: ap.statements,
+                        mentions: json_spans(
+                            &indexes[ap.document],
+                            &briefing.documents[ap.document].analysis.actors[ap.actor].mentions,
+                        ),
+                    })
+                    .collect(),
+            })
+            .collect();
+        JsonBriefing { articles, actors }
     }
 }
 

@@ -21,7 +21,7 @@ fn run(args: &[&str]) -> (bool, String, String) {
 fn help_names_the_reader_options() {
     let (ok, out, _) = run(&["--help"]);
     assert!(ok);
-    for word in ["--theme", "--no-mouse", "extract", "[FILE]"] {
+    for word in ["--theme", "--no-mouse", "extract", "[INPUTS]..."] {
         assert!(out.contains(word), "{word} in\n{out}");
     }
 }

@@ -1,8 +1,11 @@
 //! Shapes of text that break naive parsers, for the linearity benchmark and the
 //! bounded tests: each generator yields about `bytes` bytes.
 
+/// Makes about that many bytes of a shape of text.
+pub type Generator = fn(usize) -> String;
+
 /// (name, generator) pairs.
-pub const SHAPES: [(&str, fn(usize) -> String); 9] = [
+pub const SHAPES: [(&str, Generator); 9] = [
     ("one long paragraph", one_paragraph),
     ("many quote marks", many_quote_marks),
     ("opening marks only", opening_marks),
@@ -19,7 +22,10 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
 }
 
 fn one_paragraph(bytes: usize) -> String {
-    repeat_to("Officials said the talks, which “could resume soon,” had stalled, and Ana Ruiz added that no date was set. ", bytes)
+    repeat_to(
+        "Officials said the talks, which “could resume soon,” had stalled, and Ana Ruiz added that no date was set. ",
+        bytes,
+    )
 }
 
 fn many_quote_marks(bytes: usize) -> String {
@@ -40,7 +46,10 @@ fn no_spaces(bytes: usize) -> String {
 }
 
 fn capitalised_words(bytes: usize) -> String {
-    repeat_to("Alpha Bravo President Charlie Minister Delta Says Echo ", bytes)
+    repeat_to(
+        "Alpha Bravo President Charlie Minister Delta Says Echo ",
+        bytes,
+    )
 }
 
 fn only_punctuation(bytes: usize) -> String {
