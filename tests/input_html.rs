@@ -387,3 +387,54 @@ fn random_inputs_do_not_panic() {
         })
         .unwrap();
 }
+
+#[test]
+fn date_lines_labels_credits_and_repeated_headline_are_dropped() {
+    let para = |i: usize| {
+        format!(
+            "<p>Paragraph {i}: the mayor said the new market hall would open in May, and traders said \"it cannot come soon enough\" for them.</p>"
+        )
+    };
+    let body: String = (0..5).map(para).collect();
+    let html = format!(
+        r#"<html><head><title>Market hall opens in May</title></head><body><article>
+        <h1>Market hall opens in May</h1>
+        <p>Feb. 21, 2024 5:52 AM EST</p>
+        {body}
+        <p>Photograph by Sam Reed</p>
+        <p>Twitter users were unsure about the plan:</p>
+        <blockquote><p>"A market hall? In this economy?" one user wrote.</p></blockquote>
+        <h3>More from the city desk</h3>
+        <ul><li><a href="/a">Bus lanes return to the high street</a></li><li><a href="/b">Council tax to rise</a></li></ul>
+        <p>example.com</p>
+        <p>Copyright 2024 Example Media. All rights reserved.</p>
+        <p>More about:</p>
+        <ul><li><a href="/t/markets">Markets</a></li><li><a href="/t/city">City</a></li></ul>
+        </article></body></html>"#
+    );
+    let a = html::extract(&html);
+    let p = paragraphs(&a);
+    assert!(p[0].starts_with("Paragraph 0:"), "{p:?}");
+    for junk in [
+        "Market hall opens in May",
+        "Feb. 21",
+        "Photograph by",
+        "More from the city desk",
+        "Bus lanes",
+        "example.com",
+        "Copyright",
+        "More about",
+        "Markets",
+    ] {
+        assert!(!p.iter().any(|x| x.contains(junk)), "{junk:?} in {p:?}");
+    }
+    // A sentence ending in a colon is not a label.
+    assert!(
+        p.contains(&"Twitter users were unsure about the plan:"),
+        "{p:?}"
+    );
+    assert!(
+        p.contains(&"\"A market hall? In this economy?\" one user wrote."),
+        "{p:?}"
+    );
+}

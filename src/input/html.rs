@@ -78,6 +78,9 @@ pub fn extract(html: &str) -> HtmlArticle {
     let doc = parse(html);
     let meta = meta::extract(&doc);
     let mut text = main_text(doc).unwrap_or_else(|| fallback_text(html));
+    if let Some(title) = &meta.title {
+        text = without_headline(&text, title);
+    }
     if let Some(lead) = meta.lead
         && !text.is_empty()
         && !squash(&text).contains(&squash(&lead))
@@ -143,6 +146,25 @@ fn parse(html: &str) -> Document {
         node.remove_from_parent();
     }
     doc
+}
+
+/// The text without a repeat of the headline among its first paragraphs.
+fn without_headline(text: &str, title: &str) -> String {
+    let t = squash(title);
+    if t.is_empty() {
+        return text.to_owned();
+    }
+    let paras: Vec<&str> = text.split("\n\n").collect();
+    match paras.iter().take(3).position(|p| squash(p) == t) {
+        Some(i) => paras
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, p)| *p)
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        None => text.to_owned(),
+    }
 }
 
 /// Letters and digits only, lower-cased: for "is this text already there".

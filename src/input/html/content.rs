@@ -15,13 +15,13 @@ use dom_query::NodeRef;
 use rustc_hash::FxHashSet;
 
 /// Tags whose whole subtree is never body text.
-const SKIP_TAGS: [&str; 18] = [
+const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "video", "audio", "select", "option", "button", "textarea", "head", "title",
 ];
 
 /// Tags removed from the content as boxes around the text, not text.
-const BOX_TAGS: [&str; 7] = [
+const BOX_TAGS: &[&str] = &[
     "nav",
     "aside",
     "footer",
@@ -31,7 +31,7 @@ const BOX_TAGS: [&str; 7] = [
     "input",
 ];
 
-const BOX_ROLES: [&str; 8] = [
+const BOX_ROLES: &[&str] = &[
     "navigation",
     "complementary",
     "contentinfo",
@@ -43,7 +43,7 @@ const BOX_ROLES: [&str; 8] = [
 ];
 
 /// Words in class / id / test-id names that mark a box as boilerplate.
-const BOX_WORDS: [&str; 58] = [
+const BOX_WORDS: &[&str] = &[
     "newsletter",
     "signup",
     "sign-up",
@@ -102,20 +102,24 @@ const BOX_WORDS: [&str; 58] = [
     "sr-only",
     "visually-hidden",
     "screen-reader",
+    "bottom-of-article",
+    "end-of-article",
+    "after-article",
+    "article-end",
 ];
 
 /// Words that mark a media box: removed only when short (a caption, a credit).
-const MEDIA_WORDS: [&str; 5] = ["img", "image", "photo", "picture", "figure"];
+const MEDIA_WORDS: &[&str] = &["img", "image", "photo", "picture", "figure"];
 
 /// Inline tags: their class names are not trusted to mark boxes (a
 /// `<span class="dateline">` belongs to its sentence).
-const INLINE_TAGS: [&str; 20] = [
+const INLINE_TAGS: &[&str] = &[
     "a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "time", "sup", "sub",
     "mark", "q", "font", "code", "s", "del", "ins",
 ];
 
 /// Block elements: each starts and ends a paragraph.
-const BLOCK_TAGS: [&str; 46] = [
+const BLOCK_TAGS: &[&str] = &[
     "p",
     "div",
     "section",
@@ -296,6 +300,8 @@ pub struct Block {
     pub text: String,
     /// Characters of `text` that sit inside links.
     pub link_chars: usize,
+    /// Inside a heading (`h1`–`h6`).
+    pub heading: bool,
 }
 
 #[derive(Default)]
@@ -304,6 +310,8 @@ struct Builder {
     buf: String,
     link_chars: usize,
     pending_space: bool,
+    /// How many heading elements enclose the current position.
+    headings: usize,
 }
 
 impl Builder {
@@ -335,7 +343,12 @@ impl Builder {
         if !self.buf.is_empty() {
             let text = std::mem::take(&mut self.buf);
             let link_chars = std::mem::take(&mut self.link_chars).min(text.chars().count());
-            self.blocks.push(Block { text, link_chars });
+            let heading = self.headings > 0;
+            self.blocks.push(Block {
+                text,
+                link_chars,
+                heading,
+            });
         }
         self.link_chars = 0;
     }
@@ -343,7 +356,8 @@ impl Builder {
 
 enum Step<'a> {
     Enter(NodeRef<'a>, bool),
-    Exit(bool),
+    /// Leaving an element: is it a block, is it a heading.
+    Exit(bool, bool),
     Lit(&'static str, bool),
 }
 
@@ -353,9 +367,12 @@ pub fn paragraphs(root: &NodeRef<'_>) -> Vec<Block> {
     let mut stack = vec![Step::Enter(*root, false)];
     while let Some(step) = stack.pop() {
         match step {
-            Step::Exit(block) => {
+            Step::Exit(block, heading) => {
                 if block {
                     b.flush();
+                }
+                if heading {
+                    b.headings -= 1;
                 }
             }
             Step::Lit(s, in_link) => b.push_text(s, in_link),
@@ -375,11 +392,15 @@ pub fn paragraphs(root: &NodeRef<'_>) -> Vec<Block> {
                 if block {
                     b.flush();
                 }
+                let heading = matches!(tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+                if heading {
+                    b.headings += 1;
+                }
                 let in_link = in_link || tag == "a";
                 if tag == "q" {
                     b.push_text("\u{201c}", in_link);
                 }
-                stack.push(Step::Exit(block));
+                stack.push(Step::Exit(block, heading));
                 if tag == "q" {
                     stack.push(Step::Lit("\u{201d}", in_link));
                 }
@@ -393,7 +414,7 @@ pub fn paragraphs(root: &NodeRef<'_>) -> Vec<Block> {
 }
 
 /// Whole paragraphs that are boilerplate by their text (lower-cased prefixes).
-const BOILER_PREFIXES: [&str; 30] = [
+const BOILER_PREFIXES: &[&str] = &[
     "advertisement",
     "story continues below",
     "article continues below",
@@ -424,6 +445,19 @@ const BOILER_PREFIXES: [&str; 30] = [
     "credit:",
     "illustration by",
     "supported by",
+    "filed under",
+    "posted in",
+    "tags:",
+    "topics:",
+    "categories:",
+    "like this:",
+    "loading...",
+    "click to share",
+    "print this",
+    "email this",
+    "join our newsletter",
+    "download our app",
+    "download the app",
 ];
 
 /// Keeps a block as body text unless it is boilerplate by its text alone.
@@ -454,15 +488,93 @@ pub fn keep(block: &Block) -> bool {
     true
 }
 
-/// Body text: kept blocks joined by blank lines, repeated blocks dropped.
+/// A paragraph that is only a date or a time stamp ("Feb. 21, 2019",
+/// "Updated 5:52 AM EST Nov. 20, 2019"): the article's own date line.
+fn is_date_line(t: &str) -> bool {
+    if t.chars().count() > 60 || super::dates::parse(t).is_none() {
+        return false;
+    }
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let lw = w.to_lowercase();
+            w.chars().all(|c| c.is_ascii_digit())
+                || w.chars().all(|c| c.is_ascii_uppercase()) && w.len() <= 4
+                || super::dates::parse(&format!("{w} 1 2000")).is_some()
+                || [
+                    "am",
+                    "pm",
+                    "at",
+                    "on",
+                    "updated",
+                    "published",
+                    "posted",
+                    "mon",
+                    "tue",
+                    "wed",
+                    "thu",
+                    "fri",
+                    "sat",
+                    "sun",
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                    "st",
+                    "nd",
+                    "rd",
+                    "th",
+                    "of",
+                    "last",
+                ]
+                .contains(&lw.as_str())
+        })
+}
+
+/// A bare domain name ("example.com"), as left by a source credit.
+fn is_bare_domain(t: &str) -> bool {
+    t.len() < 40
+        && !t.contains(char::is_whitespace)
+        && t.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty()
+                && (2..=6).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
+}
+
+/// Body text: kept blocks joined by blank lines, repeated blocks dropped, and
+/// a short heading or label ("More about:") dropped when what it introduced
+/// was dropped as links, or when nothing kept follows it.
 pub fn join(blocks: &[Block]) -> String {
+    let kept: Vec<bool> = blocks
+        .iter()
+        .map(|b| keep(b) && !is_date_line(b.text.trim()) && !is_bare_domain(b.text.trim()))
+        .collect();
+    let all_links = |b: &Block| {
+        let n = b.text.trim().chars().count();
+        n > 0 && b.link_chars * 10 >= n * 9
+    };
+    let last_kept = kept.iter().rposition(|k| *k);
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     let mut out = String::new();
-    for b in blocks {
-        if !keep(b) {
+    for (i, b) in blocks.iter().enumerate() {
+        if !kept[i] {
             continue;
         }
         let t = b.text.trim();
+        let label = (b.heading && t.chars().count() < 80)
+            || (t.ends_with(':') && t.split_whitespace().count() <= 4);
+        if label
+            && (Some(i) == last_kept
+                || blocks
+                    .get(i + 1)
+                    .is_some_and(|n| !kept[i + 1] && all_links(n)))
+        {
+            continue;
+        }
         if t.chars().count() > 20 && !seen.insert(t) {
             continue;
         }

@@ -55,6 +55,19 @@ pub fn extract(doc: &Document) -> Meta {
         date: date(doc, &src),
         lead: lead(doc, &src),
     }
+    .without_title_lead()
+}
+
+impl Meta {
+    /// A "standfirst" that is only the headline again is no standfirst.
+    fn without_title_lead(mut self) -> Self {
+        if let (Some(l), Some(t)) = (&self.lead, &self.title)
+            && (key(l) == key(t) || word_overlap(l, t) > 0.8)
+        {
+            self.lead = None;
+        }
+        self
+    }
 }
 
 fn collect_metas(doc: &Document) -> Vec<(String, String)> {
@@ -384,7 +397,7 @@ fn word_overlap(a: &str, b: &str) -> f64 {
     hits as f64 / short.len() as f64
 }
 
-const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
 
 fn strip_site_suffix(title: &str, sites: &[String], h1s: &[String]) -> String {
     // A part of the title that is exactly a headline on the page wins.
@@ -442,7 +455,7 @@ fn split_title(t: &str) -> Vec<&str> {
 
 // ---------------------------------------------------------------- byline
 
-const AUTHOR_METAS: [&str; 12] = [
+const AUTHOR_METAS: &[&str] = &[
     "author",
     "article:author",
     "article:author_name",
@@ -596,7 +609,7 @@ fn text_segments(node: &NodeRef<'_>, limit: usize) -> Option<Vec<String>> {
     Some(out)
 }
 
-const BY_PREFIXES: [&str; 10] = [
+const BY_PREFIXES: &[&str] = &[
     "written by",
     "analysis by",
     "words by",
@@ -609,7 +622,7 @@ const BY_PREFIXES: [&str; 10] = [
     "by",
 ];
 
-const STOP_WORDS: [&str; 10] = [
+const STOP_WORDS: &[&str] = &[
     "published",
     "updated",
     "posted",
@@ -622,7 +635,7 @@ const STOP_WORDS: [&str; 10] = [
     "contact",
 ];
 
-const ROLE_WORDS: [&str; 14] = [
+const ROLE_WORDS: &[&str] = &[
     "editor",
     "reporter",
     "correspondent",
@@ -639,7 +652,7 @@ const ROLE_WORDS: [&str; 14] = [
     "chief",
 ];
 
-const WEEKDAYS: [&str; 7] = [
+const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -818,7 +831,7 @@ fn lead(doc: &Document, src: &Sources) -> Option<String> {
 
 // ---------------------------------------------------------------- date
 
-const DATE_METAS: [&str; 24] = [
+const DATE_METAS: &[&str] = &[
     "article:published_time",
     "og:article:published_time",
     "article:published",
