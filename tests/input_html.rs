@@ -438,3 +438,14 @@ fn date_lines_labels_credits_and_repeated_headline_are_dropped() {
         "{p:?}"
     );
 }
+
+#[test]
+fn publication_time_beats_a_header_clock() {
+    let html = r#"<html><body>
+        <header><time datetime="2030-01-01">Today: January 1, 2030</time></header>
+        <article><h1>Ferry strike ends</h1><time datetime="2024-07-08T06:00:00+01:00">8 July 2024</time>
+        <p>The ferry strike ended on Monday.</p></article></body></html>"#;
+    assert_eq!(html::extract(html).date.as_deref(), Some("2024-07-08"));
+    let html = r#"<body><time datetime="2030-01-01">x</time><span><time class="published" datetime="2024-07-09">y</time></span></body>"#;
+    assert_eq!(html::extract(html).date.as_deref(), Some("2024-07-09"));
+}

@@ -32,14 +32,35 @@
 //!      by tag, ARIA role and class/id words (newsletter, related, share,
 //!      caption, byline, ad, …), never one holding half the text; then one
 //!      paragraph is made per block element (headings, list items, block-quote
-//!      paragraphs each their own), whitespace collapsed, and paragraphs that
-//!      are boilerplate by their text alone (copyright and photo-credit lines,
-//!      "Advertisement", all-link lines, repeats) are dropped.
-//!   4. When readability finds nothing, the prose paragraphs of the whole
+//!      paragraphs each their own; `<br>` also breaks), whitespace collapsed,
+//!      and paragraphs that are boilerplate by their text alone are dropped:
+//!      copyright and photo-credit lines, "Advertisement", all-link lines, bare
+//!      date lines and domain names, a heading or short label whose list was
+//!      dropped, the headline repeated, repeats of earlier paragraphs.
+//!   4. A standfirst outside the chosen content (an element whose text is the
+//!      page's meta description, not the headline) is put first.
+//!   5. When readability finds nothing, the prose paragraphs of the whole
 //!      (cleaned) page are used; a page without prose gives an empty text.
 //!
-//! Extraction never panics (the readability pass runs under `catch_unwind` as
-//! a last guard) and takes a few milliseconds for a typical page.
+//! Nesting deeper than 160 elements is flattened before the readability pass
+//! (which recurses), so pathological pages neither overflow the stack nor go
+//! quadratic there. (Parsing itself grows with depth x tags on such pages:
+//! html5ever's scope checks walk the open elements, as browsers' do.)
+//!
+//! Extraction never panics (the readability pass also runs under
+//! `catch_unwind` as a last guard) and takes 2-20 ms for a real news page,
+//! about 120 ms per MB of dense article text.
+//!
+//! # Why these crates
+//!
+//! Measured with `check_html.py` on the 33 dev pages: `dom_smoothie` alone
+//! finds 99.0% of the expected snippets but leaves boilerplate in 8.4% of the
+//! "without" cases (bag-of-words F1 0.977; byline 0.81, date 0.55); our own
+//! prose filter over the cleaned page, without a readability scorer, finds only
+//! 86% (F1 0.78). Readability's choice plus the cleaning above finds 100% with
+//! no boilerplate (F1 0.99; title 1.00, byline 1.00, date 0.97).
+//! `dom_smoothie`'s alternative candidate mode measured the same (F1 0.990),
+//! so the readability.js behaviour is kept.
 
 mod charset;
 mod content;
@@ -52,7 +73,7 @@ use dom_smoothie::{Config, Readability};
 pub use charset::decode;
 
 /// An article read from an HTML page.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct HtmlArticle {
     /// The headline, without a site-name suffix.
     pub title: Option<String>,

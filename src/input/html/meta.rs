@@ -309,13 +309,20 @@ fn key(s: &str) -> String {
 }
 
 fn title(doc: &Document, src: &Sources, sites: &[String]) -> Option<String> {
-    let h1s: Vec<String> = doc
+    let all_h1s: Vec<String> = doc
         .select("h1")
         .nodes()
         .iter()
         .take(20)
         .map(|h| collapse(&h.text()))
-        .filter(|t| t.split_whitespace().count() >= 2 && t.len() < 400)
+        .filter(|t| !t.is_empty() && t.len() < 400)
+        .collect();
+    // One-word h1s are mostly logos and section names: they only serve to
+    // pick a part of a composite title.
+    let h1s: Vec<String> = all_h1s
+        .iter()
+        .filter(|t| t.split_whitespace().count() >= 2)
+        .cloned()
         .collect();
     let doc_title = ["head title", "title"].iter().find_map(|sel| {
         doc.select(sel)
@@ -341,7 +348,7 @@ fn title(doc: &Document, src: &Sources, sites: &[String]) -> Option<String> {
     metas.extend(doc_title);
     let metas: Vec<String> = metas
         .iter()
-        .map(|t| strip_site_suffix(t, sites, &h1s))
+        .map(|t| strip_site_suffix(t, sites, &all_h1s))
         .filter(|t| !t.is_empty())
         .collect();
     choose_title(&metas, &h1s)
@@ -893,10 +900,29 @@ fn date(doc: &Document, src: &Sources) -> Option<Date> {
             return Some(d);
         }
     }
+    // <time>: one marked as the publication time, else the first inside an
+    // article, else the first at all (a header's "today" is the risk).
     let times = doc.select("time").nodes().to_vec();
+    let marked = |t: &&NodeRef<'_>| {
+        let names = format!(
+            "{} {}",
+            t.attr("class").unwrap_or_default(),
+            t.attr("itemprop").unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        t.has_attr("pubdate")
+            || ["publish", "posted", "created"]
+                .iter()
+                .any(|m| names.contains(m))
+    };
+    let in_article = |t: &&NodeRef<'_>| {
+        t.ancestors_it(None)
+            .any(|a| a.has_name("article") || a.has_name("main"))
+    };
     let pub_time = times
         .iter()
-        .find(|t| t.has_attr("pubdate"))
+        .find(marked)
+        .or_else(|| times.iter().find(in_article))
         .or_else(|| times.first());
     if let Some(t) = pub_time {
         let v = t
