@@ -449,3 +449,17 @@ fn publication_time_beats_a_header_clock() {
     let html = r#"<body><time datetime="2030-01-01">x</time><span><time class="published" datetime="2024-07-09">y</time></span></body>"#;
     assert_eq!(html::extract(html).date.as_deref(), Some("2024-07-09"));
 }
+
+#[test]
+fn a_byline_line_inside_the_body_is_dropped() {
+    let body: String = (0..5)
+        .map(|i| format!("<p>Paragraph {i} says the lighthouse will be repainted in red and white stripes, \"as it was in 1890,\" the trust said.</p>"))
+        .collect();
+    let html = format!(
+        r#"<html><head><meta name="author" content="Ola Berg"></head><body><div class="post">
+        <p>By Ola Berg, Coast Reporter</p>{body}</div></body></html>"#
+    );
+    let a = html::extract(&html);
+    assert_eq!(a.byline.as_deref(), Some("Ola Berg"));
+    assert!(a.text.starts_with("Paragraph 0"), "{}", a.text);
+}

@@ -102,6 +102,9 @@ pub fn extract(html: &str) -> HtmlArticle {
     if let Some(title) = &meta.title {
         text = without_headline(&text, title);
     }
+    if let Some(byline) = &meta.byline {
+        text = without_byline(&text, byline);
+    }
     if let Some(lead) = meta.lead
         && !text.is_empty()
         && !squash(&text).contains(&squash(&lead))
@@ -177,6 +180,35 @@ fn without_headline(text: &str, title: &str) -> String {
     }
     let paras: Vec<&str> = text.split("\n\n").collect();
     match paras.iter().take(3).position(|p| squash(p) == t) {
+        Some(i) => paras
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, p)| *p)
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        None => text.to_owned(),
+    }
+}
+
+/// The text without a byline line ("By Ann Lee") among its first paragraphs.
+fn without_byline(text: &str, byline: &str) -> String {
+    let names = squash(byline);
+    if names.len() < 3 {
+        return text.to_owned();
+    }
+    let is_byline = |p: &str| {
+        let lower = p.trim().to_lowercase();
+        let Some(rest) = lower
+            .strip_prefix("by ")
+            .or_else(|| lower.strip_prefix("by:"))
+        else {
+            return false;
+        };
+        p.chars().count() < 120 && squash(rest).starts_with(&names)
+    };
+    let paras: Vec<&str> = text.split("\n\n").collect();
+    match paras.iter().take(3).position(|p| is_byline(p)) {
         Some(i) => paras
             .iter()
             .enumerate()
