@@ -3,7 +3,6 @@
 
 use crate::analysis::analyze;
 use crate::briefing::Briefing;
-use crate::document::Document;
 use crate::input::{self, Article, LoadError, LoadOptions};
 use crate::output::{JsonArticle, JsonBriefing, text_listing};
 use anyhow::{Context, Result};
@@ -211,36 +210,65 @@ fn report(errors: &[LoadError]) {
 }
 
 /// The reader, or the text listing when stdout is not a terminal.
+///
+/// The reader opens as soon as the first article is read; the others are read
+/// and analysed on worker threads and fill in while it runs. Inputs that cannot
+/// be read are skipped, shown in the reader and listed on stderr afterwards; when
+/// none can be read, the errors are listed and the reader does not start.
 fn read(
     inputs: &[PathBuf],
     options: &LoadOptions,
     theme: Option<Theme>,
     no_mouse: bool,
 ) -> Result<ExitCode> {
-    let (articles, errors) = if inputs.is_empty() {
-        let sample = Article {
-            source: SAMPLE_NAME.to_string(),
-            body: SAMPLE.to_string(),
-            ..Article::default()
-        };
-        (vec![sample], Vec::new())
-    } else {
-        load_all(inputs, options)
-    };
-    report(&errors);
-    if articles.is_empty() {
-        return Ok(ExitCode::FAILURE);
-    }
-    let status = if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
+    let sample = || Article {
+        source: SAMPLE_NAME.to_string(),
+        body: SAMPLE.to_string(),
+        ..Article::default()
     };
     if !std::io::stdout().is_terminal() {
+        let (articles, errors) = if inputs.is_empty() {
+            (vec![sample()], Vec::new())
+        } else {
+            load_all(inputs, options)
+        };
+        report(&errors);
+        if articles.is_empty() {
+            return Ok(ExitCode::FAILURE);
+        }
         let briefing = Briefing::from_articles(articles);
         write_text(&briefing)?;
-        return Ok(status);
+        return Ok(if errors.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        });
     }
+    use crate::tui::load::{Job, Loader};
+    let mut errors = Vec::new();
+    let mut jobs = Vec::new();
+    if inputs.is_empty() {
+        jobs.push(Job::Ready(Ok(vec![sample()])));
+    }
+    for path in inputs {
+        if path.as_os_str() == "-" {
+            // Read before the screen is taken: stdin may be the terminal.
+            jobs.push(Job::Ready(input::load_stdin(options)));
+            continue;
+        }
+        match input::expand(path, options) {
+            Ok(files) => jobs.extend(files.into_iter().map(Job::Path)),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut loader = Loader::start(jobs, options.clone(), errors);
+    let app = match loader.open() {
+        Ok(app) => app,
+        Err(errors) => {
+            report_plain(&errors);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
     let theme = theme.map(|t| match t {
         Theme::Dark => crate::tui::ThemeName::Dark,
         Theme::Light => crate::tui::ThemeName::Light,
@@ -250,12 +278,23 @@ fn read(
         theme,
         mouse: !no_mouse,
     };
-    let texts = articles
-        .into_iter()
-        .map(|a| (a.source.clone(), Document::text_of(&a)))
-        .collect();
-    crate::tui::run(texts, options)?;
-    Ok(status)
+    let outcome = crate::tui::run(app, loader, options)?;
+    report_plain(&outcome.errors);
+    if let Some(signal) = outcome.signal {
+        return Ok(ExitCode::from((128 + signal).clamp(0, 255) as u8));
+    }
+    Ok(if outcome.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// The errors on stderr, with control characters of file names shown, not obeyed.
+fn report_plain(errors: &[LoadError]) {
+    for e in errors {
+        eprintln!("briefing: {}", crate::tui::text::sanitize(&e.to_string()));
+    }
 }
 
 fn write_text(briefing: &Briefing) -> Result<()> {

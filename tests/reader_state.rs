@@ -123,7 +123,7 @@ fn the_actors_list_speakers_first_then_the_mentioned() {
     let app = app(120, 40);
     use briefing::tui::article::ActorEntry::*;
     assert_eq!(
-        app.article().entries,
+        app.article().actors.entries,
         vec![
             Speaker(Some(0)),
             Speaker(Some(1)),
@@ -310,7 +310,7 @@ fn copy_and_redraw_are_effects() {
     assert_eq!(effects.len(), 2);
     assert_eq!(
         effects[0],
-        Effect::Copy("the costs had been hidden from voters\n— Tom Berg, opposition leader".into())
+        Effect::Copy("the costs had been hidden from voters — Tom Berg, opposition leader".into())
     );
     assert_eq!(effects[1], Effect::Redraw);
 }
@@ -340,7 +340,7 @@ fn clicks_select_and_focus() {
     click(&mut app, actors.x + 2, actors.y + 3);
     assert_eq!(app.focus, Pane::Actors);
     assert_eq!(
-        app.article().actor_cursor,
+        app.article().actors.cursor,
         1,
         "heading, Ruiz, Ruiz's role, Berg"
     );
@@ -417,6 +417,7 @@ fn the_sample_names_its_five_speakers_and_filters_to_one() {
     app.resize(120, 40);
     let art = app.article();
     let speakers: Vec<&str> = art
+        .actors
         .entries
         .iter()
         .filter_map(|e| match e {
@@ -431,6 +432,7 @@ fn the_sample_names_its_five_speakers_and_filters_to_one() {
     }
     // Filter to Putin through the actors pane.
     let putin = art
+        .actors
         .entries
         .iter()
         .position(|e| {
@@ -455,7 +457,11 @@ fn the_sample_names_its_five_speakers_and_filters_to_one() {
 fn the_actors_pane_walks_through_mentions() {
     let mut app = app(70, 16);
     press(&mut app, "<Tab>jjj");
-    assert_eq!(app.article().actor_cursor, 3, "the council, only mentioned");
+    assert_eq!(
+        app.article().actors.cursor,
+        3,
+        "the council, only mentioned"
+    );
     press(&mut app, "<Space>");
     assert_eq!(
         app.notice.as_deref(),

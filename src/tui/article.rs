@@ -1,6 +1,9 @@
 //! One open article and everything the reader keeps about it: who the speakers
 //! are and their colours, the filter, the selection, the scroll positions and the
 //! wrapped body. Plain data; the app decides when to change it.
+//!
+//! The actors pane is an [`ActorList`]: the article's own, or the briefing's
+//! (see `joined`), with the same entries, rows and cursor either way.
 
 use super::search::Folded;
 use super::wrap::WrappedBody;
@@ -26,6 +29,105 @@ pub enum ActorLine {
     Name(usize),
     /// The role row of a speaker.
     Role(usize),
+    /// In the briefing: the `item`th article the speaker of `entry` speaks in,
+    /// with their statements there.
+    InArticle {
+        entry: usize,
+        item: usize,
+    },
+    /// In the briefing: "+n more articles" after the articles shown.
+    MoreArticles {
+        entry: usize,
+        more: usize,
+    },
+}
+
+impl ActorLine {
+    /// The entry a row belongs to (none for headings).
+    pub fn entry(self) -> Option<usize> {
+        match self {
+            ActorLine::Heading { .. } => None,
+            ActorLine::Name(e)
+            | ActorLine::Role(e)
+            | ActorLine::InArticle { entry: e, .. }
+            | ActorLine::MoreArticles { entry: e, .. } => Some(e),
+        }
+    }
+}
+
+/// The actors pane's content: entries (speakers, then the only mentioned), the
+/// rows that show them, the cursor and the scroll position.
+#[derive(Clone, Debug, Default)]
+pub struct ActorList {
+    pub entries: Vec<ActorEntry>,
+    pub lines: Vec<ActorLine>,
+    /// First line of each entry in `lines`.
+    pub entry_line: Vec<usize>,
+    /// The entry under the cursor.
+    pub cursor: usize,
+    /// The first row on screen.
+    pub top: usize,
+}
+
+impl ActorList {
+    /// Lays out `entries` (speakers first): headings, a name row each, a role row
+    /// per speaker, and `extra(entry)` more rows after a speaker's role.
+    pub fn new(
+        entries: Vec<ActorEntry>,
+        mut extra: impl FnMut(usize, &mut Vec<ActorLine>),
+    ) -> ActorList {
+        let speakers = entries
+            .iter()
+            .take_while(|e| matches!(e, ActorEntry::Speaker(_)))
+            .count();
+        let mut lines = Vec::with_capacity(entries.len() * 2 + 2);
+        let mut entry_line = Vec::with_capacity(entries.len());
+        if speakers > 0 {
+            lines.push(ActorLine::Heading {
+                title: "Speakers",
+                count: speakers,
+            });
+        }
+        for (i, e) in entries.iter().enumerate() {
+            if i == speakers {
+                lines.push(ActorLine::Heading {
+                    title: "Mentioned",
+                    count: entries.len() - speakers,
+                });
+            }
+            entry_line.push(lines.len());
+            lines.push(ActorLine::Name(i));
+            if matches!(e, ActorEntry::Speaker(_)) {
+                lines.push(ActorLine::Role(i));
+                extra(i, &mut lines);
+            }
+        }
+        ActorList {
+            entries,
+            lines,
+            entry_line,
+            cursor: 0,
+            top: 0,
+        }
+    }
+
+    /// Rows an entry takes.
+    pub fn rows_of(&self, entry: usize) -> usize {
+        let Some(&first) = self.entry_line.get(entry) else {
+            return 0;
+        };
+        let next = self
+            .entry_line
+            .get(entry + 1)
+            .copied()
+            .unwrap_or(self.lines.len());
+        // A heading between two entries is not the first entry's.
+        let end = self.lines[first..next]
+            .iter()
+            .position(|l| matches!(l, ActorLine::Heading { .. }))
+            .map_or(next, |p| first + p);
+        end - first
+    }
 }
 
 /// The widest a speaker tag gets.
@@ -55,25 +157,28 @@ pub struct Article {
     pub doc: Document,
     /// The engine is still reading it (the text shows meanwhile).
     pub analysing: bool,
-    /// Palette slot of each actor who speaks.
+    /// Palette slot of each actor who speaks, as drawn: the article's own, or
+    /// the briefing's while the actors pane shows the briefing.
     pub slots: Vec<Option<usize>>,
+    /// The article's own palette slots.
+    pub local_slots: Vec<Option<usize>>,
     /// Statements per actor (plus one for the unattributed, at the end).
     pub counts: Vec<usize>,
     /// Each actor's tag: the short name, or initials when that is too long.
     pub tags: Vec<String>,
     /// Columns for speaker tags.
     pub tag_width: u16,
-    pub entries: Vec<ActorEntry>,
-    pub lines: Vec<ActorLine>,
-    /// First line of each entry in `lines`.
-    pub entry_line: Vec<usize>,
-    /// Speakers in the filter, by [`Article::filter_key`]; all off means no filter.
+    /// The article's actors, for the actors pane in the article scope.
+    pub actors: ActorList,
+    /// Speakers in the filter, by [`Article::filter_key`]; all off means no
+    /// filter, unless `pinned`.
     pub filter: Vec<bool>,
+    /// A filter over the whole briefing is on: statements pass only by `filter`,
+    /// even when none of this article's speakers is in it.
+    pub pinned: bool,
     /// Statements passing the filter, in text order.
     pub shown: Vec<usize>,
     pub selected: Option<usize>,
-    pub actor_cursor: usize,
-    pub actors_top: usize,
     /// First entry of the quote list on screen, as a position in `shown`.
     pub quotes_top: usize,
     pub body_top: usize,
@@ -92,17 +197,15 @@ impl Article {
             doc,
             analysing,
             slots: Vec::new(),
+            local_slots: Vec::new(),
             counts: Vec::new(),
             tags: Vec::new(),
             tag_width: 0,
-            entries: Vec::new(),
-            lines: Vec::new(),
-            entry_line: Vec::new(),
+            actors: ActorList::default(),
             filter: Vec::new(),
+            pinned: false,
             shown: Vec::new(),
             selected: None,
-            actor_cursor: 0,
-            actors_top: 0,
             quotes_top: 0,
             body_top: 0,
             body: WrappedBody::default(),
@@ -120,6 +223,11 @@ impl Article {
         self.doc.analysis = analysis;
         self.analysing = false;
         self.derive();
+    }
+
+    /// Whether the engine found no statement (once it has read the article).
+    pub fn has_no_statements(&self) -> bool {
+        !self.analysing && self.doc.analysis.statements.is_empty()
     }
 
     fn analysis(&self) -> &Analysis {
@@ -162,30 +270,7 @@ impl Article {
         if counts[n] > 0 {
             entries.push(ActorEntry::Speaker(None));
         }
-        let speaker_entries = entries.len();
         entries.extend(mentioned.iter().map(|&a| ActorEntry::Mentioned(a)));
-
-        let mut lines = Vec::new();
-        let mut entry_line = Vec::with_capacity(entries.len());
-        if speaker_entries > 0 {
-            lines.push(ActorLine::Heading {
-                title: "Speakers",
-                count: speaker_entries,
-            });
-        }
-        for (i, e) in entries.iter().enumerate() {
-            if i == speaker_entries {
-                lines.push(ActorLine::Heading {
-                    title: "Mentioned",
-                    count: entries.len() - speaker_entries,
-                });
-            }
-            entry_line.push(lines.len());
-            lines.push(ActorLine::Name(i));
-            if matches!(e, ActorEntry::Speaker(_)) {
-                lines.push(ActorLine::Role(i));
-            }
-        }
 
         let tags: Vec<String> = analysis.actors.iter().map(tag_for).collect();
         let tag_width = speakers
@@ -196,23 +281,22 @@ impl Article {
             .unwrap_or(0)
             .clamp(3, MAX_TAG) as u16;
 
-        self.slots = slots;
+        self.slots = slots.clone();
+        self.local_slots = slots;
         self.tags = tags;
         self.counts = counts;
         self.tag_width = tag_width;
-        self.entries = entries;
-        self.lines = lines;
-        self.entry_line = entry_line;
+        let cursor = self.actors.cursor.min(entries.len().saturating_sub(1));
+        self.actors = ActorList::new(entries, |_, _| {});
+        self.actors.cursor = cursor;
         self.filter = vec![false; n + 1];
-        self.actor_cursor = self.actor_cursor.min(self.entries.len().saturating_sub(1));
-        self.actors_top = 0;
         self.refilter();
         self.body
             .place(self.doc.analysis.statements.iter().map(|s| s.span));
     }
 
     pub fn filter_on(&self) -> bool {
-        self.filter.iter().any(|&f| f)
+        self.pinned || self.filter.iter().any(|&f| f)
     }
 
     /// Whether statement `i` passes the filter.
@@ -263,10 +347,15 @@ impl Article {
 
     /// The speaker an actors-pane entry stands for, if it speaks.
     pub fn entry_speaker(&self, entry: usize) -> Option<Option<ActorId>> {
-        match self.entries.get(entry)? {
+        match self.actors.entries.get(entry)? {
             ActorEntry::Speaker(s) => Some(*s),
             ActorEntry::Mentioned(_) => None,
         }
+    }
+
+    /// The position of statement `stmt` in the quote list.
+    pub fn shown_pos(&self, stmt: usize) -> Option<usize> {
+        self.shown.binary_search(&stmt).ok()
     }
 
     /// Names of the speakers in the filter, for the status line.

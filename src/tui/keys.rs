@@ -38,7 +38,16 @@ pub enum Action {
     PrevMatch,
     NextArticle,
     PrevArticle,
+    /// Switches the actors pane between this article and the whole briefing.
+    ToggleScope,
+    /// Opens the article list.
+    ArticleList,
+    /// Opens the article under the list's cursor.
+    OpenArticle,
+    CloseArticles,
     Copy,
+    /// Writes the Markdown note of the current view to a file.
+    Export,
     Redraw,
     SearchAccept,
     SearchCancel,
@@ -59,6 +68,8 @@ pub enum Context {
     Body,
     Search,
     Help,
+    /// The article list.
+    Articles,
 }
 
 impl Context {
@@ -70,6 +81,7 @@ impl Context {
             Context::Body => "Article pane",
             Context::Search => "Search prompt (type to search)",
             Context::Help => "This help",
+            Context::Articles => "Article list",
         }
     }
 }
@@ -202,8 +214,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[Key::char('N')], A::PrevMatch, "previous search match"),
     bind(C::Global, &[Key::plain(KeyCode::Esc)], A::Escape, "clear the search, then the filter"),
     bind(C::Global, &[Key::char('y')], A::Copy, "copy the statement with its speaker (OSC 52)"),
+    bind(C::Global, &[Key::char('e')], A::Export, "write a Markdown note of this view (filter applied) to a file"),
     bind(C::Global, &[Key::char('}')], A::NextArticle, "next article"),
     bind(C::Global, &[Key::char('{')], A::PrevArticle, "previous article"),
+    bind(C::Global, &[Key::char('a')], A::ArticleList, "list the open articles"),
+    bind(C::Global, &[Key::char('s')], A::ToggleScope, "actors of this article / of the whole briefing"),
     bind(C::Global, &[Key::ctrl('l')], A::Redraw, "redraw the screen"),
     bind(C::Actors, &[Key::char(' '), Key::plain(KeyCode::Enter)], A::ToggleActor, "toggle this speaker in the filter"),
     bind(C::Actors, &[Key::plain(KeyCode::Esc)], A::ClearFilter, "clear the speaker filter"),
@@ -219,6 +234,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Help, UP, A::Move(M::Up), "scroll up"),
     bind(C::Help, &[Key::char(' '), Key::plain(KeyCode::PageDown)], A::Move(M::PageDown), "a page down"),
     bind(C::Help, &[Key::plain(KeyCode::PageUp)], A::Move(M::PageUp), "a page up"),
+    bind(C::Articles, &[Key::plain(KeyCode::Enter), Key::char(' ')], A::OpenArticle, "open the article"),
+    bind(C::Articles, &[Key::char('a'), Key::char('q'), Key::plain(KeyCode::Esc)], A::CloseArticles, "close the list"),
+    bind(C::Articles, DOWN, A::Move(M::Down), "next article"),
+    bind(C::Articles, UP, A::Move(M::Up), "previous article"),
+    bind(C::Articles, FIRST, A::Move(M::First), "first article"),
+    bind(C::Articles, LAST, A::Move(M::Last), "last article"),
+    bind(C::Articles, &[Key::plain(KeyCode::PageDown), Key::ctrl('d')], A::Move(M::PageDown), "a page down"),
+    bind(C::Articles, &[Key::plain(KeyCode::PageUp), Key::ctrl('u')], A::Move(M::PageUp), "a page up"),
 ];
 
 /// The action bound to `event` in the first of `contexts` that binds it.
@@ -248,6 +271,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         Context::Actors,
         Context::Body,
         Context::Search,
+        Context::Articles,
         Context::Help,
     ];
     let mut sections = Vec::new();

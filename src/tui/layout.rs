@@ -196,9 +196,36 @@ impl AppLayout {
     }
 }
 
-/// Where the article's gutter and text go inside the body pane.
+/// Where the article list opens: centred over the panes, the status line left
+/// free. Tiny screens give it all they have.
+pub fn picker_area(area: Rect) -> Rect {
+    let height = area.height.saturating_sub(1);
+    let width = area.width.saturating_sub(4).min(110);
+    let height = height.saturating_sub(2).max(height.min(3));
+    let width = width.max(area.width.min(10));
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height.saturating_sub(1) - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Rows of the article header (title, then byline and date) in a body pane
+/// `height` rows high: none in tiny panes, the title alone in small ones.
+pub fn header_rows(height: u16) -> u16 {
+    match height {
+        0..=4 => 0,
+        5..=9 => 1,
+        _ => 2,
+    }
+}
+
+/// Where the article's header, gutter and text go inside the body pane.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct BodyGeometry {
+    /// The article header: title, byline, date (empty in small panes).
+    pub header: Rect,
     /// Speaker tags (may be narrower than the tag, or empty, in small panes).
     pub tag: Rect,
     /// The statement bar: one column between tag and text.
@@ -209,7 +236,19 @@ pub struct BodyGeometry {
 impl BodyGeometry {
     /// Lays out the body's inner area for speaker tags `tag_width` columns wide.
     pub fn new(inner: Rect, tag_width: u16) -> BodyGeometry {
-        let (x, y, w, h) = (inner.x, inner.y, inner.width, inner.height);
+        BodyGeometry::with_header(inner, tag_width, 0)
+    }
+
+    /// Lays out the body's inner area with `header` rows of article header on top.
+    pub fn with_header(inner: Rect, tag_width: u16, header: u16) -> BodyGeometry {
+        let header = header.min(inner.height);
+        let header_area = Rect::new(inner.x, inner.y, inner.width, header);
+        let (x, y, w, h) = (
+            inner.x,
+            inner.y + header,
+            inner.width,
+            inner.height - header,
+        );
         // Tags only where they leave at least 30 columns of text.
         let tag_w = if w >= tag_width + 3 + 30 {
             tag_width
@@ -225,6 +264,7 @@ impl BodyGeometry {
         let left = x + (w.saturating_sub(gutter + text_w)) / 2;
         let bar_x = left + tag_w + u16::from(tag_w > 0);
         BodyGeometry {
+            header: Rect::new(left + gutter, header_area.y, text_w, header_area.height),
             tag: Rect::new(left, y, tag_w, h),
             bar: Rect::new(bar_x, y, u16::from(gutter > 0), h),
             text: Rect::new(left + gutter, y, text_w, h),
@@ -232,9 +272,14 @@ impl BodyGeometry {
     }
 }
 
-/// Columns of a quote-list row: speaker tag, kind marker, text.
+/// Columns of a quote-list row: article number (in the briefing-wide list),
+/// speaker tag, kind marker, text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct QuoteGeometry {
+    /// Columns of the article number, its space included (0: no number).
+    pub article_width: u16,
+    /// Offset of the speaker tag from the row's left edge.
+    pub tag_x: u16,
     pub tag_width: u16,
     /// Offset of the kind marker from the row's left edge.
     pub marker_x: u16,
@@ -245,10 +290,23 @@ pub struct QuoteGeometry {
 
 impl QuoteGeometry {
     pub fn new(width: u16, tag_width: u16) -> QuoteGeometry {
-        let tag = tag_width.min(width / 3);
-        let marker_x = if tag > 0 { tag + 1 } else { 0 };
+        QuoteGeometry::numbered(width, tag_width, 0)
+    }
+
+    /// Rows that start with an article number of up to `digits` digits.
+    pub fn numbered(width: u16, tag_width: u16, digits: u16) -> QuoteGeometry {
+        let article = if digits > 0 && width >= digits + 12 {
+            digits + 1
+        } else {
+            0
+        };
+        let rest = width - article;
+        let tag = tag_width.min(rest / 3);
+        let marker_x = if tag > 0 { article + tag + 1 } else { article };
         let text_x = (marker_x + 2).min(width);
         QuoteGeometry {
+            article_width: article,
+            tag_x: article,
             tag_width: tag,
             marker_x,
             text_x,

@@ -7,8 +7,10 @@
 pub mod app;
 pub mod article;
 pub mod help;
+pub mod joined;
 pub mod keys;
 pub mod layout;
+pub mod load;
 pub mod render;
 pub mod search;
 pub mod terminal;
@@ -17,5 +19,5 @@ pub mod theme;
 pub mod wrap;
 
 pub use app::App;
-pub use terminal::{Options, run};
+pub use terminal::{Options, Outcome, run};
 pub use theme::{ColorDepth, Theme, ThemeName};

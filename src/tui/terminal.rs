@@ -1,13 +1,19 @@
-//! The terminal side: entering and leaving full-screen mode, the panic hook, the
-//! event loop, and the few effects only a terminal can carry out.
+//! The terminal side: entering and leaving full-screen mode, the panic hook,
+//! signals, the event loop, and the few effects only a terminal can carry out.
 //!
-//! Whatever happens — `q`, an error, a panic — the terminal is handed back as it
-//! was: raw mode off, main screen back, mouse capture off, cursor shown.
+//! Whatever happens — `q`, an error, a panic, SIGTERM or SIGHUP — the terminal is
+//! handed back as it was: raw mode off, main screen back, mouse capture off,
+//! cursor shown. Only a panic on the reader's own thread restores the terminal
+//! (a worker's panic is caught and reported as that article's failure).
+//!
+//! For the end-to-end test of that promise, a debug build panics after its
+//! first frame when `BRIEFING_TEST_PANIC_AFTER_FIRST_FRAME` is set.
 
 use super::app::{App, Effect};
+use super::load::{Loader, feed};
 use super::render;
 use super::theme::{ColorDepth, Theme, ThemeName};
-use crate::{Analysis, Document, analyze};
+use crate::input::LoadError;
 use anyhow::{Context as _, Result};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -20,10 +26,9 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use std::io::{Stdout, Write, stdout};
-use std::sync::Once;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Once, OnceLock};
+use std::time::{Duration, Instant};
 
 /// How the reader was asked to look and behave.
 #[derive(Clone, Copy, Debug, Default)]
@@ -33,6 +38,18 @@ pub struct Options {
     /// Capture the mouse (clicks and wheel); off leaves native text selection.
     pub mouse: bool,
 }
+
+/// How a reader session ended.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Inputs that could not be read (or analysed), to report after the screen is back.
+    pub errors: Vec<LoadError>,
+    /// The signal that ended the session, if one did.
+    pub signal: Option<i32>,
+}
+
+/// The environment variable that makes a debug build panic after its first frame.
+pub const TEST_PANIC_VAR: &str = "BRIEFING_TEST_PANIC_AFTER_FIRST_FRAME";
 
 /// Chooses the theme: an explicit choice, else NO_COLOR, else the background
 /// colour the terminal advertises in COLORFGBG ("15;0" is light on dark).
@@ -54,41 +71,79 @@ pub fn pick_theme(choice: Option<ThemeName>) -> ThemeName {
     }
 }
 
-/// Runs the reader over `(source, text)` articles until the user quits.
-///
-/// The first frame shows the text at once; the engine reads the articles on a
-/// worker thread and their statements light up as each analysis arrives.
-pub fn run(articles: Vec<(String, String)>, options: Options) -> Result<()> {
-    let docs: Vec<Document> = articles
-        .into_iter()
-        .map(|(source, text)| Document {
-            source,
-            text,
-            analysis: Analysis::default(),
-        })
-        .collect();
-    let texts: Vec<String> = docs.iter().map(|d| d.text.clone()).collect();
-    let mut app = App::pending(docs);
+/// How often the briefing join is rebuilt while analyses pour in.
+const REJOIN_EVERY: Duration = Duration::from_millis(300);
 
-    let (tx, analyses) = mpsc::channel::<(usize, Analysis)>();
-    std::thread::spawn(move || {
-        for (i, text) in texts.iter().enumerate() {
-            if tx.send((i, analyze(text))).is_err() {
-                return;
-            }
+/// SIGTERM, SIGHUP and SIGINT, watched while the reader runs: the first ends
+/// the session through the normal exit path (so the terminal is restored); a
+/// second one ends the process at once.
+struct Signals {
+    /// The last signal received (0: none).
+    last: Arc<AtomicUsize>,
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl Signals {
+    fn watch() -> Signals {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let received = Arc::new(AtomicBool::new(false));
+        let last = Arc::new(AtomicUsize::new(0));
+        let mut ids = Vec::new();
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            // Registered first, so it sees the flag as the previous signal left it.
+            ids.extend(
+                signal_hook::flag::register_conditional_shutdown(
+                    sig,
+                    128 + sig,
+                    Arc::clone(&received),
+                )
+                .ok(),
+            );
+            ids.extend(signal_hook::flag::register(sig, Arc::clone(&received)).ok());
+            ids.extend(
+                signal_hook::flag::register_usize(sig, Arc::clone(&last), sig as usize).ok(),
+            );
         }
-    });
+        Signals { last, ids }
+    }
 
+    fn received(&self) -> Option<i32> {
+        match self.last.load(Ordering::Relaxed) {
+            0 => None,
+            n => Some(n as i32),
+        }
+    }
+}
+
+impl Drop for Signals {
+    fn drop(&mut self) {
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+/// Runs the reader until the user quits, feeding it what `loader` reads.
+///
+/// The first frame shows what has arrived; articles and analyses fill in as
+/// the workers finish them.
+pub fn run(mut app: App, mut loader: Loader, options: Options) -> Result<Outcome> {
     // NO_COLOR is honoured by the monochrome theme. crossterm's own handling
     // would also cancel reverse video and bold, so it is switched off.
     ratatui::crossterm::style::force_color_output(true);
     let depth = ColorDepth::from_count(ratatui::crossterm::style::available_color_count());
     let theme = Theme::new(pick_theme(options.theme), depth);
+    let test_panic = cfg!(debug_assertions) && std::env::var_os(TEST_PANIC_VAR).is_some();
+    let signals = Signals::watch();
 
     let mut session = Session::start(options.mouse)?;
-    let mut pending = app.articles.len();
     let mut dirty = true;
+    let mut frames = 0u64;
+    let mut last_join = Instant::now();
     while app.running {
+        if signals.received().is_some() {
+            break;
+        }
         if dirty {
             let size = session.terminal.size()?;
             app.resize(size.width, size.height);
@@ -96,14 +151,19 @@ pub fn run(articles: Vec<(String, String)>, options: Options) -> Result<()> {
                 .terminal
                 .draw(|frame| render::draw(frame, &app, &theme))?;
             dirty = false;
+            frames += 1;
+            if test_panic && frames == 1 {
+                panic!("{TEST_PANIC_VAR} is set: panicking after the first frame");
+            }
         }
-        // Wait for a key, or for an analysis while any is still running.
-        let ready = if pending > 0 {
-            event::poll(Duration::from_millis(25))?
+        // Wait for a key; while inputs are still being read, not for long.
+        let loading = !loader.done();
+        let timeout = if loading {
+            Duration::from_millis(25)
         } else {
-            true
+            Duration::from_millis(250)
         };
-        if ready {
+        if event::poll(timeout)? {
             let first = event::read().context("reading the terminal")?;
             let mut effects = Vec::new();
             dirty |= changes_something(&first);
@@ -116,16 +176,34 @@ pub fn run(articles: Vec<(String, String)>, options: Options) -> Result<()> {
                 effects.extend(app.handle_event(&next));
             }
             for effect in effects {
-                session.carry_out(effect)?;
+                if let Err(e) = session.carry_out(effect) {
+                    app.notice = Some(format!("could not copy: {e}"));
+                    dirty = true;
+                }
             }
         }
-        while let Ok((index, analysis)) = analyses.try_recv() {
-            app.set_analysis(index, analysis);
-            pending = pending.saturating_sub(1);
+        if loading {
+            let updates = loader.poll();
+            if !updates.is_empty() {
+                feed(&mut app, updates);
+                dirty = true;
+            }
+        }
+        // The briefing's actors pane follows the analyses, a few times a second.
+        if app.join_stale
+            && app.scope == super::app::Scope::Briefing
+            && last_join.elapsed() >= REJOIN_EVERY
+        {
+            app.rejoin();
+            last_join = Instant::now();
             dirty = true;
         }
     }
-    Ok(())
+    drop(session);
+    Ok(Outcome {
+        errors: std::mem::take(&mut app.errors),
+        signal: signals.received(),
+    })
 }
 
 /// Whether an event can change the screen: the pointer moving over the reader
@@ -149,16 +227,27 @@ struct Session {
 /// Whether the terminal is in full-screen mode, for the panic hook.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
+/// The thread that owns the terminal.
+static UI_THREAD: OnceLock<std::thread::ThreadId> = OnceLock::new();
 
 impl Session {
     fn start(mouse: bool) -> Result<Session> {
+        let _ = UI_THREAD.set(std::thread::current().id());
         HOOK.call_once(|| {
             let previous = std::panic::take_hook();
             std::panic::set_hook(Box::new(move |info| {
-                if ACTIVE.swap(false, Ordering::SeqCst) {
-                    restore();
+                let on_ui = UI_THREAD.get() == Some(&std::thread::current().id());
+                if on_ui {
+                    if ACTIVE.swap(false, Ordering::SeqCst) {
+                        restore();
+                    }
+                    previous(info);
+                } else if !ACTIVE.load(Ordering::SeqCst) {
+                    previous(info);
                 }
-                previous(info);
+                // A worker's panic while the screen is ours is caught and
+                // reported with its article; printing it would scribble on
+                // the screen.
             }));
         });
         enable_raw_mode().context("switching the terminal to raw mode")?;

@@ -188,6 +188,32 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// `s` cut to its last `width` columns, with `…` in front when something was
+/// cut: for paths, whose end says most.
+pub fn truncate_start(s: &str, width: usize) -> String {
+    let total = display_width(s);
+    if total <= width {
+        return sanitize(s);
+    }
+    if width == 0 {
+        return String::new();
+    }
+    // Skip graphemes until what is left fits after the `…`.
+    let mut skip = total;
+    let mut start = s.len();
+    for_each_grapheme(s, |i, _, w| {
+        if skip < width {
+            start = i;
+            return false;
+        }
+        skip -= w;
+        true
+    });
+    let mut out = String::from("…");
+    out.push_str(&sanitize(&s[start..]));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,5 +261,9 @@ mod tests {
         assert_eq!(truncate("abc", 3), "abc");
         assert_eq!(truncate("abcd", 3), "ab…");
         assert_eq!(fit_prefix("日本語", 3), (3, 2));
+        assert_eq!(truncate_start("dir/story.txt", 8), "…ory.txt");
+        assert_eq!(truncate_start("日本語", 4), "…語");
+        assert_eq!(truncate_start("abc", 3), "abc");
+        assert_eq!(truncate_start("abc", 0), "");
     }
 }

@@ -1,37 +1,76 @@
 //! The speaker filter, and the actors pane as a way into the article.
+//!
+//! In the article scope the filter is the current article's own. In the
+//! briefing scope it holds briefing actors: every article's filter is derived
+//! from it, and the quote list lists their statements across the briefing.
 
-use super::App;
+use super::{App, Scope};
 use crate::tui::article::ActorEntry;
 
 impl App {
     // ----- filter ----------------------------------------------------------------------
 
+    /// Whether a filter is on in the current scope.
+    pub fn filter_on(&self) -> bool {
+        match self.scope {
+            Scope::Article => self.article().filter_on(),
+            Scope::Briefing => self.cross_mode(),
+        }
+    }
+
     pub(super) fn toggle_actor(&mut self) {
-        let art = self.article();
-        let cursor = art.actor_cursor;
-        match art.entries.get(cursor) {
-            Some(&ActorEntry::Speaker(speaker)) => self.toggle_speaker(speaker),
-            Some(&ActorEntry::Mentioned(a)) => {
-                let name = art.doc.analysis.actors[a].short_name().to_string();
-                let total = art.doc.analysis.actors[a].mentions.len();
+        let list = self.actor_list();
+        let cursor = list.cursor;
+        match (list.entries.get(cursor).copied(), self.scope) {
+            (Some(ActorEntry::Speaker(speaker)), Scope::Article) => self.toggle_speaker(speaker),
+            (Some(ActorEntry::Speaker(g)), Scope::Briefing) => self.toggle_briefing_speaker(g),
+            (Some(ActorEntry::Mentioned(id)), scope) => {
+                let name = match scope {
+                    Scope::Article => self.article().doc.analysis.actors[id].short_name(),
+                    Scope::Briefing => self.joined.short_name(Some(id)),
+                }
+                .to_string();
+                let Some(local) = self.entry_actor(cursor) else {
+                    let articles = self.joined.actors()[id].appearances.len();
+                    let s = if articles == 1 { "" } else { "s" };
+                    self.notice = Some(format!(
+                        "{name} is only mentioned, in {articles} other article{s}"
+                    ));
+                    return;
+                };
+                let total = self.article().doc.analysis.actors[local].mentions.len();
                 let shown = self.reveal_actor(true);
                 self.notice = Some(match shown {
                     Some(i) => format!("{name} is only mentioned: mention {}/{total}", i + 1),
                     None => format!("{name} is only mentioned"),
                 });
             }
-            None => {}
+            (None, _) => {}
         }
     }
 
     pub(super) fn filter_selected_speaker(&mut self) {
         let art = self.article();
-        if let Some(s) = art.selected {
-            let speaker = art.doc.analysis.statements[s].speaker;
-            self.toggle_speaker(speaker);
+        let Some(s) = art.selected else {
+            return;
+        };
+        let speaker = art.doc.analysis.statements[s].speaker;
+        match self.scope {
+            Scope::Article => self.toggle_speaker(speaker),
+            Scope::Briefing => {
+                self.ensure_joined();
+                match self.joined.filter_key(self.current, speaker) {
+                    Some(g) => {
+                        let g = (g < self.joined.unattributed()).then_some(g);
+                        self.toggle_briefing_speaker(g)
+                    }
+                    None => self.notice = Some("this article is still being read".into()),
+                }
+            }
         }
     }
 
+    /// Toggles an actor of the current article in its filter.
     pub(super) fn toggle_speaker(&mut self, speaker: Option<usize>) {
         let art = self.article_mut();
         let key = art.filter_key(speaker);
@@ -46,19 +85,121 @@ impl App {
         self.notice = Some(format!("{tag} {change} the filter"));
     }
 
+    /// Toggles a briefing actor (`None`: statements without a speaker) in the
+    /// briefing filter.
+    pub(super) fn toggle_briefing_speaker(&mut self, g: Option<usize>) {
+        let key = g.unwrap_or(self.joined.unattributed());
+        self.briefing_filter
+            .resize(self.joined.unattributed() + 1, false);
+        let now_on = match self.briefing_filter.get_mut(key) {
+            Some(on) => {
+                *on = !*on;
+                *on
+            }
+            None => return,
+        };
+        self.apply_briefing_filter();
+        let name = self.joined.short_name(g).to_string();
+        let change = if now_on { "added to" } else { "removed from" };
+        let statements: usize = self.cross.len();
+        let articles = {
+            let mut docs: Vec<usize> = self.cross.iter().map(|&(d, _)| d).collect();
+            docs.dedup();
+            docs.len()
+        };
+        self.notice = Some(if now_on || self.cross_mode() {
+            format!("{name} {change} the filter: {statements} statements in {articles} articles")
+        } else {
+            format!("{name} {change} the filter")
+        });
+    }
+
     pub(super) fn clear_filter(&mut self) {
-        let art = self.article_mut();
-        if !art.filter_on() {
+        if !self.filter_on() {
             return;
         }
-        art.filter.iter_mut().for_each(|f| *f = false);
-        art.refilter();
-        self.follow_selection();
+        match self.scope {
+            Scope::Article => {
+                let art = self.article_mut();
+                art.filter.iter_mut().for_each(|f| *f = false);
+                art.refilter();
+                self.follow_selection();
+            }
+            Scope::Briefing => {
+                self.briefing_filter.iter_mut().for_each(|f| *f = false);
+                self.apply_briefing_filter();
+            }
+        }
         self.notice = Some("filter cleared".into());
+    }
+
+    /// Derives every article's filter from the briefing filter and rebuilds the
+    /// briefing-wide quote list; keeps the selection in view.
+    pub(super) fn apply_briefing_filter(&mut self) {
+        let on = self.briefing_filter.iter().any(|&f| f);
+        let unattributed = self.joined.unattributed();
+        for (d, art) in self.articles.iter_mut().enumerate() {
+            let n = art.doc.analysis.actors.len();
+            art.pinned = on;
+            for k in 0..=n {
+                let speaker = (k < n).then_some(k);
+                art.filter[k] = on
+                    && match speaker {
+                        Some(a) => self
+                            .joined
+                            .global_of(d, a)
+                            .is_some_and(|g| self.briefing_filter.get(g) == Some(&true)),
+                        None => self.briefing_filter.get(unattributed) == Some(&true),
+                    };
+            }
+            art.refilter();
+        }
+        self.cross.clear();
+        if on {
+            for (d, art) in self.articles.iter().enumerate() {
+                self.cross.extend(art.shown.iter().map(|&s| (d, s)));
+            }
+        }
+        self.cross_top = self.cross_top.min(self.cross.len().saturating_sub(1));
+        // The current article may have nothing left to show: go to the first
+        // article that has.
+        if on && self.article().shown.is_empty() {
+            let next = self.quote_list().first_from(self.current);
+            if let Some((doc, _)) = self.cross.get(next).or(self.cross.first()).copied() {
+                self.show_article(doc);
+            }
+        }
+        self.follow_selection();
     }
 
     /// "filter: Peskov, Putin (5/22)" or "no filter".
     pub fn filter_summary(&self) -> String {
+        if self.scope == Scope::Briefing {
+            if !self.cross_mode() {
+                return "no filter".into();
+            }
+            let names: Vec<&str> = self
+                .briefing_filter
+                .iter()
+                .enumerate()
+                .filter(|&(_, &on)| on)
+                .map(|(g, _)| {
+                    self.joined
+                        .short_name((g < self.joined.unattributed()).then_some(g))
+                })
+                .collect();
+            let total: usize = self
+                .articles
+                .iter()
+                .map(|a| a.doc.analysis.statements.len())
+                .sum();
+            return format!(
+                "filter: {} ({}/{} in the briefing)",
+                names.join(", "),
+                self.cross.len(),
+                total
+            );
+        }
         let art = self.article();
         if !art.filter_on() {
             return "no filter".into();

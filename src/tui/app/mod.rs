@@ -2,21 +2,35 @@
 //! terminal here; tests drive it with key sequences and the renderer only reads it.
 //!
 //! The update step is spread by concern: [`navigate`] (movement and keeping the
-//! selection in view), [`filter`] (the speaker filter and the actors pane),
-//! [`find`] (search), [`mouse`].
+//! selection in view), [`filter`] (the speaker filter and the actors pane, in
+//! either scope), [`find`] (search), [`mouse`], [`articles`] (the article list,
+//! articles arriving while the reader runs, the briefing join) and [`export`]
+//! (the clipboard and the Markdown note).
+//!
+//! Two scopes for the actors pane: the current article's actors, or the
+//! briefing's, where one person across articles is one actor. A filter on
+//! briefing actors turns the quote list into their statements across every
+//! article ([`App::quote_list`]); moving through it opens each statement's article.
 
+mod articles;
+mod export;
 mod filter;
 mod find;
 mod mouse;
 mod navigate;
 
-use super::article::Article;
+use super::article::{ActorList, Article};
+use super::joined::Joined;
 use super::keys::{self, Action, Context, Motion};
-use super::layout::{AppLayout, BodyGeometry, Pane, QuoteGeometry};
+use super::layout::{AppLayout, BodyGeometry, Pane, QuoteGeometry, header_rows};
 use super::wrap::{Row, WrappedBody, Wrapper};
+use crate::input::LoadError;
 use crate::{Analysis, Document};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
+use std::path::PathBuf;
+
+pub use articles::Progress;
 
 /// Rows the wheel scrolls per notch.
 const WHEEL_ROWS: usize = 3;
@@ -28,6 +42,78 @@ pub enum Mode {
     /// Typing a search; matches follow every key.
     Search(SearchPrompt),
     Help,
+    /// The article list is open.
+    Articles,
+}
+
+/// What the actors pane shows, and what the speaker filter works on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The current article's actors.
+    Article,
+    /// The actors of every open article, joined.
+    Briefing,
+}
+
+/// A cursor in a list drawn in a window: the article list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    pub cursor: usize,
+    pub top: usize,
+}
+
+/// The quote list: the current article's statements that pass the filter, or
+/// with a filter on briefing actors, their statements in every article.
+#[derive(Clone, Copy, Debug)]
+pub enum QuoteList<'a> {
+    /// Statements of article `.0`.
+    Article(usize, &'a [usize]),
+    /// (article, statement) pairs in article then text order.
+    Briefing(&'a [(usize, usize)]),
+}
+
+impl QuoteList<'_> {
+    pub fn len(&self) -> usize {
+        match self {
+            QuoteList::Article(_, s) => s.len(),
+            QuoteList::Briefing(e) => e.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The (article, statement) at position `pos`.
+    pub fn get(&self, pos: usize) -> Option<(usize, usize)> {
+        match self {
+            QuoteList::Article(d, s) => s.get(pos).map(|&s| (*d, s)),
+            QuoteList::Briefing(e) => e.get(pos).copied(),
+        }
+    }
+
+    /// The position of statement `stmt` of article `doc`.
+    pub fn position(&self, doc: usize, stmt: usize) -> Option<usize> {
+        match self {
+            QuoteList::Article(d, s) if *d == doc => s.binary_search(&stmt).ok(),
+            QuoteList::Article(..) => None,
+            QuoteList::Briefing(e) => e.binary_search(&(doc, stmt)).ok(),
+        }
+    }
+
+    /// The first position at or after article `doc`.
+    pub fn first_from(&self, doc: usize) -> usize {
+        match self {
+            QuoteList::Article(d, s) if *d < doc => s.len(),
+            QuoteList::Article(..) => 0,
+            QuoteList::Briefing(e) => e.partition_point(|&(d, _)| d < doc),
+        }
+    }
+
+    /// Whether entries come from several articles (and so show their number).
+    pub fn across_articles(&self) -> bool {
+        matches!(self, QuoteList::Briefing(_))
+    }
 }
 
 /// Where a search started, to return there when it is cancelled.
@@ -54,8 +140,28 @@ pub enum Effect {
 /// The whole reader: the open articles and what the user is doing with them.
 #[derive(Clone, Debug)]
 pub struct App {
+    /// The open articles, in input order; articles only ever get added at the end.
     pub articles: Vec<Article>,
     pub current: usize,
+    pub scope: Scope,
+    /// The articles as one briefing (rebuilt as analyses arrive).
+    pub joined: Joined,
+    /// Briefing actors in the filter (by briefing id, then one for "no speaker"):
+    /// the filter of the briefing scope.
+    pub briefing_filter: Vec<bool>,
+    /// The quote list while the briefing filter is on.
+    pub cross: Vec<(usize, usize)>,
+    /// First entry of `cross` on screen.
+    pub cross_top: usize,
+    /// An analysis arrived since the join was built.
+    pub join_stale: bool,
+    pub picker: ListCursor,
+    /// Inputs still being read, while the reader runs.
+    pub loading: Option<Progress>,
+    /// Inputs that could not be read.
+    pub errors: Vec<LoadError>,
+    /// Where `e` writes the Markdown note.
+    pub export_dir: PathBuf,
     pub focus: Pane,
     pub mode: Mode,
     /// The search query (live while typing).
@@ -84,9 +190,20 @@ impl App {
         if articles.is_empty() {
             articles.push(Article::new(Document::new("empty", ""), false));
         }
+        let joined = Joined::build(&articles);
         App {
             articles,
             current: 0,
+            scope: Scope::Article,
+            joined,
+            briefing_filter: Vec::new(),
+            cross: Vec::new(),
+            cross_top: 0,
+            join_stale: false,
+            picker: ListCursor::default(),
+            loading: None,
+            errors: Vec::new(),
+            export_dir: PathBuf::from("."),
             focus: Pane::Quotes,
             mode: Mode::Normal,
             query: String::new(),
@@ -106,14 +223,73 @@ impl App {
         &mut self.articles[self.current]
     }
 
+    /// The actors pane's list in the current scope.
+    pub fn actor_list(&self) -> &ActorList {
+        match self.scope {
+            Scope::Article => &self.article().actors,
+            Scope::Briefing => &self.joined.list,
+        }
+    }
+
+    pub(crate) fn actor_list_mut(&mut self) -> &mut ActorList {
+        match self.scope {
+            Scope::Article => &mut self.articles[self.current].actors,
+            Scope::Briefing => &mut self.joined.list,
+        }
+    }
+
+    /// Whether the quote list runs across the briefing (a filter on briefing actors).
+    pub fn cross_mode(&self) -> bool {
+        self.scope == Scope::Briefing && self.briefing_filter.iter().any(|&f| f)
+    }
+
+    /// The quote list as shown.
+    pub fn quote_list(&self) -> QuoteList<'_> {
+        if self.cross_mode() {
+            QuoteList::Briefing(&self.cross)
+        } else {
+            QuoteList::Article(self.current, &self.article().shown)
+        }
+    }
+
+    /// The position of the selected statement in the quote list.
+    pub fn quote_pos(&self) -> Option<usize> {
+        let s = self.article().selected?;
+        self.quote_list().position(self.current, s)
+    }
+
+    /// The first entry of the quote list on screen.
+    pub fn quotes_top(&self) -> usize {
+        if self.cross_mode() {
+            self.cross_top
+        } else {
+            self.article().quotes_top
+        }
+    }
+
+    fn set_quotes_top(&mut self, top: usize) {
+        if self.cross_mode() {
+            self.cross_top = top;
+        } else {
+            self.article_mut().quotes_top = top;
+        }
+    }
+
     // ----- geometry shared with the renderer -------------------------------------
 
     pub fn body_geometry(&self) -> BodyGeometry {
-        BodyGeometry::new(self.layout.body.inner, self.article().tag_width)
+        let inner = self.layout.body.inner;
+        BodyGeometry::with_header(inner, self.article().tag_width, header_rows(inner.height))
     }
 
     pub fn quote_geometry(&self) -> QuoteGeometry {
-        QuoteGeometry::new(self.layout.quotes.inner.width, self.article().tag_width)
+        let width = self.layout.quotes.inner.width;
+        if self.cross_mode() {
+            let digits = self.articles.len().to_string().len() as u16;
+            QuoteGeometry::numbered(width, self.joined.tag_width, digits)
+        } else {
+            QuoteGeometry::new(width, self.article().tag_width)
+        }
     }
 
     fn body_height(&self) -> usize {
@@ -205,6 +381,7 @@ impl App {
             self.follow_quotes();
         }
         self.clamp_actors();
+        self.clamp_picker();
     }
 
     /// Re-wraps the current article if the body's text width changed.
@@ -220,12 +397,20 @@ impl App {
     }
 
     /// Hands the engine's analysis of article `index` to the reader.
+    ///
+    /// The briefing join is rebuilt at once when this was the last analysis
+    /// awaited; before that it is only marked stale (see [`App::rejoin_if_stale`]),
+    /// so a thousand arriving analyses do not mean a thousand joins.
     pub fn set_analysis(&mut self, index: usize, analysis: Analysis) {
+        let pinned = self.cross_mode();
         let Some(art) = self.articles.get_mut(index) else {
             return;
         };
         let top_byte = art.body.rows.get(art.body_top).map_or(0, |r| r.start);
         art.set_analysis(analysis);
+        // Until the join knows its actors, nothing of it passes a briefing filter.
+        art.pinned = pinned;
+        art.refilter();
         // Select the first statement in view rather than jump back to the top.
         let first = art
             .doc
@@ -234,6 +419,10 @@ impl App {
             .partition_point(|s| s.span.end <= top_byte);
         if first < art.doc.analysis.statements.len() {
             art.selected = Some(first);
+        }
+        self.join_stale = true;
+        if self.loading.is_none() && !self.articles.iter().any(|a| a.analysing) {
+            self.rejoin();
         }
         if index == self.current {
             // Speaker tags change the gutter, and with it the text width.
@@ -256,6 +445,7 @@ impl App {
         let contexts: &[Context] = match (&self.mode, self.focus) {
             (Mode::Search(_), _) => &[Context::Search, Context::Always],
             (Mode::Help, _) => &[Context::Help, Context::Always],
+            (Mode::Articles, _) => &[Context::Articles, Context::Always],
             (Mode::Normal, Pane::Actors) => &[Context::Actors, Context::Global, Context::Always],
             (Mode::Normal, Pane::Body) => &[Context::Body, Context::Global, Context::Always],
             (Mode::Normal, Pane::Quotes) => &[Context::Quotes, Context::Global, Context::Always],
@@ -302,7 +492,12 @@ impl App {
             | Action::NextMatch
             | Action::PrevMatch => {
                 // More than the list holds would change nothing.
-                let limit = self.article().shown.len().max(self.article().body.len()) + 1;
+                let limit = self
+                    .quote_list()
+                    .len()
+                    .max(self.article().body.len())
+                    .max(self.articles.len())
+                    + 1;
                 for _ in 0..n.min(limit) {
                     self.apply(action);
                 }
@@ -316,15 +511,19 @@ impl App {
     fn goto_nth(&mut self, n: usize) {
         let i = n.saturating_sub(1);
         match self.focus {
+            _ if self.mode == Mode::Articles => {
+                self.picker.cursor = i.min(self.articles.len() - 1);
+                self.clamp_picker();
+            }
             Pane::Quotes => {
-                let art = self.article();
-                if let Some(&stmt) = art.shown.get(i.min(art.shown.len().saturating_sub(1))) {
-                    self.select(stmt);
+                let list = self.quote_list();
+                if let Some((doc, stmt)) = list.get(i.min(list.len().saturating_sub(1))) {
+                    self.select_entry(doc, stmt);
                 }
             }
             Pane::Actors => {
-                let art = self.article_mut();
-                art.actor_cursor = i.min(art.entries.len().saturating_sub(1));
+                let list = self.actor_list_mut();
+                list.cursor = i.min(list.entries.len().saturating_sub(1));
                 self.follow_actor_cursor();
                 self.reveal_actor(false);
             }
@@ -356,7 +555,7 @@ impl App {
                 if !self.query.is_empty() {
                     self.set_query(String::new());
                     self.notice = Some("search cleared".into());
-                } else if self.article().filter_on() {
+                } else if self.filter_on() {
                     self.clear_filter();
                 }
             }
@@ -374,7 +573,7 @@ impl App {
                     origin,
                     origin_selected: art.selected,
                     origin_body_top: art.body_top,
-                    origin_quotes_top: art.quotes_top,
+                    origin_quotes_top: self.quotes_top(),
                 });
             }
             Action::SearchBackspace | Action::SearchDeleteWord | Action::SearchClear => {
@@ -404,7 +603,7 @@ impl App {
                     let art = self.article_mut();
                     art.selected = prompt.origin_selected.filter(|s| art.shown.contains(s));
                     art.body_top = prompt.origin_body_top;
-                    art.quotes_top = prompt.origin_quotes_top;
+                    self.set_quotes_top(prompt.origin_quotes_top);
                     self.clamp_body();
                 }
             }
@@ -412,64 +611,15 @@ impl App {
             Action::PrevMatch => self.step_match(false),
             Action::NextArticle => self.switch_article(true),
             Action::PrevArticle => self.switch_article(false),
+            Action::ToggleScope => self.toggle_scope(),
+            Action::ArticleList => self.open_picker(),
+            Action::CloseArticles => self.mode = Mode::Normal,
+            Action::OpenArticle => self.open_picked(),
             Action::Copy => return self.copy_selected(),
+            Action::Export => self.export_note(),
             Action::Redraw => return Some(Effect::Redraw),
         }
         None
-    }
-
-    // ----- articles and clipboard --------------------------------------------------------
-
-    fn switch_article(&mut self, forward: bool) {
-        let n = self.articles.len();
-        if n < 2 {
-            self.notice = Some("only one article is open".into());
-            return;
-        }
-        self.current = if forward {
-            (self.current + 1) % n
-        } else {
-            (self.current + n - 1) % n
-        };
-        let fresh = self.article().body.width == 0;
-        self.reflow();
-        let query = self.query.clone();
-        self.set_query(query);
-        if fresh {
-            self.follow_selection();
-        }
-        self.notice = Some(format!(
-            "article {}/{}: {}",
-            self.current + 1,
-            n,
-            self.article().doc.display_title()
-        ));
-    }
-
-    fn copy_selected(&mut self) -> Option<Effect> {
-        let art = self.article();
-        let Some(s) = art.selected else {
-            self.notice = Some("no statement to copy".into());
-            return None;
-        };
-        let statement = &art.doc.analysis.statements[s];
-        let text = art.doc.text[statement.span.range()]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let attribution = match statement
-            .speaker
-            .and_then(|a| art.doc.analysis.actors.get(a))
-        {
-            Some(actor) => match actor.roles.first() {
-                Some(role) => format!("{}, {}", actor.name, role),
-                None => actor.name.clone(),
-            },
-            None => "unattributed".into(),
-        };
-        let tag = art.speaker_tag(statement.speaker).to_string();
-        self.notice = Some(format!("copied {tag}'s statement"));
-        Some(Effect::Copy(format!("{text}\n— {attribution}")))
     }
 }
 

@@ -3,7 +3,7 @@
 use super::{App, Mode, WHEEL_ROWS};
 use crate::tui::article::ActorLine;
 use crate::tui::keys::Motion;
-use crate::tui::layout::Pane;
+use crate::tui::layout::{Pane, picker_area};
 use crate::tui::text::for_each_grapheme;
 use crate::tui::wrap::Row;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -20,6 +20,10 @@ impl App {
                 MouseEventKind::Down(_) => self.mode = Mode::Normal,
                 _ => {}
             }
+            return;
+        }
+        if self.mode == Mode::Articles {
+            self.picker_mouse(mouse);
             return;
         }
         match mouse.kind {
@@ -56,15 +60,15 @@ impl App {
                 art.body_top = scroll(art.body_top, max);
             }
             Pane::Quotes => {
-                let art = self.article_mut();
-                let max = art.shown.len().saturating_sub(1);
-                art.quotes_top = scroll(art.quotes_top, max);
+                let max = self.quote_list().len().saturating_sub(1);
+                let top = scroll(self.quotes_top(), max);
+                self.set_quotes_top(top);
             }
             Pane::Actors => {
                 let h = self.actors_height();
-                let art = self.article_mut();
-                let max = art.lines.len().saturating_sub(h.max(1));
-                art.actors_top = scroll(art.actors_top, max);
+                let list = self.actor_list_mut();
+                let max = list.lines.len().saturating_sub(h.max(1));
+                list.top = scroll(list.top, max);
             }
         }
     }
@@ -77,26 +81,32 @@ impl App {
         let dy = usize::from(y - inner.y);
         match pane {
             Pane::Actors => {
-                let art = self.article_mut();
-                let line = art.actors_top + dy;
-                let entry = match art.lines.get(line) {
-                    Some(ActorLine::Name(e) | ActorLine::Role(e)) => Some(*e),
-                    _ => None,
+                let list = self.actor_list_mut();
+                let line = list.lines.get(list.top + dy).copied();
+                let Some(e) = line.and_then(ActorLine::entry) else {
+                    return;
                 };
-                if let Some(e) = entry {
-                    art.actor_cursor = e;
+                list.cursor = e;
+                if let Some(ActorLine::InArticle { entry, item }) = line {
+                    // A click on an article under a speaker opens it at their
+                    // first statement there.
+                    self.open_speaker_in(entry, item);
+                } else {
                     self.reveal_actor(false);
                 }
             }
             Pane::Quotes => {
-                if let Some(stmt) = self.quote_at_row(dy) {
-                    self.select(stmt);
+                if let Some((doc, stmt)) = self.quote_at_row(dy) {
+                    self.select_entry(doc, stmt);
                 }
             }
             Pane::Body => {
                 let geo = self.body_geometry();
+                if y < geo.text.y {
+                    return; // the header
+                }
                 let art = self.article();
-                let row_index = art.body_top + dy;
+                let row_index = art.body_top + usize::from(y - geo.text.y);
                 let Some(row) = art.body.rows.get(row_index).copied() else {
                     return;
                 };
@@ -114,20 +124,69 @@ impl App {
         }
     }
 
-    /// The statement drawn on row `dy` of the quote list.
-    pub(super) fn quote_at_row(&self, dy: usize) -> Option<usize> {
-        let art = self.article();
-        let sel_pos = art.selected_pos();
+    /// The (article, statement) drawn on row `dy` of the quote list.
+    pub(super) fn quote_at_row(&self, dy: usize) -> Option<(usize, usize)> {
+        let list = self.quote_list();
+        let sel_pos = self.quote_pos();
         let sel_h = self.selected_quote_height().max(1);
         let mut row = 0;
-        for pos in art.quotes_top..art.shown.len() {
+        for pos in self.quotes_top()..list.len() {
             let h = if Some(pos) == sel_pos { sel_h } else { 1 };
             if dy < row + h {
-                return Some(art.shown[pos]);
+                return list.get(pos);
             }
             row += h;
         }
         None
+    }
+
+    /// Opens the `item`th article listed under briefing entry `entry` and
+    /// selects the speaker's first statement there.
+    fn open_speaker_in(&mut self, entry: usize, item: usize) {
+        let Some(&(doc, _)) = self.joined.per_article.get(entry).and_then(|l| l.get(item)) else {
+            return;
+        };
+        let who = self.joined.list.entries.get(entry).copied();
+        self.show_article(doc);
+        self.notice = Some(self.article_notice());
+        let art = self.article();
+        let first = art
+            .doc
+            .analysis
+            .statements
+            .iter()
+            .enumerate()
+            .find(|(_, s)| {
+                let g = s.speaker.and_then(|a| self.joined.global_of(doc, a));
+                matches!(who, Some(crate::tui::article::ActorEntry::Speaker(x)) if x == g)
+            });
+        if let Some((i, _)) = first.filter(|&(i, _)| art.passes(i)) {
+            self.select(i);
+        }
+    }
+
+    /// The article list: a click on an article opens it, a click outside closes
+    /// the list, the wheel scrolls it.
+    fn picker_mouse(&mut self, mouse: &MouseEvent) {
+        let area = picker_area(self.layout.area);
+        let inside = area.contains(ratatui::layout::Position::new(mouse.column, mouse.row));
+        match mouse.kind {
+            MouseEventKind::ScrollDown => self.move_by(Motion::Down),
+            MouseEventKind::ScrollUp => self.move_by(Motion::Up),
+            MouseEventKind::Down(MouseButton::Left) if !inside => self.mode = Mode::Normal,
+            MouseEventKind::Down(MouseButton::Left) => {
+                let row = usize::from(mouse.row.saturating_sub(area.y));
+                if row == 0 || row + 1 >= usize::from(area.height) {
+                    return;
+                }
+                let index = self.picker.top + row - 1;
+                if index < self.articles.len() {
+                    self.picker.cursor = index;
+                    self.open_picked();
+                }
+            }
+            _ => {}
+        }
     }
 }
 

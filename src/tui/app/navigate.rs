@@ -1,7 +1,8 @@
 //! Moving through statements, actors and the article, and keeping the
 //! selection in view.
 
-use super::{App, Mode};
+use super::{App, Mode, Scope};
+use crate::ActorId;
 use crate::tui::article::ActorEntry;
 use crate::tui::help;
 use crate::tui::keys::Motion;
@@ -17,23 +18,43 @@ impl App {
             self.help_scroll = step(self.help_scroll, motion, page, max);
             return;
         }
+        if self.mode == Mode::Articles {
+            let page = self.picker_height().max(1);
+            let last = self.articles.len() - 1;
+            self.picker.cursor = step(self.picker.cursor, motion, page, last);
+            self.clamp_picker();
+            return;
+        }
         match self.focus {
             Pane::Quotes => {
                 let page = self.quotes_height().max(1);
-                let art = self.article();
-                let Some(pos) = art.selected_pos() else {
+                let list = self.quote_list();
+                if list.is_empty() {
                     return;
+                }
+                let last = list.len() - 1;
+                let target = match self.quote_pos() {
+                    Some(pos) => step(pos, motion, page, last),
+                    // The current article has nothing in a briefing-wide list: start
+                    // from where it would be.
+                    None => match motion {
+                        Motion::Up | Motion::HalfUp | Motion::PageUp => {
+                            list.first_from(self.current).saturating_sub(1)
+                        }
+                        Motion::Last => last,
+                        Motion::First => 0,
+                        _ => list.first_from(self.current).min(last),
+                    },
                 };
-                let last = art.shown.len().saturating_sub(1);
-                let target = step(pos, motion, page, last);
-                let stmt = art.shown[target];
-                self.select(stmt);
+                if let Some((doc, stmt)) = list.get(target) {
+                    self.select_entry(doc, stmt);
+                }
             }
             Pane::Actors => {
                 let page = self.actors_height().max(1);
-                let art = self.article_mut();
-                let last = art.entries.len().saturating_sub(1);
-                art.actor_cursor = step(art.actor_cursor, motion, page / 2, last);
+                let list = self.actor_list_mut();
+                let last = list.entries.len().saturating_sub(1);
+                list.cursor = step(list.cursor, motion, page / 2, last);
                 self.follow_actor_cursor();
                 self.reveal_actor(false);
             }
@@ -52,26 +73,59 @@ impl App {
         self.follow_selection();
     }
 
+    /// Selects statement `stmt` of article `doc`, opening that article first.
+    pub fn select_entry(&mut self, doc: usize, stmt: usize) {
+        if doc != self.current {
+            self.show_article(doc);
+            self.notice = Some(self.article_notice());
+        }
+        self.select(stmt);
+    }
+
+    /// Who said statement `stmt` of article `doc`, as the current scope tells
+    /// people apart: the article's actor, or the briefing's.
+    fn speaker_identity(&self, doc: usize, stmt: usize) -> (Option<ActorId>, bool) {
+        let art = &self.articles[doc];
+        let speaker = art.doc.analysis.statements[stmt].speaker;
+        match (self.scope, speaker) {
+            (Scope::Briefing, Some(a)) => match self.joined.global_of(doc, a) {
+                Some(g) => (Some(g), true),
+                None => (Some(a), false),
+            },
+            _ => (speaker, false),
+        }
+    }
+
     pub(super) fn same_speaker(&mut self, forward: bool) {
-        let art = self.article();
-        let Some(sel) = art.selected else {
+        let Some(sel) = self.article().selected else {
             return;
         };
-        let statements = &art.doc.analysis.statements;
-        let speaker = statements[sel].speaker;
-        let found = if forward {
-            (sel + 1..statements.len()).find(|&i| statements[i].speaker == speaker)
-        } else {
-            (0..sel).rev().find(|&i| statements[i].speaker == speaker)
+        let list = self.quote_list();
+        let who = self.speaker_identity(self.current, sel);
+        let found = match self.quote_pos() {
+            Some(pos) if forward => (pos + 1..list.len()).find(|&p| self.same_as(list.get(p), who)),
+            Some(pos) => (0..pos).rev().find(|&p| self.same_as(list.get(p), who)),
+            None => None,
         };
-        match found {
-            Some(i) if art.passes(i) => self.select(i),
-            _ => {
-                let tag = art.speaker_tag(speaker).to_string();
+        match found.and_then(|p| list.get(p)) {
+            Some((doc, stmt)) => self.select_entry(doc, stmt),
+            None => {
+                let art = self.article();
+                let tag = art
+                    .speaker_tag(art.doc.analysis.statements[sel].speaker)
+                    .to_string();
                 let which = if forward { "later" } else { "earlier" };
                 self.notice = Some(format!("no {which} statement by {tag}"));
             }
         }
+    }
+
+    fn same_as(&self, entry: Option<(usize, usize)>, who: (Option<ActorId>, bool)) -> bool {
+        entry.is_some_and(|(d, s)| {
+            let other = self.speaker_identity(d, s);
+            // Within one article the article's ids say it; across, only joined ids.
+            other == who && (other.1 || d == self.current)
+        })
     }
 
     // ----- keeping things in view ------------------------------------------------------
@@ -91,8 +145,30 @@ impl App {
 
     pub(super) fn clamp_actors(&mut self) {
         let h = self.actors_height();
-        let art = self.article_mut();
-        art.actors_top = art.actors_top.min(art.lines.len().saturating_sub(h.max(1)));
+        let list = self.actor_list_mut();
+        list.cursor = list.cursor.min(list.entries.len().saturating_sub(1));
+        list.top = list.top.min(list.lines.len().saturating_sub(h.max(1)));
+    }
+
+    /// Rows the article list shows at once.
+    pub fn picker_height(&self) -> usize {
+        usize::from(super::super::layout::picker_area(self.layout.area).height)
+            .saturating_sub(2)
+            .max(1)
+    }
+
+    /// Keeps the article list's cursor on an article and in view.
+    pub(super) fn clamp_picker(&mut self) {
+        let h = self.picker_height();
+        let p = &mut self.picker;
+        p.cursor = p.cursor.min(self.articles.len() - 1);
+        if p.cursor < p.top {
+            p.top = p.cursor;
+        } else if p.cursor >= p.top + h {
+            p.top = p.cursor + 1 - h;
+        }
+        let rows = self.articles.len() + self.errors.len();
+        p.top = p.top.min(rows.saturating_sub(h));
     }
 
     /// Whether any row of the selected statement is on screen in the body.
@@ -143,37 +219,51 @@ impl App {
     pub(super) fn follow_quotes(&mut self) {
         let h = self.quotes_height();
         let sel_h = self.selected_quote_height();
-        let art = self.article_mut();
-        let Some(pos) = art.selected_pos() else {
-            art.quotes_top = 0;
-            return;
-        };
-        if pos < art.quotes_top {
-            art.quotes_top = pos;
-        } else if pos - art.quotes_top + sel_h > h {
-            art.quotes_top = (pos + sel_h).saturating_sub(h).min(pos);
+        let len = self.quote_list().len();
+        let mut top = self.quotes_top();
+        match self.quote_pos() {
+            Some(pos) => {
+                if pos < top {
+                    top = pos;
+                } else if pos - top + sel_h > h {
+                    top = (pos + sel_h).saturating_sub(h).min(pos);
+                }
+            }
+            // Nothing of this article in a briefing-wide list: where it would be.
+            None if self.cross_mode() => top = self.quote_list().first_from(self.current),
+            None => top = 0,
         }
         // No empty rows at the bottom while entries hide above (after a resize).
-        let fill_top = (art.shown.len() + sel_h.saturating_sub(1)).saturating_sub(h);
-        art.quotes_top = art.quotes_top.min(fill_top);
+        let fill_top = (len + sel_h.saturating_sub(1)).saturating_sub(h);
+        self.set_quotes_top(top.min(fill_top));
     }
 
     pub(super) fn follow_actor_cursor(&mut self) {
         let h = self.actors_height();
-        let art = self.article_mut();
-        let Some(&line) = art.entry_line.get(art.actor_cursor) else {
+        let list = self.actor_list_mut();
+        let Some(&line) = list.entry_line.get(list.cursor) else {
             return;
         };
-        let rows = match art.entries[art.actor_cursor] {
-            ActorEntry::Speaker(_) => 2,
-            ActorEntry::Mentioned(_) => 1,
-        };
+        let rows = list.rows_of(list.cursor);
         // Show the "Speakers" heading when the cursor is on the first entry.
-        let first = if art.actor_cursor == 0 { 0 } else { line };
-        if first < art.actors_top {
-            art.actors_top = first;
-        } else if line + rows > art.actors_top + h {
-            art.actors_top = (line + rows).saturating_sub(h);
+        let first = if list.cursor == 0 { 0 } else { line };
+        if first < list.top {
+            list.top = first;
+        } else if line + rows > list.top + h {
+            list.top = (line + rows).saturating_sub(h).min(first);
+        }
+    }
+
+    /// The article's actor that actors-pane entry `entry` stands for in the
+    /// current article, if any.
+    pub fn entry_actor(&self, entry: usize) -> Option<ActorId> {
+        let id = match self.actor_list().entries.get(entry)? {
+            ActorEntry::Speaker(Some(a)) | ActorEntry::Mentioned(a) => *a,
+            ActorEntry::Speaker(None) => return None,
+        };
+        match self.scope {
+            Scope::Article => Some(id),
+            Scope::Briefing => self.joined.local_in(id, self.current),
         }
     }
 
@@ -182,12 +272,9 @@ impl App {
     /// the screen, and only if none shows already. Returns its index.
     pub(super) fn reveal_actor(&mut self, next: bool) -> Option<usize> {
         let h = self.body_height();
+        let actor = self.entry_actor(self.actor_list().cursor)?;
         let art = self.article();
-        let actor = match art.entries.get(art.actor_cursor)? {
-            ActorEntry::Speaker(Some(a)) | ActorEntry::Mentioned(a) => *a,
-            ActorEntry::Speaker(None) => return None,
-        };
-        let mentions = &art.doc.analysis.actors[actor].mentions;
+        let mentions = &art.doc.analysis.actors.get(actor)?.mentions;
         if mentions.is_empty() || h == 0 {
             return None;
         }

@@ -59,16 +59,33 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
             parts.push((format!("  {}", search_counter(art)), theme.status));
         }
     } else {
-        let position = match art.selected_pos() {
-            Some(p) => format!("{}/{}", p + 1, art.shown.len()),
+        let position = match app.quote_pos() {
+            Some(p) => format!("{}/{}", p + 1, app.quote_list().len()),
             None if art.analysing => "analysing…".to_string(),
-            None => format!("0/{total}"),
+            None if total == 0 => "no statements".to_string(),
+            None => format!("0/{}", app.quote_list().len()),
         };
         parts.push((format!(" {position} "), theme.status_accent));
+        if let Some(p) = app.loading {
+            parts.push((
+                format!(" reading {}/{} ", p.read, p.inputs),
+                theme.status_accent,
+            ));
+        }
+        let waiting = app.analysing();
+        if waiting > 0 && app.articles.len() > 1 {
+            parts.push((format!(" analysing {waiting} "), theme.status));
+        }
+        if !app.errors.is_empty() {
+            parts.push((
+                format!(" ✗ {} unreadable ", app.errors.len()),
+                theme.status_accent,
+            ));
+        }
         if let Some(count) = app.count {
             parts.push((format!(" {count}… "), theme.status_accent));
         }
-        if art.filter_on() {
+        if app.filter_on() {
             parts.push((format!(" {} ", app.filter_summary()), theme.status_accent));
         }
         if !app.query.is_empty() {
@@ -79,7 +96,7 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         }
         if app.articles.len() > 1 {
             parts.push((
-                format!(" {}/{} ", app.current + 1, app.articles.len()),
+                format!(" art {}/{} ", app.current + 1, app.articles.len()),
                 theme.status,
             ));
         }

@@ -1,16 +1,17 @@
-//! The article: the visible rows of the wrapped body, with a gutter naming each
-//! statement's speaker, statements in their speaker's style, and search matches.
+//! The article: a header (title, byline, date), then the visible rows of the
+//! wrapped body, with a gutter naming each statement's speaker, statements in
+//! their speaker's style, and search matches.
 
 use super::put;
 use crate::Span;
 use crate::tui::app::App;
-use crate::tui::article::{ActorEntry, Article};
+use crate::tui::article::Article;
 use crate::tui::layout::{BodyGeometry, Pane, PaneArea};
 use crate::tui::text::{display_width, sanitize, truncate};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::Row;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Margin;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 use std::borrow::Cow;
@@ -36,9 +37,11 @@ impl<'a> Underline<'a> {
         let art = app.article();
         let analysis = &art.doc.analysis;
         if app.focus == Pane::Actors {
-            let actor = match art.entries.get(art.actor_cursor) {
-                Some(ActorEntry::Speaker(Some(a)) | ActorEntry::Mentioned(a)) => *a,
-                _ => return Underline::none(),
+            let Some(actor) = app
+                .entry_actor(app.actor_list().cursor)
+                .filter(|&a| a < analysis.actors.len())
+            else {
+                return Underline::none();
             };
             return Underline {
                 spans: Cow::Borrowed(&analysis.actors[actor].mentions),
@@ -135,9 +138,57 @@ pub(super) fn chunks(
     out
 }
 
+/// The article header: the title, then byline, date and source, all from the
+/// article's metadata or what the engine found in its text.
+fn render_header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let art = app.article();
+    let analysis = &art.doc.analysis;
+    let width = usize::from(area.width);
+    let right = area.right();
+    let title = art.doc.display_title();
+    let title = truncate(
+        &title.split_whitespace().collect::<Vec<_>>().join(" "),
+        width,
+    );
+    put(buf, area.x, area.y, right, &title, theme.header_title);
+    if area.height < 2 {
+        return;
+    }
+    let mut about: Vec<String> = Vec::new();
+    if let Some(b) = analysis.byline.as_deref() {
+        about.push(format!("By {}", b.trim()));
+    }
+    if let Some(d) = analysis.date.as_deref() {
+        about.push(d.trim().to_string());
+    }
+    if analysis.title.is_some() || about.is_empty() {
+        about.push(art.doc.source.clone());
+    }
+    if app.articles.len() > 1 {
+        about.push(format!(
+            "article {}/{}",
+            app.current + 1,
+            app.articles.len()
+        ));
+    }
+    let line = about.join(" · ");
+    put(
+        buf,
+        area.x,
+        area.y + 1,
+        right,
+        &truncate(&line, width),
+        theme.muted,
+    );
+}
+
 pub(super) fn render_body(app: &App, theme: &Theme, pa: PaneArea, buf: &mut Buffer) {
     let art = app.article();
     let geo: BodyGeometry = app.body_geometry();
+    render_header(app, theme, geo.header, buf);
     let text_area = geo.text;
     if text_area.is_empty() {
         return;
@@ -206,8 +257,13 @@ pub(super) fn render_body(app: &App, theme: &Theme, pa: PaneArea, buf: &mut Buff
             x = put(buf, x, y, right, &sanitize(&art.doc.text[a..b]), style);
         }
     }
-    if art.analysing && text_area.height > 0 && art.body.is_empty() {
-        put(buf, text_area.x, text_area.y, right, "…", theme.muted);
+    if text_area.height > 0 && art.body.is_empty() {
+        let text = if art.analysing {
+            "…"
+        } else {
+            "(this article has no text)"
+        };
+        put(buf, text_area.x, text_area.y, right, text, theme.muted);
     }
     // Where we are in the article, on the right border.
     let h = usize::from(text_area.height);

@@ -5,13 +5,14 @@
 //! entries of the lists. Article text is sanitised as it is drawn (see `text`).
 
 mod actors;
+mod articles;
 mod bars;
 mod body;
 mod quotes;
 
 use super::app::{App, Mode};
 use super::layout::{Pane, PaneArea};
-use super::text::{all_simple, sanitize};
+use super::text::all_simple;
 use super::theme::Theme;
 use crate::StatementKind;
 use ratatui::Frame;
@@ -51,8 +52,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if !layout.status.is_empty() {
         bars::render_status(app, theme, layout.status, buf);
     }
-    if app.mode == Mode::Help {
-        bars::render_help(app, theme, area, buf);
+    match app.mode {
+        Mode::Help => bars::render_help(app, theme, area, buf),
+        Mode::Articles => articles::render_articles(app, theme, area, buf),
+        _ => {}
     }
 }
 
@@ -68,25 +71,25 @@ fn frame_pane(app: &App, theme: &Theme, pane: Pane, pa: PaneArea, buf: &mut Buff
     let art = app.article();
     let mut title = format!(" {} ", pane.title());
     let detail = match pane {
+        Pane::Quotes if app.cross_mode() => {
+            let mut docs: Vec<usize> = app.cross.iter().map(|&(d, _)| d).collect();
+            docs.dedup();
+            let s = if docs.len() == 1 { "" } else { "s" };
+            format!(
+                "· briefing {} in {} article{s} ",
+                app.cross.len(),
+                docs.len()
+            )
+        }
         Pane::Quotes if art.filter_on() => {
             format!("{}/{} ", art.shown.len(), art.doc.analysis.statements.len())
         }
         Pane::Quotes => format!("{} ", art.shown.len()),
-        Pane::Actors => format!("{} ", art.entries.len()),
-        Pane::Body => {
-            // Date and byline, when the engine found them.
-            let analysis = &art.doc.analysis;
-            let about: Vec<String> = [analysis.date.as_deref(), analysis.byline.as_deref()]
-                .into_iter()
-                .flatten()
-                .map(sanitize)
-                .collect();
-            if about.is_empty() {
-                String::new()
-            } else {
-                format!("· {} ", about.join(" · "))
-            }
+        Pane::Actors => actors::title(app),
+        Pane::Body if app.articles.len() > 1 => {
+            format!("{}/{} ", app.current + 1, app.articles.len())
         }
+        Pane::Body => String::new(),
     };
     title.push_str(&detail);
     let (border, title_style, kind) = if focused {

@@ -1,5 +1,6 @@
 //! The quote list: every shown statement with its speaker and kind; the selected
-//! one wrapped whole.
+//! one wrapped whole. Across the briefing, each entry starts with the number of
+//! its article (as in the article list).
 
 use super::body::{Underline, chunks};
 use super::{kind_marker, put};
@@ -13,43 +14,69 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
+/// What the quote list says when it has nothing to list.
+fn empty_message(app: &App) -> [&'static str; 2] {
+    let art = app.article();
+    if art.analysing {
+        return ["analysing…", ""];
+    }
+    if app.filter_on() {
+        return ["No statement passes the filter.", "Esc clears the filter."];
+    }
+    if art.doc.analysis.statements.is_empty() {
+        return [
+            "No statements found in this article.",
+            "Its text is in the Article pane.",
+        ];
+    }
+    ["No statements.", ""]
+}
+
 pub(super) fn render_quotes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer) {
     let art = app.article();
     let right = inner.right();
     if inner.is_empty() {
         return;
     }
-    if art.analysing {
-        put(buf, inner.x, inner.y, right, "analysing…", theme.muted);
-        return;
-    }
-    if art.shown.is_empty() {
-        put(
-            buf,
-            inner.x,
-            inner.y,
-            right,
-            "No statements found.",
-            theme.muted,
-        );
+    let list = app.quote_list();
+    if list.is_empty() || (art.analysing && !list.across_articles()) {
+        for (dy, line) in empty_message(app).iter().enumerate() {
+            if (dy as u16) < inner.height {
+                let text = truncate(line, usize::from(inner.width));
+                put(buf, inner.x, inner.y + dy as u16, right, &text, theme.muted);
+            }
+        }
         return;
     }
     let geo = app.quote_geometry();
     let focused = app.focus == Pane::Quotes;
-    let statements = &art.doc.analysis.statements;
     let selected_rows = app.selected_quote_rows();
+    let selected_pos = app.quote_pos();
     let text_x = inner.x + geo.text_x;
     let mut y = inner.y;
-    for &stmt in &art.shown[art.quotes_top.min(art.shown.len())..] {
+    for pos in app.quotes_top().min(list.len())..list.len() {
         if y >= inner.bottom() {
             break;
         }
-        let s = &statements[stmt];
-        let selected = art.selected == Some(stmt);
+        let Some((doc, stmt)) = list.get(pos) else {
+            break;
+        };
+        let art = &app.articles[doc];
+        let s = &art.doc.analysis.statements[stmt];
+        let selected = selected_pos == Some(pos);
+        if geo.article_width > 0 {
+            let number = format!("{:>w$}", doc + 1, w = usize::from(geo.article_width - 1));
+            let style = if doc == app.current {
+                theme.text.add_modifier(Modifier::BOLD)
+            } else {
+                theme.muted
+            };
+            put(buf, inner.x, y, right, &number, style);
+        }
         let slot = art.slot(s.speaker);
         let tag = truncate(art.speaker_tag(s.speaker), usize::from(geo.tag_width));
         let tag_style = theme.speaker(slot).add_modifier(Modifier::BOLD);
-        put(buf, inner.x, y, right, &tag, tag_style);
+        put(buf, inner.x + geo.tag_x, y, right, &tag, tag_style);
         put(
             buf,
             inner.x + geo.marker_x,
@@ -94,7 +121,8 @@ pub(super) fn render_quotes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buf
             if focused {
                 buf.set_style(area, style);
             } else {
-                buf.set_style(Rect::new(inner.x, y, geo.tag_width.max(1), 1), style);
+                let tag_end = (geo.tag_x + geo.tag_width.max(1)).min(inner.width);
+                buf.set_style(Rect::new(inner.x, y, tag_end, 1), style);
             }
         }
         y += height.max(1);

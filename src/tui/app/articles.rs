@@ -1,0 +1,281 @@
+//! Many articles: switching between them, the article list, articles and
+//! analyses arriving while the reader runs, and the briefing join.
+
+use super::{App, Mode, Scope};
+use crate::input::LoadError;
+use crate::tui::article::{ActorEntry, Article};
+use crate::tui::joined::Joined;
+use crate::{ActorId, Document};
+
+/// Inputs being read while the reader runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Inputs read so far (or failed).
+    pub read: usize,
+    /// Inputs in all.
+    pub inputs: usize,
+}
+
+/// An actors-pane entry, by an article's actor, to find it again after a rejoin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Anchor {
+    Actor(usize, ActorId),
+    Unattributed,
+}
+
+impl App {
+    // ----- switching -------------------------------------------------------------------
+
+    pub(super) fn switch_article(&mut self, forward: bool) {
+        let n = self.articles.len();
+        if n < 2 {
+            self.notice = Some("only one article is open".into());
+            return;
+        }
+        let next = if forward {
+            (self.current + 1) % n
+        } else {
+            (self.current + n - 1) % n
+        };
+        self.show_article(next);
+        self.notice = Some(self.article_notice());
+    }
+
+    /// "article 2/3: Harbour plan divides the council".
+    pub(super) fn article_notice(&self) -> String {
+        format!(
+            "article {}/{}: {}",
+            self.current + 1,
+            self.articles.len(),
+            self.article().doc.display_title()
+        )
+    }
+
+    /// Makes article `index` the current one, laid out for the screen, with the
+    /// search carried over.
+    pub fn show_article(&mut self, index: usize) {
+        if index >= self.articles.len() || index == self.current {
+            return;
+        }
+        self.current = index;
+        let fresh = self.article().body.width == 0;
+        self.reflow();
+        let query = self.query.clone();
+        self.set_query(query);
+        if fresh {
+            self.follow_selection();
+        } else {
+            self.follow_quotes();
+        }
+        self.clamp_actors();
+    }
+
+    // ----- the article list ------------------------------------------------------------
+
+    pub(super) fn open_picker(&mut self) {
+        self.mode = Mode::Articles;
+        self.picker.cursor = self.current;
+        self.clamp_picker();
+    }
+
+    pub(super) fn open_picked(&mut self) {
+        self.mode = Mode::Normal;
+        let picked = self.picker.cursor.min(self.articles.len() - 1);
+        self.show_article(picked);
+        self.notice = Some(self.article_notice());
+    }
+
+    // ----- arrivals --------------------------------------------------------------------
+
+    /// Adds an article read while the reader runs, after the others; its
+    /// analysis follows with [`App::set_analysis`] unless `analysing` is false.
+    pub fn add_article(&mut self, doc: Document, analysing: bool) {
+        let mut art = Article::new(doc, analysing);
+        if self.scope == Scope::Briefing {
+            art.pinned = self.cross_mode();
+            art.refilter();
+        }
+        self.articles.push(art);
+        self.join_stale = true;
+    }
+
+    /// Notes an input that could not be read; the reader goes on without it.
+    pub fn load_failed(&mut self, error: LoadError) {
+        self.notice = Some(format!("could not read {error}"));
+        self.errors.push(error);
+        self.clamp_picker();
+    }
+
+    /// Inputs read so far, for the status line.
+    pub fn set_progress(&mut self, read: usize, inputs: usize) {
+        self.loading = Some(super::Progress { read, inputs });
+    }
+
+    /// Every input has been read: joins what is in, and says how it went.
+    pub fn loading_finished(&mut self) {
+        self.loading = None;
+        if !self.articles.iter().any(|a| a.analysing) {
+            self.rejoin();
+        }
+        let n = self.articles.len();
+        let s = if n == 1 { "" } else { "s" };
+        self.notice = Some(match self.errors.len() {
+            0 => format!("{n} article{s} open"),
+            e => {
+                let es = if e == 1 { "" } else { "s" };
+                format!("{n} article{s} open · {e} input{es} could not be read (a lists them)")
+            }
+        });
+    }
+
+    /// Articles still waiting for their analysis.
+    pub fn analysing(&self) -> usize {
+        self.articles.iter().filter(|a| a.analysing).count()
+    }
+
+    // ----- the briefing join -----------------------------------------------------------
+
+    /// Rebuilds the join if an analysis arrived since; returns whether it did.
+    pub fn rejoin_if_stale(&mut self) -> bool {
+        if self.join_stale {
+            self.rejoin();
+        }
+        !self.join_stale
+    }
+
+    pub(super) fn ensure_joined(&mut self) {
+        if self.join_stale {
+            self.rejoin();
+        }
+    }
+
+    fn anchor_of(&self, g: Option<usize>) -> Option<Anchor> {
+        match g {
+            None => Some(Anchor::Unattributed),
+            Some(g) if g >= self.joined.unattributed() => Some(Anchor::Unattributed),
+            Some(g) => self
+                .joined
+                .representative(g)
+                .map(|(d, a)| Anchor::Actor(d, a)),
+        }
+    }
+
+    fn global_of_anchor(&self, anchor: Anchor) -> Option<usize> {
+        match anchor {
+            Anchor::Unattributed => Some(self.joined.unattributed()),
+            Anchor::Actor(d, a) => self.joined.global_of(d, a),
+        }
+    }
+
+    /// Joins the articles' actors again, keeping the briefing filter and the
+    /// actors-pane cursor on the same people.
+    pub fn rejoin(&mut self) {
+        let filtered: Vec<Anchor> = self
+            .briefing_filter
+            .iter()
+            .enumerate()
+            .filter(|&(_, &on)| on)
+            .filter_map(|(g, _)| self.anchor_of(Some(g)))
+            .collect();
+        let cursor = match self.joined.list.entries.get(self.joined.list.cursor) {
+            Some(ActorEntry::Speaker(g)) => self.anchor_of(*g),
+            Some(ActorEntry::Mentioned(g)) => self.anchor_of(Some(*g)),
+            None => None,
+        };
+        let top = self.joined.list.top;
+        let was_on = self.cross_mode();
+
+        self.joined = Joined::build(&self.articles);
+        self.join_stale = false;
+
+        let mut filter = vec![false; self.joined.unattributed() + 1];
+        for anchor in filtered {
+            if let Some(g) = self.global_of_anchor(anchor) {
+                filter[g] = true;
+            }
+        }
+        self.briefing_filter = filter;
+        if let Some(g) = cursor.and_then(|a| self.global_of_anchor(a)) {
+            let unattributed = self.joined.unattributed();
+            let found = self.joined.list.entries.iter().position(|e| match e {
+                ActorEntry::Speaker(Some(x)) | ActorEntry::Mentioned(x) => *x == g,
+                ActorEntry::Speaker(None) => g == unattributed,
+            });
+            self.joined.list.cursor = found.unwrap_or(0);
+        }
+        self.joined.list.top = top;
+        if self.scope == Scope::Briefing {
+            self.recolour();
+            if was_on || self.cross_mode() {
+                self.apply_briefing_filter();
+            }
+            self.clamp_actors();
+        }
+    }
+
+    /// Speaker colours by scope: each article's own, or the briefing's, so that
+    /// one person has one colour in every article.
+    pub(super) fn recolour(&mut self) {
+        for (d, art) in self.articles.iter_mut().enumerate() {
+            art.slots = match self.scope {
+                Scope::Article => art.local_slots.clone(),
+                Scope::Briefing => (0..art.local_slots.len())
+                    .map(|a| match self.joined.global_of(d, a) {
+                        Some(g) => self.joined.slots.get(g).copied().flatten(),
+                        None => art.local_slots[a],
+                    })
+                    .collect(),
+            };
+        }
+    }
+
+    /// Switches the actors pane between the current article and the briefing;
+    /// the filter goes along (the article's speakers become briefing actors,
+    /// and back).
+    pub(super) fn toggle_scope(&mut self) {
+        self.ensure_joined();
+        match self.scope {
+            Scope::Article => {
+                let d = self.current;
+                let art = self.article();
+                let n = art.doc.analysis.actors.len();
+                let mut filter = vec![false; self.joined.unattributed() + 1];
+                for (k, _) in art.filter.iter().enumerate().filter(|&(_, &on)| on) {
+                    if let Some(g) = self.joined.filter_key(d, (k < n).then_some(k)) {
+                        filter[g] = true;
+                    }
+                }
+                // The actor under the cursor stays under it.
+                let cursor = self.entry_actor(art.actors.cursor);
+                self.scope = Scope::Briefing;
+                self.briefing_filter = filter;
+                if let Some(g) = cursor.and_then(|a| self.joined.global_of(d, a)) {
+                    let found = self.joined.list.entries.iter().position(|e| {
+                        matches!(e, ActorEntry::Speaker(Some(x)) | ActorEntry::Mentioned(x) if *x == g)
+                    });
+                    self.joined.list.cursor = found.unwrap_or(0);
+                }
+                self.recolour();
+                self.apply_briefing_filter();
+                let n = self.articles.len();
+                let s = if n == 1 { "" } else { "s" };
+                self.notice = Some(format!("actors of the whole briefing ({n} article{s})"));
+            }
+            Scope::Briefing => {
+                self.scope = Scope::Article;
+                self.briefing_filter.clear();
+                self.cross.clear();
+                self.cross_top = 0;
+                for art in &mut self.articles {
+                    art.pinned = false;
+                    art.refilter();
+                }
+                self.recolour();
+                self.follow_selection();
+                self.notice = Some("actors of this article".into());
+            }
+        }
+        self.clamp_actors();
+        self.follow_actor_cursor();
+    }
+}

@@ -1,0 +1,430 @@
+//! Reading and analysing the inputs while the reader runs.
+//!
+//! A few worker threads (one per core) take the inputs in order from a shared
+//! counter: each reads its file, hands the articles over, then analyses them one
+//! by one. The reader opens as soon as the first article is read and fills in as
+//! the rest arrive; articles are released in input order (a file read early waits
+//! for those before it), so positions in the reader never change once given. A
+//! file that cannot be read is reported and skipped; an engine failure on one
+//! article leaves that article without statements and the others untouched.
+
+use super::app::App;
+use crate::input::{self, Article, LoadError, LoadOptions};
+use crate::{Analysis, Document, analyze};
+use std::collections::{BTreeMap, HashMap};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
+
+/// One input to read.
+#[derive(Debug)]
+pub enum Job {
+    /// A file to read on a worker.
+    Path(PathBuf),
+    /// An input read already (stdin, the bundled sample).
+    Ready(Result<Vec<Article>, LoadError>),
+}
+
+/// What a worker reports.
+enum Msg {
+    /// Input `job` read: its articles, or why not.
+    Read(usize, Result<Vec<Document>, LoadError>),
+    /// The analysis of article `sub` of input `job`; with the engine's failure,
+    /// the article's metadata alone.
+    Analysed((usize, usize), Analysis, Option<String>),
+}
+
+/// What the reader is told, in order.
+#[derive(Debug)]
+pub enum Update {
+    /// The next article (its analysis follows unless given here).
+    Article(Box<Document>, Option<Analysis>),
+    /// The analysis of the article at this position.
+    Analysis(usize, Analysis),
+    Failed(LoadError),
+    /// Inputs read so far, of all.
+    Progress(usize, usize),
+    /// Every input has been read (analyses may still come).
+    AllRead,
+}
+
+/// The reader's end of the workers.
+pub struct Loader {
+    rx: mpsc::Receiver<Msg>,
+    inputs: usize,
+    read: usize,
+    /// The next input to release to the reader.
+    next: usize,
+    /// Inputs read ahead of `next`.
+    waiting: BTreeMap<usize, Result<Vec<Document>, LoadError>>,
+    /// Position in the reader and source of each released article, by (input,
+    /// article).
+    positions: HashMap<(usize, usize), (usize, String)>,
+    /// Analyses that came before their article was released.
+    early: HashMap<(usize, usize), Analysis>,
+    released: usize,
+    analysed: usize,
+    /// Updates not yet handed over.
+    queue: Vec<Update>,
+    all_read_sent: bool,
+    cancel: Arc<AtomicBool>,
+}
+
+/// The metadata of an article as an analysis still to come: the header shows it
+/// at once.
+fn metadata(article: &Article) -> Analysis {
+    Analysis {
+        title: article.title.clone(),
+        byline: article.byline.clone(),
+        date: article.date.clone(),
+        ..Analysis::default()
+    }
+}
+
+/// Analyses `text`, with the article's own metadata winning over what the text
+/// suggests (as [`Document::from_article`] does). A panic in the engine becomes
+/// an error.
+fn analyse(text: &str, meta: &Analysis) -> Result<Analysis, String> {
+    let mut analysis = catch_unwind(AssertUnwindSafe(|| analyze(text))).map_err(|payload| {
+        let reason = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".into());
+        format!("the engine failed on this article ({reason})")
+    })?;
+    analysis.title = meta.title.clone().or(analysis.title.take());
+    analysis.byline = meta.byline.clone().or(analysis.byline.take());
+    analysis.date = meta.date.clone().or(analysis.date.take());
+    Ok(analysis)
+}
+
+fn documents(articles: Vec<Article>) -> Vec<Document> {
+    articles
+        .into_iter()
+        .map(|a| Document {
+            text: Document::text_of(&a),
+            analysis: metadata(&a),
+            source: a.source,
+        })
+        .collect()
+}
+
+impl Loader {
+    /// Starts reading `jobs` on worker threads; `errors` (inputs that could not
+    /// even be listed) are reported first.
+    pub fn start(jobs: Vec<Job>, options: LoadOptions, errors: Vec<LoadError>) -> Loader {
+        Loader::with_workers(jobs, options, errors, 0)
+    }
+
+    /// As [`Loader::start`], with `workers` threads (0: one per core).
+    pub fn with_workers(
+        jobs: Vec<Job>,
+        options: LoadOptions,
+        errors: Vec<LoadError>,
+        workers: usize,
+    ) -> Loader {
+        let (tx, rx) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let inputs = jobs.len();
+        let workers = if workers == 0 {
+            std::thread::available_parallelism().map_or(2, |n| n.get())
+        } else {
+            workers
+        }
+        .clamp(1, inputs.max(1));
+        let jobs: Arc<Vec<std::sync::Mutex<Option<Job>>>> = Arc::new(
+            jobs.into_iter()
+                .map(|j| std::sync::Mutex::new(Some(j)))
+                .collect(),
+        );
+        let counter = Arc::new(AtomicUsize::new(0));
+        let mut spawned = 0;
+        for w in 0..workers {
+            let (tx, jobs, counter, cancel, options) = (
+                tx.clone(),
+                Arc::clone(&jobs),
+                Arc::clone(&counter),
+                Arc::clone(&cancel),
+                options.clone(),
+            );
+            let thread = std::thread::Builder::new()
+                .name(format!("briefing-load-{w}"))
+                .spawn(move || work(&jobs, &counter, &cancel, &options, &tx));
+            spawned += usize::from(thread.is_ok());
+        }
+        if spawned == 0 {
+            // No thread at all: read on this one, before the reader starts.
+            work(&jobs, &counter, &cancel, &options, &tx);
+        }
+        let queue = errors.into_iter().map(Update::Failed).collect();
+        Loader {
+            rx,
+            inputs,
+            read: 0,
+            next: 0,
+            waiting: BTreeMap::new(),
+            positions: HashMap::new(),
+            early: HashMap::new(),
+            released: 0,
+            analysed: 0,
+            queue,
+            all_read_sent: false,
+            cancel,
+        }
+    }
+
+    /// Inputs in all.
+    pub fn inputs(&self) -> usize {
+        self.inputs
+    }
+
+    /// Whether every input is read and every article analysed.
+    pub fn done(&self) -> bool {
+        self.read == self.inputs && self.analysed == self.released && self.all_read_sent
+    }
+
+    fn take(&mut self, msg: Msg) {
+        match msg {
+            Msg::Read(job, result) => {
+                self.read += 1;
+                self.waiting.insert(job, result);
+                // Release what is now in order.
+                while let Some(result) = self.waiting.remove(&self.next) {
+                    let job = self.next;
+                    self.next += 1;
+                    match result {
+                        Ok(docs) => {
+                            for (sub, doc) in docs.into_iter().enumerate() {
+                                self.positions
+                                    .insert((job, sub), (self.released, doc.source.clone()));
+                                self.released += 1;
+                                let analysis = self.early.remove(&(job, sub));
+                                if analysis.is_some() {
+                                    self.analysed += 1;
+                                }
+                                self.queue.push(Update::Article(Box::new(doc), analysis));
+                            }
+                        }
+                        Err(e) => self.queue.push(Update::Failed(e)),
+                    }
+                }
+                self.queue.push(Update::Progress(self.read, self.inputs));
+            }
+            Msg::Analysed(key, analysis, failure) => {
+                if let Some(reason) = failure {
+                    let source = match self.positions.get(&key) {
+                        Some((_, source)) => source.clone(),
+                        None => format!("article {} of input {}", key.1 + 1, key.0 + 1),
+                    };
+                    self.queue
+                        .push(Update::Failed(LoadError { source, reason }));
+                }
+                match self.positions.get(&key) {
+                    Some(&(pos, _)) => {
+                        self.analysed += 1;
+                        self.queue.push(Update::Analysis(pos, analysis));
+                    }
+                    None => {
+                        self.early.insert(key, analysis);
+                    }
+                }
+            }
+        }
+        if self.read == self.inputs && !self.all_read_sent {
+            self.all_read_sent = true;
+            self.queue.push(Update::AllRead);
+        }
+    }
+
+    /// Updates that arrived since the last call, without waiting.
+    pub fn poll(&mut self) -> Vec<Update> {
+        while let Ok(msg) = self.rx.try_recv() {
+            self.take(msg);
+        }
+        if self.inputs == 0 && !self.all_read_sent {
+            self.all_read_sent = true;
+            self.queue.push(Update::AllRead);
+        }
+        std::mem::take(&mut self.queue)
+    }
+
+    /// Waits (up to `timeout`) for something to arrive, then returns the updates.
+    pub fn wait(&mut self, timeout: Duration) -> Vec<Update> {
+        if self.queue.is_empty()
+            && !self.done()
+            && let Ok(msg) = self.rx.recv_timeout(timeout)
+        {
+            self.take(msg);
+        }
+        self.poll()
+    }
+
+    /// Waits until the first article is read, or every input has failed. Returns
+    /// the reader over what has arrived, or every error when nothing could be read.
+    pub fn open(&mut self) -> Result<App, Vec<LoadError>> {
+        let mut first: Vec<Update> = Vec::new();
+        loop {
+            first.extend(self.wait(Duration::from_millis(20)));
+            if first.iter().any(|u| matches!(u, Update::Article(..))) {
+                break;
+            }
+            if self.read == self.inputs {
+                let errors = first
+                    .into_iter()
+                    .filter_map(|u| match u {
+                        Update::Failed(e) => Some(e),
+                        _ => None,
+                    })
+                    .collect();
+                return Err(errors);
+            }
+        }
+        let mut app: Option<App> = None;
+        let mut rest = Vec::new();
+        for u in first {
+            match u {
+                Update::Article(doc, analysis) if app.is_none() => {
+                    let mut a = App::pending(vec![*doc]);
+                    a.set_progress(self.read, self.inputs);
+                    if let Some(analysis) = analysis {
+                        a.set_analysis(0, analysis);
+                    }
+                    app = Some(a);
+                }
+                other => rest.push(other),
+            }
+        }
+        let mut app = app.expect("an article arrived");
+        feed(&mut app, rest);
+        Ok(app)
+    }
+}
+
+impl Drop for Loader {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Hands updates to the reader.
+pub fn feed(app: &mut App, updates: Vec<Update>) {
+    for u in updates {
+        match u {
+            Update::Article(doc, analysis) => {
+                app.add_article(*doc, true);
+                if let Some(analysis) = analysis {
+                    app.set_analysis(app.articles.len() - 1, analysis);
+                }
+            }
+            Update::Analysis(index, analysis) => app.set_analysis(index, analysis),
+            Update::Failed(error) => app.load_failed(error),
+            Update::Progress(read, inputs) => app.set_progress(read, inputs),
+            Update::AllRead => app.loading_finished(),
+        }
+    }
+}
+
+/// A worker: takes inputs in order until none is left (or the reader quit).
+fn work(
+    jobs: &[std::sync::Mutex<Option<Job>>],
+    counter: &AtomicUsize,
+    cancel: &AtomicBool,
+    options: &LoadOptions,
+    tx: &mpsc::Sender<Msg>,
+) {
+    loop {
+        if cancel.load(Ordering::Relaxed) {
+            return;
+        }
+        let i = counter.fetch_add(1, Ordering::Relaxed);
+        let Some(slot) = jobs.get(i) else {
+            return;
+        };
+        let job = slot.lock().ok().and_then(|mut j| j.take());
+        let result = match job {
+            Some(Job::Ready(r)) => r,
+            Some(Job::Path(path)) => {
+                catch_unwind(AssertUnwindSafe(|| input::load_file(&path, options))).unwrap_or_else(
+                    |_| {
+                        Err(LoadError {
+                            source: path.display().to_string(),
+                            reason: "the reader for this format failed".into(),
+                        })
+                    },
+                )
+            }
+            None => continue,
+        };
+        let docs = result.map(documents);
+        let texts: Vec<(String, Analysis)> = match &docs {
+            Ok(docs) => docs
+                .iter()
+                .map(|d| (d.text.clone(), d.analysis.clone()))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        if tx.send(Msg::Read(i, docs)).is_err() {
+            return;
+        }
+        for (sub, (text, meta)) in texts.into_iter().enumerate() {
+            if cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            let msg = match analyse(&text, &meta) {
+                Ok(analysis) => Msg::Analysed((i, sub), analysis, None),
+                Err(reason) => Msg::Analysed((i, sub), meta, Some(reason)),
+            };
+            if tx.send(msg).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ready(source: &str, body: &str) -> Job {
+        Job::Ready(Ok(vec![Article {
+            source: source.into(),
+            body: body.into(),
+            ..Article::default()
+        }]))
+    }
+
+    #[test]
+    fn articles_arrive_in_input_order_with_errors_reported() {
+        let jobs = vec![
+            ready("a", "Ana Ruiz said the port would reopen."),
+            Job::Path("/no/such/file.txt".into()),
+            ready("c", "Tom Berg said the cost was high."),
+        ];
+        let mut loader = Loader::with_workers(jobs, LoadOptions::default(), Vec::new(), 2);
+        let mut app = loader.open().expect("an article");
+        while !loader.done() {
+            feed(&mut app, loader.wait(Duration::from_millis(50)));
+        }
+        feed(&mut app, loader.poll());
+        let sources: Vec<&str> = app.articles.iter().map(|a| a.doc.source.as_str()).collect();
+        assert_eq!(sources, ["a", "c"]);
+        assert_eq!(app.errors.len(), 1);
+        assert!(app.errors[0].source.contains("/no/such/file.txt"));
+        assert!(app.articles.iter().all(|a| !a.analysing));
+        assert!(app.loading.is_none());
+    }
+
+    #[test]
+    fn nothing_readable_is_an_error_not_a_reader() {
+        let jobs = vec![
+            Job::Path("/no/such/a.txt".into()),
+            Job::Path("/no/such/b.txt".into()),
+        ];
+        let mut loader = Loader::start(jobs, LoadOptions::default(), Vec::new());
+        let errors = loader.open().expect_err("no reader");
+        assert_eq!(errors.len(), 2);
+    }
+}
