@@ -76,6 +76,9 @@ pub struct Resolver<'a> {
     focus: Vec<Focus>,
 }
 
+/// Salience entries kept for pronouns (more than a pronoun ever looks back).
+const FOCUS_KEEP: usize = 256;
+
 const NAME_SUFFIXES: [&str; 6] = ["jr.", "sr.", "jr", "ii", "iii", "iv"];
 
 fn plain(word: &str) -> String {
@@ -392,7 +395,7 @@ impl<'a> Resolver<'a> {
                     Some(Speaker::Phrase(p)) => p.first,
                     _ => frame.cue.0,
                 };
-                self.focus.push(Focus {
+                self.push_focus(Focus {
                     actor,
                     token,
                     sentence: frame.sentence,
@@ -406,6 +409,15 @@ impl<'a> Resolver<'a> {
         out
     }
 
+    /// Remembers what made an actor salient; entries far behind the text being
+    /// read can no longer win a pronoun and are dropped, keeping memory flat.
+    fn push_focus(&mut self, focus: Focus) {
+        if self.focus.len() >= FOCUS_KEEP * 2 {
+            self.focus.drain(..self.focus.len() - FOCUS_KEEP);
+        }
+        self.focus.push(focus);
+    }
+
     fn note_name(&mut self, names: &[NameMention], k: usize) {
         let Some(actor) = self.name_actor[k] else {
             return;
@@ -413,7 +425,7 @@ impl<'a> Resolver<'a> {
         let actor = self.root(actor);
         let m = &names[k];
         let sentence = self.sentence_of(m.first);
-        self.focus.push(Focus {
+        self.push_focus(Focus {
             actor,
             token: m.first,
             sentence,

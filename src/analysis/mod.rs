@@ -97,12 +97,16 @@ pub fn analyze(text: &str) -> Analysis {
         sentences: &sentences,
     };
     let drafts = assembler.statements(&frames, &attributions);
+    // Free the intermediate stages before the results are built: peak memory
+    // stays a small multiple of the text.
+    drop((frames, attributions, names));
     for d in &drafts {
         if let (Some(actor), Some(mention)) = (d.attribution.actor, d.attribution.mention) {
             resolver.add_mention(actor, mention);
         }
     }
     let (mut actors, map) = resolver.finish();
+    drop((tokens, quotes, sentences, paragraphs));
     let statements: Vec<Statement> = drafts
         .into_iter()
         .map(|d| {
