@@ -463,3 +463,19 @@ fn a_byline_line_inside_the_body_is_dropped() {
     assert_eq!(a.byline.as_deref(), Some("Ola Berg"));
     assert!(a.text.starts_with("Paragraph 0"), "{}", a.text);
 }
+
+#[test]
+fn a_body_split_into_loosely_named_boxes_is_kept() {
+    let para = |i: usize| {
+        format!(
+            "<div class=\"text-widget\"><p>Part {i} of the story: the museum said on Friday that the stolen painting had been found in a garage, \"in perfect condition,\" and would go back on the wall next month after checks.</p><p>Part {i}, continued: a spokeswoman said the police were still looking for the thieves.</p></div>"
+        )
+    };
+    let body: String = (0..6).map(para).collect();
+    let html = format!(
+        r#"<html><body><div class="story-body">{body}<div class="promo-widget"><a href="/s">Subscribe today</a></div></div></body></html>"#
+    );
+    let a = html::extract(&html);
+    assert_eq!(a.paragraphs().count(), 12, "{}", a.text);
+    assert!(!a.text.contains("Subscribe"));
+}

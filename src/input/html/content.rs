@@ -52,7 +52,6 @@ const BOX_WORDS: &[&str] = &[
     "related",
     "recommend",
     "trending",
-    "popular",
     "most-read",
     "mostread",
     "more-stories",
@@ -67,25 +66,35 @@ const BOX_WORDS: &[&str] = &[
     "comment",
     "copyright",
     "caption",
-    "credit",
     "byline",
     "author",
     "contributor",
     "advert",
     "sponsor",
-    "promo",
     "breadcrumb",
+    "footer",
+    "cookie",
+    "consent",
+    "disclaimer",
+    "bottom-of-article",
+    "end-of-article",
+    "after-article",
+    "article-end",
+];
+
+/// Words that name layout boxes more loosely: such a box is removed only when
+/// it holds no prose paragraph (a body split into "widgets" stays).
+const WEAK_BOX_WORDS: &[&str] = &[
+    "popular",
+    "credit",
+    "promo",
     "toolbar",
     "sidebar",
-    "footer",
     "masthead",
     "navigation",
     "navbar",
     "menu",
     "pagination",
-    "cookie",
-    "consent",
-    "disclaimer",
     "tag-list",
     "taglist",
     "article-tags",
@@ -102,10 +111,6 @@ const BOX_WORDS: &[&str] = &[
     "sr-only",
     "visually-hidden",
     "screen-reader",
-    "bottom-of-article",
-    "end-of-article",
-    "after-article",
-    "article-end",
 ];
 
 /// Words that mark a media box: removed only when short (a caption, a credit).
@@ -234,22 +239,42 @@ fn is_box(node: &NodeRef<'_>, total: usize) -> bool {
             .iter()
             .any(|p| tok.starts_with(p))
     };
-    let boxy = names.split_whitespace().filter(|t| !state(t)).any(|tok| {
+    let tokens: Vec<&str> = names.split_whitespace().filter(|t| !state(t)).collect();
+    let strong = tokens.iter().any(|tok| {
         BOX_WORDS
             .iter()
             .any(|w| tok.contains(w) && !(*w == "comment" && tok.contains("commentary")))
             || is_ad_token(tok)
+    });
+    if strong {
+        return text_len(node, half) < half;
+    }
+    let weak = tokens.iter().any(|tok| {
+        WEAK_BOX_WORDS.iter().any(|w| tok.contains(w))
             || tok.ends_with("-meta")
             || tok.ends_with("__meta")
-            || tok == "meta"
+            || *tok == "meta"
     });
-    if boxy {
-        return text_len(node, half) < half;
+    if weak {
+        return text_len(node, half) < half && !has_prose(node);
     }
     let media = names
         .split_whitespace()
         .any(|tok| MEDIA_WORDS.iter().any(|w| tok.contains(w)));
     media && text_len(node, 250) < 250.min(half.max(1)) && !has_heading(node)
+}
+
+/// Holds a paragraph of running text (a sentence of 120+ characters, mostly not links).
+fn has_prose(node: &NodeRef<'_>) -> bool {
+    node.descendants_it().any(|d| {
+        d.has_name("p") && {
+            let blocks = paragraphs(&d);
+            blocks.iter().any(|b| {
+                let n = b.text.chars().count();
+                n >= 120 && b.link_chars * 5 < n && b.text.contains(['.', '!', '?'])
+            })
+        }
+    })
 }
 
 fn has_heading(node: &NodeRef<'_>) -> bool {
