@@ -146,3 +146,133 @@ pub fn document() -> Document {
         analysis: analysis(),
     }
 }
+
+// ----- a briefing of three articles ------------------------------------------------------
+
+/// The first occurrence of `needle` in `text` (at or after byte `from`).
+fn find_in(text: &str, needle: &str, from: usize) -> Span {
+    let start = from + text[from..].find(needle).expect(needle);
+    Span::new(start, start + needle.len())
+}
+
+/// An article with a hand-made analysis: actors as (name, kind, role), their
+/// mentions found by the name's last word; statements as (kind, text, speaker).
+pub fn made(
+    source: &str,
+    text: &str,
+    meta: (Option<&str>, Option<&str>, Option<&str>),
+    actors: &[(&str, ActorKind, Option<&str>)],
+    statements: &[(StatementKind, &str, Option<usize>)],
+) -> Document {
+    let actors: Vec<Actor> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, &(name, kind, role))| {
+            let word = name.split_whitespace().next_back().unwrap();
+            let mentions = text
+                .match_indices(word)
+                .map(|(at, w)| Span::new(at, at + w.len()))
+                .collect();
+            Actor {
+                name: name.into(),
+                kind,
+                roles: role.map(|r| vec![r.to_string()]).unwrap_or_default(),
+                aliases: Vec::new(),
+                mentions,
+                gender: None,
+                statements: statements.iter().filter(|s| s.2 == Some(i)).count(),
+            }
+        })
+        .collect();
+    let mut from = 0;
+    let statements = statements
+        .iter()
+        .map(|&(kind, words, speaker)| {
+            let span = find_in(text, words, from);
+            from = span.end;
+            Statement {
+                kind,
+                span,
+                speaker,
+                speaker_mention: None,
+                cue: None,
+            }
+        })
+        .collect();
+    Document {
+        source: source.into(),
+        text: text.into(),
+        analysis: Analysis {
+            title: meta.0.map(str::to_string),
+            byline: meta.1.map(str::to_string),
+            date: meta.2.map(str::to_string),
+            actors,
+            statements,
+        },
+    }
+}
+
+pub const DREDGING: &str = "Dredging contract signed for the harbour
+
+The port authority signed a dredging contract on Tuesday. Port director Lena Okafor said the work would take eleven weeks. “The channel has silted up faster than anyone expected,” Okafor said.
+
+Mayor Ruiz said the city would cover a third of the cost.
+";
+
+pub const HEARING: &str = "Hearing on the harbour draws a crowd
+
+More than two hundred residents came to the public hearing on Thursday. “Everyone who wanted to speak was heard,” Mayor Ana Ruiz said. Ruiz promised a second hearing in the autumn.
+
+Tom Berg said the numbers still did not add up. Some residents said the plan came too late.
+";
+
+/// Three articles on one story. Ana Ruiz speaks in all three (3, 1 and 2
+/// statements; the second calls her "Ruiz" alone), Lena Okafor in the first two
+/// (1, 2), Tom Berg in the first and third (2, 1); the third has a statement
+/// without a speaker.
+pub fn three_articles() -> Vec<Document> {
+    use StatementKind::*;
+    let dredging = made(
+        "dredging.txt",
+        DREDGING,
+        (
+            Some("Dredging contract signed for the harbour"),
+            Some("Mara Lind"),
+            Some("2024-03-05"),
+        ),
+        &[
+            ("Lena Okafor", ActorKind::Person, Some("Port director")),
+            ("Ruiz", ActorKind::Person, Some("Mayor")),
+            ("port authority", ActorKind::Organization, None),
+        ],
+        &[
+            (Indirect, "the work would take eleven weeks", Some(0)),
+            (
+                Direct,
+                "“The channel has silted up faster than anyone expected,”",
+                Some(0),
+            ),
+            (
+                Indirect,
+                "the city would cover a third of the cost",
+                Some(1),
+            ),
+        ],
+    );
+    let hearing = made(
+        "hearing.txt",
+        HEARING,
+        (Some("Hearing on the harbour draws a crowd"), None, None),
+        &[
+            ("Ana Ruiz", ActorKind::Person, Some("Mayor")),
+            ("Tom Berg", ActorKind::Person, None),
+        ],
+        &[
+            (Direct, "“Everyone who wanted to speak was heard,”", Some(0)),
+            (Indirect, "a second hearing in the autumn", Some(0)),
+            (Indirect, "the numbers still did not add up", Some(1)),
+            (Indirect, "the plan came too late", None),
+        ],
+    );
+    vec![document(), dredging, hearing]
+}

@@ -230,8 +230,8 @@ impl App {
     }
 
     /// Switches the actors pane between the current article and the briefing;
-    /// the filter goes along (the article's speakers become briefing actors,
-    /// and back).
+    /// the filter goes along: the article's speakers become briefing actors, and
+    /// back to the article in view.
     pub(super) fn toggle_scope(&mut self) {
         self.ensure_joined();
         match self.scope {
@@ -266,8 +266,13 @@ impl App {
                 self.briefing_filter.clear();
                 self.cross.clear();
                 self.cross_top = 0;
-                for art in &mut self.articles {
+                // The filter stays with the article in view; the others drop theirs.
+                let current = self.current;
+                for (d, art) in self.articles.iter_mut().enumerate() {
                     art.pinned = false;
+                    if d != current {
+                        art.filter.iter_mut().for_each(|f| *f = false);
+                    }
                     art.refilter();
                 }
                 self.recolour();

@@ -487,6 +487,8 @@ impl App {
                 None
             }
             Action::Move(_)
+            | Action::NextArticle
+            | Action::PrevArticle
             | Action::NextBySpeaker
             | Action::PrevBySpeaker
             | Action::NextMatch
