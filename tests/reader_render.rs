@@ -270,3 +270,92 @@ fn the_actor_under_the_cursor_has_its_mentions_underlined() {
     assert!(underlined(span_of("Berg", 1).start));
     assert!(!underlined(span_of("Ana Ruiz", 0).start));
 }
+
+/// Other scripts: Arabic and Hebrew (right to left, with vowel marks), emoji
+/// joined into one picture or with a skin tone, combining accents, CJK.
+const SCRIPTS: &str = "Voices from the port\n\
+    Amal Haddad said مرحبًا بكم في الميناء الجديد and the crew answered שָׁלוֹם לכולם before \
+    👩‍👩‍👧‍👦 families and 👋🏾 waves greeted the ship; Zoë’s café served crème brûlée, \
+    pho\u{31b}\u{301} and 日本語のお茶 all day long.\n\
+    Nothing else happened.\n";
+
+fn scripts() -> Document {
+    let start = SCRIPTS.find("مرحبًا").unwrap();
+    let end = SCRIPTS.find(" all day").unwrap();
+    let mut analysis = Analysis::default();
+    analysis
+        .actors
+        .push(reader_fixture::analysis().actors[0].clone());
+    analysis.statements.push(Statement {
+        kind: StatementKind::Indirect,
+        span: Span::new(start, end),
+        speaker: Some(0),
+        speaker_mention: None,
+        cue: None,
+    });
+    Document {
+        source: "scripts".into(),
+        text: SCRIPTS.into(),
+        analysis,
+    }
+}
+
+#[test]
+fn other_scripts_wrap_and_highlight_on_their_own_columns() {
+    use briefing::tui::text::{display_width, for_each_grapheme, sanitize};
+    let theme = dark();
+    for width in [24u16, 31, 40, 57, 80] {
+        let mut app = App::new(vec![scripts()]);
+        // The article pane alone (a narrow screen), so the statement wraps.
+        press(&mut app, "\t\t");
+        let terminal = draw(&mut app, &theme, width, 30);
+        let buf = buffer(&terminal);
+        assert_clean(buf);
+        let art = app.article();
+        let geo = app.body_geometry();
+        let span = art.doc.analysis.statements[0].span;
+        let colour = theme.speaker(Some(0)).fg.unwrap();
+        let (first, last) = art.body.statement_rows[0];
+        assert!(last > first, "the statement wraps at {width}");
+        let mut highlighted = String::new();
+        for (i, row) in art.body.rows.iter().enumerate().skip(art.body_top) {
+            let dy = (i - art.body_top) as u16;
+            if dy >= geo.text.height {
+                break;
+            }
+            let y = geo.text.y + dy;
+            let text = &art.doc.text[row.start..row.end];
+            assert!(
+                display_width(text) <= usize::from(geo.text.width),
+                "{text:?} fits in {} columns",
+                geo.text.width
+            );
+            let mut x = geo.text.x;
+            for_each_grapheme(text, |at, g, w| {
+                let byte = row.start + at;
+                if w > 0 {
+                    let cell = &buf[(x, y)];
+                    assert_eq!(
+                        cell.symbol(),
+                        sanitize(g),
+                        "{g:?} at column {x}, width {width}"
+                    );
+                    let inside = span.start <= byte && byte < span.end;
+                    if inside && !g.trim().is_empty() {
+                        assert_eq!(cell.fg, colour, "{g:?} highlighted at width {width}");
+                        highlighted.push_str(g);
+                    } else if !inside {
+                        assert_ne!(cell.fg, colour, "{g:?} not highlighted at width {width}");
+                    }
+                }
+                x += w as u16;
+                true
+            });
+        }
+        let expected: String = art.doc.text[span.range()].split_whitespace().collect();
+        assert_eq!(
+            highlighted, expected,
+            "the whole statement, at width {width}"
+        );
+    }
+}
