@@ -60,7 +60,7 @@ fn documents(setup: usize) -> Vec<Document> {
         2 => vec![hostile(), reader_fixture::document()],
         _ => vec![Document::new("empty", "No quotes here at all.")],
     };
-    if setup % 3 == 0 {
+    if setup.is_multiple_of(3) {
         docs.push(Document::new("blank", "   \n\n  "));
     }
     docs
@@ -203,7 +203,7 @@ proptest! {
                     let analysis = doc.analysis.clone();
                     analyses.push(analysis.clone());
                     app.add_article(Document { analysis: Analysis::default(), ..doc }, true);
-                    if n % 2 == 0 {
+                    if n.is_multiple_of(2) {
                         app.set_analysis(app.articles.len() - 1, analysis);
                     }
                 }

@@ -1,6 +1,8 @@
 //! The real binary in a real terminal: tmux runs it, sends keys and reads the
 //! screen. Skipped (with a message) where tmux is not installed.
 
+mod reader_fixture;
+
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
@@ -292,4 +294,167 @@ fn clicks_and_tiny_windows() {
     tmux.wait_for("the selection after resizes", |s| position(s).0 == 3);
     tmux.keys(&["C-c"]);
     tmux.wait_for_text("EXIT:0");
+}
+
+/// Asserts the shell got its terminal back: main screen, no mouse reporting,
+/// cursor shown, cooked mode with echo.
+fn assert_restored(tmux: &Tmux) {
+    assert_eq!(tmux.format("#{alternate_on}"), "0", "main screen");
+    assert_eq!(
+        tmux.format("#{mouse_any_flag}#{mouse_button_flag}#{mouse_sgr_flag}"),
+        "000",
+        "mouse reporting off"
+    );
+    assert_eq!(tmux.format("#{cursor_flag}"), "1", "cursor shown");
+    tmux.line("clear; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo | tr '\\n' ,; echo");
+    tmux.wait_for("stty", |s| s.contains("icanon,echo,"));
+}
+
+/// A folder of three articles and a file that is not text, under the target dir.
+fn article_folder(tag: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("tmux-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("a-harbour.txt"), reader_fixture::TEXT).unwrap();
+    std::fs::write(articles.join("b-dredging.txt"), reader_fixture::DREDGING).unwrap();
+    std::fs::write(articles.join("c-hearing.txt"), reader_fixture::HEARING).unwrap();
+    std::fs::write(articles.join("d-broken.txt"), b"\x00\x01\x02\x03 not text").unwrap();
+    dir
+}
+
+#[test]
+fn a_folder_opens_as_one_briefing() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = article_folder("folder");
+    let tmux = Tmux::start("folder", 120, 40);
+    tmux.wait_for_text("$");
+    tmux.line(&format!(
+        "cd {} && {BIN} articles; echo EXIT:$?",
+        dir.display()
+    ));
+    let screen = tmux.wait_for("three articles read", |s| {
+        status(s).contains("art 1/3") && status(s).contains("✗ 1 unreadable") && position(s).0 == 1
+    });
+    assert!(
+        screen.contains("Harbour plan divides the council"),
+        "header:\n{screen}"
+    );
+
+    // The article list: three articles and the file that could not be read.
+    tmux.keys(&["a"]);
+    let screen = tmux.wait_for("the article list", |s| s.contains("Articles 3"));
+    for title in [
+        "Harbour plan divides the council",
+        "Dredging contract signed for the harbour",
+        "Hearing on the harbour draws a crowd",
+        "d-broken.txt",
+    ] {
+        assert!(screen.contains(title), "{title} listed:\n{screen}");
+    }
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("the second article", |s| status(s).contains("art 2/3"));
+    tmux.keys(&["}"]);
+    tmux.wait_for("the third article", |s| status(s).contains("art 3/3"));
+
+    // The briefing's actors: Ruiz speaks in all three articles.
+    tmux.keys(&["s"]);
+    let screen = tmux.wait_for("the briefing scope", |s| s.contains("· briefing"));
+    assert!(screen.contains("Ruiz"), "{screen}");
+    assert!(
+        screen.contains("#1 Harbour"),
+        "articles under a speaker:\n{screen}"
+    );
+
+    // The note goes to the current directory, and the status line says where.
+    tmux.keys(&["e"]);
+    let screen = tmux.wait_for("the note", |s| status(s).contains("note written to"));
+    let notes: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("briefing-"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{screen}");
+    let note = std::fs::read_to_string(notes[0].path()).unwrap();
+    assert!(note.contains("# Who said what: 3 articles"), "{note}");
+
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for_text("EXIT:1");
+    assert!(
+        screen.contains("d-broken.txt: not a text file"),
+        "the unreadable file on stderr after exit:\n{screen}"
+    );
+    assert_restored(&tmux);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn nothing_readable_means_no_screen_and_a_failure() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = article_folder("nothing");
+    let tmux = Tmux::start("nothing", 100, 20);
+    tmux.wait_for_text("$");
+    tmux.line(&format!(
+        "{BIN} {}/articles/d-broken.txt /no/such/article.txt; echo EXIT:$?",
+        dir.display()
+    ));
+    let screen = tmux.wait_for_text("EXIT:1");
+    assert!(screen.contains("d-broken.txt: not a text file"), "{screen}");
+    assert!(screen.contains("/no/such/article.txt"), "{screen}");
+    assert!(!screen.contains("Quotes"), "no reader:\n{screen}");
+    assert_restored(&tmux);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start("panic", 100, 30);
+    tmux.wait_for_text("$");
+    // A debug build panics after its first frame when asked to.
+    tmux.line(&format!(
+        "BRIEFING_TEST_PANIC_AFTER_FIRST_FRAME=1 {BIN}; echo EXIT:$?"
+    ));
+    let screen = tmux.wait_for_text("EXIT:101");
+    assert!(
+        screen.contains("panicking after the first frame"),
+        "the panic message on the main screen:\n{screen}"
+    );
+    assert_restored(&tmux);
+}
+
+#[test]
+fn sigterm_and_sighup_give_the_terminal_back() {
+    if !have_tmux() {
+        return;
+    }
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let tmux = Tmux::start(&format!("sig{signal}"), 100, 30);
+        tmux.wait_for_text("$");
+        let pid_file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("reader-{signal}-{}.pid", std::process::id()));
+        let _ = std::fs::remove_file(&pid_file);
+        tmux.line(&format!(
+            "sh -c 'echo $$ > {}; exec {BIN}'; echo EXIT:$?",
+            pid_file.display()
+        ));
+        tmux.wait_for("the first frame", |s| position(s).0 == 1);
+        assert_eq!(tmux.format("#{mouse_any_flag}#{alternate_on}"), "11");
+        let pid = std::fs::read_to_string(&pid_file).unwrap();
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), pid.trim()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        tmux.wait_for_text(&format!("EXIT:{code}"));
+        assert_restored(&tmux);
+        let _ = std::fs::remove_file(&pid_file);
+    }
 }
