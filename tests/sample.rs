@@ -90,3 +90,36 @@ fn sample_actors_and_roles() {
     // Five speakers, no more: "With Post wires" names no one.
     assert_eq!(a.actors.iter().filter(|x| x.statements > 0).count(), 5);
 }
+
+/// Long texts are read in chunks; the result must be the same as in one piece.
+#[test]
+fn chunked_reading_changes_nothing() {
+    let text = [SAMPLE; 6].join("\n\n");
+    let whole = briefing::analysis::analyze_in_chunks(&text, usize::MAX / 4);
+    let chunked = briefing::analysis::analyze_in_chunks(&text, 2000);
+    let said = |a: &briefing::Analysis| -> Vec<(usize, usize, String, briefing::StatementKind)> {
+        a.statements
+            .iter()
+            .map(|s| {
+                (
+                    s.span.start,
+                    s.span.end,
+                    s.speaker
+                        .map_or(String::new(), |id| a.actors[id].name.clone()),
+                    s.kind,
+                )
+            })
+            .collect()
+    };
+    assert_eq!(said(&chunked), said(&whole));
+    let actors = |a: &briefing::Analysis| -> Vec<(String, usize, usize)> {
+        let mut v: Vec<_> = a
+            .actors
+            .iter()
+            .map(|x| (x.name.clone(), x.mentions.len(), x.statements))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(actors(&chunked), actors(&whole));
+}

@@ -56,24 +56,40 @@ pub struct Attribution {
 #[derive(Clone, Copy, Debug)]
 struct Focus {
     actor: usize,
-    token: usize,
+    /// Where in the article (bytes).
+    at: usize,
     sentence: usize,
     subject: bool,
     speaker: bool,
 }
 
-pub struct Resolver<'a> {
-    pub text: &'a str,
-    pub tokens: &'a [Token],
-    pub sentences: &'a [Sentence],
+/// Everything known about actors so far: it lives for the whole article, while
+/// a [`Resolver`] works through one chunk of it.
+#[derive(Default)]
+pub struct ActorTable {
     drafts: Vec<Draft>,
     by_key: FxHashMap<String, usize>,
     by_surname: FxHashMap<String, Vec<usize>>,
     by_first_name: FxHashMap<String, Vec<usize>>,
     by_canonical: FxHashMap<u32, usize>,
+    focus: Vec<Focus>,
+    /// Weak mentions no actor claimed yet, as (lookup key, span, name): a later
+    /// chunk may introduce their actor.
+    pending: Vec<(String, Span, String)>,
+}
+
+/// Resolves the names and frames of one chunk of the article against the table.
+pub struct Resolver<'a> {
+    /// The chunk's text; tokens and sentences index it.
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Sentence],
+    /// Where the chunk starts in the article: bytes and sentences.
+    pub base: usize,
+    pub sentence_base: usize,
+    t: &'a mut ActorTable,
     /// Actor of each name mention.
     pub name_actor: Vec<Option<usize>>,
-    focus: Vec<Focus>,
 }
 
 /// Salience entries kept for pronouns (more than a pronoun ever looks back).
@@ -85,565 +101,20 @@ fn plain(word: &str) -> String {
     normalize_name(word)
 }
 
-impl<'a> Resolver<'a> {
-    pub fn new(text: &'a str, tokens: &'a [Token], sentences: &'a [Sentence]) -> Resolver<'a> {
-        Resolver {
-            text,
-            tokens,
-            sentences,
-            drafts: Vec::new(),
-            by_key: FxHashMap::default(),
-            by_surname: FxHashMap::default(),
-            by_first_name: FxHashMap::default(),
-            by_canonical: FxHashMap::default(),
-            name_actor: Vec::new(),
-            focus: Vec::new(),
-        }
-    }
-
-    fn span(&self, first: usize, end: usize) -> Span {
-        Span::new(
-            self.tokens[first].start as usize,
-            self.tokens[end - 1].end as usize,
-        )
-    }
-
-    fn str(&self, first: usize, end: usize) -> &'a str {
-        &self.text[self.span(first, end).range()]
-    }
-
-    fn root(&self, mut id: usize) -> usize {
-        while let Some(next) = self.drafts[id].merged_into {
-            id = next;
-        }
-        id
-    }
-
-    fn create(&mut self, name: &str, kind: ActorKind) -> usize {
-        self.drafts.push(Draft::new(name, kind));
-        self.drafts.len() - 1
-    }
-
-    fn add_alias(&mut self, id: usize, alias: &str) {
-        let d = &mut self.drafts[id];
-        if !alias.is_empty() && alias != d.name && !d.aliases.iter().any(|a| a == alias) {
-            d.aliases.push(alias.to_string());
-        }
-    }
-
-    fn add_role(&mut self, id: usize, role: &str) {
-        let role = role
-            .trim()
-            .trim_start_matches("the ")
-            .trim_start_matches("The ");
-        let d = &mut self.drafts[id];
-        if !role.is_empty() && !d.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
-            d.roles.push(role.to_string());
-        }
-    }
-
-    /// Groups name mentions into actors, in text order.
-    pub fn cluster(&mut self, names: &[NameMention]) {
-        self.name_actor = vec![None; names.len()];
-        for (k, m) in names.iter().enumerate() {
-            if m.weak {
-                continue;
-            }
-            let id = self.place_name(m);
-            let id = self.root(id);
-            self.name_actor[k] = Some(id);
-            let span = self.span(m.first, m.end);
-            self.drafts[id].mentions.push(span);
-            if m.has_role() {
-                let role = self.str(m.first, m.name_first);
-                self.add_role(id, role);
-                // "Kremlin spokesman ...": the Kremlin is mentioned too.
-                for k in m.first..m.name_first {
-                    if let Some(known) = lexicon().known(self.str(k, k + 1))
-                        && known.kind == crate::lexicon::KnownKind::Organization
-                    {
-                        let org = match self.by_canonical.get(&known.canonical) {
-                            Some(&org) => org,
-                            None => {
-                                let org = self.create(
-                                    lexicon().canonical[known.canonical as usize],
-                                    ActorKind::Organization,
-                                );
-                                self.by_canonical.insert(known.canonical, org);
-                                org
-                            }
-                        };
-                        let span = self.span(k, k + 1);
-                        self.drafts[org].mentions.push(span);
-                    }
-                }
-            }
-            let name = self.str(m.name_first, m.end);
-            self.add_alias(id, name);
-            if self.drafts[id].gender.is_none() {
-                self.drafts[id].gender = m.gender;
-            }
-        }
-        // Weak mentions (headlines, sentence openers) only join actors found elsewhere.
-        for (k, m) in names.iter().enumerate() {
-            if !m.weak {
-                continue;
-            }
-            let name = self.str(m.name_first, m.end);
-            if let Some(id) = self
-                .lookup_single(&plain(name))
-                .or_else(|| self.by_key.get(&plain(name)).copied())
-            {
-                let id = self.root(id);
-                self.name_actor[k] = Some(id);
-                let span = self.span(m.name_first, m.end);
-                self.drafts[id].mentions.push(span);
-                self.add_alias(id, name);
-            }
-        }
-    }
-
-    /// The actor with this single-word name: a surname, a first name or an alias.
-    fn lookup_single(&self, word: &str) -> Option<usize> {
-        let best = |ids: &Vec<usize>| {
-            ids.iter()
-                .map(|&i| self.root(i))
-                .max_by_key(|&i| (self.drafts[i].mentions.len(), i))
-        };
-        if let Some(id) = self.by_surname.get(word).and_then(best) {
-            return Some(id);
-        }
-        if let Some(ids) = self.by_first_name.get(word) {
-            let mut roots: Vec<usize> = ids.iter().map(|&i| self.root(i)).collect();
-            roots.dedup();
-            if roots.len() == 1 {
-                return Some(roots[0]);
-            }
-        }
-        None
-    }
-
-    fn place_name(&mut self, m: &NameMention) -> usize {
-        let name = self.str(m.name_first, m.end).to_string();
-        let key = plain(&name);
-        if let Some(c) = m.canonical {
-            if let Some(&id) = self.by_canonical.get(&c) {
-                return id;
-            }
-            let kind = if m.class == NameClass::Place {
-                ActorKind::Other
-            } else {
-                ActorKind::Organization
-            };
-            let canonical = lexicon().canonical[c as usize];
-            let id = self.create(canonical, kind);
-            self.by_canonical.insert(c, id);
-            self.by_key.insert(key, id);
-            return id;
-        }
-        if let Some(&id) = self.by_key.get(&key) {
-            return id;
-        }
-        match m.class {
-            NameClass::Person => self.place_person(m, &name, key),
-            NameClass::Organization => self.place_organization(&name, key),
-            NameClass::Place => {
-                let id = self.create(&name, ActorKind::Other);
-                self.by_key.insert(key, id);
-                id
-            }
-            NameClass::Unknown => {
-                if let Some(id) = self.lookup_single(&key) {
-                    return id;
-                }
-                let kind = if m.has_role() {
-                    ActorKind::Person
-                } else {
-                    ActorKind::Other
-                };
-                let id = self.create(&name, kind);
-                self.drafts[id].provisional = !m.has_role();
-                self.by_key.insert(key.clone(), id);
-                self.by_surname.entry(key).or_default().push(id);
-                id
-            }
-        }
-    }
-
-    fn place_person(&mut self, m: &NameMention, name: &str, key: String) -> usize {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let mut last = words.len() - 1;
-        while last > 0 && NAME_SUFFIXES.contains(&plain(words[last]).as_str()) {
-            last -= 1;
-        }
-        let surname = plain(words[last].trim_end_matches(','));
-        let first = plain(words[0]);
-        let single = words.len() == 1;
-        // The same surname with a compatible first name is the same person.
-        let same = self.by_surname.get(&surname).and_then(|ids| {
-            ids.iter().map(|&i| self.root(i)).find(|&i| {
-                let d = &self.drafts[i];
-                d.provisional
-                    || single
-                    || d.first_names.is_empty()
-                    || d.first_names
-                        .iter()
-                        .any(|f| compatible_first_names(f, &first))
-            })
-        });
-        let id = match same {
-            Some(id) => {
-                if self.drafts[id].provisional && !single {
-                    self.drafts[id].name = name.to_string();
-                    self.drafts[id].provisional = false;
-                }
-                id
-            }
-            None => {
-                // A provisional actor under a single word that is this first name or surname.
-                let id = self.create(name, ActorKind::Person);
-                self.by_surname.entry(surname.clone()).or_default().push(id);
-                id
-            }
-        };
-        let d = &mut self.drafts[id];
-        d.kind = ActorKind::Person;
-        if !single && !d.first_names.contains(&first) {
-            d.first_names.push(first.clone());
-            self.by_first_name.entry(first).or_default().push(id);
-        }
-        if words.len() > d.name.split_whitespace().count() && !d.provisional {
-            d.name = name.to_string();
-        }
-        self.by_key.insert(key, id);
-        let _ = m;
-        id
-    }
-
-    fn place_organization(&mut self, name: &str, key: String) -> usize {
-        let stripped = key.trim_start_matches("the ").to_string();
-        if let Some(&id) = self.by_key.get(&stripped) {
-            return id;
-        }
-        // "The Post" after "The New York Post": the shorter name's words are all in
-        // the longer one, ending the same way.
-        let words: Vec<&str> = stripped.split(' ').collect();
-        let found = self.drafts.iter().enumerate().rev().find(|(_, d)| {
-            if d.kind != ActorKind::Organization || d.merged_into.is_some() {
-                return false;
-            }
-            let other = plain(&d.name);
-            let other = other.trim_start_matches("the ");
-            let ow: Vec<&str> = other.split(' ').collect();
-            (ow.len() > words.len()
-                && ow.last() == words.last()
-                && words.iter().all(|w| ow.contains(w)))
-                || (words.len() == 1 && acronym(&ow) == words[0])
-        });
-        let id = match found {
-            Some((id, _)) => id,
-            None => self.create(
-                name.trim_start_matches("the ").trim_start_matches("The "),
-                ActorKind::Organization,
-            ),
-        };
-        self.by_key.insert(stripped, id);
-        self.by_key.insert(key, id);
-        id
-    }
-
-    /// Resolves the speaker of every frame, in text order. Returns one attribution per frame.
-    pub fn resolve_frames(&mut self, names: &[NameMention], frames: &[Frame]) -> Vec<Attribution> {
-        let mut out: Vec<Attribution> = Vec::with_capacity(frames.len());
-        let mut next_name = 0;
-        for (fi, frame) in frames.iter().enumerate() {
-            let at = match frame.speaker {
-                Some(Speaker::Phrase(p)) => p.first.min(frame.cue.0),
-                _ => frame.cue.0,
-            };
-            // Name mentions before this frame make their actors salient.
-            while next_name < names.len() && names[next_name].first < at {
-                self.note_name(names, next_name);
-                next_name += 1;
-            }
-            let attribution = match frame.speaker {
-                None | Some(Speaker::Unstated) => Attribution::default(),
-                Some(Speaker::SameAs(k)) => out.get(k).copied().unwrap_or_default(),
-                Some(Speaker::Phrase(p)) => self.resolve_phrase(names, frame, p),
-            };
-            if let Some(actor) = attribution.actor {
-                let actor = self.root(actor);
-                self.drafts[actor].speaks = true;
-                // An apposition is a role when it names one: "a scholar at ...",
-                // "spokeswoman for ...", not "commenting before ...".
-                let describes = frame
-                    .apposition
-                    .is_some_and(|(a, _)| self.tokens[a].is(class::DETERMINER | class::TITLE));
-                if let Some((a, b)) = frame.apposition.filter(|_| describes) {
-                    let role = self.str(a, b).to_string();
-                    let role = role
-                        .trim_start_matches("a ")
-                        .trim_start_matches("an ")
-                        .trim_start_matches("the ");
-                    if self.drafts[actor].kind == ActorKind::Person
-                        && role.split_whitespace().count() <= 10
-                    {
-                        self.add_role(actor, role);
-                    }
-                }
-                let token = match frame.speaker {
-                    Some(Speaker::Phrase(p)) => p.first,
-                    _ => frame.cue.0,
-                };
-                self.push_focus(Focus {
-                    actor,
-                    token,
-                    sentence: frame.sentence,
-                    subject: true,
-                    speaker: true,
-                });
-            }
-            let _ = fi;
-            out.push(attribution);
-        }
-        out
-    }
-
-    /// Remembers what made an actor salient; entries far behind the text being
-    /// read can no longer win a pronoun and are dropped, keeping memory flat.
-    fn push_focus(&mut self, focus: Focus) {
-        if self.focus.len() >= FOCUS_KEEP * 2 {
-            self.focus.drain(..self.focus.len() - FOCUS_KEEP);
-        }
-        self.focus.push(focus);
-    }
-
-    fn note_name(&mut self, names: &[NameMention], k: usize) {
-        let Some(actor) = self.name_actor[k] else {
-            return;
-        };
-        let actor = self.root(actor);
-        let m = &names[k];
-        let sentence = self.sentence_of(m.first);
-        self.push_focus(Focus {
-            actor,
-            token: m.first,
-            sentence,
-            subject: m.subject,
-            speaker: false,
-        });
-    }
-
-    fn sentence_of(&self, token: usize) -> usize {
-        self.sentences.partition_point(|s| s.end <= token)
-    }
-
-    fn resolve_phrase(&mut self, names: &[NameMention], frame: &Frame, p: Phrase) -> Attribution {
-        let mention = Some(self.span(p.first, p.end));
-        let actor = match p.kind {
-            PhraseKind::Pronoun => self.resolve_pronoun(p.first, frame.sentence),
-            PhraseKind::Proper => self.resolve_proper(names, p),
-            PhraseKind::Common => self.resolve_description(names, p),
-            PhraseKind::Relative => match frame.antecedent {
-                Some(a) if a.kind == PhraseKind::Proper => self.resolve_proper(names, a),
-                Some(a) if a.kind == PhraseKind::Common => self.resolve_description(names, a),
-                _ => None,
-            },
-        };
-        if let Some(a) = actor
-            && matches!(p.kind, PhraseKind::Proper | PhraseKind::Common)
-        {
-            let span = self.span(p.first, p.end);
-            let d = &mut self.drafts[a];
-            d.mentions.push(span);
-        }
-        Attribution { actor, mention }
-    }
-
-    /// Name mentions inside a token range.
-    fn names_in(&self, names: &[NameMention], first: usize, end: usize) -> std::ops::Range<usize> {
-        let a = names.partition_point(|m| m.end <= first);
-        let b = names.partition_point(|m| m.first < end);
-        a..b.max(a)
-    }
-
-    fn resolve_proper(&mut self, names: &[NameMention], p: Phrase) -> Option<usize> {
-        let head = p.end - 1;
-        let range = self.names_in(names, p.first, p.end);
-        // The name that holds the phrase's head, else the last name in it.
-        let pick = range
-            .clone()
-            .rev()
-            .find(|&k| names[k].first <= head && head < names[k].end);
-        let Some(k) = pick else {
-            return self.resolve_description(names, p);
-        };
-        let m = &names[k];
-        let id = match self.name_actor[k] {
-            Some(id) => self.root(id),
-            None => {
-                // A weak name that turns out to speak: it is an actor after all.
-                let mut strong = m.clone();
-                strong.weak = false;
-                let id = self.place_name(&strong);
-                let id = self.root(id);
-                self.name_actor[k] = Some(id);
-                let span = self.span(m.first, m.end);
-                self.drafts[id].mentions.push(span);
-                id
-            }
-        };
-        if self.drafts[id].provisional {
-            self.drafts[id].kind = ActorKind::Person;
-        }
-        Some(id)
-    }
-
-    /// "the Russian president", "a spokesperson for Google", "officials".
-    fn resolve_description(&mut self, names: &[NameMention], p: Phrase) -> Option<usize> {
-        let head = p.end - 1;
-        let head_word = plain(self.str(head, p.end));
-        let modifiers: Vec<String> = (p.first..head)
-            .filter(|&k| {
-                let t = &self.tokens[k];
-                t.kind == TokenKind::Word && !t.is(class::DETERMINER)
-            })
-            .map(|k| plain(self.str(k, k + 1)))
-            .collect();
-        if self.tokens[head].is(class::TITLE) {
-            // A role seen earlier with a name: "Russian President Vladimir Putin".
-            let found = self
-                .focus
-                .iter()
-                .rev()
-                .map(|f| f.actor)
-                .chain(0..self.drafts.len())
-                .find(|&a| {
-                    let d = &self.drafts[a];
-                    d.kind == ActorKind::Person
-                        && d.merged_into.is_none()
-                        && d.roles.iter().any(|r| {
-                            let r = plain(r);
-                            let words: Vec<&str> = r.split([' ', '-']).collect();
-                            words.contains(&head_word.as_str())
-                                && modifiers.iter().all(|m| words.contains(&m.as_str()))
-                        })
-                });
-            if let Some(a) = found {
-                let alias = self.str(p.first, p.end).to_string();
-                let alias = alias.trim_start_matches("the ").trim_start_matches("The ");
-                self.add_alias(a, alias);
-                return Some(a);
-            }
-        }
-        // An organisation named inside: "a spokesperson for Google", "State Department officials".
-        for k in self.names_in(names, p.first, p.end).rev() {
-            if let Some(id) = self.name_actor[k].map(|i| self.root(i))
-                && self.drafts[id].kind == ActorKind::Organization
-            {
-                return Some(id);
-            }
-        }
-        // An unnamed speaker: "officials", "a source", "the report".
-        let mut words: Vec<String> = modifiers;
-        let head_key = if head_word.ends_with('s') && !head_word.ends_with("ss") {
-            head_word[..head_word.len() - 1].to_string()
-        } else {
-            head_word.clone()
-        };
-        words.push(head_key);
-        let key = format!("~{}", words.join(" "));
-        if let Some(&id) = self.by_key.get(&key) {
-            return Some(id);
-        }
-        let first = (p.first..p.end)
-            .find(|&k| !self.tokens[k].is(class::DETERMINER))
-            .unwrap_or(p.first);
-        let name = self.str(first, p.end).to_string();
-        let id = self.create(&name, ActorKind::Other);
-        self.by_key.insert(key, id);
-        Some(id)
-    }
-
-    /// he, she, they, it: the most salient compatible actor nearby.
-    fn resolve_pronoun(&mut self, token: usize, sentence: usize) -> Option<usize> {
-        let info = self.tokens[token].info();
-        let wanted = if info.is(class::PRONOUN_M) {
-            Want::Person(Some(Gender::Male))
-        } else if info.is(class::PRONOUN_F) {
-            Want::Person(Some(Gender::Female))
-        } else if info.is(class::PRONOUN_PL) {
-            Want::Group
-        } else if info.is(class::PRONOUN_N) {
-            Want::Thing
-        } else {
-            return None; // I, we: the writer
-        };
-        let mut best: Option<(i64, usize)> = None;
-        for (rank, f) in self.focus.iter().rev().enumerate() {
-            if f.token >= token {
-                continue;
-            }
-            let distance = sentence.saturating_sub(f.sentence) as i64;
-            if distance > 6 || rank > 60 {
-                break;
-            }
-            let actor = self.root(f.actor);
-            if !self.compatible(actor, wanted) {
-                continue;
-            }
-            let mut score = -3 * distance;
-            if f.speaker {
-                score += 4;
-            }
-            if f.subject {
-                score += 2;
-            }
-            if f.sentence == sentence {
-                score += 1;
-            }
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, actor));
-            }
-        }
-        let (_, actor) = best?;
-        if let Want::Person(g) = wanted {
-            let d = &mut self.drafts[actor];
-            d.kind = ActorKind::Person;
-            d.gender = d.gender.or(g);
-        }
-        Some(actor)
-    }
-
-    fn compatible(&self, actor: usize, wanted: Want) -> bool {
-        let d = &self.drafts[actor];
-        match wanted {
-            Want::Person(g) => {
-                (d.kind == ActorKind::Person || d.provisional)
-                    && (g.is_none() || d.gender.is_none() || d.gender == g)
-                    && !(d.provisional
-                        && !d.speaks
-                        && d.mentions.len() < 2
-                        && d.kind != ActorKind::Person)
-            }
-            Want::Group => {
-                d.kind == ActorKind::Organization
-                    || (d.kind == ActorKind::Other && d.name.ends_with('s') && !d.provisional)
-            }
-            Want::Thing => {
-                d.kind == ActorKind::Organization
-                    || (d.kind == ActorKind::Other
-                        && !d.provisional
-                        && lexicon()
-                            .word(d.name.split_whitespace().last().unwrap_or(""))
-                            .is(class::GROUP_SPEAKER))
-            }
-        }
-    }
-
+impl ActorTable {
     /// The finished actors, in order of first mention, with a map from draft index
     /// to final id.
     pub fn finish(mut self) -> (Vec<Actor>, Vec<Option<ActorId>>) {
+        // Weak mentions whose actor came later in the article.
+        for (key, span, name) in std::mem::take(&mut self.pending) {
+            if let Some(id) = self.lookup_name(&key) {
+                let d = &mut self.drafts[id];
+                d.mentions.push(span);
+                if name != d.name && !d.aliases.contains(&name) {
+                    d.aliases.push(name);
+                }
+            }
+        }
         for d in &mut self.drafts {
             sort_disjoint(&mut d.mentions);
         }
@@ -681,10 +152,592 @@ impl<'a> Resolver<'a> {
         (actors, map)
     }
 
+    fn root(&self, mut id: usize) -> usize {
+        while let Some(next) = self.drafts[id].merged_into {
+            id = next;
+        }
+        id
+    }
+
     /// Records a pronoun or continuation mention on an actor.
     pub fn add_mention(&mut self, actor: usize, span: Span) {
         let actor = self.root(actor);
         self.drafts[actor].mentions.push(span);
+    }
+
+    /// The actor with this single-word name: a surname, a first name or an alias.
+    pub(crate) fn lookup_single(&self, word: &str) -> Option<usize> {
+        let best = |ids: &Vec<usize>| {
+            ids.iter()
+                .map(|&i| self.root(i))
+                .max_by_key(|&i| (self.drafts[i].mentions.len(), i))
+        };
+        if let Some(id) = self.by_surname.get(word).and_then(best) {
+            return Some(id);
+        }
+        if let Some(ids) = self.by_first_name.get(word) {
+            let mut roots: Vec<usize> = ids.iter().map(|&i| self.root(i)).collect();
+            roots.dedup();
+            if roots.len() == 1 {
+                return Some(roots[0]);
+            }
+        }
+        None
+    }
+
+    /// The actor a single-word name or a full name stands for.
+    fn lookup_name(&self, key: &str) -> Option<usize> {
+        self.lookup_single(key)
+            .or_else(|| self.by_key.get(key).copied())
+            .map(|id| self.root(id))
+    }
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(
+        table: &'a mut ActorTable,
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &'a [Sentence],
+        base: usize,
+        sentence_base: usize,
+    ) -> Resolver<'a> {
+        Resolver {
+            text,
+            tokens,
+            sentences,
+            base,
+            sentence_base,
+            t: table,
+            name_actor: Vec::new(),
+        }
+    }
+
+    /// The article span of a token range.
+    fn span(&self, first: usize, end: usize) -> Span {
+        Span::new(
+            self.base + self.tokens[first].start as usize,
+            self.base + self.tokens[end - 1].end as usize,
+        )
+    }
+
+    fn str(&self, first: usize, end: usize) -> &'a str {
+        &self.text[self.tokens[first].start as usize..self.tokens[end - 1].end as usize]
+    }
+
+    fn root(&self, id: usize) -> usize {
+        self.t.root(id)
+    }
+
+    fn create(&mut self, name: &str, kind: ActorKind) -> usize {
+        self.t.drafts.push(Draft::new(name, kind));
+        self.t.drafts.len() - 1
+    }
+
+    fn add_alias(&mut self, id: usize, alias: &str) {
+        let d = &mut self.t.drafts[id];
+        if !alias.is_empty() && alias != d.name && !d.aliases.iter().any(|a| a == alias) {
+            d.aliases.push(alias.to_string());
+        }
+    }
+
+    fn add_role(&mut self, id: usize, role: &str) {
+        let role = role
+            .trim()
+            .trim_start_matches("the ")
+            .trim_start_matches("The ");
+        let d = &mut self.t.drafts[id];
+        if !role.is_empty() && !d.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
+            d.roles.push(role.to_string());
+        }
+    }
+
+    /// Groups name mentions into actors, in text order.
+    pub fn cluster(&mut self, names: &[NameMention]) {
+        self.name_actor = vec![None; names.len()];
+        for (k, m) in names.iter().enumerate() {
+            if m.weak {
+                continue;
+            }
+            let id = self.place_name(m);
+            let id = self.root(id);
+            self.name_actor[k] = Some(id);
+            let span = self.span(m.first, m.end);
+            self.t.drafts[id].mentions.push(span);
+            if m.has_role() {
+                let role = self.str(m.first, m.name_first);
+                self.add_role(id, role);
+                // "Kremlin spokesman ...": the Kremlin is mentioned too.
+                for k in m.first..m.name_first {
+                    if let Some(known) = lexicon().known(self.str(k, k + 1))
+                        && known.kind == crate::lexicon::KnownKind::Organization
+                    {
+                        let org = match self.t.by_canonical.get(&known.canonical) {
+                            Some(&org) => org,
+                            None => {
+                                let org = self.create(
+                                    lexicon().canonical[known.canonical as usize],
+                                    ActorKind::Organization,
+                                );
+                                self.t.by_canonical.insert(known.canonical, org);
+                                org
+                            }
+                        };
+                        let span = self.span(k, k + 1);
+                        self.t.drafts[org].mentions.push(span);
+                    }
+                }
+            }
+            let name = self.str(m.name_first, m.end);
+            self.add_alias(id, name);
+            if self.t.drafts[id].gender.is_none() {
+                self.t.drafts[id].gender = m.gender;
+            }
+        }
+        // Weak mentions (headlines, sentence openers) only join actors found elsewhere.
+        for (k, m) in names.iter().enumerate() {
+            if !m.weak {
+                continue;
+            }
+            let name = self.str(m.name_first, m.end);
+            let span = self.span(m.name_first, m.end);
+            match self.t.lookup_name(&plain(name)) {
+                Some(id) => {
+                    self.name_actor[k] = Some(id);
+                    self.t.drafts[id].mentions.push(span);
+                    self.add_alias(id, name);
+                }
+                None => self.t.pending.push((plain(name), span, name.to_string())),
+            }
+        }
+    }
+
+    fn place_name(&mut self, m: &NameMention) -> usize {
+        let name = self.str(m.name_first, m.end).to_string();
+        let key = plain(&name);
+        if let Some(c) = m.canonical {
+            if let Some(&id) = self.t.by_canonical.get(&c) {
+                return id;
+            }
+            let kind = if m.class == NameClass::Place {
+                ActorKind::Other
+            } else {
+                ActorKind::Organization
+            };
+            let canonical = lexicon().canonical[c as usize];
+            let id = self.create(canonical, kind);
+            self.t.by_canonical.insert(c, id);
+            self.t.by_key.insert(key, id);
+            return id;
+        }
+        if let Some(&id) = self.t.by_key.get(&key) {
+            return id;
+        }
+        match m.class {
+            NameClass::Person => self.place_person(m, &name, key),
+            NameClass::Organization => self.place_organization(&name, key),
+            NameClass::Place => {
+                let id = self.create(&name, ActorKind::Other);
+                self.t.by_key.insert(key, id);
+                id
+            }
+            NameClass::Unknown => {
+                if let Some(id) = self.t.lookup_single(&key) {
+                    return id;
+                }
+                let kind = if m.has_role() {
+                    ActorKind::Person
+                } else {
+                    ActorKind::Other
+                };
+                let id = self.create(&name, kind);
+                self.t.drafts[id].provisional = !m.has_role();
+                self.t.by_key.insert(key.clone(), id);
+                self.t.by_surname.entry(key).or_default().push(id);
+                id
+            }
+        }
+    }
+
+    fn place_person(&mut self, m: &NameMention, name: &str, key: String) -> usize {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let mut last = words.len() - 1;
+        while last > 0 && NAME_SUFFIXES.contains(&plain(words[last]).as_str()) {
+            last -= 1;
+        }
+        let surname = plain(words[last].trim_end_matches(','));
+        let first = plain(words[0]);
+        let single = words.len() == 1;
+        // The same surname with a compatible first name is the same person.
+        let same = self.t.by_surname.get(&surname).and_then(|ids| {
+            ids.iter().map(|&i| self.root(i)).find(|&i| {
+                let d = &self.t.drafts[i];
+                d.provisional
+                    || single
+                    || d.first_names.is_empty()
+                    || d.first_names
+                        .iter()
+                        .any(|f| compatible_first_names(f, &first))
+            })
+        });
+        let id = match same {
+            Some(id) => {
+                if self.t.drafts[id].provisional && !single {
+                    self.t.drafts[id].name = name.to_string();
+                    self.t.drafts[id].provisional = false;
+                }
+                id
+            }
+            None => {
+                // A provisional actor under a single word that is this first name or surname.
+                let id = self.create(name, ActorKind::Person);
+                self.t
+                    .by_surname
+                    .entry(surname.clone())
+                    .or_default()
+                    .push(id);
+                id
+            }
+        };
+        let d = &mut self.t.drafts[id];
+        d.kind = ActorKind::Person;
+        if !single && !d.first_names.contains(&first) {
+            d.first_names.push(first.clone());
+            self.t.by_first_name.entry(first).or_default().push(id);
+        }
+        if words.len() > d.name.split_whitespace().count() && !d.provisional {
+            d.name = name.to_string();
+        }
+        self.t.by_key.insert(key, id);
+        let _ = m;
+        id
+    }
+
+    fn place_organization(&mut self, name: &str, key: String) -> usize {
+        let stripped = key.trim_start_matches("the ").to_string();
+        if let Some(&id) = self.t.by_key.get(&stripped) {
+            return id;
+        }
+        // "The Post" after "The New York Post": the shorter name's words are all in
+        // the longer one, ending the same way.
+        let words: Vec<&str> = stripped.split(' ').collect();
+        let found = self.t.drafts.iter().enumerate().rev().find(|(_, d)| {
+            if d.kind != ActorKind::Organization || d.merged_into.is_some() {
+                return false;
+            }
+            let other = plain(&d.name);
+            let other = other.trim_start_matches("the ");
+            let ow: Vec<&str> = other.split(' ').collect();
+            (ow.len() > words.len()
+                && ow.last() == words.last()
+                && words.iter().all(|w| ow.contains(w)))
+                || (words.len() == 1 && acronym(&ow) == words[0])
+        });
+        let id = match found {
+            Some((id, _)) => id,
+            None => self.create(
+                name.trim_start_matches("the ").trim_start_matches("The "),
+                ActorKind::Organization,
+            ),
+        };
+        self.t.by_key.insert(stripped, id);
+        self.t.by_key.insert(key, id);
+        id
+    }
+
+    /// Resolves the speaker of every frame, in text order. Returns one attribution per frame.
+    pub fn resolve_frames(&mut self, names: &[NameMention], frames: &[Frame]) -> Vec<Attribution> {
+        let mut out: Vec<Attribution> = Vec::with_capacity(frames.len());
+        let mut next_name = 0;
+        for (fi, frame) in frames.iter().enumerate() {
+            let at = match frame.speaker {
+                Some(Speaker::Phrase(p)) => p.first.min(frame.cue.0),
+                _ => frame.cue.0,
+            };
+            // Name mentions before this frame make their actors salient.
+            while next_name < names.len() && names[next_name].first < at {
+                self.note_name(names, next_name);
+                next_name += 1;
+            }
+            let attribution = match frame.speaker {
+                None | Some(Speaker::Unstated) => Attribution::default(),
+                Some(Speaker::SameAs(k)) => out.get(k).copied().unwrap_or_default(),
+                Some(Speaker::Phrase(p)) => self.resolve_phrase(names, frame, p),
+            };
+            if let Some(actor) = attribution.actor {
+                let actor = self.root(actor);
+                self.t.drafts[actor].speaks = true;
+                // An apposition is a role when it names one: "a scholar at ...",
+                // "spokeswoman for ...", not "commenting before ...".
+                let describes = frame
+                    .apposition
+                    .is_some_and(|(a, _)| self.tokens[a].is(class::DETERMINER | class::TITLE));
+                if let Some((a, b)) = frame.apposition.filter(|_| describes) {
+                    let role = self.str(a, b).to_string();
+                    let role = role
+                        .trim_start_matches("a ")
+                        .trim_start_matches("an ")
+                        .trim_start_matches("the ");
+                    if self.t.drafts[actor].kind == ActorKind::Person
+                        && role.split_whitespace().count() <= 10
+                    {
+                        self.add_role(actor, role);
+                    }
+                }
+                let token = match frame.speaker {
+                    Some(Speaker::Phrase(p)) => p.first,
+                    _ => frame.cue.0,
+                };
+                let at = self.base + self.tokens[token].start as usize;
+                self.push_focus(Focus {
+                    actor,
+                    at,
+                    sentence: self.sentence_base + frame.sentence,
+                    subject: true,
+                    speaker: true,
+                });
+            }
+            let _ = fi;
+            out.push(attribution);
+        }
+        out
+    }
+
+    /// Remembers what made an actor salient; entries far behind the text being
+    /// read can no longer win a pronoun and are dropped, keeping memory flat.
+    fn push_focus(&mut self, focus: Focus) {
+        if self.t.focus.len() >= FOCUS_KEEP * 2 {
+            self.t.focus.drain(..self.t.focus.len() - FOCUS_KEEP);
+        }
+        self.t.focus.push(focus);
+    }
+
+    fn note_name(&mut self, names: &[NameMention], k: usize) {
+        let Some(actor) = self.name_actor[k] else {
+            return;
+        };
+        let actor = self.root(actor);
+        let m = &names[k];
+        let sentence = self.sentence_of(m.first);
+        self.push_focus(Focus {
+            actor,
+            at: self.base + self.tokens[m.first].start as usize,
+            sentence,
+            subject: m.subject,
+            speaker: false,
+        });
+    }
+
+    /// The article-wide index of the sentence holding a token of this chunk.
+    fn sentence_of(&self, token: usize) -> usize {
+        self.sentence_base + self.sentences.partition_point(|s| s.end <= token)
+    }
+
+    fn resolve_phrase(&mut self, names: &[NameMention], frame: &Frame, p: Phrase) -> Attribution {
+        let mention = Some(self.span(p.first, p.end));
+        let actor = match p.kind {
+            PhraseKind::Pronoun => {
+                self.resolve_pronoun(p.first, self.sentence_base + frame.sentence)
+            }
+            PhraseKind::Proper => self.resolve_proper(names, p),
+            PhraseKind::Common => self.resolve_description(names, p),
+            PhraseKind::Relative => match frame.antecedent {
+                Some(a) if a.kind == PhraseKind::Proper => self.resolve_proper(names, a),
+                Some(a) if a.kind == PhraseKind::Common => self.resolve_description(names, a),
+                _ => None,
+            },
+        };
+        if let Some(a) = actor
+            && matches!(p.kind, PhraseKind::Proper | PhraseKind::Common)
+        {
+            let span = self.span(p.first, p.end);
+            let d = &mut self.t.drafts[a];
+            d.mentions.push(span);
+        }
+        Attribution { actor, mention }
+    }
+
+    /// Name mentions inside a token range.
+    fn names_in(&self, names: &[NameMention], first: usize, end: usize) -> std::ops::Range<usize> {
+        let a = names.partition_point(|m| m.end <= first);
+        let b = names.partition_point(|m| m.first < end);
+        a..b.max(a)
+    }
+
+    fn resolve_proper(&mut self, names: &[NameMention], p: Phrase) -> Option<usize> {
+        let head = p.end - 1;
+        let range = self.names_in(names, p.first, p.end);
+        // The name that holds the phrase's head, else the last name in it.
+        let pick = range
+            .clone()
+            .rev()
+            .find(|&k| names[k].first <= head && head < names[k].end);
+        let Some(k) = pick else {
+            return self.resolve_description(names, p);
+        };
+        let m = &names[k];
+        let id = match self.name_actor[k] {
+            Some(id) => self.root(id),
+            None => {
+                // A weak name that turns out to speak: it is an actor after all.
+                let mut strong = m.clone();
+                strong.weak = false;
+                let id = self.place_name(&strong);
+                let id = self.root(id);
+                self.name_actor[k] = Some(id);
+                let span = self.span(m.first, m.end);
+                self.t.drafts[id].mentions.push(span);
+                id
+            }
+        };
+        if self.t.drafts[id].provisional {
+            self.t.drafts[id].kind = ActorKind::Person;
+        }
+        Some(id)
+    }
+
+    /// "the Russian president", "a spokesperson for Google", "officials".
+    fn resolve_description(&mut self, names: &[NameMention], p: Phrase) -> Option<usize> {
+        let head = p.end - 1;
+        let head_word = plain(self.str(head, p.end));
+        let modifiers: Vec<String> = (p.first..head)
+            .filter(|&k| {
+                let t = &self.tokens[k];
+                t.kind == TokenKind::Word && !t.is(class::DETERMINER)
+            })
+            .map(|k| plain(self.str(k, k + 1)))
+            .collect();
+        if self.tokens[head].is(class::TITLE) {
+            // A role seen earlier with a name: "Russian President Vladimir Putin".
+            let found = self
+                .t
+                .focus
+                .iter()
+                .rev()
+                .map(|f| f.actor)
+                .chain(0..self.t.drafts.len())
+                .find(|&a| {
+                    let d = &self.t.drafts[a];
+                    d.kind == ActorKind::Person
+                        && d.merged_into.is_none()
+                        && d.roles.iter().any(|r| {
+                            let r = plain(r);
+                            let words: Vec<&str> = r.split([' ', '-']).collect();
+                            words.contains(&head_word.as_str())
+                                && modifiers.iter().all(|m| words.contains(&m.as_str()))
+                        })
+                });
+            if let Some(a) = found {
+                let alias = self.str(p.first, p.end).to_string();
+                let alias = alias.trim_start_matches("the ").trim_start_matches("The ");
+                self.add_alias(a, alias);
+                return Some(a);
+            }
+        }
+        // An organisation named inside: "a spokesperson for Google", "State Department officials".
+        for k in self.names_in(names, p.first, p.end).rev() {
+            if let Some(id) = self.name_actor[k].map(|i| self.root(i))
+                && self.t.drafts[id].kind == ActorKind::Organization
+            {
+                return Some(id);
+            }
+        }
+        // An unnamed speaker: "officials", "a source", "the report".
+        let mut words: Vec<String> = modifiers;
+        let head_key = if head_word.ends_with('s') && !head_word.ends_with("ss") {
+            head_word[..head_word.len() - 1].to_string()
+        } else {
+            head_word.clone()
+        };
+        words.push(head_key);
+        let key = format!("~{}", words.join(" "));
+        if let Some(&id) = self.t.by_key.get(&key) {
+            return Some(id);
+        }
+        let first = (p.first..p.end)
+            .find(|&k| !self.tokens[k].is(class::DETERMINER))
+            .unwrap_or(p.first);
+        let name = self.str(first, p.end).to_string();
+        let id = self.create(&name, ActorKind::Other);
+        self.t.by_key.insert(key, id);
+        Some(id)
+    }
+
+    /// he, she, they, it: the most salient compatible actor nearby.
+    fn resolve_pronoun(&mut self, token: usize, sentence: usize) -> Option<usize> {
+        let info = self.tokens[token].info();
+        let at = self.base + self.tokens[token].start as usize;
+        let wanted = if info.is(class::PRONOUN_M) {
+            Want::Person(Some(Gender::Male))
+        } else if info.is(class::PRONOUN_F) {
+            Want::Person(Some(Gender::Female))
+        } else if info.is(class::PRONOUN_PL) {
+            Want::Group
+        } else if info.is(class::PRONOUN_N) {
+            Want::Thing
+        } else {
+            return None; // I, we: the writer
+        };
+        let mut best: Option<(i64, usize)> = None;
+        for (rank, f) in self.t.focus.iter().rev().enumerate() {
+            if f.at >= at {
+                continue;
+            }
+            let distance = sentence.saturating_sub(f.sentence) as i64;
+            if distance > 6 || rank > 60 {
+                break;
+            }
+            let actor = self.root(f.actor);
+            if !self.compatible(actor, wanted) {
+                continue;
+            }
+            let mut score = -3 * distance;
+            if f.speaker {
+                score += 4;
+            }
+            if f.subject {
+                score += 2;
+            }
+            if f.sentence == sentence {
+                score += 1;
+            }
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, actor));
+            }
+        }
+        let (_, actor) = best?;
+        if let Want::Person(g) = wanted {
+            let d = &mut self.t.drafts[actor];
+            d.kind = ActorKind::Person;
+            d.gender = d.gender.or(g);
+        }
+        Some(actor)
+    }
+
+    fn compatible(&self, actor: usize, wanted: Want) -> bool {
+        let d = &self.t.drafts[actor];
+        match wanted {
+            Want::Person(g) => {
+                (d.kind == ActorKind::Person || d.provisional)
+                    && (g.is_none() || d.gender.is_none() || d.gender == g)
+                    && !(d.provisional
+                        && !d.speaks
+                        && d.mentions.len() < 2
+                        && d.kind != ActorKind::Person)
+            }
+            Want::Group => {
+                d.kind == ActorKind::Organization
+                    || (d.kind == ActorKind::Other && d.name.ends_with('s') && !d.provisional)
+            }
+            Want::Thing => {
+                d.kind == ActorKind::Organization
+                    || (d.kind == ActorKind::Other
+                        && !d.provisional
+                        && lexicon()
+                            .word(d.name.split_whitespace().last().unwrap_or(""))
+                            .is(class::GROUP_SPEAKER))
+            }
+        }
     }
 }
 

@@ -8,9 +8,9 @@
 mod actors;
 mod frames;
 mod mentions;
+pub mod model;
 #[doc(hidden)]
 pub mod pathological;
-pub mod model;
 mod quotes;
 mod sentences;
 mod structure;
@@ -26,15 +26,136 @@ pub fn same_first_name(a: &str, b: &str) -> bool {
     actors::compatible_first_names(a, b)
 }
 
-use actors::{Attribution, Resolver};
+use actors::{ActorTable, Attribution, Resolver};
 use frames::{Frame, FrameFinder};
 use mentions::NameFinder;
 use quotes::{Quote, quote_at};
 use sentences::Sentence;
 use tokens::Token;
 
+/// Articles longer than this are read in chunks of about this size, cut between
+/// paragraphs: memory stays proportional to the text, and actors, pronouns and
+/// continued quotes carry over from chunk to chunk.
+const CHUNK_BYTES: usize = 1 << 20;
+
 /// Finds the statements of an article and who made them.
 pub fn analyze(text: &str) -> Analysis {
+    analyze_in_chunks(text, CHUNK_BYTES)
+}
+
+/// [`analyze`] with a chosen chunk size, to check that chunking changes nothing.
+#[doc(hidden)]
+pub fn analyze_in_chunks(text: &str, chunk_bytes: usize) -> Analysis {
+    let mut table = ActorTable::default();
+    let mut carry = Carry::default();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut header = Header::default();
+    for (k, (start, end)) in chunk_bounds(text, chunk_bytes).into_iter().enumerate() {
+        let part = analyze_chunk(&text[start..end], start, &mut table, &mut carry);
+        if k == 0 {
+            header = part.header;
+        }
+        drafts.extend(part.drafts);
+    }
+    for d in &drafts {
+        if let (Some(actor), Some(mention)) = (d.attribution.actor, d.attribution.mention) {
+            table.add_mention(actor, mention);
+        }
+    }
+    let (mut actors, map) = table.finish();
+    let statements: Vec<Statement> = drafts
+        .into_iter()
+        .map(|d| {
+            let speaker = d.attribution.actor.and_then(|a| map[a]);
+            if let Some(s) = speaker {
+                actors[s].statements += 1;
+            }
+            Statement {
+                kind: d.kind,
+                span: d.span,
+                speaker,
+                speaker_mention: d.attribution.mention,
+                cue: d.cue,
+            }
+        })
+        .collect();
+    Analysis {
+        title: header.title,
+        byline: header.byline,
+        date: header.date,
+        actors,
+        statements,
+    }
+}
+
+/// Where to cut a text into chunks of about `size` bytes: at a line break whose
+/// next line does not open with a quotation mark (a quote may run on there),
+/// else at any line break, else at a sentence end, else at a space; never inside
+/// a character.
+fn chunk_bounds(text: &str, size: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size * 3 / 2 {
+        let window = start + size..(start + size * 2).min(text.len());
+        let bytes = text.as_bytes();
+        let line_breaks = || window.clone().filter(|&i| bytes[i] == b'\n');
+        let opens_quote = |i: usize| {
+            let rest = text[i + 1..].trim_start_matches([' ', '\t', '\n', '\r']);
+            rest.starts_with(['“', '"', '‘', '\'', '«', '„', '「'])
+        };
+        let cut = line_breaks()
+            .find(|&i| !opens_quote(i))
+            .or_else(|| line_breaks().next())
+            .or_else(|| {
+                window
+                    .clone()
+                    .find(|&i| bytes[i] == b' ' && i > 0 && bytes[i - 1] == b'.')
+            })
+            .or_else(|| window.clone().find(|&i| bytes[i] == b' '))
+            .map(|i| i + 1)
+            .unwrap_or_else(|| {
+                (window.start..=window.end)
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(text.len())
+            });
+        out.push((start, cut));
+        start = cut;
+    }
+    out.push((start, text.len()));
+    out
+}
+
+/// The title, byline and date found at the top of an article.
+#[derive(Default)]
+struct Header {
+    title: Option<String>,
+    byline: Option<String>,
+    date: Option<String>,
+}
+
+/// What one chunk hands to the next.
+#[derive(Default)]
+struct Carry {
+    /// Sentences and paragraphs before this chunk.
+    sentences: usize,
+    paragraphs: usize,
+    /// Who spoke last, and in which paragraph: a quote that opens the next
+    /// chunk may continue them.
+    last: Option<(Attribution, usize)>,
+}
+
+struct ChunkResult {
+    header: Header,
+    drafts: Vec<Draft>,
+}
+
+/// All stages on one chunk of the article (`base`: where it starts, in bytes).
+fn analyze_chunk(
+    text: &str,
+    base: usize,
+    table: &mut ActorTable,
+    carry: &mut Carry,
+) -> ChunkResult {
     let (tokens, paragraphs) = tokens::tokenize(text);
     let quotes = quotes::find_quotes(text, &tokens, &paragraphs);
     let sentences = sentences::split_sentences(text, &tokens, &paragraphs, &quotes);
@@ -87,7 +208,7 @@ pub fn analyze(text: &str) -> Analysis {
         }
     }
 
-    let mut resolver = Resolver::new(text, &tokens, &sentences);
+    let mut resolver = Resolver::new(table, text, &tokens, &sentences, base, carry.sentences);
     resolver.cluster(&names);
     let attributions = resolver.resolve_frames(&names, &frames);
 
@@ -95,41 +216,18 @@ pub fn analyze(text: &str) -> Analysis {
         tokens: &tokens,
         quotes: &quotes,
         sentences: &sentences,
+        base,
+        paragraph_base: carry.paragraphs,
     };
-    let drafts = assembler.statements(&frames, &attributions);
-    // Free the intermediate stages before the results are built: peak memory
-    // stays a small multiple of the text.
-    drop((frames, attributions, names));
-    for d in &drafts {
-        if let (Some(actor), Some(mention)) = (d.attribution.actor, d.attribution.mention) {
-            resolver.add_mention(actor, mention);
-        }
-    }
-    let (mut actors, map) = resolver.finish();
-    drop((tokens, quotes, sentences, paragraphs));
-    let statements: Vec<Statement> = drafts
-        .into_iter()
-        .map(|d| {
-            let speaker = d.attribution.actor.and_then(|a| map[a]);
-            if let Some(s) = speaker {
-                actors[s].statements += 1;
-            }
-            Statement {
-                kind: d.kind,
-                span: d.span,
-                speaker,
-                speaker_mention: d.attribution.mention,
-                cue: d.cue,
-            }
-        })
-        .collect();
-    Analysis {
+    let drafts = assembler.statements(&frames, &attributions, &mut carry.last);
+    carry.sentences += sentences.len();
+    carry.paragraphs += paragraphs.len();
+    let header = Header {
         title: layout.title.map(|s| text[s.range()].trim().to_string()),
         byline: layout.byline.map(|s| text[s.range()].trim().to_string()),
         date: layout.date,
-        actors,
-        statements,
-    }
+    };
+    ChunkResult { header, drafts }
 }
 
 /// A statement before actors get their final ids.
@@ -144,16 +242,20 @@ struct Assembler<'a> {
     tokens: &'a [Token],
     quotes: &'a [Quote],
     sentences: &'a [Sentence],
+    /// Where the chunk starts in the article: bytes and paragraphs.
+    base: usize,
+    paragraph_base: usize,
 }
 
 /// A quotation is speech-like, not a scare quote, when it has this many words.
 const SPEECH_WORDS: usize = 4;
 
 impl Assembler<'_> {
+    /// The article span of a token range.
     fn span(&self, first: usize, end: usize) -> Span {
         Span::new(
-            self.tokens[first].start as usize,
-            self.tokens[end - 1].end as usize,
+            self.base + self.tokens[first].start as usize,
+            self.base + self.tokens[end - 1].end as usize,
         )
     }
 
@@ -183,7 +285,12 @@ impl Assembler<'_> {
 
     /// Statements from frames, then quotations no frame claimed: a quotation that
     /// stands alone continues the speaker of the statement before it.
-    fn statements(&self, frames: &[Frame], attributions: &[Attribution]) -> Vec<Draft> {
+    fn statements(
+        &self,
+        frames: &[Frame],
+        attributions: &[Attribution],
+        last: &mut Option<(Attribution, usize)>,
+    ) -> Vec<Draft> {
         let mut out: Vec<Draft> = Vec::new();
         for (f, a) in frames.iter().zip(attributions) {
             let cue = Some(self.span(f.cue.0, f.cue.1));
@@ -206,7 +313,7 @@ impl Assembler<'_> {
         let mut orphans: Vec<Draft> = Vec::new();
         let mut d = 0;
         for q in self.quotes {
-            let span = Span::new(q.start, q.end);
+            let span = Span::new(self.base + q.start, self.base + q.end);
             while d < out.len() && out[d].span.end <= span.start {
                 d += 1;
             }
@@ -246,17 +353,19 @@ impl Assembler<'_> {
             }
             kept.push(d);
         }
-        self.continue_speakers(&mut kept, frames, attributions);
+        self.continue_speakers(&mut kept, frames, attributions, last);
         kept
     }
 
+    /// The article-wide paragraph of an article byte inside this chunk.
     fn paragraph_of(&self, byte: usize) -> usize {
+        let byte = byte - self.base;
         let t = self.tokens.partition_point(|t| (t.end as usize) <= byte);
-        self.sentences[self
+        let s = self
             .sentences
             .partition_point(|s| s.end <= t)
-            .min(self.sentences.len() - 1)]
-        .paragraph
+            .min(self.sentences.len() - 1);
+        self.paragraph_base + self.sentences[s].paragraph
     }
 
     /// A quotation without a frame belongs to whoever spoke last, if that was in the
@@ -266,8 +375,8 @@ impl Assembler<'_> {
         drafts: &mut [Draft],
         frames: &[Frame],
         attributions: &[Attribution],
+        last: &mut Option<(Attribution, usize)>, // (who, paragraph)
     ) {
-        let mut last: Option<(Attribution, usize)> = None; // (who, paragraph)
         let mut f = 0;
         for d in drafts.iter_mut() {
             let para = self.paragraph_of(d.span.start);
@@ -276,22 +385,22 @@ impl Assembler<'_> {
                 && self.span(frames[f].cue.0, frames[f].cue.1).start < d.span.start
             {
                 if frames[f].introduces && attributions[f].mention.is_some() {
-                    last = Some((
+                    *last = Some((
                         attributions[f],
-                        self.sentences[frames[f].sentence].paragraph,
+                        self.paragraph_base + self.sentences[frames[f].sentence].paragraph,
                     ));
                 }
                 f += 1;
             }
             if d.cue.is_none()
                 && d.attribution.mention.is_none()
-                && let Some((a, p)) = last
+                && let Some((a, p)) = *last
                 && para <= p + 1
             {
                 d.attribution = a;
             }
             if d.attribution.mention.is_some() {
-                last = Some((d.attribution, para));
+                *last = Some((d.attribution, para));
             }
         }
     }
