@@ -1,9 +1,13 @@
 //! The reader on a 1 MB article at 200×60: the first frame (before and after the
-//! engine's analysis arrives), one key plus the next frame, and extraction on its
-//! own for comparison.
+//! engine's analysis arrives, and from the file on disk through the loader), one
+//! key plus the next frame, and extraction on its own for comparison. Then a
+//! briefing of 1,000 articles: read and analysed by the loader's workers, and
+//! keys in the briefing scope.
 //!
 //! `cargo bench --bench reader`
 
+use briefing::input::LoadOptions;
+use briefing::tui::load::{Job, Loader, feed};
 use briefing::tui::{App, ColorDepth, Theme, ThemeName, render};
 use briefing::{Analysis, Document, analyze, cli::SAMPLE};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -11,6 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
@@ -162,9 +167,103 @@ fn reader(c: &mut Criterion) {
     });
     group.finish();
 
+    // From `briefing FILE` to the first frame: read the file on a worker, wrap,
+    // draw. Timed by hand: each run waits for the engine to finish, so that no
+    // analysis left running skews the next.
+    let dir = std::env::temp_dir().join(format!("briefing-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.txt");
+    std::fs::write(&big, &text).unwrap();
+    let mut times: Vec<Duration> = (0..10)
+        .map(|_| {
+            let start = Instant::now();
+            let jobs = vec![Job::Path(big.clone())];
+            let mut loader = Loader::start(jobs, LoadOptions::default(), Vec::new());
+            let mut app = loader.open().unwrap();
+            let mut t = terminal();
+            draw(&mut t, &mut app, &theme);
+            let first = start.elapsed();
+            while !loader.done() {
+                feed(&mut app, loader.wait(Duration::from_millis(25)));
+            }
+            first
+        })
+        .collect();
+    times.sort();
+    println!(
+        "1 MB file to first frame: median {:.1?}, worst {:.1?} (of 10)",
+        times[5], times[9]
+    );
+
+    many_articles(c, &dir, &theme);
+    let _ = std::fs::remove_dir_all(&dir);
+
     let mut group = c.benchmark_group("extraction_1MB");
     group.sample_size(10);
     group.bench_function("analyze", |b| b.iter(|| analyze(black_box(&text))));
+    group.finish();
+}
+
+/// 1,000 articles of about 4 KB in a folder: the sample under different names,
+/// so that its speakers join across articles.
+fn many_articles(c: &mut Criterion, dir: &std::path::Path, theme: &Theme) {
+    let folder = dir.join("many");
+    std::fs::create_dir_all(&folder).unwrap();
+    for i in 0..1000 {
+        std::fs::write(
+            folder.join(format!("{i:04}.txt")),
+            format!("Report number {i}\n\n{SAMPLE}"),
+        )
+        .unwrap();
+    }
+    let jobs = || -> Vec<Job> {
+        let files = briefing::input::expand(&folder, &LoadOptions::default()).unwrap();
+        files.into_iter().map(Job::Path).collect()
+    };
+    let load_all = || {
+        let start = Instant::now();
+        let mut loader = Loader::start(jobs(), LoadOptions::default(), Vec::new());
+        let mut app = loader.open().unwrap();
+        let first = start.elapsed();
+        while !loader.done() {
+            feed(&mut app, loader.wait(Duration::from_millis(25)));
+        }
+        feed(&mut app, loader.poll());
+        (app, first, start.elapsed())
+    };
+    let (mut app, first, all) = load_all();
+    assert_eq!(app.articles.len(), 1000);
+    assert!(app.articles.iter().all(|a| !a.analysing));
+    println!(
+        "1,000 articles: first article after {first:.1?}, all read and analysed after {all:.1?}"
+    );
+
+    let mut group = c.benchmark_group("briefing_1000_articles");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    group.bench_function("read_and_analyse_all", |b| {
+        b.iter(|| black_box(load_all().2))
+    });
+
+    // The briefing scope, then keys over the joined actors and the quote list.
+    let mut t = terminal();
+    draw(&mut t, &mut app, theme);
+    app.handle_event(&key(KeyCode::Char('s'), KeyModifiers::NONE));
+    group.bench_function("join_1000_articles", |b| b.iter(|| app.rejoin()));
+    app.handle_event(&key(KeyCode::Tab, KeyModifiers::NONE));
+    app.handle_event(&key(KeyCode::Char(' '), KeyModifiers::NONE));
+    app.handle_event(&key(KeyCode::Tab, KeyModifiers::NONE));
+    app.handle_event(&key(KeyCode::Tab, KeyModifiers::NONE));
+    assert!(app.cross.len() >= 1000, "a speaker across the briefing");
+    group.bench_function("key_j_across_articles_and_frame", |b| {
+        let mut pressed = 0;
+        b.iter(|| {
+            pressed += 1;
+            let k = if pressed % 500 == 0 { 'g' } else { 'j' };
+            app.handle_event(&key(KeyCode::Char(k), KeyModifiers::NONE));
+            draw(&mut t, &mut app, theme);
+        })
+    });
     group.finish();
 }
 
