@@ -291,9 +291,11 @@ fn read(
 }
 
 /// The errors on stderr, with control characters of file names shown, not obeyed.
+/// A stderr gone with its terminal (SIGHUP) is no reason to panic.
 fn report_plain(errors: &[LoadError]) {
+    let mut err = std::io::stderr().lock();
     for e in errors {
-        eprintln!("briefing: {}", crate::tui::text::sanitize(&e.to_string()));
+        let _ = writeln!(err, "briefing: {}", crate::tui::text::sanitize(&e.to_string()));
     }
 }
 

@@ -359,3 +359,36 @@ fn other_scripts_wrap_and_highlight_on_their_own_columns() {
         );
     }
 }
+
+#[test]
+fn control_characters_stay_out_of_the_header_the_list_and_names() {
+    let mut evil = hostile();
+    evil.source = "evil\u{1b}[31m\u{202e}.txt".into();
+    evil.analysis.title = Some("Title \u{1b}]0;owned\u{7} here".into());
+    evil.analysis.byline = Some("Ann \u{9b}2J Lee".into());
+    evil.analysis.date = Some("2024\u{0}-01-02".into());
+    evil.analysis.actors[0].name = "Ana \u{1b}[5m Ruiz".into();
+    evil.analysis.actors[0].roles = vec!["Mayor\u{202e}".into()];
+    let mut app = App::new(vec![evil, document()]);
+    app.errors.push(briefing::input::LoadError {
+        source: "bad\u{1b}[2J.txt".into(),
+        reason: "not a text file\u{7}".into(),
+    });
+    for keys in ["", "s", "\t", "a"] {
+        press(&mut app, keys);
+        for (w, h) in [(120, 40), (80, 24), (40, 12)] {
+            let terminal = draw(&mut app, &dark(), w, h);
+            assert_clean(buffer(&terminal));
+        }
+    }
+    let terminal = draw(&mut app, &dark(), 120, 40);
+    let screen: String = buffer(&terminal)
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        screen.contains("bad␛[2J.txt"),
+        "the list shows the error, made safe"
+    );
+}

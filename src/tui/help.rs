@@ -20,6 +20,10 @@ const NOTES: &[&str] = &[
     "In the article, the gutter names each statement's speaker; the selected statement is",
     "reversed and its speaker mention and reporting verb are underlined.",
     "Hold Shift to select text with the mouse, or start with --no-mouse.",
+    "Several articles open as one briefing: a lists them, { and } switch between them.",
+    "s shows the actors of the whole briefing (one person across articles is one actor);",
+    "filtering on one there lists their statements in every article, by article number.",
+    "e writes the Markdown note to briefing-YYYYMMDD-HHMMSS.md (UTC) in the current folder.",
 ];
 
 /// The whole help, top to bottom.

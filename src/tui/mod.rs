@@ -3,6 +3,10 @@
 //! State and its update step ([`app`]) know nothing of terminals; [`render`] draws
 //! the state; [`terminal`] owns the terminal and the event loop. Keys live in one
 //! table ([`keys`]) that also writes the help.
+//!
+//! Several articles are one briefing: [`load`] reads and analyses them on worker
+//! threads while the reader runs, and [`joined`] joins their actors across
+//! articles for the actors pane's briefing scope.
 
 pub mod app;
 pub mod article;
