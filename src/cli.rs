@@ -295,7 +295,11 @@ fn read(
 fn report_plain(errors: &[LoadError]) {
     let mut err = std::io::stderr().lock();
     for e in errors {
-        let _ = writeln!(err, "briefing: {}", crate::tui::text::sanitize(&e.to_string()));
+        let _ = writeln!(
+            err,
+            "briefing: {}",
+            crate::tui::text::sanitize(&e.to_string())
+        );
     }
 }
 
