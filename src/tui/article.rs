@@ -326,12 +326,6 @@ impl Article {
         self.quotes_top = self.quotes_top.min(self.shown.len().saturating_sub(1));
     }
 
-    /// Position of the selected statement in the quote list.
-    pub fn selected_pos(&self) -> Option<usize> {
-        let s = self.selected?;
-        self.shown.binary_search(&s).ok()
-    }
-
     /// The palette slot of a speaker (`None` for unknown speakers).
     pub fn slot(&self, speaker: Option<ActorId>) -> Option<usize> {
         speaker.and_then(|a| self.slots.get(a).copied().flatten())
@@ -351,11 +345,6 @@ impl Article {
             ActorEntry::Speaker(s) => Some(*s),
             ActorEntry::Mentioned(_) => None,
         }
-    }
-
-    /// The position of statement `stmt` in the quote list.
-    pub fn shown_pos(&self, stmt: usize) -> Option<usize> {
-        self.shown.binary_search(&stmt).ok()
     }
 
     /// Names of the speakers in the filter, for the status line.

@@ -169,6 +169,10 @@ impl App {
         }
         let rows = self.articles.len() + self.errors.len();
         p.top = p.top.min(rows.saturating_sub(h));
+        // At the last article, the unreadable inputs listed below it come into view.
+        if p.cursor + 1 == self.articles.len() {
+            p.top = p.top.max(rows.saturating_sub(h).min(p.cursor));
+        }
     }
 
     /// Whether any row of the selected statement is on screen in the body.

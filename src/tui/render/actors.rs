@@ -101,13 +101,20 @@ fn entry_view<'a>(app: &'a App, e: usize) -> EntryView<'a> {
     }
 }
 
-/// The pane's title detail: which actors it shows.
-pub(super) fn title(app: &App) -> String {
+/// The pane's title: which actors it shows, short when the pane is narrow.
+pub(super) fn title(app: &App, width: u16) -> String {
     let n = app.actor_list().entries.len();
+    let full = match app.scope {
+        Scope::Article if app.articles.len() > 1 => format!(" Actors {n} · article "),
+        Scope::Article => format!(" Actors {n} "),
+        Scope::Briefing => format!(" Actors {n} · briefing "),
+    };
+    if display_width(&full) <= usize::from(width.saturating_sub(2)) {
+        return full;
+    }
     match app.scope {
-        Scope::Article if app.articles.len() > 1 => format!("{n} · article "),
-        Scope::Article => format!("{n} "),
-        Scope::Briefing => format!("{n} · briefing "),
+        Scope::Article => format!(" Actors {n} "),
+        Scope::Briefing => format!(" Briefing {n} "),
     }
 }
 

@@ -85,13 +85,16 @@ fn frame_pane(app: &App, theme: &Theme, pane: Pane, pa: PaneArea, buf: &mut Buff
             format!("{}/{} ", art.shown.len(), art.doc.analysis.statements.len())
         }
         Pane::Quotes => format!("{} ", art.shown.len()),
-        Pane::Actors => actors::title(app),
+        Pane::Actors => String::new(),
         Pane::Body if app.articles.len() > 1 => {
             format!("{}/{} ", app.current + 1, app.articles.len())
         }
         Pane::Body => String::new(),
     };
     title.push_str(&detail);
+    if pane == Pane::Actors {
+        title = actors::title(app, pa.outer.width);
+    }
     let (border, title_style, kind) = if focused {
         (theme.border_focused, theme.title_focused, BorderType::Thick)
     } else {
