@@ -15,7 +15,9 @@ fn pathological(c: &mut Criterion) {
         for mb in [1usize, 4] {
             let text = make(mb << 20);
             group.throughput(Throughput::Bytes(text.len() as u64));
-            group.bench_with_input(BenchmarkId::new(name, format!("{mb}MB")), &text, |b, t| b.iter(|| analyze(black_box(t))));
+            group.bench_with_input(BenchmarkId::new(name, format!("{mb}MB")), &text, |b, t| {
+                b.iter(|| analyze(black_box(t)))
+            });
         }
     }
     group.finish();

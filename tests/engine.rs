@@ -454,3 +454,72 @@ fn same_input_same_output() {
     .unwrap();
     assert_eq!(analyze(&text), analyze(&text));
 }
+
+#[test]
+fn description_then_name_between_commas() {
+    let text = "The club’s head coach, Marta Vidal, said the season was over.";
+    let a = analyze(text);
+    assert_eq!(
+        statements(text),
+        [st(Indirect, "Marta Vidal", "the season was over")]
+    );
+    assert_eq!(actor(&a, "Marta Vidal").roles, ["club’s head coach"]);
+}
+
+#[test]
+fn age_and_home_town_between_commas() {
+    let text = "Karl Dietz, 59, of Ashton, said the river had never been so high.";
+    assert_eq!(
+        statements(text),
+        [st(
+            Indirect,
+            "Karl Dietz",
+            "the river had never been so high"
+        )]
+    );
+}
+
+#[test]
+fn phrase_between_subject_and_verb() {
+    let text = "Ana Ruiz, at a briefing later that day, said, “The water is safe.”";
+    assert_eq!(
+        statements(text),
+        [st(Direct, "Ana Ruiz", "“The water is safe.”")]
+    );
+}
+
+#[test]
+fn gerund_after_a_name() {
+    let text = "The video shows Ana Ruiz asking, “Where were the pumps?”";
+    assert_eq!(
+        statements(text),
+        [st(Direct, "Ana Ruiz", "“Where were the pumps?”")]
+    );
+}
+
+#[test]
+fn short_quote_continues_only_a_speaker() {
+    let text = "“We will stay,” Ana Ruiz said. “All of us.”\n“Never again.”";
+    assert_eq!(
+        statements(text),
+        [
+            st(Direct, "Ana Ruiz", "“We will stay,”"),
+            st(Direct, "Ana Ruiz", "“All of us.”"),
+            st(Direct, "Ana Ruiz", "“Never again.”")
+        ]
+    );
+    assert!(statements("The sign read “Closed.” Nobody came.").is_empty());
+}
+
+#[test]
+fn semicolon_ends_reported_content() {
+    let text = "Ana Ruiz said the repairs would cost $2 million; the council has not voted.";
+    assert_eq!(
+        statements(text),
+        [st(
+            Indirect,
+            "Ana Ruiz",
+            "the repairs would cost $2 million"
+        )]
+    );
+}

@@ -21,7 +21,10 @@ fn hostile_shapes_stay_bounded() {
         assert!(took < CEILING, "{name}: {took:?} for {} bytes", text.len());
         let mut end = 0;
         for s in &a.statements {
-            assert!(s.span.start >= end && s.span.end <= text.len(), "{name}: bad span");
+            assert!(
+                s.span.start >= end && s.span.end <= text.len(),
+                "{name}: bad span"
+            );
             end = s.span.end;
         }
     }

@@ -185,7 +185,8 @@ impl<'a> FrameFinder<'a> {
             let introduces = end < hi
                 && (self.lower_is(end, "that")
                     || self.is_punct(end, ":")
-                    || self.quote_opening_at(end).is_some());
+                    || self.quote_opening_at(end).is_some()
+                    || (self.is_punct(end, ",") && self.quote_opening_at(end + 1).is_some()));
             let ok = introduces
                 || prev.is_some_and(|p| {
                     self.is_punct(p, ",")
@@ -417,10 +418,32 @@ impl<'a> FrameFinder<'a> {
             return self.phrase_ending_at(open, lo).map(|p| (p, None));
         }
         if end > lo && self.is_punct(end - 1, ",") {
-            // "Norman Ornstein, a scholar at the institute, said"
-            let comma = end - 1;
-            let mut k = comma;
-            while k > lo && comma - k < 40 {
+            return self.apposed_subject(end - 1, lo, cue);
+        }
+        self.phrase_ending_at(end, lo).map(|p| (p, None))
+    }
+
+    /// The subject before an apposition that ends with the comma at `comma`:
+    /// "Norman Ornstein, a scholar at the institute, said", "Karl Dietz, 59, of
+    /// Ashton, said", "Clinton, at a later press gaggle, said"; and the other way
+    /// round, "The campaign's chairman, Phil Lovas, said" (the name speaks, the
+    /// description is its role).
+    fn apposed_subject(
+        &self,
+        comma: usize,
+        lo: usize,
+        cue: usize,
+    ) -> Option<(Phrase, Option<(usize, usize)>)> {
+        const MAX_APPOSITION: usize = 40;
+        const MAX_SEGMENTS: usize = 3;
+        let mut k = comma;
+        for _ in 0..MAX_SEGMENTS {
+            // The comma that opens the apposition.
+            let seg_end = k;
+            loop {
+                if k <= lo || comma - k >= MAX_APPOSITION {
+                    return None;
+                }
                 k -= 1;
                 let finite_cue = self.verb(k).is_some_and(|v| v.form != VerbForm::Gerund)
                     && self.cue_at(k, lo, cue).is_some();
@@ -431,26 +454,28 @@ impl<'a> FrameFinder<'a> {
                     break;
                 }
             }
-            if !self.is_punct(k, ",") || k + 1 >= comma {
+            if k + 1 >= seg_end {
                 return None;
             }
+            let Some(before) = self
+                .phrase_ending_at(k, lo)
+                .filter(|p| p.kind != PhraseKind::Pronoun && p.kind != PhraseKind::Relative)
+            else {
+                continue; // "59," in "Karl Dietz, 59, of Ashton,": look one segment further
+            };
             let seg = k + 1;
-            let st = &self.tokens[seg];
-            let appositive_start = st.is(class::DETERMINER | class::RELATIVE)
-                || self.word(seg).ends_with("ing")
-                || st.is(class::TITLE)
-                || st.kind == TokenKind::Number
-                || self.word(seg).starts_with(['R', 'D', 'I']) && self.word(seg).contains('-');
-            if !appositive_start {
-                return None;
+            let named = self
+                .phrase_ending_at(comma, seg)
+                .filter(|p| p.first == seg && p.kind == PhraseKind::Proper);
+            if before.kind == PhraseKind::Common
+                && seg_end == comma
+                && let Some(name) = named
+            {
+                return Some((name, Some((before.first, before.end))));
             }
-            let phrase = self.phrase_ending_at(k, lo)?;
-            if phrase.kind == PhraseKind::Pronoun {
-                return None;
-            }
-            return Some((phrase, Some((seg, comma))));
+            return Some((before, Some((seg, comma))));
         }
-        self.phrase_ending_at(end, lo).map(|p| (p, None))
+        None
     }
 
     /// A speaker phrase starting at `start`, reading rightwards: "said Peskov",
@@ -835,6 +860,10 @@ impl<'a> FrameFinder<'a> {
                 }
             }
             let w = self.word(i);
+            // A semicolon joins another clause, usually with a source of its own.
+            if self.tokens[i].kind == TokenKind::Punct && w == ";" {
+                return (i, None);
+            }
             if self.tokens[i].kind == TokenKind::Punct
                 && matches!(w, "—" | "–" | "--")
                 && i + 1 < hi
@@ -1049,7 +1078,8 @@ impl<'a> FrameFinder<'a> {
                 .subject_before(i, consumed.max(lo))
                 .filter(|_| !coordinated)
             {
-                subject_first = Some(phrase.first);
+                // The subject reaches back over an apposition before the name.
+                subject_first = Some(appos.map_or(phrase.first, |(a, _)| a.min(phrase.first)));
                 if phrase.kind == PhraseKind::Relative {
                     let mut at = phrase.first;
                     if at > lo && self.is_punct(at - 1, ",") {
@@ -1065,8 +1095,15 @@ impl<'a> FrameFinder<'a> {
             } else if let Some(pf) = prev_frame.filter(|_| coordinated || gerund) {
                 frame.speaker = Some(Speaker::SameAs(pf));
             } else if gerund || joined {
+                // "footage of Hillary Clinton asking, “...”": the name right before;
                 // "Clinton mocked the complaint, saying ...": the sentence's subject.
-                frame.speaker = self.sentence_subject(lo, i).map(Speaker::Phrase);
+                let adjacent = (gerund && i > lo && !self.is_punct(i - 1, ","))
+                    .then(|| self.phrase_ending_at(i, consumed.max(lo)))
+                    .flatten()
+                    .filter(|p| matches!(p.kind, PhraseKind::Proper | PhraseKind::Pronoun));
+                frame.speaker = adjacent
+                    .or_else(|| self.sentence_subject(lo, i))
+                    .map(Speaker::Phrase);
             } else {
                 let before_ok =
                     i == lo || self.is_punct(i - 1, ",") || self.quote_closing_at(i - 1).is_some();
@@ -1143,6 +1180,13 @@ impl<'a> FrameFinder<'a> {
                     && start == after_speaker.max(cue_end)
                     && !self.tokens[start].is(class::SUBJECT_PRONOUN)
                     && !self.lower_in(start, &["to", "whether", "if", "how", "why", "what"]);
+                // An object ends at its comma: "demands accountability, yet refuses ...".
+                if object_only
+                    && let Some(comma) = (start..end)
+                        .find(|&k| self.is_punct(k, ",") && quote_at(self.quotes, k).is_none())
+                {
+                    end = comma;
+                }
                 let said_enough = |c: (usize, usize)| {
                     (c.0..c.1).any(|k| self.quote_opening_at(k).is_some())
                         || (c.0..c.1).filter(|&k| self.tokens[k].is_word()).count()

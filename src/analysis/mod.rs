@@ -213,6 +213,7 @@ fn analyze_chunk(
     let attributions = resolver.resolve_frames(&names, &frames);
 
     let assembler = Assembler {
+        text,
         tokens: &tokens,
         quotes: &quotes,
         sentences: &sentences,
@@ -236,9 +237,13 @@ struct Draft {
     span: Span,
     attribution: Attribution,
     cue: Option<Span>,
+    /// A short quotation standing alone ("“I would, Donald.”"): speech only if it
+    /// continues someone, else dropped.
+    needs_speaker: bool,
 }
 
 struct Assembler<'a> {
+    text: &'a str,
     tokens: &'a [Token],
     quotes: &'a [Quote],
     sentences: &'a [Sentence],
@@ -304,6 +309,7 @@ impl Assembler<'_> {
                     span: self.span(first, end),
                     attribution: *a,
                     cue,
+                    needs_speaker: false,
                 });
             }
         }
@@ -321,7 +327,15 @@ impl Assembler<'_> {
                 continue;
             }
             let inner = q.inner();
-            if self.words(inner.clone()) < SPEECH_WORDS {
+            let words = self.words(inner.clone());
+            let ends_sentence = q.close.is_some_and(|c| {
+                c > q.open + 1
+                    && matches!(
+                        &self.text[self.tokens[c - 1].range()],
+                        "." | "!" | "?" | "?!" | "!!"
+                    )
+            });
+            if words == 0 || (words < SPEECH_WORDS && !ends_sentence) {
                 continue;
             }
             let s = &self.sentences[self.sentences.partition_point(|s| s.end <= q.open)];
@@ -334,6 +348,7 @@ impl Assembler<'_> {
                 span,
                 attribution: Attribution::default(),
                 cue: None,
+                needs_speaker: words < SPEECH_WORDS,
             });
         }
         out.extend(orphans);
@@ -354,6 +369,7 @@ impl Assembler<'_> {
             kept.push(d);
         }
         self.continue_speakers(&mut kept, frames, attributions, last);
+        kept.retain(|d| !d.needs_speaker || d.attribution.mention.is_some());
         kept
     }
 
