@@ -166,7 +166,13 @@ fn decode_html(bytes: &[u8]) -> String {
 /// An article from an HTML page (or an HTML fragment in a JSON export).
 pub(crate) fn html_article(text: &str, name: &str) -> Article {
     let page = html::extract(text);
-    Article { source: name.to_string(), title: page.title, byline: page.byline, date: page.date, body: page.text }
+    Article {
+        source: name.to_string(),
+        title: page.title,
+        byline: page.byline,
+        date: page.date,
+        body: page.text,
+    }
 }
 
 /// Reads one file as one or more articles.
