@@ -164,7 +164,8 @@ fn render_header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(d) = analysis.date.as_deref() {
         about.push(d.trim().to_string());
     }
-    if analysis.title.is_some() || about.is_empty() {
+    // Without a title the first line already names the source.
+    if analysis.title.is_some() {
         about.push(art.doc.source.clone());
     }
     if app.articles.len() > 1 {
