@@ -39,11 +39,20 @@ pub fn attribution_line(doc: &Document, statement: usize) -> String {
     }
 }
 
-/// Which statements to include: all, or those of some briefing actors.
+/// Which statements to include. The default, no speakers and no unattributed,
+/// means everything.
 #[derive(Clone, Debug, Default)]
 pub struct Selection {
-    /// Briefing actor ids; empty means everyone.
+    /// Briefing actor ids.
     pub speakers: Vec<usize>,
+    /// The statements nobody is named for.
+    pub unattributed: bool,
+}
+
+impl Selection {
+    fn everything(&self) -> bool {
+        self.speakers.is_empty() && !self.unattributed
+    }
 }
 
 /// A Markdown note: one section per speaker (most statements first), each
@@ -64,7 +73,7 @@ pub fn markdown(briefing: &Briefing, selection: &Selection) -> String {
     }
     let mut speakers: Vec<usize> = (0..briefing.actors.len())
         .filter(|&g| briefing.actors[g].statements() > 0)
-        .filter(|g| selection.speakers.is_empty() || selection.speakers.contains(g))
+        .filter(|g| selection.everything() || selection.speakers.contains(g))
         .collect();
     speakers.sort_by_key(|&g| (std::cmp::Reverse(briefing.actors[g].statements()), g));
     let cite = |d: usize| {
@@ -92,7 +101,7 @@ pub fn markdown(briefing: &Briefing, selection: &Selection) -> String {
         }
         out.push('\n');
     }
-    if selection.speakers.is_empty() {
+    if selection.everything() || selection.unattributed {
         let unattributed: Vec<(usize, usize)> = docs
             .iter()
             .enumerate()
@@ -156,12 +165,28 @@ mod tests {
             "{note}"
         );
         assert!(note.contains("- “We are back.” — *Port reopens*"), "{note}");
+        let ruiz = b.actors.iter().position(|a| a.name == "Ana Ruiz").unwrap();
         let only_ruiz = Selection {
-            speakers: vec![b.actors.iter().position(|a| a.name == "Ana Ruiz").unwrap()],
+            speakers: vec![ruiz],
+            unattributed: false,
         };
         let note = markdown(&b, &only_ruiz);
         assert!(
             !note.contains("Tom Berg") && note.contains("Ana Ruiz"),
+            "{note}"
+        );
+        assert!(!note.contains("## Unattributed"), "{note}");
+        let b = Briefing::new(vec![Document::new(
+            "c.txt",
+            "It was reported that the quay flooded. Ana Ruiz said it had not.",
+        )]);
+        let only_unattributed = Selection {
+            speakers: vec![],
+            unattributed: true,
+        };
+        let note = markdown(&b, &only_unattributed);
+        assert!(
+            note.contains("## Unattributed") && !note.contains("## Ana Ruiz"),
             "{note}"
         );
     }

@@ -523,3 +523,19 @@ fn semicolon_ends_reported_content() {
         )]
     );
 }
+
+#[test]
+fn a_promise_without_a_hearer() {
+    assert_eq!(
+        statements("Ana Ruiz promised a second hearing on the budget next month."),
+        [st(
+            Indirect,
+            "Ana Ruiz",
+            "a second hearing on the budget next month"
+        )]
+    );
+    assert_eq!(
+        statements("Ana Ruiz promised voters that taxes would fall."),
+        [st(Indirect, "Ana Ruiz", "taxes would fall")]
+    );
+}

@@ -1147,14 +1147,27 @@ impl<'a> FrameFinder<'a> {
             let pre = may_precede
                 .then(|| self.content_before(before_at, consumed))
                 .flatten();
-            let after = self.skip_modifiers(after_speaker, hi, Some(verb));
+            let mut after = self.skip_modifiers(after_speaker, hi, Some(verb));
+            // "promised a second hearing": what looked like the hearer is the
+            // content, when nothing follows it.
+            let object_start = after_speaker.max(cue_end);
+            let object_is_content = verb.takes_object
+                && verb.np_content
+                && after > object_start
+                && self.content_start(after, hi, Some(verb), false).is_none();
+            if object_is_content {
+                after = object_start;
+            }
             // After an inverted subject only a new quotation can follow as content.
             let parenthetical = subject_first.is_some_and(|f| f > lo && self.is_punct(f - 1, ","));
             let post_start = self
                 .content_start(after, hi, Some(verb), parenthetical)
                 .filter(|&c| !verb.quote_only || self.quote_opening_at(c).is_some())
                 .filter(|&c| !inverted || self.quote_opening_at(c).is_some())
-                .filter(|&c| self.content_fits_verb(c, cue_end, after, after_speaker, verb));
+                .filter(|&c| {
+                    object_is_content
+                        || self.content_fits_verb(c, cue_end, after, after_speaker, verb)
+                });
             let mut next_cue = None;
             if let Some(start) = post_start {
                 let (mut end, next) = self.content_end(start, hi);

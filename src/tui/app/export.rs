@@ -24,9 +24,9 @@ impl App {
     }
 
     /// The briefing and selection the note is made of: the current article or
-    /// the whole briefing, as the actors pane shows; the filter's speakers.
-    /// Also whether the filter held statements the note cannot single out.
-    fn note_contents(&mut self) -> (Briefing, Selection, bool) {
+    /// the whole briefing, as the actors pane shows; the filter's speakers and,
+    /// when the filter holds them, the unattributed statements.
+    fn note_contents(&mut self) -> (Briefing, Selection) {
         match self.scope {
             Scope::Article => {
                 let art = self.article();
@@ -38,8 +38,14 @@ impl App {
                     .collect();
                 speakers.sort_unstable();
                 speakers.dedup();
-                let lost = art.filter.get(n) == Some(&true);
-                (briefing, Selection { speakers }, lost)
+                let unattributed = art.filter.get(n) == Some(&true);
+                (
+                    briefing,
+                    Selection {
+                        speakers,
+                        unattributed,
+                    },
+                )
             }
             Scope::Briefing => {
                 self.ensure_joined();
@@ -53,27 +59,27 @@ impl App {
                     .collect();
                 speakers.sort_unstable();
                 speakers.dedup();
-                let lost = self.briefing_filter.get(unattributed) == Some(&true);
-                (briefing, Selection { speakers }, lost)
+                let unattributed = self.briefing_filter.get(unattributed) == Some(&true);
+                (
+                    briefing,
+                    Selection {
+                        speakers,
+                        unattributed,
+                    },
+                )
             }
         }
     }
 
     /// Writes the Markdown note of the current view into [`App::export_dir`].
     pub(super) fn export_note(&mut self) {
-        let filtered = self.filter_on();
-        let (briefing, selection, lost) = self.note_contents();
+        let (briefing, selection) = self.note_contents();
         let note = markdown(&briefing, &selection);
         let name = note_name(std::time::SystemTime::now());
         let mut said = match write_new(&self.export_dir, &name, note.as_bytes()) {
             Ok(path) => format!("note written to {}", path.display()),
             Err(e) => format!("could not write the note: {e}"),
         };
-        if filtered && selection.speakers.is_empty() {
-            said.push_str(" (everyone: a note cannot hold only the unattributed)");
-        } else if lost {
-            said.push_str(" (without the unattributed statements)");
-        }
         let waiting = self.analysing();
         if waiting > 0 {
             said.push_str(&format!(" · {waiting} articles still being read"));
