@@ -539,3 +539,37 @@ fn a_promise_without_a_hearer() {
         [st(Indirect, "Ana Ruiz", "taxes would fall")]
     );
 }
+
+#[test]
+fn datelines_and_opening_phrases_are_not_content() {
+    assert_eq!(
+        statements(
+            "OSLO, Norway (Reuters) — The fjord ferry will stop running in May, officials said."
+        ),
+        [st(
+            Indirect,
+            "officials",
+            "The fjord ferry will stop running in May"
+        )]
+    );
+    assert_eq!(
+        statements("Speaking at a rally in Bergen, Norway, the mayor said taxes would fall."),
+        [st(Indirect, "mayor", "taxes would fall")]
+    );
+    assert!(statements("Speaking at a rally in Bergen, Ana Ruiz said.").is_empty());
+}
+
+#[test]
+fn quoted_titles_are_not_statements() {
+    let text = "Her new book is called “All Bets Are Off.” It sold well.\n“The Long Summer Nights”\nIt opens in May.";
+    assert!(statements(text).is_empty(), "{:?}", statements(text));
+}
+
+#[test]
+fn a_noun_inside_a_name_is_not_a_verb() {
+    assert!(statements("Battleground state Florida is nearly tied in the polls.").is_empty());
+    assert_eq!(
+        statements("Police say the driver fled the scene."),
+        [st(Indirect, "Police", "the driver fled the scene")]
+    );
+}

@@ -170,6 +170,15 @@ impl<'a> FrameFinder<'a> {
             let numeric = self.word(p).bytes().any(|b| b.is_ascii_digit());
             // "that claim", "this plan": a bare form after a demonstrative is a noun.
             let demonstrative = self.lower_in(p, &["that", "this"]);
+            // "Battleground state Florida": a bare form between two names is part
+            // of a longer name ("Police say he ..." is a verb).
+            let singular_name = self.tokens[p].is_capitalized()
+                && !self.tokens[p].is(class::SUBJECT_PRONOUN)
+                && self
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_capitalized() && !n.is(class::FUNCTION));
+            let demonstrative = demonstrative || singular_name;
             if bare
                 && (numeric
                     || demonstrative
@@ -922,17 +931,46 @@ impl<'a> FrameFinder<'a> {
         if whole_quote {
             return Some((a, b));
         }
-        // An opening phrase is not content: "At the same time, Peskov added".
-        let opener = self.tokens[a].is(class::PREPOSITION | class::CONJUNCTION)
-            && !self.lower_is(a, "but")
-            && !self.lower_is(a, "and");
-        if opener {
-            let comma =
-                (a..b).find(|&k| self.is_punct(k, ",") && quote_at(self.quotes, k).is_none())?;
-            a = self.trim(comma + 1, b)?.0;
+        // A dateline is not content: "FLINT, Mich., Oct. 4 (UPI) — ...".
+        if let Some(after) = self.dateline_end(a, b) {
+            a = self.trim(after, b)?.0;
+        }
+        // An opening phrase is not content: "At the same time, Peskov added",
+        // "Speaking at a rally in Ohio, Trump said", "More than anything, ...".
+        let first = &self.tokens[a];
+        let participle =
+            first.is_capitalized() && self.word(a).ends_with("ing") && !first.is(class::FUNCTION);
+        let opener =
+            first.is(class::PREPOSITION | class::CONJUNCTION) && !self.lower_in(a, &["but", "and"]);
+        // A participle or comparison may open the sentence ("Speaking in Ohio, ...")
+        // or be its subject ("Shifting monsoons could ..."): only a comma tells.
+        let maybe_opener =
+            participle || self.lower_in(a, &["more", "less", "once", "asked", "pressed", "back"]);
+        let comma = (a..b).find(|&k| self.is_punct(k, ",") && quote_at(self.quotes, k).is_none());
+        // Without a comma, a clause has a verb of its own (an auxiliary at least:
+        // "Shifting monsoons could affect ..."); "Speaking at a rally" has none.
+        let clause = (a..b)
+            .any(|k| self.tokens[k].is(class::AUXILIARY) && !self.tokens[k].has(flag::CAPITALIZED));
+        if opener || (maybe_opener && (comma.is_some() || !clause)) {
+            a = self.trim(comma? + 1, b)?.0;
         }
         let words = (a..b).filter(|&k| self.tokens[k].is_word()).count();
         (words >= 3 || (a..b).any(|k| self.quote_opening_at(k).is_some())).then_some((a, b))
+    }
+
+    /// Where a dateline that opens `a..b` ends: capitals, optional state and date,
+    /// an optional agency in parentheses, then a dash.
+    fn dateline_end(&self, a: usize, b: usize) -> Option<usize> {
+        const MAX_DATELINE: usize = 12;
+        if !self.tokens[a].has(flag::ALL_CAPS) {
+            return None;
+        }
+        (a + 1..b.min(a + MAX_DATELINE))
+            .find(|&k| {
+                self.tokens[k].kind == TokenKind::Punct
+                    && matches!(self.word(k), "—" | "–" | "―" | "-" | "--")
+            })
+            .map(|k| k + 1)
     }
 
     /// The frame of a transcript turn: the label speaks the rest of the paragraph.

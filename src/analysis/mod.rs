@@ -284,6 +284,19 @@ impl Assembler<'_> {
         }
     }
 
+    /// "“All Bets Are Off.”": the title of a work, not speech.
+    fn title_cased(&self, range: std::ops::Range<usize>) -> bool {
+        let words: Vec<&Token> = self.tokens[range]
+            .iter()
+            .filter(|t| t.kind == tokens::TokenKind::Word)
+            .collect();
+        let capitalized = words
+            .iter()
+            .filter(|t| t.has(tokens::flag::CAPITALIZED))
+            .count();
+        words.len() >= 2 && capitalized == words.len()
+    }
+
     fn words(&self, range: std::ops::Range<usize>) -> usize {
         self.tokens[range].iter().filter(|t| t.is_word()).count()
     }
@@ -340,7 +353,7 @@ impl Assembler<'_> {
             }
             let s = &self.sentences[self.sentences.partition_point(|s| s.end <= q.open)];
             let outside = self.words(s.first..q.open) + self.words(q.end_token..s.end);
-            if outside > 0 {
+            if outside > 0 || self.title_cased(inner) {
                 continue;
             }
             orphans.push(Draft {
