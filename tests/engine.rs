@@ -573,3 +573,17 @@ fn a_noun_inside_a_name_is_not_a_verb() {
         [st(Indirect, "Police", "the driver fled the scene")]
     );
 }
+
+#[test]
+fn objects_end_before_circumstances_and_appositions() {
+    assert_eq!(
+        statements(
+            "The council condemned the closure of the ferry line as protesters gathered outside."
+        ),
+        [st(Indirect, "council", "the closure of the ferry line")]
+    );
+    assert_eq!(
+        statements("Tom Berg said he did not back the harbour plan, the third in a decade."),
+        [st(Indirect, "Tom Berg", "he did not back the harbour plan")]
+    );
+}

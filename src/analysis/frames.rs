@@ -958,6 +958,69 @@ impl<'a> FrameFinder<'a> {
         (words >= 3 || (a..b).any(|k| self.quote_opening_at(k).is_some())).then_some((a, b))
     }
 
+    /// The end of `start..end` before a clause of time, cause or purpose.
+    fn before_circumstance(&self, start: usize, end: usize) -> usize {
+        const SUBORDINATORS: [&str; 12] = [
+            "as", "while", "when", "after", "before", "because", "since", "so", "until",
+            "although", "though", "during",
+        ];
+        let mut k = start + 2;
+        while k < end {
+            if let Some(q) = self.quote_opening_at(k) {
+                k = q.end_token;
+                continue;
+            }
+            if self.tokens[k].kind == TokenKind::Word
+                && !self.tokens[k].has(flag::CAPITALIZED)
+                && self.lower_in(k, &SUBORDINATORS)
+            {
+                // "as" after the object is often its complement ("described X as a
+                // disgrace"); it opens a clause when a subject and a verb follow.
+                let verb_soon = (k + 2..(k + 5).min(end)).any(|j| {
+                    let t = &self.tokens[j];
+                    t.kind == TokenKind::Word
+                        && !t.has(flag::CAPITALIZED)
+                        && (t.is(class::AUXILIARY) || self.word(j).ends_with("ed"))
+                });
+                let subject_next = self
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|n| n.is_capitalized() || n.is(class::SUBJECT_PRONOUN));
+                let complement = self.lower_is(k, "as") && !subject_next && !verb_soon;
+                if !complement {
+                    return k;
+                }
+            }
+            k += 1;
+        }
+        end
+    }
+
+    /// The end of `start..end` before a short apposition that closes it: "he did
+    /// not support Mr. Trump, the presumed favorite".
+    fn before_trailing_apposition(&self, start: usize, end: usize) -> usize {
+        const MAX_APPOSITION_WORDS: usize = 6;
+        let Some(comma) = (start + 1..end)
+            .rev()
+            .find(|&k| self.is_punct(k, ",") && quote_at(self.quotes, k).is_none())
+        else {
+            return end;
+        };
+        let tail = comma + 1..end;
+        let starts_with_article =
+            tail.start < end && self.lower_in(tail.start, &["a", "an", "the"]);
+        let words = tail.clone().filter(|&k| self.tokens[k].is_word()).count();
+        let plain = tail.clone().all(|k| {
+            quote_at(self.quotes, k).is_none()
+                && !self.tokens[k].is(class::AUXILIARY | class::RELATIVE | class::SUBJECT_PRONOUN)
+        });
+        if starts_with_article && words <= MAX_APPOSITION_WORDS && plain {
+            comma
+        } else {
+            end
+        }
+    }
+
     /// Where a dateline that opens `a..b` ends: capitals, optional state and date,
     /// an optional agency in parentheses, then a dash.
     fn dateline_end(&self, a: usize, b: usize) -> Option<usize> {
@@ -1238,6 +1301,13 @@ impl<'a> FrameFinder<'a> {
                 {
                     end = comma;
                 }
+                // An object or an infinitive ends where a clause of circumstance
+                // begins: "condemned the launch as Pyongyang fired ...", "agreed to
+                // lend $5 million so the work could start".
+                if object_only || self.lower_is(start, "to") {
+                    end = self.before_circumstance(start, end);
+                }
+                end = self.before_trailing_apposition(start, end);
                 let said_enough = |c: (usize, usize)| {
                     (c.0..c.1).any(|k| self.quote_opening_at(k).is_some())
                         || (c.0..c.1).filter(|&k| self.tokens[k].is_word()).count()
