@@ -248,12 +248,18 @@ impl Lexicon {
     }
 
     fn entry(&mut self, word: &str) -> &mut WordInfo {
-        let key = leak_lower(word);
-        let next = self.infos.len() as u32;
-        let id = *self.ids.entry(key.as_bytes()).or_insert(next);
-        if id == next {
-            self.infos.push(WordInfo::default());
-        }
+        let lower = word.to_lowercase();
+        let id = match self.ids.get(lower.as_bytes()) {
+            Some(&id) => id,
+            None => {
+                // Keys live as long as the program: the table is built once.
+                let key: &'static str = Box::leak(lower.into_boxed_str());
+                let id = self.infos.len() as u32;
+                self.ids.insert(key.as_bytes(), id);
+                self.infos.push(WordInfo::default());
+                id
+            }
+        };
         &mut self.infos[id as usize]
     }
 
