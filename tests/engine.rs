@@ -587,3 +587,24 @@ fn objects_end_before_circumstances_and_appositions() {
         [st(Indirect, "Tom Berg", "he did not back the harbour plan")]
     );
 }
+
+#[test]
+fn dialogue_in_fiction() {
+    let text = "“I cannot come tonight,” said Margaret, folding the letter. “My father is ill.”\n\n\"Nonsense!\" cried Mr. Hale. \"The boy may do as he likes.\"\n\n‘You will not,’ she said at last.";
+    let a = analyze(text);
+    assert_eq!(a.title, None, "dialogue is not a title");
+    assert_eq!(
+        statements(text),
+        [
+            st(Direct, "Margaret", "“I cannot come tonight,”"),
+            st(Direct, "Margaret", "“My father is ill.”"),
+            st(Direct, "Hale", "\"Nonsense!\""),
+            st(Direct, "Hale", "\"The boy may do as he likes.\""),
+            st(Direct, "Margaret", "‘You will not,’"),
+        ]
+    );
+    assert!(
+        actor(&a, "Hale").roles.is_empty(),
+        "“Mr.” is a form of address, not a role"
+    );
+}

@@ -92,6 +92,10 @@ pub struct Resolver<'a> {
     pub name_actor: Vec<Option<usize>>,
 }
 
+const HONORIFICS: [&str; 10] = [
+    "mr.", "mrs.", "ms.", "miss", "mx.", "mr", "mrs", "ms", "mx", "messrs.",
+];
+
 /// Salience entries kept for pronouns (more than a pronoun ever looks back).
 const FOCUS_KEEP: usize = 256;
 
@@ -246,6 +250,10 @@ impl<'a> Resolver<'a> {
             .trim()
             .trim_start_matches("the ")
             .trim_start_matches("The ");
+        // Forms of address tell gender, not a role.
+        if HONORIFICS.iter().any(|h| role.eq_ignore_ascii_case(h)) {
+            return;
+        }
         let d = &mut self.t.drafts[id];
         if !role.is_empty() && !d.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
             d.roles.push(role.to_string());

@@ -1247,7 +1247,8 @@ impl<'a> FrameFinder<'a> {
                 && !matches!(frame.speaker, Some(Speaker::SameAs(_)));
             let pre = may_precede
                 .then(|| self.content_before(before_at, consumed))
-                .flatten();
+                .flatten()
+                .filter(|&(a, _)| !verb.quote_only || self.quote_opening_at(a).is_some());
             let mut after = self.skip_modifiers(after_speaker, hi, Some(verb));
             // "promised a second hearing": what looked like the hearer is the
             // content, when nothing follows it.

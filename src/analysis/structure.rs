@@ -175,7 +175,10 @@ pub fn detect(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Layout 
             && matches!(&text[last.range()], "." | "!" | "?")
             || matches!(last.kind, TokenKind::Quote(_));
         let next_longer = paragraphs.get(1).is_some_and(|q| words(tokens, q) > n);
+        // Dialogue is not a title: “I cannot come,” said Margaret.
+        let opens_with_quote = matches!(tokens[first.first_token].kind, TokenKind::Quote(_));
         if n > 0
+            && !opens_with_quote
             && n <= TITLE_MAX_WORDS
             && (first.blank_after || (!ends_sentence && next_longer))
             && !layout.is_metadata(0)
