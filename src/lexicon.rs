@@ -359,12 +359,28 @@ impl Lexicon {
 
     /// The id of a word in any case; 0 when the lexicon does not know it.
     pub fn id(&self, word: &str) -> u32 {
+        // Fast path: ASCII, with ’ read as ' ("don’t", "’s"), lowercased on the stack.
         let mut buf = [0u8; 40];
-        if word.len() <= buf.len() && word.is_ascii() {
-            let b = &mut buf[..word.len()];
-            b.copy_from_slice(word.as_bytes());
-            b.make_ascii_lowercase();
-            return self.ids.get(&*b).copied().unwrap_or(0);
+        let mut n = 0;
+        let bytes = word.as_bytes();
+        let mut i = 0;
+        let mut simple = word.len() <= buf.len();
+        while simple && i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                buf[n] = b.to_ascii_lowercase();
+                i += 1;
+            } else if bytes[i..].starts_with("’".as_bytes()) {
+                buf[n] = b'\'';
+                i += 3;
+            } else {
+                simple = false;
+                break;
+            }
+            n += 1;
+        }
+        if simple {
+            return self.ids.get(&buf[..n]).copied().unwrap_or(0);
         }
         let lower: String = word
             .chars()
@@ -409,6 +425,7 @@ pub fn normalize_name(name: &str) -> String {
         for c in word.chars() {
             match c {
                 '’' | '‘' => out.push('\''),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
                 c => out.extend(c.to_lowercase()),
             }
         }
