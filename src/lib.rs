@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod briefing;
 pub mod cli;
+pub mod dates;
 pub mod document;
 pub mod export;
 pub mod input;

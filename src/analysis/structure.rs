@@ -27,65 +27,10 @@ const TITLE_MAX_WORDS: usize = 24;
 const HEADER_PARAGRAPHS: usize = 6;
 const DATE_LINE_MAX_WORDS: usize = 12;
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The date in a short line: "January 27, 2022", "Jan. 27, 2022", "27 Jan 2022",
 /// "2022-01-27", "Published 5:03 PM EST, Thu January 27, 2022".
 pub fn parse_date(line: &str) -> Option<String> {
-    let words: Vec<String> = line
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .collect();
-    let month_of = |w: &str| {
-        MONTHS
-            .iter()
-            .position(|m| {
-                w == *m || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept"))
-            })
-            .map(|i| i + 1)
-    };
-    let day_of = |w: &str| {
-        let d: String = w.trim_end_matches(|c: char| c.is_alphabetic()).to_string(); // 27th
-        d.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
-    };
-    let year_of = |w: &str| w.parse::<u32>().ok().filter(|y| (1900..=2100).contains(y));
-    for (i, w) in words.iter().enumerate() {
-        // ISO: 2022-01-27 (also inside 2022-01-27T10:00).
-        let iso: Vec<&str> = w.get(..10).unwrap_or("").split('-').collect();
-        if iso.len() == 3
-            && let (Some(y), Ok(m), Some(d)) =
-                (year_of(iso[0]), iso[1].parse::<u32>(), day_of(iso[2]))
-            && (1..=12).contains(&m)
-        {
-            return Some(format!("{y:04}-{m:02}-{d:02}"));
-        }
-        let Some(m) = month_of(w) else { continue };
-        let next = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
-        let prev = if i > 0 { words[i - 1].as_str() } else { "" };
-        // January 27, 2022
-        if let (Some(d), Some(y)) = (day_of(next(1)), year_of(next(2))) {
-            return Some(format!("{y:04}-{m:02}-{d:02}"));
-        }
-        // 27 January 2022
-        if let (Some(d), Some(y)) = (day_of(prev), year_of(next(1))) {
-            return Some(format!("{y:04}-{m:02}-{d:02}"));
-        }
-    }
-    None
+    crate::dates::parse(line).map(|d| d.to_string())
 }
 const CREDIT_MAX_WORDS: usize = 16;
 

@@ -64,7 +64,6 @@
 
 mod charset;
 mod content;
-mod dates;
 mod meta;
 
 use dom_query::Document;
@@ -114,7 +113,7 @@ pub fn extract(html: &str) -> HtmlArticle {
     // A dateline opening the body ("April 17, 2015 -- ...") when nothing else dates the page.
     let date = meta.date.or_else(|| {
         let head: String = text.chars().take(60).collect();
-        dates::parse(&head)
+        crate::dates::parse(&head)
     });
     HtmlArticle {
         title: meta.title,

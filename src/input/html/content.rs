@@ -516,7 +516,7 @@ pub fn keep(block: &Block) -> bool {
 /// A paragraph that is only a date or a time stamp ("Feb. 21, 2019",
 /// "Updated 5:52 AM EST Nov. 20, 2019"): the article's own date line.
 fn is_date_line(t: &str) -> bool {
-    if t.chars().count() > 60 || super::dates::parse(t).is_none() {
+    if t.chars().count() > 60 || crate::dates::parse(t).is_none() {
         return false;
     }
     t.split(|c: char| !c.is_alphanumeric())
@@ -525,7 +525,7 @@ fn is_date_line(t: &str) -> bool {
             let lw = w.to_lowercase();
             w.chars().all(|c| c.is_ascii_digit())
                 || w.chars().all(|c| c.is_ascii_uppercase()) && w.len() <= 4
-                || super::dates::parse(&format!("{w} 1 2000")).is_some()
+                || crate::dates::parse(&format!("{w} 1 2000")).is_some()
                 || [
                     "am",
                     "pm",

@@ -12,7 +12,7 @@
 //! * date: JSON-LD `datePublished`, publication metas, `itemprop=datePublished`,
 //!   `<time datetime>`, a date in the page URL, the text of date elements.
 
-use super::dates::{self, Date};
+use crate::dates::{self, Date};
 use dom_query::{Document, NodeRef};
 use serde_json::Value;
 
