@@ -63,22 +63,22 @@ pub fn split_sentences(
     let mut para_of = 0usize;
     let mut first = 0usize;
     let mut i = 0usize;
-    let para_index = |tok: usize, from: usize| -> usize {
-        let mut p = from;
-        while p + 1 < paragraphs.len() && paragraphs[p].end_token <= tok {
-            p += 1;
+    // Ends the current sentence before token `end`; paragraphs are found by
+    // walking forward, so the whole pass stays linear.
+    let cut = |out: &mut Vec<Sentence>, first: &mut usize, para_of: &mut usize, end: usize| {
+        while *para_of + 1 < paragraphs.len() && paragraphs[*para_of].end_token <= *first {
+            *para_of += 1;
         }
-        p
+        out.push(Sentence {
+            first: *first,
+            end,
+            paragraph: *para_of,
+        });
+        *first = end;
     };
     while i < tokens.len() {
         if i > first && tokens[i].has(flag::PARA_START) {
-            para_of = para_index(first, para_of);
-            out.push(Sentence {
-                first,
-                end: i,
-                paragraph: para_of,
-            });
-            first = i;
+            cut(&mut out, &mut first, &mut para_of, i);
         }
         while q < quotes.len() && quotes[q].open < i {
             q += 1;
@@ -97,13 +97,7 @@ pub fn split_sentences(
             i = next;
             if ends_terminal && next_starts && i < tokens.len() && !tokens[i].has(flag::PARA_START)
             {
-                para_of = para_index(first, para_of);
-                out.push(Sentence {
-                    first,
-                    end: i,
-                    paragraph: para_of,
-                });
-                first = i;
+                cut(&mut out, &mut first, &mut para_of, i);
             }
             continue;
         }
@@ -137,13 +131,7 @@ pub fn split_sentences(
         };
         match boundary {
             Some(j) if j < tokens.len() && !tokens[j].has(flag::PARA_START) => {
-                para_of = para_index(first, para_of);
-                out.push(Sentence {
-                    first,
-                    end: j,
-                    paragraph: para_of,
-                });
-                first = j;
+                cut(&mut out, &mut first, &mut para_of, j);
                 i = j;
             }
             Some(j) => i = j.max(i + 1),
@@ -151,12 +139,7 @@ pub fn split_sentences(
         }
     }
     if first < tokens.len() {
-        para_of = para_index(first, para_of);
-        out.push(Sentence {
-            first,
-            end: tokens.len(),
-            paragraph: para_of,
-        });
+        cut(&mut out, &mut first, &mut para_of, tokens.len());
     }
     out
 }
