@@ -177,17 +177,7 @@ fn without_headline(text: &str, title: &str) -> String {
     if t.is_empty() {
         return text.to_owned();
     }
-    let paras: Vec<&str> = text.split("\n\n").collect();
-    match paras.iter().take(3).position(|p| squash(p) == t) {
-        Some(i) => paras
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != i)
-            .map(|(_, p)| *p)
-            .collect::<Vec<_>>()
-            .join("\n\n"),
-        None => text.to_owned(),
-    }
+    without_opening_paragraph(text, |p| squash(p) == t)
 }
 
 /// The text without a byline line ("By Ann Lee") among its first paragraphs.
@@ -206,8 +196,13 @@ fn without_byline(text: &str, byline: &str) -> String {
         };
         p.chars().count() < 120 && squash(rest).starts_with(&names)
     };
+    without_opening_paragraph(text, is_byline)
+}
+
+/// The text without the first of its first three paragraphs that `matches`.
+fn without_opening_paragraph(text: &str, matches: impl Fn(&str) -> bool) -> String {
     let paras: Vec<&str> = text.split("\n\n").collect();
-    match paras.iter().take(3).position(|p| is_byline(p)) {
+    match paras.iter().take(3).position(|p| matches(p)) {
         Some(i) => paras
             .iter()
             .enumerate()
