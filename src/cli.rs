@@ -203,12 +203,6 @@ impl Progress {
     }
 }
 
-fn report(errors: &[LoadError]) {
-    for e in errors {
-        eprintln!("briefing: {e}");
-    }
-}
-
 /// The reader, or the text listing when stdout is not a terminal.
 ///
 /// The reader opens as soon as the first article is read; the others are read
@@ -265,7 +259,7 @@ fn read(
     let app = match loader.open() {
         Ok(app) => app,
         Err(errors) => {
-            report_plain(&errors);
+            report(&errors);
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -279,7 +273,7 @@ fn read(
         mouse: !no_mouse,
     };
     let outcome = crate::tui::run(app, loader, options)?;
-    report_plain(&outcome.errors);
+    report(&outcome.errors);
     if let Some(signal) = outcome.signal {
         return Ok(ExitCode::from((128 + signal).clamp(0, 255) as u8));
     }
@@ -292,29 +286,41 @@ fn read(
 
 /// The errors on stderr, with control characters of file names shown, not obeyed.
 /// A stderr gone with its terminal (SIGHUP) is no reason to panic.
-fn report_plain(errors: &[LoadError]) {
+fn report(errors: &[LoadError]) {
     let mut err = std::io::stderr().lock();
     for e in errors {
         let _ = writeln!(
             err,
             "briefing: {}",
-            crate::tui::text::sanitize(&e.to_string())
+            crate::sanitize::sanitize(&e.to_string())
         );
     }
 }
 
+/// The text listing of every article. On a terminal, control characters of the
+/// articles are shown, not obeyed.
 fn write_text(briefing: &Briefing) -> Result<()> {
+    let terminal = std::io::stdout().is_terminal();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let many = briefing.documents.len() > 1;
+    let mut listing = String::new();
     for (i, d) in briefing.documents.iter().enumerate() {
         if many {
             let rule = "─".repeat(60);
-            writeln!(out, "{rule}\n{} ({})\n{rule}", d.display_title(), d.source)?;
+            listing.push_str(&format!(
+                "{rule}\n{} ({})\n{rule}\n",
+                d.display_title(),
+                d.source
+            ));
         } else if i > 0 {
-            writeln!(out)?;
+            listing.push('\n');
         }
-        out.write_all(text_listing(&d.text, &d.analysis).as_bytes())?;
+        listing.push_str(&text_listing(&d.text, &d.analysis));
     }
+    if terminal {
+        listing = crate::sanitize::sanitize_lines(&listing);
+    }
+    out.write_all(listing.as_bytes())?;
     out.flush()?;
     Ok(())
 }

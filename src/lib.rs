@@ -14,6 +14,7 @@ pub mod export;
 pub mod input;
 pub mod lexicon;
 pub mod output;
+pub mod sanitize;
 pub mod tui;
 
 pub use analysis::{Actor, ActorId, ActorKind, Analysis, Span, Statement, StatementKind, analyze};

@@ -463,3 +463,41 @@ fn sigterm_and_sighup_give_the_terminal_back() {
         let _ = std::fs::remove_file(&pid_file);
     }
 }
+
+/// `briefing extract --format text` on a terminal shows an article's escape
+/// sequences instead of obeying them: the screen is not cleared, the window
+/// title not changed.
+#[test]
+fn the_text_listing_on_a_terminal_shows_control_characters() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("briefing-tty-listing-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("hostile.txt");
+    std::fs::write(
+        &file,
+        "The quay \u{1b}]0;pwned\u{7}is closed\u{1b}[2J, Tom Berg said.\n“We open \u{9b}1m soon,” he added.",
+    )
+    .unwrap();
+    let t = Tmux::start("listing", 100, 20);
+    t.line("echo MARKER-BEFORE");
+    t.wait_for_text("MARKER-BEFORE");
+    t.line(&format!(
+        "{BIN} extract --format text {}; echo DONE-LISTING",
+        file.display()
+    ));
+    let screen = t.wait_for_text("DONE-LISTING");
+    assert!(
+        screen.contains("MARKER-BEFORE"),
+        "the screen was cleared:\n{screen}"
+    );
+    assert!(screen.contains('␛'), "ESC is shown:\n{screen}");
+    assert!(screen.contains("Tom Berg"), "{screen}");
+    assert_ne!(
+        t.format("#{pane_title}"),
+        "pwned",
+        "the title escape was obeyed"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
