@@ -106,19 +106,46 @@ pub struct Actor {
 }
 
 impl Actor {
-    /// The shortest distinctive name: a person's surname, else the name.
+    /// The shortest distinctive name: a person's surname ("Kennedy" for "James P.
+    /// Kennedy Jr."), else the name.
     pub fn short_name(&self) -> &str {
-        if self.kind == ActorKind::Person
-            && let Some(last) = self.name.split_whitespace().next_back()
-            && self.name.split_whitespace().count() > 1
-        {
-            return last;
+        const SUFFIXES: [&str; 7] = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+        let words: Vec<&str> = self
+            .name
+            .split_whitespace()
+            .filter(|w| !SUFFIXES.contains(&w.trim_end_matches(',')))
+            .collect();
+        match words.last() {
+            Some(last) if self.kind == ActorKind::Person && words.len() > 1 => {
+                last.trim_end_matches(',')
+            }
+            _ => &self.name,
         }
-        &self.name
     }
 }
 
 /// Everything found in one article.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names_skip_suffixes() {
+        let person = |name: &str| Actor {
+            name: name.into(),
+            kind: ActorKind::Person,
+            roles: vec![],
+            aliases: vec![],
+            mentions: vec![],
+            gender: None,
+            statements: 0,
+        };
+        assert_eq!(person("James P. Kennedy Jr.").short_name(), "Kennedy");
+        assert_eq!(person("Martin Luther King, Jr.").short_name(), "King");
+        assert_eq!(person("Lavrov").short_name(), "Lavrov");
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Analysis {
     pub title: Option<String>,
