@@ -125,6 +125,18 @@ impl Actor {
 }
 
 /// Everything found in one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Analysis {
+    pub title: Option<String>,
+    /// The byline, without "By", when the text has one.
+    pub byline: Option<String>,
+    /// The publication date (`YYYY-MM-DD`) from a date line, when the text has one.
+    pub date: Option<String>,
+    pub actors: Vec<Actor>,
+    /// Statements in text order; they never overlap.
+    pub statements: Vec<Statement>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,16 +156,4 @@ mod tests {
         assert_eq!(person("Martin Luther King, Jr.").short_name(), "King");
         assert_eq!(person("Lavrov").short_name(), "Lavrov");
     }
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Analysis {
-    pub title: Option<String>,
-    /// The byline, without "By", when the text has one.
-    pub byline: Option<String>,
-    /// The publication date (`YYYY-MM-DD`) from a date line, when the text has one.
-    pub date: Option<String>,
-    pub actors: Vec<Actor>,
-    /// Statements in text order; they never overlap.
-    pub statements: Vec<Statement>,
 }
