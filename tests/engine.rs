@@ -608,3 +608,21 @@ fn dialogue_in_fiction() {
         "“Mr.” is a form of address, not a role"
     );
 }
+
+#[test]
+fn a_definite_description_takes_up_an_earlier_one() {
+    let text = "According to the harbour authority, 60 boats were damaged. The authority said most owners were insured.";
+    let a = analyze(text);
+    let speakers: Vec<&str> = a
+        .statements
+        .iter()
+        .map(|s| a.actors[s.speaker.unwrap()].name.as_str())
+        .collect();
+    assert_eq!(speakers, ["harbour authority", "harbour authority"]);
+}
+
+#[test]
+fn possessive_determiners_leave_roles() {
+    let text = "Her deputy, Jonas Lie, said the city would seek money from the government.";
+    assert_eq!(actor(&analyze(text), "Jonas Lie").roles, ["deputy"]);
+}

@@ -246,10 +246,16 @@ impl<'a> Resolver<'a> {
     }
 
     fn add_role(&mut self, id: usize, role: &str) {
-        let role = role
-            .trim()
-            .trim_start_matches("the ")
-            .trim_start_matches("The ");
+        let mut role = role.trim();
+        // "Her deputy" is a deputy; "the club’s coach" keeps its owner.
+        for det in [
+            "the ", "his ", "her ", "its ", "their ", "our ", "my ", "your ",
+        ] {
+            if role.len() > det.len() && role[..det.len()].eq_ignore_ascii_case(det) {
+                role = &role[det.len()..];
+                break;
+            }
+        }
         // Forms of address tell gender, not a role.
         if HONORIFICS.iter().any(|h| role.eq_ignore_ascii_case(h)) {
             return;
@@ -657,10 +663,18 @@ impl<'a> Resolver<'a> {
         } else {
             head_word.clone()
         };
-        words.push(head_key);
+        words.push(head_key.clone());
         let key = format!("~{}", words.join(" "));
         if let Some(&id) = self.t.by_key.get(&key) {
             return Some(id);
+        }
+        // "the authority" after "the harbour authority": a definite description
+        // takes up the last one with the same head.
+        let head_ref = format!("~head {head_key}");
+        let definite = self.tokens[p.first].kind == TokenKind::Word
+            && self.str(p.first, p.first + 1).eq_ignore_ascii_case("the");
+        if definite && let Some(&id) = self.t.by_key.get(&head_ref) {
+            return Some(self.root(id));
         }
         let first = (p.first..p.end)
             .find(|&k| !self.tokens[k].is(class::DETERMINER))
@@ -668,6 +682,7 @@ impl<'a> Resolver<'a> {
         let name = self.str(first, p.end).to_string();
         let id = self.create(&name, ActorKind::Other);
         self.t.by_key.insert(key, id);
+        self.t.by_key.insert(head_ref, id);
         Some(id)
     }
 
