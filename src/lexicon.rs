@@ -37,6 +37,7 @@ pub mod class {
     pub const REPORTING_VERB: u32 = 1 << 18;
     pub const ABBREV_TITLE: u32 = 1 << 19;
     pub const ABBREV_OTHER: u32 = 1 << 20;
+    pub const PLACE_WORD: u32 = 1 << 21;
 
     /// Any personal pronoun that can be the subject of a reporting verb.
     pub const SUBJECT_PRONOUN: u32 = PRONOUN_M | PRONOUN_F | PRONOUN_N | PRONOUN_PL | PRONOUN_1;
@@ -215,6 +216,9 @@ impl Lexicon {
         }
         for w in entries(asset!("organization_words.txt")) {
             lex.add_class(w, class::ORG_WORD);
+        }
+        for w in entries(asset!("place_words.txt")) {
+            lex.add_class(w, class::PLACE_WORD);
         }
         for w in entries(asset!("demonyms.txt")) {
             lex.add_class(w, class::DEMONYM);

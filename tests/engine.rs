@@ -626,3 +626,30 @@ fn possessive_determiners_leave_roles() {
     let text = "Her deputy, Jonas Lie, said the city would seek money from the government.";
     assert_eq!(actor(&analyze(text), "Jonas Lie").roles, ["deputy"]);
 }
+
+#[test]
+fn offices_under_other_names() {
+    let text = "Ukrainian President Volodymyr Zelenskyy spoke first. The Ukrainian leader said the talks were over.";
+    assert_eq!(
+        statements(text),
+        [st(Indirect, "Volodymyr Zelenskyy", "the talks were over")]
+    );
+    let text = "U.N. Secretary-General António Guterres urged calm.";
+    assert_eq!(
+        actor(&analyze(text), "António Guterres").roles,
+        ["U.N. Secretary-General"]
+    );
+}
+
+#[test]
+fn places_by_their_last_word_and_the_article_s_spelling() {
+    let a = analyze(
+        "KYIV, Ukraine (AP) — Ships left the Black Sea ports, officials said. Kyiv said talks would go on.",
+    );
+    assert_eq!(actor(&a, "Black Sea").kind, ActorKind::Other);
+    assert_eq!(actor(&a, "Kyiv").kind, ActorKind::Other);
+    assert_eq!(
+        statements("KYIV, Ukraine (AP) — Ships left port, officials said.")[0].2,
+        "Ships left port"
+    );
+}

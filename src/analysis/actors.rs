@@ -24,6 +24,8 @@ struct Draft {
     first_names: Vec<String>,
     /// Set when the actor is the subject of a frame.
     speaks: bool,
+    /// Named from the word list ("Kyiv" for "KYIV") until the article spells it out.
+    listed_name: bool,
     /// Merged into another actor.
     merged_into: Option<usize>,
 }
@@ -40,6 +42,7 @@ impl Draft {
             mentions: Vec::new(),
             first_names: Vec::new(),
             speaks: false,
+            listed_name: false,
             merged_into: None,
         }
     }
@@ -91,6 +94,29 @@ pub struct Resolver<'a> {
     /// Actor of each name mention.
     pub name_actor: Vec<Option<usize>>,
 }
+
+/// Descriptions that name an office by another word: "the Ukrainian leader" is
+/// the Ukrainian President, "the top diplomat" a foreign minister.
+const ROLE_SYNONYMS: [(&str, &[&str]); 3] = [
+    (
+        "leader",
+        &[
+            "president",
+            "prime",
+            "premier",
+            "chancellor",
+            "king",
+            "queen",
+            "emir",
+            "sultan",
+        ],
+    ),
+    ("diplomat", &["foreign"]),
+    (
+        "chief",
+        &["head", "director", "chairman", "chairwoman", "executive"],
+    ),
+];
 
 const HONORIFICS: [&str; 10] = [
     "mr.", "mrs.", "ms.", "miss", "mx.", "mr", "mrs", "ms", "mx", "messrs.",
@@ -251,7 +277,11 @@ impl<'a> Resolver<'a> {
         for det in [
             "the ", "his ", "her ", "its ", "their ", "our ", "my ", "your ",
         ] {
-            if role.len() > det.len() && role[..det.len()].eq_ignore_ascii_case(det) {
+            if role.len() > det.len()
+                && role
+                    .get(..det.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(det))
+            {
                 role = &role[det.len()..];
                 break;
             }
@@ -330,7 +360,16 @@ impl<'a> Resolver<'a> {
         let name = self.str(m.name_first, m.end).to_string();
         let key = plain(&name);
         if let Some(c) = m.canonical {
+            // The article's own spelling names the actor ("Kiev", "Kyiv"), unless it
+            // is an abbreviation or a dateline in capitals ("U.S.", "KYIV").
+            let spelled_out = name.chars().count() >= 4 && name.chars().any(char::is_lowercase);
             if let Some(&id) = self.t.by_canonical.get(&c) {
+                let d = &mut self.t.drafts[id];
+                if spelled_out && d.listed_name {
+                    let old = std::mem::replace(&mut d.name, name.clone());
+                    d.aliases.push(old);
+                    d.listed_name = false;
+                }
                 return id;
             }
             let kind = if m.class == NameClass::Place {
@@ -339,7 +378,8 @@ impl<'a> Resolver<'a> {
                 ActorKind::Organization
             };
             let canonical = lexicon().canonical[c as usize];
-            let id = self.create(canonical, kind);
+            let id = self.create(if spelled_out { &name } else { canonical }, kind);
+            self.t.drafts[id].listed_name = !spelled_out;
             self.t.by_canonical.insert(c, id);
             self.t.by_key.insert(key, id);
             return id;
@@ -637,7 +677,12 @@ impl<'a> Resolver<'a> {
                         && d.roles.iter().any(|r| {
                             let r = plain(r);
                             let words: Vec<&str> = r.split([' ', '-']).collect();
-                            words.contains(&head_word.as_str())
+                            let heads = ROLE_SYNONYMS
+                                .iter()
+                                .find(|(word, _)| *word == head_word)
+                                .map_or(&[][..], |(_, same)| *same);
+                            (words.contains(&head_word.as_str())
+                                || heads.iter().any(|h| words.contains(h)))
                                 && modifiers.iter().all(|m| words.contains(&m.as_str()))
                         })
                 });

@@ -1028,12 +1028,21 @@ impl<'a> FrameFinder<'a> {
         if !self.tokens[a].has(flag::ALL_CAPS) {
             return None;
         }
-        (a + 1..b.min(a + MAX_DATELINE))
-            .find(|&k| {
-                self.tokens[k].kind == TokenKind::Punct
-                    && matches!(self.word(k), "—" | "–" | "―" | "-" | "--")
-            })
-            .map(|k| k + 1)
+        let dash = (a + 1..b.min(a + MAX_DATELINE)).find(|&k| {
+            self.tokens[k].kind == TokenKind::Punct
+                && matches!(self.word(k), "—" | "–" | "―" | "-" | "--")
+        })?;
+        // Only names, dates and an agency in parentheses come before the dash.
+        let plain = (a..dash).all(|k| {
+            let t = &self.tokens[k];
+            match t.kind {
+                TokenKind::Word => t.has(flag::CAPITALIZED),
+                TokenKind::Number => true,
+                TokenKind::Punct => matches!(self.word(k), "," | "." | "(" | ")"),
+                _ => false,
+            }
+        });
+        plain.then_some(dash + 1)
     }
 
     /// The frame of a transcript turn: the label speaks the rest of the paragraph.
@@ -1081,7 +1090,9 @@ impl<'a> FrameFinder<'a> {
 
     /// All frames of one sentence, appended to `out`.
     pub fn sentence_frames(&self, sentence_index: usize, s: &Sentence, out: &mut Vec<Frame>) {
-        let (lo, hi) = (s.first, s.end);
+        // "KYIV, Ukraine (AP) — ...": the sentence starts after its dateline.
+        let lo = self.dateline_end(s.first, s.end).unwrap_or(s.first);
+        let hi = s.end;
         let first_frame = out.len();
         let mut consumed = lo; // text before this belongs to an earlier frame
         let mut i = lo;

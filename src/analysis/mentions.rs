@@ -261,6 +261,9 @@ impl<'a> NameFinder<'a> {
             Some(k) if k.kind == KnownKind::Place => NameClass::Place,
             Some(_) => NameClass::Organization,
             None if org_word => NameClass::Organization,
+            None if words >= 2 && name_tokens.last().is_some_and(|t| t.is(class::PLACE_WORD)) => {
+                NameClass::Place
+            }
             None if all_caps && !has_role => NameClass::Organization,
             None if words >= 2 && first_info.is(class::FIRST_NAME) => {
                 gender = first_info.gender;
