@@ -598,8 +598,8 @@ fn dialogue_in_fiction() {
         [
             st(Direct, "Margaret", "“I cannot come tonight,”"),
             st(Direct, "Margaret", "“My father is ill.”"),
-            st(Direct, "Hale", "\"Nonsense!\""),
-            st(Direct, "Hale", "\"The boy may do as he likes.\""),
+            st(Direct, "Mr. Hale", "\"Nonsense!\""),
+            st(Direct, "Mr. Hale", "\"The boy may do as he likes.\""),
             st(Direct, "Margaret", "‘You will not,’"),
         ]
     );
@@ -652,4 +652,29 @@ fn places_by_their_last_word_and_the_article_s_spelling() {
         statements("KYIV, Ukraine (AP) — Ships left port, officials said.")[0].2,
         "Ships left port"
     );
+}
+
+#[test]
+fn forms_of_address_keep_people_apart() {
+    let text = "“You are late,” said Mrs. Bennet.\n“So I see,” said Mr. Bennet.";
+    assert_eq!(
+        statements(text),
+        [
+            st(Direct, "Mrs. Bennet", "“You are late,”"),
+            st(Direct, "Mr. Bennet", "“So I see,”")
+        ]
+    );
+}
+
+#[test]
+fn an_action_beat_names_the_speaker_of_the_next_quote() {
+    let text = "“The road was flooded,” said Elizabeth.\nMrs. Bennet laid down her needle. “And did you see him?”";
+    assert_eq!(
+        statements(text)[1],
+        st(Direct, "Mrs. Bennet", "“And did you see him?”")
+    );
+    // A name inside a quotation is not a beat.
+    let text =
+        "“The road was flooded,” said Elizabeth.\n“Mr. Darcy turned back, and then he left.”";
+    assert_eq!(statements(text)[1].1, "Elizabeth");
 }

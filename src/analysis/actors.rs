@@ -385,7 +385,11 @@ impl<'a> Resolver<'a> {
             return id;
         }
         if let Some(&id) = self.t.by_key.get(&key) {
-            return id;
+            let d = &self.t.drafts[self.root(id)];
+            let other_gender = d.gender.is_some() && m.gender.is_some() && d.gender != m.gender;
+            if !other_gender {
+                return id;
+            }
         }
         match m.class {
             NameClass::Person => self.place_person(m, &name, key),
@@ -422,16 +426,19 @@ impl<'a> Resolver<'a> {
         let surname = plain(words[last].trim_end_matches(','));
         let first = plain(words[0]);
         let single = words.len() == 1;
-        // The same surname with a compatible first name is the same person.
+        // The same surname with a compatible first name (and no other gender:
+        // Mrs. Bennet is not Mr. Bennet) is the same person.
         let same = self.t.by_surname.get(&surname).and_then(|ids| {
             ids.iter().map(|&i| self.root(i)).find(|&i| {
                 let d = &self.t.drafts[i];
-                d.provisional
-                    || single
-                    || d.first_names.is_empty()
-                    || d.first_names
-                        .iter()
-                        .any(|f| compatible_first_names(f, &first))
+                let same_gender = d.gender.is_none() || m.gender.is_none() || d.gender == m.gender;
+                same_gender
+                    && (d.provisional
+                        || single
+                        || d.first_names.is_empty()
+                        || d.first_names
+                            .iter()
+                            .any(|f| compatible_first_names(f, &first)))
             })
         });
         let id = match same {
@@ -443,8 +450,19 @@ impl<'a> Resolver<'a> {
                 id
             }
             None => {
-                // A provisional actor under a single word that is this first name or surname.
-                let id = self.create(name, ActorKind::Person);
+                // "Mrs. Bennet": a surname alone keeps its form of address as its name.
+                let role = if m.has_role() {
+                    self.str(m.first, m.name_first)
+                } else {
+                    ""
+                };
+                let addressed = single && HONORIFICS.iter().any(|h| role.eq_ignore_ascii_case(h));
+                let shown = if addressed {
+                    format!("{role} {name}")
+                } else {
+                    name.to_string()
+                };
+                let id = self.create(&shown, ActorKind::Person);
                 self.t
                     .by_surname
                     .entry(surname.clone())
@@ -609,6 +627,28 @@ impl<'a> Resolver<'a> {
             d.mentions.push(span);
         }
         Attribution { actor, mention }
+    }
+
+    /// People named as the subject of a sentence, in text order: who an action
+    /// beat before a quotation is about.
+    /// Names inside quotations (`quoted` says which tokens are) do not count.
+    pub fn person_subjects(
+        &self,
+        names: &[NameMention],
+        quoted: impl Fn(usize) -> bool,
+    ) -> Vec<Attribution> {
+        names
+            .iter()
+            .zip(&self.name_actor)
+            .filter(|(m, _)| m.subject && !quoted(m.first))
+            .filter_map(|(m, a)| {
+                let actor = self.root((*a)?);
+                (self.t.drafts[actor].kind == ActorKind::Person).then(|| Attribution {
+                    actor: Some(actor),
+                    mention: Some(self.span(m.first, m.end)),
+                })
+            })
+            .collect()
     }
 
     /// Name mentions inside a token range.

@@ -211,6 +211,7 @@ fn analyze_chunk(
     let mut resolver = Resolver::new(table, text, &tokens, &sentences, base, carry.sentences);
     resolver.cluster(&names);
     let attributions = resolver.resolve_frames(&names, &frames);
+    let subjects = resolver.person_subjects(&names, |t| quote_at(&quotes, t).is_some());
 
     let assembler = Assembler {
         text,
@@ -220,7 +221,7 @@ fn analyze_chunk(
         base,
         paragraph_base: carry.paragraphs,
     };
-    let drafts = assembler.statements(&frames, &attributions, &mut carry.last);
+    let drafts = assembler.statements(&frames, &attributions, &subjects, &mut carry.last);
     carry.sentences += sentences.len();
     carry.paragraphs += paragraphs.len();
     let header = Header {
@@ -307,6 +308,7 @@ impl Assembler<'_> {
         &self,
         frames: &[Frame],
         attributions: &[Attribution],
+        subjects: &[Attribution],
         last: &mut Option<(Attribution, usize)>,
     ) -> Vec<Draft> {
         let mut out: Vec<Draft> = Vec::new();
@@ -381,7 +383,7 @@ impl Assembler<'_> {
             }
             kept.push(d);
         }
-        self.continue_speakers(&mut kept, frames, attributions, last);
+        self.continue_speakers(&mut kept, frames, attributions, subjects, last);
         kept.retain(|d| !d.needs_speaker || d.attribution.mention.is_some());
         kept
     }
@@ -399,14 +401,21 @@ impl Assembler<'_> {
 
     /// A quotation without a frame belongs to whoever spoke last, if that was in the
     /// same or the previous paragraph (or a frame there introduced it with a colon).
+    /// A quotation without a frame belongs to whoever spoke last, if that was in
+    /// the same or the previous paragraph (or a frame there introduced it with a
+    /// colon) — unless a person was the subject of a sentence in its own paragraph
+    /// since then: "Mrs. Bennet laid down her needle. “And did he speak?”".
     fn continue_speakers(
         &self,
         drafts: &mut [Draft],
         frames: &[Frame],
         attributions: &[Attribution],
+        subjects: &[Attribution],
         last: &mut Option<(Attribution, usize)>, // (who, paragraph)
     ) {
         let mut f = 0;
+        let mut k = 0;
+        let mut beat: Option<(Attribution, usize)> = None; // a subject since the last statement
         for d in drafts.iter_mut() {
             let para = self.paragraph_of(d.span.start);
             // Frames that introduce what follows ("he told reporters:").
@@ -421,15 +430,26 @@ impl Assembler<'_> {
                 }
                 f += 1;
             }
-            if d.cue.is_none()
-                && d.attribution.mention.is_none()
-                && let Some((a, p)) = *last
-                && para <= p + 1
+            while let Some(m) = subjects
+                .get(k)
+                .and_then(|s| s.mention)
+                .filter(|m| m.start < d.span.start)
             {
-                d.attribution = a;
+                beat = Some((subjects[k], self.paragraph_of(m.start)));
+                k += 1;
+            }
+            if d.cue.is_none() && d.attribution.mention.is_none() {
+                if let Some((a, _)) = beat.filter(|&(_, p)| p == para) {
+                    d.attribution = a;
+                } else if let Some((a, p)) = *last
+                    && para <= p + 1
+                {
+                    d.attribution = a;
+                }
             }
             if d.attribution.mention.is_some() {
                 *last = Some((d.attribution, para));
+                beat = None;
             }
         }
     }
