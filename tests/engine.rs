@@ -604,7 +604,7 @@ fn dialogue_in_fiction() {
         ]
     );
     assert!(
-        actor(&a, "Hale").roles.is_empty(),
+        actor(&a, "Mr. Hale").roles.is_empty(),
         "“Mr.” is a form of address, not a role"
     );
 }
