@@ -481,15 +481,17 @@ fn the_text_listing_on_a_terminal_shows_control_characters() {
     )
     .unwrap();
     let t = Tmux::start("listing", 100, 20);
-    t.line("echo MARKER-BEFORE");
-    t.wait_for_text("MARKER-BEFORE");
+    // The markers print what the typed command line does not show ($((...))),
+    // so waiting for them waits for the output, not the echo of the command.
+    t.line("echo MARKER-$((40+2))");
+    t.wait_for_text("MARKER-42");
     t.line(&format!(
-        "{BIN} extract --format text {}; echo DONE-LISTING",
+        "{BIN} extract --format text {}; echo DONE-$((6*7))",
         file.display()
     ));
-    let screen = t.wait_for_text("DONE-LISTING");
+    let screen = t.wait_for_text("DONE-42");
     assert!(
-        screen.contains("MARKER-BEFORE"),
+        screen.contains("MARKER-42"),
         "the screen was cleared:\n{screen}"
     );
     assert!(screen.contains('␛'), "ESC is shown:\n{screen}");
