@@ -572,6 +572,14 @@ fn a_noun_inside_a_name_is_not_a_verb() {
         statements("Police say the driver fled the scene."),
         [st(Indirect, "Police", "the driver fled the scene")]
     );
+    assert_eq!(
+        statements("Many Democrats say Mrs. Ruiz should run.")[0].2,
+        "Mrs. Ruiz should run"
+    );
+    assert_eq!(
+        statements("Ana Ruiz and Tom Berg say Oslo will gain.")[0].2,
+        "Oslo will gain"
+    );
 }
 
 #[test]

@@ -173,7 +173,9 @@ impl<'a> FrameFinder<'a> {
             // "Battleground state Florida": a bare form between two names is part
             // of a longer name ("Police say he ..." is a verb).
             let singular_name = self.tokens[p].is_capitalized()
+                && !self.word(p).ends_with('s')
                 && !self.tokens[p].is(class::SUBJECT_PRONOUN)
+                && !(p.saturating_sub(4)..p).any(|k| self.lower_is(k, "and"))
                 && self
                     .tokens
                     .get(i + 1)
