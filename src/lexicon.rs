@@ -411,6 +411,24 @@ impl Lexicon {
 
     /// A gazetteer entry for a (possibly multi-word) name.
     pub fn known(&self, name: &str) -> Option<KnownName> {
+        // Fast path: a short ASCII name in single spaces, lowercased on the stack.
+        let mut buf = [0u8; 48];
+        let simple = name.len() <= buf.len()
+            && name.is_ascii()
+            && !name.contains("  ")
+            && !name.starts_with(' ')
+            && !name.ends_with(' ')
+            && !name.contains(['\t', '\n', '\r']);
+        if simple {
+            let b = &mut buf[..name.len()];
+            b.copy_from_slice(name.as_bytes());
+            b.make_ascii_lowercase();
+            // Lowercased ASCII stays valid UTF-8.
+            return std::str::from_utf8(b)
+                .ok()
+                .and_then(|key| self.known.get(key))
+                .copied();
+        }
         self.known.get(&normalize_name(name)).copied()
     }
 
