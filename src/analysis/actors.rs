@@ -481,7 +481,6 @@ impl<'a> Resolver<'a> {
             d.name = name.to_string();
         }
         self.t.by_key.insert(key, id);
-        let _ = m;
         id
     }
 
@@ -521,7 +520,7 @@ impl<'a> Resolver<'a> {
     pub fn resolve_frames(&mut self, names: &[NameMention], frames: &[Frame]) -> Vec<Attribution> {
         let mut out: Vec<Attribution> = Vec::with_capacity(frames.len());
         let mut next_name = 0;
-        for (fi, frame) in frames.iter().enumerate() {
+        for frame in frames {
             let at = match frame.speaker {
                 Some(Speaker::Phrase(p)) => p.first.min(frame.cue.0),
                 _ => frame.cue.0,
@@ -569,7 +568,6 @@ impl<'a> Resolver<'a> {
                     speaker: true,
                 });
             }
-            let _ = fi;
             out.push(attribution);
         }
         out

@@ -184,14 +184,14 @@ impl Tokenizer<'_> {
                 continue;
             }
             if b == b'\n' {
-                self.line_break(i, i + 1);
+                self.line_break(i);
                 i += 1;
                 continue;
             }
             let c = self.char_at(i).unwrap_or(' ');
             let clen = c.len_utf8();
             if is_line_break(c) {
-                self.line_break(i, i + clen);
+                self.line_break(i);
                 i += clen;
             } else if c.is_whitespace() || c == '\u{FEFF}' {
                 self.space(i);
@@ -226,7 +226,7 @@ impl Tokenizer<'_> {
                 i = self.punct(i, c);
             }
         }
-        self.close_paragraph(len, false);
+        self.close_paragraph(len);
     }
 
     fn space(&mut self, i: usize) {
@@ -238,19 +238,18 @@ impl Tokenizer<'_> {
         }
     }
 
-    fn line_break(&mut self, i: usize, next: usize) {
+    fn line_break(&mut self, i: usize) {
         self.space(i);
         if self.para_start.is_some() {
-            self.close_paragraph(i, false);
+            self.close_paragraph(i);
         } else if let Some(p) = self.paragraphs.last_mut() {
             // An empty line: the previous paragraph is followed by a blank line.
             p.blank_after = true;
         }
-        let _ = next;
         self.pending_flags |= flag::PARA_START;
     }
 
-    fn close_paragraph(&mut self, end: usize, blank_after: bool) {
+    fn close_paragraph(&mut self, end: usize) {
         if let Some(start) = self.para_start.take() {
             let end = self.tokens.last().map_or(end, |t| t.end as usize);
             self.paragraphs.push(Paragraph {
@@ -258,7 +257,7 @@ impl Tokenizer<'_> {
                 end_token: self.tokens.len(),
                 start,
                 end,
-                blank_after,
+                blank_after: false,
             });
         }
         self.para_first_token = self.tokens.len();
