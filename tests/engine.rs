@@ -164,6 +164,22 @@ fn according_to_either_side() {
 }
 
 #[test]
+fn according_to_between_commas_takes_the_rest_of_the_clause() {
+    let found =
+        statements("Talks stalled. The new quay, according to Ana Ruiz, needs months of work.");
+    assert!(
+        found.iter().all(|(_, who, _)| who == "Ana Ruiz"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(_, _, text)| text == "needs months of work"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn coordinated_cues_make_two_statements() {
     assert_eq!(
         statements("Ana Ruiz added that the budget was sound, but warned that costs could rise."),
@@ -557,6 +573,14 @@ fn datelines_and_opening_phrases_are_not_content() {
         [st(Indirect, "mayor", "taxes would fall")]
     );
     assert!(statements("Speaking at a rally in Bergen, Ana Ruiz said.").is_empty());
+    assert_eq!(
+        statements("(AP)The ferry will stop running in May, officials said."),
+        [st(
+            Indirect,
+            "officials",
+            "The ferry will stop running in May"
+        )]
+    );
 }
 
 #[test]

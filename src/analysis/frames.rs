@@ -1027,6 +1027,16 @@ impl<'a> FrameFinder<'a> {
     /// an optional agency in parentheses, then a dash.
     fn dateline_end(&self, a: usize, b: usize) -> Option<usize> {
         const MAX_DATELINE: usize = 12;
+        // "(CNN)President Trump ...": an agency in parentheses opens the text.
+        if a + 2 < b
+            && self.is_punct(a, "(")
+            && self.tokens[a + 1].has(flag::ALL_CAPS)
+            && self.is_punct(a + 2, ")")
+        {
+            let after = a + 3;
+            let dash = after < b && matches!(self.word(after), "—" | "–" | "―" | "-" | "--");
+            return Some(if dash { after + 1 } else { after });
+        }
         if !self.tokens[a].has(flag::ALL_CAPS) {
             return None;
         }
@@ -1124,8 +1134,13 @@ impl<'a> FrameFinder<'a> {
                 if let Some(pre) = self.content_before(i, consumed) {
                     frame.contents.push(pre);
                 }
-                // "According to X, the plan ...": content after the comma.
-                if frame.contents.is_empty() && phrase_end < hi && self.is_punct(phrase_end, ",") {
+                // "According to X, the plan ...": content after the comma; and
+                // "The plan, according to X, will fail": the rest of the clause too.
+                let enclosed = !frame.contents.is_empty() && i > lo && self.is_punct(i - 1, ",");
+                if (frame.contents.is_empty() || enclosed)
+                    && phrase_end < hi
+                    && self.is_punct(phrase_end, ",")
+                {
                     let (end, _) = self.content_end(phrase_end + 1, hi);
                     if let Some(c) = self.trim(phrase_end + 1, end) {
                         frame.contents.push(c);
