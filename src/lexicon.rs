@@ -38,6 +38,8 @@ pub mod class {
     pub const ABBREV_TITLE: u32 = 1 << 19;
     pub const ABBREV_OTHER: u32 = 1 << 20;
     pub const PLACE_WORD: u32 = 1 << 21;
+    /// As a reporting verb's object, says that nothing was reported: "said nothing".
+    pub const EMPTY_OBJECT: u32 = 1 << 22;
 
     /// Any personal pronoun that can be the subject of a reporting verb.
     pub const SUBJECT_PRONOUN: u32 = PRONOUN_M | PRONOUN_F | PRONOUN_N | PRONOUN_PL | PRONOUN_1;
@@ -288,6 +290,7 @@ impl Lexicon {
                     "adverb" => class::ADVERB,
                     "preposition" => class::PREPOSITION,
                     "conjunction" => class::CONJUNCTION,
+                    "empty_object" => class::EMPTY_OBJECT,
                     other => panic!("function_words.txt: unknown class [{other}]"),
                 };
                 continue;

@@ -710,3 +710,75 @@ fn an_action_beat_names_the_speaker_of_the_next_quote() {
         "“The road was flooded,” said Elizabeth.\n“Mr. Darcy turned back, and then he left.”";
     assert_eq!(statements(text)[1].1, "Elizabeth");
 }
+
+#[test]
+fn a_first_name_opening_a_sentence_is_an_action_beat() {
+    let text =
+        "“The road was flooded,” said Mr. Hale.\n\nEleanor laughed at him. “Then we shall walk.”";
+    assert_eq!(
+        statements(text)[1],
+        st(Direct, "Eleanor", "“Then we shall walk.”")
+    );
+    // A first name that is also a word, with no verb after it, stays a word.
+    let text =
+        "“The road was flooded,” said Mr. Hale.\n\nMay rains are heavy here. “We shall walk.”";
+    assert_eq!(statements(text)[1].1, "Mr. Hale");
+}
+
+#[test]
+fn unattributed_lines_of_dialogue_alternate() {
+    let text = "“Is the coach late?” asked Eleanor.\n\n\
+                “An hour at least,” said Mr. Hale.\n\n\
+                “Then we shall walk.”\n\n\
+                “In this rain? You will do no such thing.”\n\n\
+                “I have done worse.”";
+    assert_eq!(
+        statements(text),
+        [
+            st(Direct, "Eleanor", "“Is the coach late?”"),
+            st(Direct, "Mr. Hale", "“An hour at least,”"),
+            st(Direct, "Eleanor", "“Then we shall walk.”"),
+            st(
+                Direct,
+                "Mr. Hale",
+                "“In this rain? You will do no such thing.”"
+            ),
+            st(Direct, "Eleanor", "“I have done worse.”"),
+        ]
+    );
+}
+
+#[test]
+fn news_quotes_continue_their_speaker_across_paragraphs() {
+    // The same shape in news: the speaker of the previous paragraph goes on,
+    // since the paragraphs before did not each open with a quotation.
+    let text = "Mayor Ana Ruiz defended the budget on Monday.\n\n\
+                Tom Berg, who leads the opposition, said the plan would fail: “It is a fantasy.”\n\n\
+                “Nobody in this town believes those numbers.”";
+    assert_eq!(statements(text).last().unwrap().1, "Tom Berg");
+}
+
+#[test]
+fn manner_between_cue_and_quote_is_not_content() {
+    assert_eq!(
+        statements("‘Children,’ she said mildly, ‘you will wake your father.’"),
+        [
+            st(Direct, "-", "‘Children,’"),
+            st(Direct, "-", "‘you will wake your father.’"),
+        ]
+    );
+    assert_eq!(
+        statements("“Father sleeps like a stone,” cried Eleanor; “nothing wakes him.”")[1],
+        st(Direct, "Eleanor", "“nothing wakes him.”")
+    );
+}
+
+#[test]
+fn saying_nothing_reports_nothing() {
+    assert!(statements("Tom Berg said nothing, but he took his hat and left.").is_empty());
+    assert!(statements("Asked about the ferry, Ana Ruiz said no.").is_empty());
+    assert_eq!(
+        statements("Ana Ruiz said nothing had changed.")[0].2,
+        "nothing had changed"
+    );
+}

@@ -724,7 +724,7 @@ impl<'a> FrameFinder<'a> {
                         && self.content_start(i + 1, hi, verb, true).is_some())
                     .then_some(i + 1)
                 }
-                "," | "—" | "–" => self.quote_opening_at(i + 1).map(|_| i + 1),
+                "," | ";" | "—" | "–" => self.quote_opening_at(i + 1).map(|_| i + 1),
                 _ => None,
             };
         }
@@ -732,6 +732,20 @@ impl<'a> FrameFinder<'a> {
             return Some(i);
         }
         if t.kind != TokenKind::Word && t.kind != TokenKind::Number {
+            return None;
+        }
+        if let Some(q) = self.manner_before_quote(i, hi) {
+            return Some(q);
+        }
+        // "said nothing.", "said so, but", "said little about it"; not "said
+        // nothing has changed".
+        if t.is(class::EMPTY_OBJECT)
+            && !t.has(flag::CAPITALIZED)
+            && self
+                .tokens
+                .get(i + 1)
+                .is_none_or(|n| !n.is_word() || n.is(class::CONJUNCTION | class::PREPOSITION))
+        {
             return None;
         }
         if self.lower_is(i, "that") {
@@ -763,6 +777,24 @@ impl<'a> FrameFinder<'a> {
             .take(2)
             .count();
         (words >= 2 || self.quote_opening_at(i + 1).is_some()).then_some(i)
+    }
+
+    /// "she said mildly, “...”", "he said at last, “...”", "she said, smiling,
+    /// “...”": a short phrase of manner or time between the cue and a quotation
+    /// is not content; the quotation is.
+    fn manner_before_quote(&self, i: usize, hi: usize) -> Option<usize> {
+        const MAX_WORDS: usize = 4;
+        let first = &self.tokens[i];
+        let w = self.word(i);
+        let manner = first.is(class::ADVERB | class::TIME | class::PREPOSITION)
+            || w.len() > 4 && (w.ends_with("ly") || w.ends_with("ing"));
+        if !manner || first.has(flag::CAPITALIZED) {
+            return None;
+        }
+        let comma = (i + 1..hi.min(i + 1 + MAX_WORDS))
+            .take_while(|&k| self.tokens[k].is_word() || self.is_punct(k, ","))
+            .find(|&k| self.is_punct(k, ","))?;
+        (comma + 1 < hi && self.quote_opening_at(comma + 1).is_some()).then_some(comma + 1)
     }
 
     /// Is there a speaker phrase of its own before the cue at `k`, or is the cue

@@ -63,6 +63,18 @@ impl<'a> NameFinder<'a> {
     }
 
     /// A word that can be part of a name run.
+    /// Does a verb seem to start at token `i`: a past tense in "-ed", an
+    /// auxiliary ("was", "had") or a reporting verb?
+    fn verb_like(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        let w = self.word(i);
+        t.kind == TokenKind::Word
+            && !t.has(flag::CAPITALIZED)
+            && (w.len() > 4 && w.ends_with("ed") || t.is(class::AUXILIARY | class::REPORTING_VERB))
+    }
+
     fn name_word(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         if t.kind != TokenKind::Word || !t.has(flag::CAPITALIZED) || self.word(i) == "I" {
@@ -185,6 +197,14 @@ impl<'a> NameFinder<'a> {
             };
             let single = mention.end - mention.name_first == 1;
             let at_opener = first == opener;
+            // A known first name that opens a sentence and is followed by a verb
+            // ("Martha laughed", "Thomas was ...") is a name, not a capitalised word.
+            let named_subject = single
+                && self.tokens[mention.name_first].is(class::FIRST_NAME)
+                && self.verb_like(mention.end);
+            if named_subject && mention.class == NameClass::Unknown && !headline {
+                mention.class = NameClass::Person;
+            }
             if headline
                 || (at_opener
                     && single
@@ -201,12 +221,14 @@ impl<'a> NameFinder<'a> {
                     continue;
                 }
             }
-            if !seen_subject && !mention.weak {
+            if !seen_subject {
                 let before = (s.first..first)
                     .filter(|&k| self.tokens[k].is_word() && !self.tokens[k].is(class::CONJUNCTION))
                     .count();
                 mention.subject = before <= 3;
-                seen_subject = true;
+                // A weak opener may be the subject, if it names an actor, or not
+                // a name at all: the search goes on.
+                seen_subject = !mention.weak;
             }
             out.push(mention);
         }
@@ -275,7 +297,12 @@ impl<'a> NameFinder<'a> {
             {
                 NameClass::Person
             }
-            None if words == 1 => NameClass::Unknown,
+            None if words == 1 => {
+                gender = first_info
+                    .gender
+                    .filter(|_| first_info.is(class::FIRST_NAME));
+                NameClass::Unknown
+            }
             None => NameClass::Organization,
         };
         // Gendered titles: "Mrs.", "spokeswoman".

@@ -139,9 +139,56 @@ struct Carry {
     /// Sentences and paragraphs before this chunk.
     sentences: usize,
     paragraphs: usize,
-    /// Who spoke last, and in which paragraph: a quote that opens the next
-    /// chunk may continue them.
-    last: Option<(Attribution, usize)>,
+    /// Who spoke last: a quote that opens the next chunk may continue them.
+    turns: Turns,
+}
+
+/// The speakers of the last two paragraphs that held speech: whom an
+/// unattributed quotation continues or answers.
+#[derive(Clone, Copy, Default)]
+struct Turns {
+    last: Option<Turn>,
+    before: Option<Turn>,
+}
+
+#[derive(Clone, Copy)]
+struct Turn {
+    who: Attribution,
+    paragraph: usize,
+    /// The paragraph opens with a quotation: a line of dialogue.
+    dialogue: bool,
+}
+
+impl Turns {
+    fn record(&mut self, who: Attribution, paragraph: usize, dialogue: bool) {
+        match &mut self.last {
+            Some(last) if last.paragraph == paragraph => last.who = who,
+            _ => {
+                self.before = self.last;
+                self.last = Some(Turn {
+                    who,
+                    paragraph,
+                    dialogue,
+                });
+            }
+        }
+    }
+
+    /// In a dialogue of alternating lines (A, then B, then an unattributed line
+    /// in the next paragraph), the unattributed line is A's answer. News keeps a
+    /// speaker over paragraphs, so this needs three paragraphs that each open
+    /// with a quotation.
+    fn answerer(&self, paragraph: usize) -> Option<Attribution> {
+        let (last, before) = (self.last?, self.before?);
+        (last.dialogue
+            && before.dialogue
+            && last.paragraph + 1 == paragraph
+            && before.paragraph + 2 == paragraph
+            && before.who.actor.is_some()
+            && last.who.actor.is_some()
+            && before.who.actor != last.who.actor)
+            .then_some(before.who)
+    }
 }
 
 struct ChunkResult {
@@ -221,7 +268,7 @@ fn analyze_chunk(
         base,
         paragraph_base: carry.paragraphs,
     };
-    let drafts = assembler.statements(&frames, &attributions, &subjects, &mut carry.last);
+    let drafts = assembler.statements(&frames, &attributions, &subjects, &mut carry.turns);
     carry.sentences += sentences.len();
     carry.paragraphs += paragraphs.len();
     let header = Header {
@@ -309,7 +356,7 @@ impl Assembler<'_> {
         frames: &[Frame],
         attributions: &[Attribution],
         subjects: &[Attribution],
-        last: &mut Option<(Attribution, usize)>,
+        turns: &mut Turns,
     ) -> Vec<Draft> {
         let mut out: Vec<Draft> = Vec::new();
         for (f, a) in frames.iter().zip(attributions) {
@@ -383,7 +430,7 @@ impl Assembler<'_> {
             }
             kept.push(d);
         }
-        self.continue_speakers(&mut kept, frames, attributions, subjects, last);
+        self.continue_speakers(&mut kept, frames, attributions, subjects, turns);
         kept.retain(|d| !d.needs_speaker || d.attribution.mention.is_some());
         kept
     }
@@ -399,19 +446,29 @@ impl Assembler<'_> {
         self.paragraph_base + self.sentences[s].paragraph
     }
 
-    /// A quotation without a frame belongs to whoever spoke last, if that was in the
-    /// same or the previous paragraph (or a frame there introduced it with a colon).
+    /// Does an article byte start a paragraph of this chunk?
+    fn opens_paragraph(&self, byte: usize) -> bool {
+        let byte = byte - self.base;
+        let t = self.tokens.partition_point(|t| (t.end as usize) <= byte);
+        let s = self.sentences.partition_point(|s| s.end <= t);
+        s < self.sentences.len()
+            && self.sentences[s].first == t
+            && (s == 0 || self.sentences[s - 1].paragraph != self.sentences[s].paragraph)
+    }
+
     /// A quotation without a frame belongs to whoever spoke last, if that was in
     /// the same or the previous paragraph (or a frame there introduced it with a
     /// colon) — unless a person was the subject of a sentence in its own paragraph
-    /// since then: "Mrs. Bennet laid down her needle. “And did he speak?”".
+    /// since then: "Mrs. Bennet laid down her needle. “And did he speak?”". In a
+    /// dialogue of alternating paragraphs, a quotation that opens its paragraph
+    /// answers the one before.
     fn continue_speakers(
         &self,
         drafts: &mut [Draft],
         frames: &[Frame],
         attributions: &[Attribution],
         subjects: &[Attribution],
-        last: &mut Option<(Attribution, usize)>, // (who, paragraph)
+        turns: &mut Turns,
     ) {
         let mut f = 0;
         let mut k = 0;
@@ -423,10 +480,11 @@ impl Assembler<'_> {
                 && self.span(frames[f].cue.0, frames[f].cue.1).start < d.span.start
             {
                 if frames[f].introduces && attributions[f].mention.is_some() {
-                    *last = Some((
+                    turns.record(
                         attributions[f],
                         self.paragraph_base + self.sentences[frames[f].sentence].paragraph,
-                    ));
+                        false,
+                    );
                 }
                 f += 1;
             }
@@ -438,17 +496,24 @@ impl Assembler<'_> {
                 beat = Some((subjects[k], self.paragraph_of(m.start)));
                 k += 1;
             }
+            // A line of dialogue: a quotation that opens its paragraph or follows
+            // an action beat there.
+            let mut dialogue = self.opens_paragraph(d.span.start);
             if d.cue.is_none() && d.attribution.mention.is_none() {
                 if let Some((a, _)) = beat.filter(|&(_, p)| p == para) {
                     d.attribution = a;
-                } else if let Some((a, p)) = *last
-                    && para <= p + 1
-                {
+                    dialogue = true;
+                } else if let Some(a) = turns.answerer(para).filter(|_| dialogue) {
                     d.attribution = a;
+                } else if let Some(last) = turns.last
+                    && para <= last.paragraph + 1
+                {
+                    d.attribution = last.who;
                 }
             }
             if d.attribution.mention.is_some() {
-                *last = Some((d.attribution, para));
+                let dialogue = dialogue && d.kind == StatementKind::Direct;
+                turns.record(d.attribution, para, dialogue);
                 beat = None;
             }
         }
