@@ -782,3 +782,21 @@ fn saying_nothing_reports_nothing() {
         "nothing had changed"
     );
 }
+
+#[test]
+fn manner_after_an_inverted_speaker() {
+    assert_eq!(
+        statements("“Let me see him,” said the doctor gently."),
+        [st(Direct, "doctor", "“Let me see him,”")]
+    );
+}
+
+#[test]
+fn a_name_inside_the_quotation_is_not_its_speaker() {
+    let text = "Mrs. Weller met them at the door.\n\n“Oh, Doctor Hale,” she cried, “you have come at last!”";
+    let found = statements(text);
+    assert!(
+        found.iter().all(|(_, who, _)| who == "Mrs. Weller"),
+        "{found:?}"
+    );
+}

@@ -607,7 +607,19 @@ impl<'a> Resolver<'a> {
         let mention = Some(self.span(p.first, p.end));
         let actor = match p.kind {
             PhraseKind::Pronoun => {
-                self.resolve_pronoun(p.first, self.sentence_base + frame.sentence)
+                // Names inside what the speaker says are whom they talk to or
+                // about, not who they are: "“Oh, Doctor,” she cried".
+                let said: Vec<(usize, usize)> = frame
+                    .contents
+                    .iter()
+                    .map(|&(a, b)| {
+                        (
+                            self.base + self.tokens[a].start as usize,
+                            self.base + self.tokens[b - 1].end as usize,
+                        )
+                    })
+                    .collect();
+                self.resolve_pronoun(p.first, self.sentence_base + frame.sentence, &said)
             }
             PhraseKind::Proper => self.resolve_proper(names, p),
             PhraseKind::Common => self.resolve_description(names, p),
@@ -770,7 +782,12 @@ impl<'a> Resolver<'a> {
     }
 
     /// he, she, they, it: the most salient compatible actor nearby.
-    fn resolve_pronoun(&mut self, token: usize, sentence: usize) -> Option<usize> {
+    fn resolve_pronoun(
+        &mut self,
+        token: usize,
+        sentence: usize,
+        said: &[(usize, usize)],
+    ) -> Option<usize> {
         let info = self.tokens[token].info();
         let at = self.base + self.tokens[token].start as usize;
         let wanted = if info.is(class::PRONOUN_M) {
@@ -786,7 +803,7 @@ impl<'a> Resolver<'a> {
         };
         let mut best: Option<(i64, usize)> = None;
         for (rank, f) in self.t.focus.iter().rev().enumerate() {
-            if f.at >= at {
+            if f.at >= at || said.iter().any(|&(a, b)| (a..b).contains(&f.at)) {
                 continue;
             }
             let distance = sentence.saturating_sub(f.sentence) as i64;

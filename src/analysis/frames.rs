@@ -685,7 +685,11 @@ impl<'a> FrameFinder<'a> {
     /// After an inverted subject ("said Peskov") the sentence ends, or goes on
     /// with an apposition, a modifier or a new quotation; it has no clause of its own.
     fn ends_inverted_frame(&self, i: usize, hi: usize) -> bool {
-        let j = self.skip_modifiers(i, hi, None);
+        let mut j = self.skip_modifiers(i, hi, None);
+        // "said the doctor gently."
+        if j < hi && self.manner_adverb(j) {
+            j += 1;
+        }
         j >= hi
             || self.quote_opening_at(j).is_some()
             || (self.tokens[j].kind == TokenKind::Punct
@@ -779,15 +783,23 @@ impl<'a> FrameFinder<'a> {
         (words >= 2 || self.quote_opening_at(i + 1).is_some()).then_some(i)
     }
 
+    /// A lowercase word in "-ly", which where this is asked is a manner adverb:
+    /// "gently".
+    fn manner_adverb(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let w = self.word(i);
+        t.kind == TokenKind::Word && !t.has(flag::CAPITALIZED) && w.len() > 4 && w.ends_with("ly")
+    }
+
     /// "she said mildly, “...”", "he said at last, “...”", "she said, smiling,
     /// “...”": a short phrase of manner or time between the cue and a quotation
     /// is not content; the quotation is.
     fn manner_before_quote(&self, i: usize, hi: usize) -> Option<usize> {
         const MAX_WORDS: usize = 4;
         let first = &self.tokens[i];
-        let w = self.word(i);
         let manner = first.is(class::ADVERB | class::TIME | class::PREPOSITION)
-            || w.len() > 4 && (w.ends_with("ly") || w.ends_with("ing"));
+            || self.manner_adverb(i)
+            || self.word(i).len() > 4 && self.word(i).ends_with("ing");
         if !manner || first.has(flag::CAPITALIZED) {
             return None;
         }
