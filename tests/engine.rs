@@ -800,3 +800,50 @@ fn a_name_inside_the_quotation_is_not_its_speaker() {
         "{found:?}"
     );
 }
+
+#[test]
+fn hearer_and_time_after_an_inverted_speaker() {
+    let found =
+        statements("“My dear Tom,” said Eleanor to him one evening, “have you heard the news?”");
+    assert_eq!(
+        found,
+        [
+            st(Direct, "Eleanor", "“My dear Tom,”"),
+            st(Direct, "Eleanor", "“have you heard the news?”"),
+        ]
+    );
+}
+
+#[test]
+fn narrative_cues_of_dialogue() {
+    let text = "Eleanor Vane sat by the fire.\n\n\
+                “It is late,” returned she; “the road is long.”\n\n\
+                “And dark,” she went on, “and wet.”";
+    let found = statements(text);
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert!(
+        found.iter().all(|(_, who, _)| who == "Eleanor Vane"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_conversation_alternates_across_narration() {
+    // Many short lines of dialogue make a conversation: an unattributed line
+    // answers the one before, even with narration between the turns.
+    let text = "“Is the coach late?” asked Eleanor.\n\n\
+                Mr. Hale looked at his watch and frowned.\n\n\
+                “An hour at least,” said Mr. Hale.\n\n\
+                Nobody spoke for a while.\n\n\
+                “Then we shall walk.”\n\n\
+                “In this rain?”\n\n\
+                “Why not?”\n\n\
+                “Because you have no boots.”";
+    let who: Vec<String> = statements(text).into_iter().map(|(_, w, _)| w).collect();
+    assert_eq!(
+        who,
+        [
+            "Eleanor", "Mr. Hale", "Eleanor", "Mr. Hale", "Eleanor", "Mr. Hale"
+        ]
+    );
+}

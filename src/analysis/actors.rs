@@ -391,7 +391,13 @@ impl<'a> Resolver<'a> {
                 return id;
             }
         }
+        let single = m.end - m.name_first == 1;
         match m.class {
+            // "Martha laughed" after "Martha Greaves": the person met before.
+            NameClass::Person if single && !m.has_role() => match self.t.lookup_single(&key) {
+                Some(id) => id,
+                None => self.place_person(m, &name, key),
+            },
             NameClass::Person => self.place_person(m, &name, key),
             NameClass::Organization => self.place_organization(&name, key),
             NameClass::Place => {

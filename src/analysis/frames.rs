@@ -612,6 +612,16 @@ impl<'a> FrameFinder<'a> {
                 i += 1;
                 continue;
             }
+            // "one day", "that evening", "every morning".
+            if i + 1 < hi
+                && (t.is(class::DETERMINER) || self.lower_is(i, "one"))
+                && !t.has(flag::CAPITALIZED)
+                && self.tokens[i + 1].is(class::TIME)
+                && !self.tokens[i + 1].has(flag::CAPITALIZED)
+            {
+                i += 2;
+                continue;
+            }
             if t.kind == TokenKind::Word
                 && t.is(class::PREPOSITION)
                 && !t.has(flag::CAPITALIZED)
@@ -686,6 +696,19 @@ impl<'a> FrameFinder<'a> {
     /// with an apposition, a modifier or a new quotation; it has no clause of its own.
     fn ends_inverted_frame(&self, i: usize, hi: usize) -> bool {
         let mut j = self.skip_modifiers(i, hi, None);
+        // The hearer: "said Tom to his wife", "said she to him one day".
+        if j + 1 < hi && self.lower_is(j, "to") {
+            let hearer = if self.tokens[j + 1].is(class::FUNCTION)
+                && !self.tokens[j + 1].is(class::DETERMINER)
+            {
+                Some(j + 2)
+            } else {
+                self.phrase_starting_at(j + 1, hi).map(|p| p.end)
+            };
+            if let Some(h) = hearer {
+                j = self.skip_modifiers(h, hi, None);
+            }
+        }
         // "said the doctor gently."
         if j < hi && self.manner_adverb(j) {
             j += 1;

@@ -176,14 +176,20 @@ impl Turns {
 
     /// In a dialogue of alternating lines (A, then B, then an unattributed line
     /// in the next paragraph), the unattributed line is A's answer. News keeps a
-    /// speaker over paragraphs, so this needs three paragraphs that each open
-    /// with a quotation.
-    fn answerer(&self, paragraph: usize) -> Option<Attribution> {
+    /// speaker over paragraphs, so outside a conversation this needs three
+    /// paragraphs in a row that each hold a line of dialogue; in one, lines of
+    /// narration may come between the turns.
+    fn answerer(&self, paragraph: usize, conversation: bool) -> Option<Attribution> {
+        const NARRATION_BETWEEN: usize = 2;
         let (last, before) = (self.last?, self.before?);
+        let in_turn = if conversation {
+            last.paragraph + 1 + NARRATION_BETWEEN >= paragraph
+                && before.paragraph + 1 + 2 * NARRATION_BETWEEN >= last.paragraph
+        } else {
+            before.dialogue && last.paragraph + 1 == paragraph && before.paragraph + 2 == paragraph
+        };
         (last.dialogue
-            && before.dialogue
-            && last.paragraph + 1 == paragraph
-            && before.paragraph + 2 == paragraph
+            && in_turn
             && before.who.actor.is_some()
             && last.who.actor.is_some()
             && before.who.actor != last.who.actor)
@@ -267,6 +273,7 @@ fn analyze_chunk(
         sentences: &sentences,
         base,
         paragraph_base: carry.paragraphs,
+        conversation: is_conversation(&tokens, &paragraphs, &quotes),
     };
     let drafts = assembler.statements(&frames, &attributions, &subjects, &mut carry.turns);
     carry.sentences += sentences.len();
@@ -298,6 +305,30 @@ struct Assembler<'a> {
     /// Where the chunk starts in the article: bytes and paragraphs.
     base: usize,
     paragraph_base: usize,
+    /// The chunk reads as a conversation (fiction, an interview): see
+    /// [`is_conversation`].
+    conversation: bool,
+}
+
+/// Does the text read as a conversation? Fiction and dialogue scenes have many
+/// short paragraphs that are a quotation and nothing else ("“What is his
+/// name?”"); news has few, even where it quotes at length.
+fn is_conversation(tokens: &[Token], paragraphs: &[tokens::Paragraph], quotes: &[Quote]) -> bool {
+    const LINE_WORDS: usize = 15;
+    const MIN_LINES: usize = 4;
+    let lines = paragraphs
+        .iter()
+        .filter(|p| {
+            let k = quotes.partition_point(|q| q.open < p.first_token);
+            quotes.get(k).is_some_and(|q| {
+                q.open == p.first_token
+                    && q.end_token == p.end_token
+                    && q.close.is_some()
+                    && tokens[q.inner()].iter().filter(|t| t.is_word()).count() <= LINE_WORDS
+            })
+        })
+        .count();
+    lines >= MIN_LINES && lines * 100 >= paragraphs.len() * 15
 }
 
 /// A quotation is speech-like, not a scare quote, when it has this many words.
@@ -503,7 +534,8 @@ impl Assembler<'_> {
                 if let Some((a, _)) = beat.filter(|&(_, p)| p == para) {
                     d.attribution = a;
                     dialogue = true;
-                } else if let Some(a) = turns.answerer(para).filter(|_| dialogue) {
+                } else if let Some(a) = turns.answerer(para, self.conversation).filter(|_| dialogue)
+                {
                     d.attribution = a;
                 } else if let Some(last) = turns.last
                     && para <= last.paragraph + 1
