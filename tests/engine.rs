@@ -847,3 +847,12 @@ fn a_conversation_alternates_across_narration() {
         ]
     );
 }
+
+#[test]
+fn a_capitalised_title_used_as_a_name_is_one_person() {
+    let text = "The Doctor reached the inn at midnight.\n\n“Is the boy better?” asked the Doctor.";
+    let a = analyze(text);
+    let doctors: Vec<_> = a.actors.iter().filter(|x| x.name == "Doctor").collect();
+    assert_eq!(doctors.len(), 1, "{:?}", a.actors);
+    assert_eq!(doctors[0].kind, ActorKind::Person);
+}

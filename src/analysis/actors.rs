@@ -6,7 +6,7 @@ use super::frames::{Frame, Phrase, PhraseKind, Speaker};
 use super::mentions::{NameClass, NameMention};
 use super::model::{Actor, ActorId, ActorKind, Span};
 use super::sentences::Sentence;
-use super::tokens::{Token, TokenKind};
+use super::tokens::{Token, TokenKind, flag};
 use crate::lexicon::{Gender, class, lexicon, normalize_name};
 use rustc_hash::FxHashMap;
 
@@ -769,6 +769,16 @@ impl<'a> Resolver<'a> {
         if let Some(&id) = self.t.by_key.get(&key) {
             return Some(id);
         }
+        // "the Doctor", "the Colonel": a capitalised title used as a name is the
+        // actor of that name.
+        let named = words.len() == 1 && self.tokens[head].has(flag::CAPITALIZED);
+        if named && let Some(&id) = self.t.by_key.get(&head_word) {
+            let id = self.root(id);
+            if self.t.drafts[id].provisional && self.tokens[head].is(class::TITLE) {
+                self.t.drafts[id].kind = ActorKind::Person;
+            }
+            return Some(id);
+        }
         // "the authority" after "the harbour authority": a definite description
         // takes up the last one with the same head.
         let head_ref = format!("~head {head_key}");
@@ -781,9 +791,18 @@ impl<'a> Resolver<'a> {
             .find(|&k| !self.tokens[k].is(class::DETERMINER))
             .unwrap_or(p.first);
         let name = self.str(first, p.end).to_string();
-        let id = self.create(&name, ActorKind::Other);
+        // "the doctor", "a spokesperson": a title names a person.
+        let kind = if self.tokens[head].is(class::TITLE) && !head_word.ends_with('s') {
+            ActorKind::Person
+        } else {
+            ActorKind::Other
+        };
+        let id = self.create(&name, kind);
         self.t.by_key.insert(key, id);
         self.t.by_key.insert(head_ref, id);
+        if named {
+            self.t.by_key.insert(head_word, id);
+        }
         Some(id)
     }
 
