@@ -856,3 +856,16 @@ fn a_capitalised_title_used_as_a_name_is_one_person() {
     assert_eq!(doctors.len(), 1, "{:?}", a.actors);
     assert_eq!(doctors[0].kind, ActorKind::Person);
 }
+
+#[test]
+fn an_action_beat_after_the_line_names_its_speaker() {
+    let text =
+        "“Is the coach late?” asked Eleanor.\n\n“Then I shall walk.” Mr. Hale rose from his chair.";
+    assert_eq!(
+        statements(text)[1],
+        st(Direct, "Mr. Hale", "“Then I shall walk.”")
+    );
+    // Not when someone else speaks in between.
+    let text = "“Is the coach late?” asked Eleanor.\n\n“Then I shall walk.” “You will not,” said Mr. Hale.";
+    assert_eq!(statements(text)[1].1, "Eleanor");
+}

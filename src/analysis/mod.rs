@@ -504,7 +504,9 @@ impl Assembler<'_> {
         let mut f = 0;
         let mut k = 0;
         let mut beat: Option<(Attribution, usize)> = None; // a subject since the last statement
-        for d in drafts.iter_mut() {
+        for i in 0..drafts.len() {
+            let next_start = drafts.get(i + 1).map(|n| n.span.start);
+            let d = &mut drafts[i];
             let para = self.paragraph_of(d.span.start);
             // Frames that introduce what follows ("he told reporters:").
             while f < frames.len()
@@ -531,9 +533,22 @@ impl Assembler<'_> {
             // an action beat there.
             let mut dialogue = self.opens_paragraph(d.span.start);
             if d.cue.is_none() && d.attribution.mention.is_none() {
+                // A beat after the line, before anything else is said there:
+                // "“I shall walk.” Eleanor rose from her chair."
+                let beat_after = subjects
+                    .get(k)
+                    .filter(|s| {
+                        s.mention.is_some_and(|m| {
+                            self.paragraph_of(m.start) == para
+                                && next_start.is_none_or(|n| n > m.start)
+                        })
+                    })
+                    .filter(|_| dialogue);
                 if let Some((a, _)) = beat.filter(|&(_, p)| p == para) {
                     d.attribution = a;
                     dialogue = true;
+                } else if let Some(&a) = beat_after {
+                    d.attribution = a;
                 } else if let Some(a) = turns.answerer(para, self.conversation).filter(|_| dialogue)
                 {
                     d.attribution = a;
