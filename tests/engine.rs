@@ -869,3 +869,14 @@ fn an_action_beat_after_the_line_names_its_speaker() {
     let text = "“Is the coach late?” asked Eleanor.\n\n“Then I shall walk.” “You will not,” said Mr. Hale.";
     assert_eq!(statements(text)[1].1, "Eleanor");
 }
+
+#[test]
+fn a_pronoun_beat_names_the_speaker_not_a_name_in_a_quotation() {
+    let text = "“Is the coach late?” asked Eleanor.\n\n\
+                “An hour,” said Mr. Hale. “Tom Berg is never on time.”\n\n\
+                He turned a page. “Shall we walk?”";
+    assert_eq!(
+        statements(text)[3],
+        st(Direct, "Mr. Hale", "“Shall we walk?”")
+    );
+}

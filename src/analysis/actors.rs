@@ -64,6 +64,8 @@ struct Focus {
     sentence: usize,
     subject: bool,
     speaker: bool,
+    /// Named inside a quotation.
+    quoted: bool,
 }
 
 /// Everything known about actors so far: it lives for the whole article, while
@@ -522,20 +524,54 @@ impl<'a> Resolver<'a> {
         id
     }
 
-    /// Resolves the speaker of every frame, in text order. Returns one attribution per frame.
-    pub fn resolve_frames(&mut self, names: &[NameMention], frames: &[Frame]) -> Vec<Attribution> {
+    /// Resolves the speaker of every frame, in text order. Returns one attribution
+    /// per frame, and one per pronoun that is the subject of an action beat
+    /// (`beats`, token indices in text order: "He turned a page.").
+    pub fn resolve_frames(
+        &mut self,
+        names: &[NameMention],
+        frames: &[Frame],
+        beats: &[usize],
+    ) -> (Vec<Attribution>, Vec<Attribution>) {
         let mut out: Vec<Attribution> = Vec::with_capacity(frames.len());
+        let mut beat_out: Vec<Attribution> = Vec::with_capacity(beats.len());
         let mut next_name = 0;
+        let mut next_beat = 0;
+        // Name mentions before `at` make their actors salient; beat pronouns
+        // among them are resolved where they stand.
+        let mut advance = |this: &mut Self, at: usize, beat_out: &mut Vec<Attribution>| loop {
+            let name_at = names.get(next_name).map_or(usize::MAX, |m| m.first);
+            let beat_at = beats.get(next_beat).copied().unwrap_or(usize::MAX);
+            if name_at.min(beat_at) >= at {
+                break;
+            }
+            if name_at < beat_at {
+                this.note_name(names, next_name);
+                next_name += 1;
+            } else {
+                let sentence = this.sentence_of(beat_at);
+                let actor = this.resolve_pronoun(beat_at, sentence, &[]);
+                let mention = Some(this.span(beat_at, beat_at + 1));
+                if let Some(actor) = actor {
+                    this.push_focus(Focus {
+                        actor,
+                        at: this.base + this.tokens[beat_at].start as usize,
+                        sentence,
+                        subject: true,
+                        speaker: false,
+                        quoted: false,
+                    });
+                }
+                beat_out.push(Attribution { actor, mention });
+                next_beat += 1;
+            }
+        };
         for frame in frames {
             let at = match frame.speaker {
                 Some(Speaker::Phrase(p)) => p.first.min(frame.cue.0),
                 _ => frame.cue.0,
             };
-            // Name mentions before this frame make their actors salient.
-            while next_name < names.len() && names[next_name].first < at {
-                self.note_name(names, next_name);
-                next_name += 1;
-            }
+            advance(self, at, &mut beat_out);
             let attribution = match frame.speaker {
                 None | Some(Speaker::Unstated) => Attribution::default(),
                 Some(Speaker::SameAs(k)) => out.get(k).copied().unwrap_or_default(),
@@ -572,11 +608,13 @@ impl<'a> Resolver<'a> {
                     sentence: self.sentence_base + frame.sentence,
                     subject: true,
                     speaker: true,
+                    quoted: false,
                 });
             }
             out.push(attribution);
         }
-        out
+        advance(self, usize::MAX, &mut beat_out);
+        (out, beat_out)
     }
 
     /// Remembers what made an actor salient; entries far behind the text being
@@ -601,6 +639,7 @@ impl<'a> Resolver<'a> {
             sentence,
             subject: m.subject,
             speaker: false,
+            quoted: m.quoted,
         });
     }
 
@@ -845,6 +884,9 @@ impl<'a> Resolver<'a> {
             }
             if f.subject {
                 score += 2;
+            }
+            if f.quoted {
+                continue;
             }
             if f.sentence == sentence {
                 score += 1;

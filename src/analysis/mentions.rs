@@ -32,6 +32,8 @@ pub struct NameMention {
     pub weak: bool,
     /// The first name phrase of its sentence: the likely subject.
     pub subject: bool,
+    /// Inside a quotation: someone the speaker talks about or to.
+    pub quoted: bool,
 }
 
 impl NameMention {
@@ -63,6 +65,17 @@ impl<'a> NameFinder<'a> {
     }
 
     /// A word that can be part of a name run.
+    /// A he or she that opens a sentence and is followed by a verb: the subject
+    /// of what may be an action beat ("He turned a page.").
+    pub fn pronoun_subject(&self, s: &Sentence) -> Option<usize> {
+        let first = (s.first..s.end).find(|&k| self.tokens[k].kind == TokenKind::Word)?;
+        let t = &self.tokens[first];
+        (t.is(class::PRONOUN_M | class::PRONOUN_F)
+            && t.has(flag::CAPITALIZED)
+            && self.verb_like(first + 1))
+        .then_some(first)
+    }
+
     /// Does a verb seem to start at token `i`: a past tense in "-ed", an
     /// auxiliary ("was", "had") or a reporting verb?
     fn verb_like(&self, i: usize) -> bool {
@@ -323,6 +336,7 @@ impl<'a> NameFinder<'a> {
             gender,
             weak: false,
             subject: false,
+            quoted: false,
         })
     }
 }

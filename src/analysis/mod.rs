@@ -256,6 +256,7 @@ fn analyze_chunk(
     }
     // A label in capitals ("PENCE:") names a person, not an acronym.
     for m in names.iter_mut() {
+        m.quoted = quote_at(&quotes, m.first).is_some();
         if turn_labels.iter().any(|&(a, b)| m.first >= a && m.end <= b) {
             m.treat_as_person_label();
         }
@@ -263,8 +264,22 @@ fn analyze_chunk(
 
     let mut resolver = Resolver::new(table, text, &tokens, &sentences, base, carry.sentences);
     resolver.cluster(&names);
-    let attributions = resolver.resolve_frames(&names, &frames);
-    let subjects = resolver.person_subjects(&names, |t| quote_at(&quotes, t).is_some());
+    let beats: Vec<usize> = sentences
+        .iter()
+        .filter(|s| !layout.is_metadata(s.paragraph))
+        .filter_map(|s| names_finder.pronoun_subject(s))
+        .filter(|&t| quote_at(&quotes, t).is_none())
+        // "He said ...": a speaker already, not a beat.
+        .filter(|&t| {
+            !frames
+                .iter()
+                .any(|f| matches!(f.speaker, Some(frames::Speaker::Phrase(p)) if p.first == t))
+        })
+        .collect();
+    let (attributions, pronoun_beats) = resolver.resolve_frames(&names, &frames, &beats);
+    let mut subjects = resolver.person_subjects(&names, |t| quote_at(&quotes, t).is_some());
+    subjects.extend(pronoun_beats.into_iter().filter(|a| a.actor.is_some()));
+    subjects.sort_by_key(|a| a.mention.map(|m| m.start));
 
     let assembler = Assembler {
         text,
