@@ -264,17 +264,21 @@ fn analyze_chunk(
 
     let mut resolver = Resolver::new(table, text, &tokens, &sentences, base, carry.sentences);
     resolver.cluster(&names);
+    let mut speaker_starts: Vec<usize> = frames
+        .iter()
+        .filter_map(|f| match f.speaker {
+            Some(frames::Speaker::Phrase(p)) => Some(p.first),
+            _ => None,
+        })
+        .collect();
+    speaker_starts.sort_unstable();
     let beats: Vec<usize> = sentences
         .iter()
         .filter(|s| !layout.is_metadata(s.paragraph))
         .filter_map(|s| names_finder.pronoun_subject(s))
         .filter(|&t| quote_at(&quotes, t).is_none())
         // "He said ...": a speaker already, not a beat.
-        .filter(|&t| {
-            !frames
-                .iter()
-                .any(|f| matches!(f.speaker, Some(frames::Speaker::Phrase(p)) if p.first == t))
-        })
+        .filter(|t| speaker_starts.binary_search(t).is_err())
         .collect();
     let (attributions, pronoun_beats) = resolver.resolve_frames(&names, &frames, &beats);
     let mut subjects = resolver.person_subjects(&names, |t| quote_at(&quotes, t).is_some());
