@@ -880,3 +880,12 @@ fn a_pronoun_beat_names_the_speaker_not_a_name_in_a_quotation() {
         st(Direct, "Mr. Hale", "“Shall we walk?”")
     );
 }
+
+#[test]
+fn a_contrast_the_writer_adds_ends_the_content() {
+    assert_eq!(
+        statements("Ana Ruiz said the ferry would run all winter, while the port stayed shut.")[0]
+            .2,
+        "the ferry would run all winter"
+    );
+}

@@ -901,6 +901,7 @@ impl<'a> FrameFinder<'a> {
     /// Where post content that starts at `start` ends: the sentence end, a cue
     /// coordinated with this one, or an apposition after a dash.
     fn content_end(&self, start: usize, hi: usize) -> (usize, Option<usize>) {
+        const CONTRAST_JOINTS: &[&str] = &["but", "while"];
         let mut i = start;
         while i < hi {
             if let Some(q) = self.quote_opening_at(i) {
@@ -940,6 +941,14 @@ impl<'a> FrameFinder<'a> {
             let w = self.word(i);
             // A semicolon joins another clause, usually with a source of its own.
             if self.tokens[i].kind == TokenKind::Punct && w == ";" {
+                return (i, None);
+            }
+            // ", but ...", ", while ...": a contrast the writer adds.
+            if i > start
+                && self.is_punct(i, ",")
+                && i + 1 < hi
+                && self.lower_in(i + 1, CONTRAST_JOINTS)
+            {
                 return (i, None);
             }
             if self.tokens[i].kind == TokenKind::Punct
