@@ -129,6 +129,9 @@ pub struct Lexicon {
     known: FxHashMap<String, KnownName>,
     pub canonical: Vec<&'static str>,
     pub verb_lemmas: Vec<&'static str>,
+    /// Verb chains before "to" ("went on"), as lowercase words; `*` is any
+    /// capitalised word.
+    pub verb_chains: Vec<Vec<&'static str>>,
 }
 
 macro_rules! asset {
@@ -201,6 +204,9 @@ impl Lexicon {
             known: FxHashMap::default(),
             canonical: Vec::new(),
             verb_lemmas: Vec::new(),
+            verb_chains: entries(asset!("verb_chains.txt"))
+                .map(|l| l.split_whitespace().collect())
+                .collect(),
         };
         lex.load_function_words();
         for w in entries(asset!("time_words.txt")) {

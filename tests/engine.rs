@@ -889,3 +889,24 @@ fn a_contrast_the_writer_adds_ends_the_content() {
         "the ferry would run all winter"
     );
 }
+
+#[test]
+fn verb_chains_hand_the_cue_to_the_infinitive() {
+    assert_eq!(
+        statements("Tom Berg went on to say the ferry was too slow."),
+        [st(Indirect, "Tom Berg", "the ferry was too slow")]
+    );
+    assert_eq!(
+        statements("Ana Ruiz took to Twitter to say the ferry was too slow."),
+        [st(Indirect, "Ana Ruiz", "the ferry was too slow")]
+    );
+    assert!(statements("Ana Ruiz declined to say the name of the ship.").is_empty());
+}
+
+#[test]
+fn the_hearer_before_a_clause_without_that() {
+    assert_eq!(
+        statements("Tom Berg told reporters the ferry was too slow.")[0].2,
+        "the ferry was too slow"
+    );
+}

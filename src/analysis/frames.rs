@@ -159,7 +159,10 @@ impl<'a> FrameFinder<'a> {
                     return None;
                 }
             }
-            if self.lower_is(p, "to") && verb.form == VerbForm::Present {
+            if self.lower_is(p, "to")
+                && verb.form == VerbForm::Present
+                && self.chain_before(p).is_none()
+            {
                 return None;
             }
             // "Russia’s key security demand that ...": a bare verb after a singular
@@ -397,6 +400,13 @@ impl<'a> FrameFinder<'a> {
     /// in parentheses and an apposition between commas.
     fn subject_before(&self, cue: usize, lo: usize) -> Option<(Phrase, Option<(usize, usize)>)> {
         let mut end = cue;
+        // "X went on to say": the subject of the chain.
+        if end > lo + 1
+            && self.lower_is(end - 1, "to")
+            && let Some(chain) = self.chain_before(end - 1).filter(|&c| c > lo)
+        {
+            end = chain;
+        }
         while end > lo && self.is_verb_modifier(end - 1) {
             end -= 1;
         }
@@ -595,9 +605,12 @@ impl<'a> FrameFinder<'a> {
                 && !t.has(flag::CAPITALIZED)
                 && self.word(i).ends_with('s')
                 && i + 1 < hi
-                && (self.lower_is(i + 1, "that") || self.tokens[i + 1].kind != TokenKind::Word)
+                && (self.lower_is(i + 1, "that")
+                    || self.tokens[i + 1].kind != TokenKind::Word
+                    || self.tokens[i + 1].is(class::DETERMINER | class::SUBJECT_PRONOUN)
+                        && !self.tokens[i + 1].is(class::RELATIVE))
             {
-                i += 1; // "told reporters that"
+                i += 1; // "told reporters that", "told reporters the plan ..."
             }
         }
         loop {
@@ -830,6 +843,26 @@ impl<'a> FrameFinder<'a> {
             .take_while(|&k| self.tokens[k].is_word() || self.is_punct(k, ","))
             .find(|&k| self.is_punct(k, ","))?;
         (comma + 1 < hi && self.quote_opening_at(comma + 1).is_some()).then_some(comma + 1)
+    }
+
+    /// Does a verb chain end at the "to" at `to`, making the infinitive after it
+    /// the real cue: "went on to say", "continued to argue", "took to Twitter to
+    /// say"? Returns where the chain starts.
+    fn chain_before(&self, to: usize) -> Option<usize> {
+        crate::lexicon::lexicon()
+            .verb_chains
+            .iter()
+            .find_map(|chain| {
+                let first = to.checked_sub(chain.len())?;
+                chain
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| match *w {
+                        "*" => self.tokens[first + k].is_capitalized(),
+                        w => self.lower_is(first + k, w),
+                    })
+                    .then_some(first)
+            })
     }
 
     /// Is there a speaker phrase of its own before the cue at `k`, or is the cue
