@@ -910,3 +910,15 @@ fn the_hearer_before_a_clause_without_that() {
         "the ferry was too slow"
     );
 }
+
+#[test]
+fn sentence_openers_inside_a_quotation_are_not_names() {
+    let text = "“Is he married or single?” asked Eleanor.\n\n\
+                “Oh, single! What a fine thing for the girls. Never mind the rest.”";
+    let a = analyze(text);
+    let names: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
+    assert!(
+        !names.contains(&"What") && !names.contains(&"Never"),
+        "{names:?}"
+    );
+}

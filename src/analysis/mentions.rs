@@ -209,7 +209,13 @@ impl<'a> NameFinder<'a> {
                 continue;
             };
             let single = mention.end - mention.name_first == 1;
-            let at_opener = first == opener;
+            // Sentences inside a quotation start after its inner full stops:
+            // “Oh, single! What a fine thing.”
+            let inner_opener = (s.first..first)
+                .rev()
+                .find(|&k| !matches!(self.tokens[k].kind, TokenKind::Quote(_)))
+                .is_some_and(|k| matches!(self.word(k), "." | "!" | "?"));
+            let at_opener = first == opener || inner_opener;
             // A known first name that opens a sentence and is followed by a verb
             // ("Martha laughed", "Thomas was ...") is a name, not a capitalised word.
             let named_subject = single
