@@ -922,3 +922,11 @@ fn sentence_openers_inside_a_quotation_are_not_names() {
         "{names:?}"
     );
 }
+
+#[test]
+fn shares_of_a_group_speak() {
+    assert_eq!(
+        statements("Nearly half said the ferry was too slow."),
+        [st(Indirect, "Nearly half", "the ferry was too slow")]
+    );
+}
