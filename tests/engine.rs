@@ -930,3 +930,18 @@ fn shares_of_a_group_speak() {
         [st(Indirect, "Nearly half", "the ferry was too slow")]
     );
 }
+
+#[test]
+fn both_parts_around_a_parenthetical_cue() {
+    assert_eq!(
+        statements("The plan, Ana Ruiz said, will fail."),
+        [
+            st(Indirect, "Ana Ruiz", "The plan"),
+            st(Indirect, "Ana Ruiz", "will fail")
+        ]
+    );
+    assert_eq!(
+        statements("Last week, Ana Ruiz said the plan would fail."),
+        [st(Indirect, "Ana Ruiz", "the plan would fail")]
+    );
+}

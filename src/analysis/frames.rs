@@ -1022,6 +1022,7 @@ impl<'a> FrameFinder<'a> {
     /// Content before a frame: from `lo` to the comma or closing quotation mark that
     /// precedes the speaker phrase or cue at `at`.
     fn content_before(&self, at: usize, lo: usize) -> Option<(usize, usize)> {
+        const MIN_CONTENT_BEFORE: usize = 2;
         if at <= lo {
             return None;
         }
@@ -1065,8 +1066,16 @@ impl<'a> FrameFinder<'a> {
         if opener || (maybe_opener && (comma.is_some() || !clause)) {
             a = self.trim(comma? + 1, b)?.0;
         }
+        // "Last week, she said ...": a time is not content.
+        if (a..b).all(|k| {
+            let t = &self.tokens[k];
+            !t.is_word() || t.is(class::TIME | class::DETERMINER) || t.kind == TokenKind::Number
+        }) {
+            return None;
+        }
         let words = (a..b).filter(|&k| self.tokens[k].is_word()).count();
-        (words >= 3 || (a..b).any(|k| self.quote_opening_at(k).is_some())).then_some((a, b))
+        (words >= MIN_CONTENT_BEFORE || (a..b).any(|k| self.quote_opening_at(k).is_some()))
+            .then_some((a, b))
     }
 
     /// The end of `start..end` before a clause of time, cause or purpose.
