@@ -940,8 +940,11 @@ fn both_parts_around_a_parenthetical_cue() {
             st(Indirect, "Ana Ruiz", "will fail")
         ]
     );
-    assert_eq!(
-        statements("Last week, Ana Ruiz said the plan would fail."),
-        [st(Indirect, "Ana Ruiz", "the plan would fail")]
-    );
+    for opener in ["Last week", "Several weeks ago", "Even then"] {
+        assert_eq!(
+            statements(&format!("{opener}, Ana Ruiz said, the plan would fail.")),
+            [st(Indirect, "Ana Ruiz", "the plan would fail")],
+            "{opener}"
+        );
+    }
 }

@@ -1066,10 +1066,17 @@ impl<'a> FrameFinder<'a> {
         if opener || (maybe_opener && (comma.is_some() || !clause)) {
             a = self.trim(comma? + 1, b)?.0;
         }
-        // "Last week, she said ...": a time is not content.
+        // "Last week, she said ...", "Several weeks ago, ...": a time is not content.
         if (a..b).all(|k| {
             let t = &self.tokens[k];
-            !t.is_word() || t.is(class::TIME | class::DETERMINER) || t.kind == TokenKind::Number
+            let w = self.word(k).to_ascii_lowercase();
+            let plural_time = w
+                .strip_suffix('s')
+                .is_some_and(|one| crate::lexicon::lexicon().word(one).is(class::TIME));
+            !t.is_word()
+                || t.is(class::TIME | class::DETERMINER | class::ADVERB)
+                || t.kind == TokenKind::Number
+                || plural_time
         }) {
             return None;
         }
