@@ -503,3 +503,38 @@ fn the_text_listing_on_a_terminal_shows_control_characters() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A reader whose terminal goes away (the window closed, the connection lost)
+/// ends instead of spinning: crossterm alone would read end-of-file forever.
+#[test]
+fn the_reader_ends_when_its_terminal_goes_away() {
+    if !have_tmux() {
+        return;
+    }
+    let pid_file = std::env::temp_dir().join(format!("briefing-hangup-{}", std::process::id()));
+    let _ = std::fs::remove_file(&pid_file);
+    let tmux = Tmux::start("hangup", 100, 30);
+    tmux.wait_for_text("$");
+    tmux.line(&format!("echo $$ > {} && exec {BIN}", pid_file.display()));
+    tmux.wait_for("the first frame", |s| s.contains("Quotes"));
+    let pid: u32 = std::fs::read_to_string(&pid_file)
+        .expect("the shell wrote its pid")
+        .trim()
+        .parse()
+        .expect("a pid");
+    let _ = std::fs::remove_file(&pid_file);
+    let proc_dir = std::path::PathBuf::from(format!("/proc/{pid}"));
+    assert!(proc_dir.exists(), "the reader runs as {pid}");
+    tmux.run(&["kill-server"]);
+    let start = Instant::now();
+    while proc_dir.exists() && start.elapsed() < TIMEOUT {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // A zombie (state Z) has ended too; its parent, the tmux server, is gone.
+    let state = std::fs::read_to_string(proc_dir.join("stat")).unwrap_or_default();
+    let ended = state.is_empty() || state.split_whitespace().nth(2) == Some("Z");
+    assert!(
+        ended,
+        "the reader still runs after its terminal closed: {state}"
+    );
+}

@@ -123,6 +123,69 @@ impl Drop for Signals {
     }
 }
 
+/// Ends the process when its terminal hangs up.
+///
+/// crossterm 0.29 spins inside `event::poll` once the terminal is gone (its
+/// reads return end-of-file forever, crossterm-rs/crossterm#793), so the event
+/// loop would neither see the hangup nor the SIGHUP that came with it, and
+/// would burn a core until killed. This thread waits on the terminal for a
+/// hangup and exits; a terminal that is gone has nothing left to restore.
+struct HangupWatch {
+    stop: Arc<AtomicBool>,
+}
+
+impl HangupWatch {
+    const CHECK_EVERY_MS: i32 = 200;
+
+    fn start() -> HangupWatch {
+        use std::io::IsTerminal;
+        use std::os::fd::AsRawFd;
+        let stop = Arc::new(AtomicBool::new(false));
+        // The terminal crossterm reads: stdin, or /dev/tty when stdin is the article.
+        let tty = if std::io::stdin().is_terminal() {
+            None
+        } else {
+            std::fs::File::open("/dev/tty").ok()
+        };
+        let fd = tty.as_ref().map_or(0, |f| f.as_raw_fd());
+        {
+            let stop = Arc::clone(&stop);
+            let _detached = std::thread::Builder::new()
+                .name("hangup-watch".into())
+                .spawn(move || {
+                    let _tty = tty; // kept open while watched
+                    while !stop.load(Ordering::Relaxed) {
+                        let mut watched = libc::pollfd {
+                            fd,
+                            events: 0, // hangups and errors are always reported
+                            revents: 0,
+                        };
+                        // SAFETY: one valid pollfd, for the duration of the call.
+                        let ready = unsafe { libc::poll(&mut watched, 1, Self::CHECK_EVERY_MS) };
+                        let gone = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
+                        if ready > 0 && watched.revents & gone != 0 {
+                            std::process::exit(128 + libc::SIGHUP);
+                        }
+                        if ready < 0
+                            && std::io::Error::last_os_error().kind()
+                                != std::io::ErrorKind::Interrupted
+                        {
+                            return;
+                        }
+                    }
+                });
+        }
+        HangupWatch { stop }
+    }
+}
+
+impl Drop for HangupWatch {
+    fn drop(&mut self) {
+        // Not joined: quitting should not wait for the thread's next check.
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
 /// Runs the reader until the user quits, feeding it what `loader` reads.
 ///
 /// The first frame shows what has arrived; articles and analyses fill in as
@@ -135,6 +198,7 @@ pub fn run(mut app: App, mut loader: Loader, options: Options) -> Result<Outcome
     let theme = Theme::new(pick_theme(options.theme), depth);
     let test_panic = cfg!(debug_assertions) && std::env::var_os(TEST_PANIC_VAR).is_some();
     let signals = Signals::watch();
+    let _hangup = HangupWatch::start();
 
     let mut session = Session::start(options.mouse)?;
     let mut dirty = true;
