@@ -116,6 +116,22 @@ fn month_number(word: &str) -> Option<u32> {
         .map(|p| p as u32 + 1)
 }
 
+/// A weekday's name in lowercase, whole or in three letters: "monday", "mon".
+pub fn is_weekday(word: &str) -> bool {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    WEEKDAYS
+        .iter()
+        .any(|d| *d == word || (word.len() == 3 && d.starts_with(word)))
+}
+
 fn num(t: Option<&Tok<'_>>) -> Option<(u32, usize)> {
     match t {
         Some(Tok::Num(n)) if n.len() <= 8 => n.parse().ok().map(|v| (v, n.len())),

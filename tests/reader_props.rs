@@ -6,7 +6,7 @@
 mod reader_fixture;
 
 use briefing::tui::{App, ColorDepth, Theme, ThemeName, render};
-use briefing::{Analysis, Document, Span, Statement, StatementKind};
+use briefing::{Analysis, Document};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -34,22 +34,7 @@ const HOSTILE: &str = "Storm \u{1b}[2J\u{1b}]0;x\u{7} hits \u{9b}31m the coast\n
 fn hostile() -> Document {
     let start = HOSTILE.find("日本語").unwrap();
     let end = HOSTILE.find(" and").unwrap();
-    let mut analysis = Analysis::default();
-    analysis
-        .actors
-        .push(reader_fixture::analysis().actors[0].clone());
-    analysis.statements.push(Statement {
-        kind: StatementKind::Indirect,
-        span: Span::new(start, end),
-        speaker: Some(0),
-        speaker_mention: None,
-        cue: None,
-    });
-    Document {
-        source: "hostile\u{1b}[31m.txt".into(),
-        text: HOSTILE.into(),
-        analysis,
-    }
+    reader_fixture::one_statement("hostile\u{1b}[31m.txt", HOSTILE, start..end)
 }
 
 /// The documents a session starts with, or that arrive later.

@@ -3,8 +3,8 @@
 
 mod reader_fixture;
 
+use briefing::Document;
 use briefing::tui::{App, ColorDepth, Theme, ThemeName, render};
-use briefing::{Analysis, Document, Span, Statement, StatementKind};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -159,22 +159,7 @@ fn hostile() -> Document {
                 \tTabs\rand\u{0}nulls.\n";
     let statement_text = "日本語のテキストを表示する";
     let start = text.find(statement_text).unwrap();
-    let mut analysis = Analysis::default();
-    analysis
-        .actors
-        .push(reader_fixture::analysis().actors[0].clone());
-    analysis.statements.push(Statement {
-        kind: StatementKind::Indirect,
-        span: Span::new(start, start + statement_text.len()),
-        speaker: Some(0),
-        speaker_mention: None,
-        cue: None,
-    });
-    Document {
-        source: "hostile".into(),
-        text: text.into(),
-        analysis,
-    }
+    reader_fixture::one_statement("hostile", text, start..start + statement_text.len())
 }
 
 fn assert_clean(buf: &Buffer) {
@@ -282,22 +267,7 @@ const SCRIPTS: &str = "Voices from the port\n\
 fn scripts() -> Document {
     let start = SCRIPTS.find("مرحبًا").unwrap();
     let end = SCRIPTS.find(" all day").unwrap();
-    let mut analysis = Analysis::default();
-    analysis
-        .actors
-        .push(reader_fixture::analysis().actors[0].clone());
-    analysis.statements.push(Statement {
-        kind: StatementKind::Indirect,
-        span: Span::new(start, end),
-        speaker: Some(0),
-        speaker_mention: None,
-        cue: None,
-    });
-    Document {
-        source: "scripts".into(),
-        text: SCRIPTS.into(),
-        analysis,
-    }
+    reader_fixture::one_statement("scripts", SCRIPTS, start..end)
 }
 
 #[test]

@@ -685,17 +685,12 @@ impl<'a> Resolver<'a> {
     }
 
     /// People named as the subject of a sentence, in text order: who an action
-    /// beat before a quotation is about.
-    /// Names inside quotations (`quoted` says which tokens are) do not count.
-    pub fn person_subjects(
-        &self,
-        names: &[NameMention],
-        quoted: impl Fn(usize) -> bool,
-    ) -> Vec<Attribution> {
+    /// beat before a quotation is about. Names inside quotations do not count.
+    pub fn person_subjects(&self, names: &[NameMention]) -> Vec<Attribution> {
         names
             .iter()
             .zip(&self.name_actor)
-            .filter(|(m, _)| m.subject && !quoted(m.first))
+            .filter(|(m, _)| m.subject && !m.quoted)
             .filter_map(|(m, a)| {
                 let actor = self.root((*a)?);
                 (self.t.drafts[actor].kind == ActorKind::Person).then(|| Attribution {
@@ -867,7 +862,8 @@ impl<'a> Resolver<'a> {
         };
         let mut best: Option<(i64, usize)> = None;
         for (rank, f) in self.t.focus.iter().rev().enumerate() {
-            if f.at >= at || said.iter().any(|&(a, b)| (a..b).contains(&f.at)) {
+            // Names inside quotations are whom speakers talk to or about.
+            if f.at >= at || f.quoted || said.iter().any(|&(a, b)| (a..b).contains(&f.at)) {
                 continue;
             }
             let distance = sentence.saturating_sub(f.sentence) as i64;
@@ -884,9 +880,6 @@ impl<'a> Resolver<'a> {
             }
             if f.subject {
                 score += 2;
-            }
-            if f.quoted {
-                continue;
             }
             if f.sentence == sentence {
                 score += 1;

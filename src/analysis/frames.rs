@@ -13,7 +13,7 @@ use super::quotes::{Quote, quote_at};
 use super::sentences::Sentence;
 use super::tokens::{Token, TokenKind, flag};
 use super::turns::Turn;
-use crate::lexicon::{PARTICLES, VerbForm, VerbInfo, class};
+use crate::lexicon::{PARTICLES, VerbForm, VerbInfo, class, lexicon};
 
 /// A phrase naming a speaker, as a token range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,7 +169,7 @@ impl<'a> FrameFinder<'a> {
             // noun is a noun itself.
             let bare = self
                 .word(i)
-                .eq_ignore_ascii_case(crate::lexicon::lexicon().verb_lemma(&verb));
+                .eq_ignore_ascii_case(lexicon().verb_lemma(&verb));
             let numeric = self.word(p).bytes().any(|b| b.is_ascii_digit());
             // "that claim", "this plan": a bare form after a demonstrative is a noun.
             let demonstrative = self.lower_in(p, &["that", "this"]);
@@ -849,20 +849,17 @@ impl<'a> FrameFinder<'a> {
     /// the real cue: "went on to say", "continued to argue", "took to Twitter to
     /// say"? Returns where the chain starts.
     fn chain_before(&self, to: usize) -> Option<usize> {
-        crate::lexicon::lexicon()
-            .verb_chains
-            .iter()
-            .find_map(|chain| {
-                let first = to.checked_sub(chain.len())?;
-                chain
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| match *w {
-                        "*" => self.tokens[first + k].is_capitalized(),
-                        w => self.lower_is(first + k, w),
-                    })
-                    .then_some(first)
-            })
+        lexicon().verb_chains.iter().find_map(|chain| {
+            let first = to.checked_sub(chain.len())?;
+            chain
+                .iter()
+                .enumerate()
+                .all(|(k, w)| match *w {
+                    "*" => self.tokens[first + k].is_capitalized(),
+                    w => self.lower_is(first + k, w),
+                })
+                .then_some(first)
+        })
     }
 
     /// Is there a speaker phrase of its own before the cue at `k`, or is the cue
@@ -1072,7 +1069,7 @@ impl<'a> FrameFinder<'a> {
             let w = self.word(k).to_ascii_lowercase();
             let plural_time = w
                 .strip_suffix('s')
-                .is_some_and(|one| crate::lexicon::lexicon().word(one).is(class::TIME));
+                .is_some_and(|one| lexicon().word(one).is(class::TIME));
             !t.is_word()
                 || t.is(class::TIME | class::DETERMINER | class::ADVERB)
                 || t.kind == TokenKind::Number

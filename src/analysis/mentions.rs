@@ -64,7 +64,6 @@ impl<'a> NameFinder<'a> {
         &self.text[self.tokens[i].range()]
     }
 
-    /// A word that can be part of a name run.
     /// A he or she that opens a sentence and is followed by a verb: the subject
     /// of what may be an action beat ("He turned a page.").
     pub fn pronoun_subject(&self, s: &Sentence) -> Option<usize> {
@@ -88,6 +87,7 @@ impl<'a> NameFinder<'a> {
             && (w.len() > 4 && w.ends_with("ed") || t.is(class::AUXILIARY | class::REPORTING_VERB))
     }
 
+    /// A word that can be part of a name run.
     fn name_word(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         if t.kind != TokenKind::Word || !t.has(flag::CAPITALIZED) || self.word(i) == "I" {

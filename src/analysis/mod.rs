@@ -281,7 +281,7 @@ fn analyze_chunk(
         .filter(|t| speaker_starts.binary_search(t).is_err())
         .collect();
     let (attributions, pronoun_beats) = resolver.resolve_frames(&names, &frames, &beats);
-    let mut subjects = resolver.person_subjects(&names, |t| quote_at(&quotes, t).is_some());
+    let mut subjects = resolver.person_subjects(&names);
     subjects.extend(pronoun_beats.into_iter().filter(|a| a.actor.is_some()));
     subjects.sort_by_key(|a| a.mention.map(|m| m.start));
 
@@ -485,24 +485,28 @@ impl Assembler<'_> {
         kept
     }
 
-    /// The article-wide paragraph of an article byte inside this chunk.
-    fn paragraph_of(&self, byte: usize) -> usize {
+    /// The token at an article byte inside this chunk, and the sentence holding
+    /// it (the last one when the byte lies past them all).
+    fn token_and_sentence(&self, byte: usize) -> (usize, usize) {
         let byte = byte - self.base;
         let t = self.tokens.partition_point(|t| (t.end as usize) <= byte);
         let s = self
             .sentences
             .partition_point(|s| s.end <= t)
             .min(self.sentences.len() - 1);
+        (t, s)
+    }
+
+    /// The article-wide paragraph of an article byte inside this chunk.
+    fn paragraph_of(&self, byte: usize) -> usize {
+        let (_, s) = self.token_and_sentence(byte);
         self.paragraph_base + self.sentences[s].paragraph
     }
 
     /// Does an article byte start a paragraph of this chunk?
     fn opens_paragraph(&self, byte: usize) -> bool {
-        let byte = byte - self.base;
-        let t = self.tokens.partition_point(|t| (t.end as usize) <= byte);
-        let s = self.sentences.partition_point(|s| s.end <= t);
-        s < self.sentences.len()
-            && self.sentences[s].first == t
+        let (t, s) = self.token_and_sentence(byte);
+        self.sentences[s].first == t
             && (s == 0 || self.sentences[s - 1].paragraph != self.sentences[s].paragraph)
     }
 

@@ -141,11 +141,15 @@ impl HangupWatch {
         use std::io::IsTerminal;
         use std::os::fd::AsRawFd;
         let stop = Arc::new(AtomicBool::new(false));
-        // The terminal crossterm reads: stdin, or /dev/tty when stdin is the article.
+        // The terminal crossterm reads: stdin, or /dev/tty when stdin is the
+        // article (a pipe at its end would look hung up).
         let tty = if std::io::stdin().is_terminal() {
             None
         } else {
-            std::fs::File::open("/dev/tty").ok()
+            match std::fs::File::open("/dev/tty") {
+                Ok(tty) => Some(tty),
+                Err(_) => return HangupWatch { stop },
+            }
         };
         let fd = tty.as_ref().map_or(0, |f| f.as_raw_fd());
         {

@@ -147,6 +147,25 @@ pub fn document() -> Document {
     }
 }
 
+/// `text` with one indirect statement over `span` (bytes) by the fixture's
+/// first actor: for articles that test the screen, not the engine.
+pub fn one_statement(source: &str, text: &str, span: std::ops::Range<usize>) -> Document {
+    let mut analysis = Analysis::default();
+    analysis.actors.push(self::analysis().actors[0].clone());
+    analysis.statements.push(Statement {
+        kind: StatementKind::Indirect,
+        span: Span::new(span.start, span.end),
+        speaker: Some(0),
+        speaker_mention: None,
+        cue: None,
+    });
+    Document {
+        source: source.into(),
+        text: text.into(),
+        analysis,
+    }
+}
+
 // ----- a briefing of three articles ------------------------------------------------------
 
 /// The first occurrence of `needle` in `text` (at or after byte `from`).

@@ -526,6 +526,7 @@ fn is_date_line(t: &str) -> bool {
             w.chars().all(|c| c.is_ascii_digit())
                 || w.chars().all(|c| c.is_ascii_uppercase()) && w.len() <= 4
                 || crate::dates::parse(&format!("{w} 1 2000")).is_some()
+                || crate::dates::is_weekday(&lw)
                 || [
                     "am",
                     "pm",
@@ -534,20 +535,6 @@ fn is_date_line(t: &str) -> bool {
                     "updated",
                     "published",
                     "posted",
-                    "mon",
-                    "tue",
-                    "wed",
-                    "thu",
-                    "fri",
-                    "sat",
-                    "sun",
-                    "monday",
-                    "tuesday",
-                    "wednesday",
-                    "thursday",
-                    "friday",
-                    "saturday",
-                    "sunday",
                     "st",
                     "nd",
                     "rd",

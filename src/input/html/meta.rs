@@ -659,16 +659,6 @@ const ROLE_WORDS: &[&str] = &[
     "chief",
 ];
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Names from the text segments of a byline: "By" dropped, cut at dates,
 /// "Published …" and separators, roles after a comma dropped; segments joined
 /// only where "and" / "," / "&" link them.
@@ -768,9 +758,7 @@ fn cut_noise(s: &str) -> (String, bool) {
                 || next_lower.starts_with("am")
                 || next_lower.starts_with("pm")))
             || (dates_month(bare) && next_is_num)
-            || WEEKDAYS.iter().any(|d| {
-                bare == *d || (bare.len() == 3 && d.starts_with(bare)) && w.ends_with(',')
-            })
+            || dates::is_weekday(bare) && (bare.len() > 3 || w.ends_with(','))
             || STOP_WORDS.contains(&lw.as_str())
             || w.contains('@')
             || (bare == "on"
@@ -778,7 +766,7 @@ fn cut_noise(s: &str) -> (String, bool) {
                     let n = n.to_lowercase();
                     dates_month(n.trim_matches(|c: char| !c.is_alphanumeric()))
                         || n.starts_with(|c: char| c.is_ascii_digit())
-                        || WEEKDAYS.iter().any(|d| n.starts_with(&d[..3]))
+                        || n.get(..3).is_some_and(dates::is_weekday)
                 }));
         if starts_date {
             return (words[..i].join(" "), true);
