@@ -14,6 +14,8 @@ pub mod pathological;
 mod quotes;
 mod sentences;
 mod structure;
+#[doc(hidden)]
+pub mod tagger;
 mod tokens;
 mod turns;
 
@@ -28,9 +30,10 @@ pub fn same_first_name(a: &str, b: &str) -> bool {
 
 use actors::{ActorTable, Attribution, Resolver};
 use frames::{Frame, FrameFinder};
-use mentions::NameFinder;
+use mentions::{NameFinder, NameMention};
 use quotes::{Quote, quote_at};
 use sentences::Sentence;
+use tagger::Tagger;
 use tokens::Token;
 
 /// Articles longer than this are read in chunks of about this size, cut between
@@ -46,12 +49,18 @@ pub fn analyze(text: &str) -> Analysis {
 /// [`analyze`] with a chosen chunk size, to check that chunking changes nothing.
 #[doc(hidden)]
 pub fn analyze_in_chunks(text: &str, chunk_bytes: usize) -> Analysis {
+    analyze_with(text, chunk_bytes, Tagger::shipped())
+}
+
+/// [`analyze`] with another tagger, for training and measuring one.
+#[doc(hidden)]
+pub fn analyze_with(text: &str, chunk_bytes: usize, tagger: &Tagger) -> Analysis {
     let mut table = ActorTable::default();
     let mut carry = Carry::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut header = Header::default();
     for (k, (start, end)) in chunk_bounds(text, chunk_bytes).into_iter().enumerate() {
-        let part = analyze_chunk(&text[start..end], start, &mut table, &mut carry);
+        let part = analyze_chunk(&text[start..end], start, &mut table, &mut carry, tagger);
         if k == 0 {
             header = part.header;
         }
@@ -202,65 +211,111 @@ struct ChunkResult {
     drafts: Vec<Draft>,
 }
 
+/// What the rule stages find in a text: the evidence the model reads and the
+/// candidates it chooses among.
+pub(crate) struct Evidence<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub paragraphs: Vec<tokens::Paragraph>,
+    pub quotes: Vec<Quote>,
+    pub sentences: Vec<Sentence>,
+    pub layout: Layout,
+    pub names: Vec<NameMention>,
+    /// Frames found by the hand-written rules, in text order.
+    pub frames: Vec<Frame>,
+}
+
+impl<'a> Evidence<'a> {
+    /// Tokens, quotations, sentences, layout, names and rule frames of a text.
+    pub fn gather(text: &'a str) -> Evidence<'a> {
+        let (tokens, paragraphs) = tokens::tokenize(text);
+        let quotes = quotes::find_quotes(text, &tokens, &paragraphs);
+        let sentences = sentences::split_sentences(text, &tokens, &paragraphs, &quotes);
+        let layout = structure::detect(text, &tokens, &paragraphs);
+        let names_finder = NameFinder {
+            text,
+            tokens: &tokens,
+        };
+        let mut names = Vec::new();
+        let frame_finder = FrameFinder {
+            text,
+            tokens: &tokens,
+            quotes: &quotes,
+        };
+        let mut frames = Vec::new();
+        let mut turn_labels = Vec::new();
+        let mut turn_paragraph = None;
+        let mut headline = (usize::MAX, false); // (paragraph, is it in title case)
+        for (k, s) in sentences.iter().enumerate() {
+            if layout.is_metadata(s.paragraph) {
+                continue;
+            }
+            let p = &paragraphs[s.paragraph];
+            if headline.0 != s.paragraph {
+                headline = (
+                    s.paragraph,
+                    names_finder.title_case(p.first_token, p.end_token),
+                );
+            }
+            let headline = headline.1;
+            names_finder.sentence_names(s, headline, &mut names);
+            if turn_paragraph == Some(s.paragraph) {
+                continue; // the rest of a speaker's turn
+            }
+            if s.first == p.first_token
+                && let Some(turn) = turns::speaker_turn(text, &tokens, p)
+            {
+                turn_paragraph = Some(s.paragraph);
+                turn_labels.push(turn.label);
+                frames.push(frame_finder.turn_frame(k, turn, p.end_token));
+                continue;
+            }
+            frame_finder.sentence_frames(k, s, &mut frames);
+        }
+        // A label in capitals ("PENCE:") names a person, not an acronym.
+        for m in names.iter_mut() {
+            m.quoted = quote_at(&quotes, m.first).is_some();
+            if turn_labels.iter().any(|&(a, b)| m.first >= a && m.end <= b) {
+                m.treat_as_person_label();
+            }
+        }
+        Evidence {
+            text,
+            tokens,
+            paragraphs,
+            quotes,
+            sentences,
+            layout,
+            names,
+            frames,
+        }
+    }
+}
+
 /// All stages on one chunk of the article (`base`: where it starts, in bytes).
 fn analyze_chunk(
     text: &str,
     base: usize,
     table: &mut ActorTable,
     carry: &mut Carry,
+    tagger: &Tagger,
 ) -> ChunkResult {
-    let (tokens, paragraphs) = tokens::tokenize(text);
-    let quotes = quotes::find_quotes(text, &tokens, &paragraphs);
-    let sentences = sentences::split_sentences(text, &tokens, &paragraphs, &quotes);
-    let layout = structure::detect(text, &tokens, &paragraphs);
-
+    let ev = Evidence::gather(text);
+    let decoded = tagger.frames(&ev);
+    let frames = &decoded.frames;
+    let Evidence {
+        tokens,
+        paragraphs,
+        quotes,
+        sentences,
+        layout,
+        names,
+        ..
+    } = ev;
     let names_finder = NameFinder {
         text,
         tokens: &tokens,
     };
-    let mut names = Vec::new();
-    let frame_finder = FrameFinder {
-        text,
-        tokens: &tokens,
-        quotes: &quotes,
-    };
-    let mut frames = Vec::new();
-    let mut turn_labels = Vec::new();
-    let mut turn_paragraph = None;
-    let mut headline = (usize::MAX, false); // (paragraph, is it in title case)
-    for (k, s) in sentences.iter().enumerate() {
-        if layout.is_metadata(s.paragraph) {
-            continue;
-        }
-        let p = &paragraphs[s.paragraph];
-        if headline.0 != s.paragraph {
-            headline = (
-                s.paragraph,
-                names_finder.title_case(p.first_token, p.end_token),
-            );
-        }
-        let headline = headline.1;
-        names_finder.sentence_names(s, headline, &mut names);
-        if turn_paragraph == Some(s.paragraph) {
-            continue; // the rest of a speaker's turn
-        }
-        if s.first == p.first_token
-            && let Some(turn) = turns::speaker_turn(text, &tokens, p)
-        {
-            turn_paragraph = Some(s.paragraph);
-            turn_labels.push(turn.label);
-            frames.push(frame_finder.turn_frame(k, turn, p.end_token));
-            continue;
-        }
-        frame_finder.sentence_frames(k, s, &mut frames);
-    }
-    // A label in capitals ("PENCE:") names a person, not an acronym.
-    for m in names.iter_mut() {
-        m.quoted = quote_at(&quotes, m.first).is_some();
-        if turn_labels.iter().any(|&(a, b)| m.first >= a && m.end <= b) {
-            m.treat_as_person_label();
-        }
-    }
 
     let mut resolver = Resolver::new(table, text, &tokens, &sentences, base, carry.sentences);
     resolver.cluster(&names);
@@ -280,7 +335,7 @@ fn analyze_chunk(
         // "He said ...": a speaker already, not a beat.
         .filter(|t| speaker_starts.binary_search(t).is_err())
         .collect();
-    let (attributions, pronoun_beats) = resolver.resolve_frames(&names, &frames, &beats);
+    let (attributions, pronoun_beats) = resolver.resolve_frames(&names, frames, &beats);
     let mut subjects = resolver.person_subjects(&names);
     subjects.extend(pronoun_beats.into_iter().filter(|a| a.actor.is_some()));
     subjects.sort_by_key(|a| a.mention.map(|m| m.start));
@@ -294,7 +349,13 @@ fn analyze_chunk(
         paragraph_base: carry.paragraphs,
         conversation: is_conversation(&tokens, &paragraphs, &quotes),
     };
-    let drafts = assembler.statements(&frames, &attributions, &subjects, &mut carry.turns);
+    let drafts = assembler.statements(
+        frames,
+        &attributions,
+        &decoded.loose,
+        &subjects,
+        &mut carry.turns,
+    );
     carry.sentences += sentences.len();
     carry.paragraphs += paragraphs.len();
     let header = Header {
@@ -353,6 +414,36 @@ fn is_conversation(tokens: &[Token], paragraphs: &[tokens::Paragraph], quotes: &
 /// A quotation is speech-like, not a scare quote, when it has this many words.
 const SPEECH_WORDS: usize = 4;
 
+/// A quotation that is a sentence of its own, long enough or ending like a
+/// sentence, and not the title of a work: the words of whoever spoke last.
+/// Returns whether it is short (then speech only if it continues someone).
+pub(crate) fn standalone_quotation(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    q: &Quote,
+) -> Option<bool> {
+    let words = |r: std::ops::Range<usize>| tokens[r].iter().filter(|t| t.is_word()).count();
+    let inner = q.inner();
+    let n = words(inner.clone());
+    let ends_sentence = q.close.is_some_and(|c| {
+        c > q.open + 1 && matches!(&text[tokens[c - 1].range()], "." | "!" | "?" | "?!" | "!!")
+    });
+    if n == 0 || (n < SPEECH_WORDS && !ends_sentence) {
+        return None;
+    }
+    let s = &sentences[sentences.partition_point(|s| s.end <= q.open)];
+    let outside = words(s.first..q.open) + words(q.end_token..s.end);
+    let title_cased = {
+        let w: Vec<&Token> = tokens[inner]
+            .iter()
+            .filter(|t| t.kind == tokens::TokenKind::Word)
+            .collect();
+        w.len() >= 2 && w.iter().all(|t| t.has(tokens::flag::CAPITALIZED))
+    };
+    (outside == 0 && !title_cased).then_some(n < SPEECH_WORDS)
+}
+
 impl Assembler<'_> {
     /// The article span of a token range.
     fn span(&self, first: usize, end: usize) -> Span {
@@ -405,6 +496,7 @@ impl Assembler<'_> {
         &self,
         frames: &[Frame],
         attributions: &[Attribution],
+        loose: &[(usize, usize)],
         subjects: &[Attribution],
         turns: &mut Turns,
     ) -> Vec<Draft> {
@@ -427,42 +519,22 @@ impl Assembler<'_> {
         }
         out.sort_by_key(|d| d.span.start);
 
-        // Quotations not inside any statement.
-        let mut orphans: Vec<Draft> = Vec::new();
-        let mut d = 0;
-        for q in self.quotes {
-            let span = Span::new(self.base + q.start, self.base + q.end);
-            while d < out.len() && out[d].span.end <= span.start {
-                d += 1;
-            }
-            if out.get(d).is_some_and(|s| s.span.overlaps(&span)) {
-                continue;
-            }
-            let inner = q.inner();
-            let words = self.words(inner.clone());
-            let ends_sentence = q.close.is_some_and(|c| {
-                c > q.open + 1
-                    && matches!(
-                        &self.text[self.tokens[c - 1].range()],
-                        "." | "!" | "?" | "?!" | "!!"
-                    )
-            });
-            if words == 0 || (words < SPEECH_WORDS && !ends_sentence) {
-                continue;
-            }
-            let s = &self.sentences[self.sentences.partition_point(|s| s.end <= q.open)];
-            let outside = self.words(s.first..q.open) + self.words(q.end_token..s.end);
-            if outside > 0 || self.title_cased(inner) {
-                continue;
-            }
-            orphans.push(Draft {
-                kind: StatementKind::Direct,
-                span,
-                attribution: Attribution::default(),
-                cue: None,
-                needs_speaker: words < SPEECH_WORDS,
-            });
-        }
+        // Contents the tagger found with no cue near them: quotations that
+        // continue a speaker, given one below.
+        let orphans: Vec<Draft> = loose
+            .iter()
+            .map(|&(first, end)| {
+                let words = self.words(first..end);
+                let quoted = quote_at(self.quotes, first).is_some();
+                Draft {
+                    kind: self.kind_of(first, end),
+                    span: self.span(first, end),
+                    attribution: Attribution::default(),
+                    cue: None,
+                    needs_speaker: !quoted || words < SPEECH_WORDS,
+                }
+            })
+            .collect();
         out.extend(orphans);
         out.sort_by_key(|d| d.span.start);
         // Statements never overlap: the earlier one stands.

@@ -1,0 +1,225 @@
+//! From tags to attribution frames. Each content run is linked to a cue, to
+//! "continues the last speaker" or dropped, and each cue to its source, by the
+//! learned choosers of [`super::link`]. Contents that continue a speaker are
+//! left to the assembler, which knows who spoke last.
+
+use super::super::Evidence;
+use super::super::frames::{Frame, Phrase, PhraseKind, Speaker};
+use super::super::tokens::TokenKind;
+use super::features::Context;
+use super::link::{
+    ContentLink, CueCandidate, Layout, Linear, SourceLink, content_options, cue_candidates,
+    source_options,
+};
+use super::tags::{Role, Run, Tag, runs};
+use super::weights::Features;
+use crate::lexicon::class;
+
+/// Frames in text order (by cue), and contents without a cue.
+pub struct Decoded {
+    pub frames: Vec<Frame>,
+    pub loose: Vec<(usize, usize)>,
+}
+
+/// The two choosers: a content's cue, a cue's source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Linker {
+    pub contents: Linear,
+    pub sources: Linear,
+    /// Added to the score of dropping a content: below zero, the linker keeps
+    /// doubtful contents (chosen on development data for the best F1).
+    pub drop_bias: i32,
+}
+
+impl Linker {
+    pub fn zero(bits: u32) -> Linker {
+        Linker {
+            contents: Linear::zero(bits),
+            sources: Linear::zero(bits),
+            drop_bias: 0,
+        }
+    }
+}
+
+/// Frames from the tags of every token.
+pub fn decode(
+    ev: &Evidence,
+    ctx: &Context,
+    tags: &[Tag],
+    margins: &[i64],
+    linker: &Linker,
+) -> Decoded {
+    let l = Layout::new(ev, ctx);
+    let all = runs(tags);
+    let cues = cue_candidates(ev, &all);
+    let sources: Vec<Run> = all
+        .iter()
+        .filter(|r| r.role == Role::Source)
+        .copied()
+        .collect();
+    let mut contents_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); cues.len()];
+    let mut loose = Vec::new();
+    let mut buf = Features::default();
+    for c in all.iter().filter(|r| r.role == Role::Content) {
+        let margin = margins.get(c.first).copied().unwrap_or(0);
+        let options = content_options(&l, c, &cues, margin, linker.contents.bits, &mut buf);
+        let drop = options.iter().position(|&o| o == ContentLink::Drop);
+        match options[linker.contents.choose(&buf, drop, linker.drop_bias)] {
+            ContentLink::Cue(k) => contents_of[k].push((c.first, c.end)),
+            ContentLink::Continues => loose.push((c.first, c.end)),
+            ContentLink::Drop => {}
+        }
+    }
+    let mut frames: Vec<Frame> = Vec::new();
+    for (k, cue) in cues.iter().enumerate() {
+        let contents = std::mem::take(&mut contents_of[k]);
+        let rule = cue.rule.map(|f| &ev.frames[f]);
+        let introduces = contents.is_empty()
+            && if cue.tagged {
+                introduces(&l, cue, &sources)
+            } else {
+                rule.is_some_and(|f| f.introduces)
+            };
+        if contents.is_empty() && !introduces {
+            continue;
+        }
+        let options = source_options(
+            &l,
+            cue,
+            &contents,
+            &sources,
+            &cues,
+            linker.sources.bits,
+            &mut buf,
+        );
+        let source = options[linker.sources.choose(&buf, None, 0)];
+        frames.push(frame(&l, cue, contents, introduces, source, &frames));
+    }
+    Decoded { frames, loose }
+}
+
+/// The frame of a cue, its contents and its chosen source.
+fn frame(
+    l: &Layout,
+    cue: &CueCandidate,
+    mut contents: Vec<(usize, usize)>,
+    introduces: bool,
+    source: SourceLink,
+    earlier: &[Frame],
+) -> Frame {
+    let ev = l.ev;
+    let sentence = l.sentence_of[cue.first] as usize;
+    let lo = ev.sentences[sentence].first;
+    let rule = cue.rule.map(|f| &ev.frames[f]);
+    contents.sort_unstable();
+    let mut frame = Frame {
+        sentence,
+        cue: (cue.first, cue.end),
+        speaker: None,
+        apposition: None,
+        antecedent: None,
+        contents,
+        introduces,
+        verbatim: rule.is_some_and(|f| f.verbatim),
+    };
+    match source {
+        SourceLink::Phrase { first, end } => {
+            let (phrase, apposition) = phrase(l, first, end);
+            frame.apposition = apposition;
+            if phrase.kind == PhraseKind::Relative {
+                frame.antecedent = rule
+                    .and_then(|f| f.antecedent)
+                    .or_else(|| antecedent(l, phrase.first, lo));
+            }
+            frame.speaker = Some(Speaker::Phrase(phrase));
+        }
+        SourceLink::None => {
+            // "it was reported that ...": the rules know when no one is named.
+            if let Some(f) = rule.filter(|f| f.speaker == Some(Speaker::Unstated)) {
+                frame.speaker = f.speaker;
+            } else if let Some(prev) = earlier.last()
+                && prev.sentence == sentence
+                && prev.speaker.is_some()
+                && cue.first > lo
+                && ev.tokens[cue.first - 1].is(class::CONJUNCTION)
+            {
+                // "..., and added that ...": the speaker of the cue before.
+                frame.speaker = Some(Speaker::SameAs(earlier.len() - 1));
+            }
+        }
+    }
+    frame
+}
+
+/// The speaker phrase of a source: the name or description, with an
+/// apposition after its comma ("Jane Doe, a professor at ...") kept apart.
+fn phrase(l: &Layout, first: usize, end: usize) -> (Phrase, Option<(usize, usize)>) {
+    let tokens = &l.ev.tokens;
+    let word = |k: usize| &l.ev.text[tokens[k].range()];
+    let comma = (first + 1..end).find(|&k| matches!(word(k), "," | "("));
+    let mut stop = comma.unwrap_or(end);
+    while stop > first + 1 && tokens[stop - 1].kind == TokenKind::Punct {
+        stop -= 1;
+    }
+    let apposition = comma.map(|c| (c + 1, end)).filter(|(a, b)| a < b);
+    let t = &tokens[first];
+    let kind = if stop == first + 1 && t.is(class::SUBJECT_PRONOUN | class::PRONOUN_2) {
+        PhraseKind::Pronoun
+    } else if stop == first + 1 && t.is(class::RELATIVE) {
+        PhraseKind::Relative
+    } else if has_name(l, first, stop) {
+        PhraseKind::Proper
+    } else {
+        PhraseKind::Common
+    };
+    (
+        Phrase {
+            first,
+            end: stop,
+            kind,
+        },
+        apposition,
+    )
+}
+
+fn has_name(l: &Layout, first: usize, end: usize) -> bool {
+    let names = &l.ev.names;
+    let k = names.partition_point(|m| m.end <= first);
+    names.get(k).is_some_and(|m| m.first < end)
+}
+
+/// What a relative pronoun stands for: the name just before it.
+fn antecedent(l: &Layout, relative: usize, lo: usize) -> Option<Phrase> {
+    let mut at = relative;
+    if at > lo && &l.ev.text[l.ev.tokens[at - 1].range()] == "," {
+        at -= 1;
+    }
+    let names = &l.ev.names;
+    let k = names.partition_point(|m| m.end <= at);
+    let m = names.get(k.checked_sub(1)?)?;
+    (m.end == at && m.first >= lo).then_some(Phrase {
+        first: m.first,
+        end: m.end,
+        kind: PhraseKind::Proper,
+    })
+}
+
+/// A cue with nothing after it but its source and a colon, at the end of its
+/// paragraph ("Peskov told reporters:"): it introduces what follows.
+fn introduces(l: &Layout, cue: &CueCandidate, sources: &[Run]) -> bool {
+    let ev = l.ev;
+    let sentence = &ev.sentences[l.sentence_of[cue.first] as usize];
+    let hi = sentence.end;
+    let mut i = cue.end;
+    if let Some(s) = sources.iter().find(|s| s.first == i) {
+        i = s.end;
+    }
+    let tokens = &ev.tokens;
+    while i < hi && tokens[i].kind == TokenKind::Word && tokens[i].is(class::TIME | class::ADVERB)
+    {
+        i += 1;
+    }
+    let rest = &tokens[i..hi];
+    let para_end = ev.paragraphs[sentence.paragraph].end_token;
+    hi == para_end && rest.iter().all(|t| t.kind == TokenKind::Punct) && rest.len() <= 1
+}

@@ -1,0 +1,497 @@
+//! Linking, learned: which cue each content belongs to (or none: it continues
+//! the last speaker; or it is no statement at all), and which phrase is each
+//! cue's source. Each decision is a choice among candidates, scored by a linear
+//! model over hashed features of the candidate in its context.
+//!
+//! Candidates come from the tagger (its cue and source runs) and from the rules
+//! (their cues and speaker phrases) and from the names and pronouns of the
+//! sentence, so the model can prefer either reading.
+
+use super::super::Evidence;
+use super::super::frames::Speaker;
+use super::super::tokens::TokenKind;
+use super::features::{Context, bucket, feat, feat2};
+use super::tags::{Role, Run};
+use super::weights::Features;
+use crate::lexicon::class;
+
+/// Weights of one linear chooser: a weight per row of hashed features.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Linear {
+    pub bits: u32,
+    pub w: Vec<i16>,
+}
+
+impl Linear {
+    pub fn zero(bits: u32) -> Linear {
+        Linear {
+            bits,
+            w: vec![0; 1 << bits],
+        }
+    }
+
+    pub fn row(&self, hash: u64) -> u32 {
+        (hash >> (64 - self.bits)) as u32
+    }
+
+    pub fn score(&self, options: &Features, k: usize) -> i32 {
+        options.of(k).iter().map(|&r| i32::from(self.w[r as usize])).sum()
+    }
+
+    /// The best option (the first among equals), with `bias` added to the score
+    /// of option `biased`.
+    pub fn choose(&self, options: &Features, biased: Option<usize>, bias: i32) -> usize {
+        let mut best = (i32::MIN, 0);
+        for k in 0..options.len() {
+            let s = self.score(options, k) + if Some(k) == biased { bias } else { 0 };
+            if s > best.0 {
+                best = (s, k);
+            }
+        }
+        best.1
+    }
+}
+
+/// A cue a content may belong to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueCandidate {
+    pub first: usize,
+    pub end: usize,
+    /// The tagger marked it.
+    pub tagged: bool,
+    /// Index of the rule frame with this cue.
+    pub rule: Option<usize>,
+}
+
+/// What a content may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContentLink {
+    /// Said at this cue (an index into the cue candidates).
+    Cue(usize),
+    /// No cue: the words of whoever spoke last.
+    Continues,
+    /// Not a statement.
+    Drop,
+}
+
+/// A source a cue may have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceLink {
+    Phrase { first: usize, end: usize },
+    None,
+}
+
+/// Where the tokens are: sentence of each token and paragraph of each sentence.
+pub struct Layout<'e, 'a> {
+    pub ev: &'e Evidence<'a>,
+    pub ctx: &'e Context,
+    pub sentence_of: Vec<u32>,
+}
+
+impl<'e, 'a> Layout<'e, 'a> {
+    pub fn new(ev: &'e Evidence<'a>, ctx: &'e Context) -> Layout<'e, 'a> {
+        let mut sentence_of = vec![0u32; ev.tokens.len()];
+        for (k, s) in ev.sentences.iter().enumerate() {
+            sentence_of[s.first..s.end].fill(k as u32);
+        }
+        Layout {
+            ev,
+            ctx,
+            sentence_of,
+        }
+    }
+
+    fn sentence(&self, s: usize) -> (usize, usize) {
+        let s = &self.ev.sentences[s];
+        (s.first, s.end)
+    }
+
+    fn paragraph_of(&self, token: usize) -> usize {
+        self.ev.sentences[self.sentence_of[token] as usize].paragraph
+    }
+
+    fn word(&self, i: usize) -> &str {
+        &self.ev.text[self.ev.tokens[i].range()]
+    }
+
+    fn hash(&self, i: usize) -> u64 {
+        self.ctx.words[i]
+    }
+
+    fn count(&self, a: usize, b: usize, what: impl Fn(usize) -> bool) -> usize {
+        (a..b).filter(|&k| what(k)).count()
+    }
+}
+
+/// The cues contents may belong to: the tagger's cue runs, and the rules' cues
+/// that no run overlaps, in text order.
+pub fn cue_candidates(ev: &Evidence, runs: &[Run]) -> Vec<CueCandidate> {
+    let rule_at = |first: usize, end: usize| {
+        ev.frames
+            .iter()
+            .position(|f| f.cue.0 < end && first < f.cue.1.max(f.cue.0 + 1))
+    };
+    let mut out: Vec<CueCandidate> = runs
+        .iter()
+        .filter(|r| r.role == Role::Cue)
+        .map(|r| CueCandidate {
+            first: r.first,
+            end: r.end,
+            tagged: true,
+            rule: rule_at(r.first, r.end),
+        })
+        .collect();
+    for (k, f) in ev.frames.iter().enumerate() {
+        let (a, b) = (f.cue.0, f.cue.1.max(f.cue.0 + 1));
+        if f.contents.is_empty() && !f.introduces {
+            continue;
+        }
+        if !out.iter().any(|c| c.first < b && a < c.end) {
+            out.push(CueCandidate {
+                first: a,
+                end: b,
+                tagged: false,
+                rule: Some(k),
+            });
+        }
+    }
+    out.sort_by_key(|c| c.first);
+    out
+}
+
+mod t {
+    pub const DROP: u64 = 200;
+    pub const DROP_KIND: u64 = 201;
+    pub const DROP_MARGIN: u64 = 202;
+    pub const DROP_LEN: u64 = 203;
+    pub const DROP_FIRST: u64 = 204;
+    pub const DROP_RULE: u64 = 205;
+    pub const DROP_NEAR_CUE: u64 = 206;
+    pub const DROP_CUE_WORD: u64 = 207;
+    pub const CONT: u64 = 210;
+    pub const CONT_KIND: u64 = 211;
+    pub const CONT_PARA: u64 = 212;
+    pub const CONT_CUES_NEAR: u64 = 213;
+    pub const CONT_FIRST: u64 = 214;
+    pub const CUE: u64 = 220;
+    pub const CUE_SIDE_GAP: u64 = 221;
+    pub const CUE_WORD_SIDE: u64 = 222;
+    pub const CUE_ORIGIN: u64 = 223;
+    pub const CUE_RULE_LINK: u64 = 224;
+    pub const CUE_BETWEEN: u64 = 225;
+    pub const CUE_RANK: u64 = 226;
+    pub const CUE_KIND_SIDE: u64 = 227;
+    pub const CUE_SENTENCES: u64 = 228;
+    pub const CUE_NEXT_WORD: u64 = 229;
+    pub const CUE_MARGIN: u64 = 230;
+    pub const SRC: u64 = 240;
+    pub const SRC_ORIGIN: u64 = 241;
+    pub const SRC_SIDE_GAP: u64 = 242;
+    pub const SRC_BETWEEN: u64 = 243;
+    pub const SRC_FIRST: u64 = 244;
+    pub const SRC_HEAD: u64 = 245;
+    pub const SRC_CUE_WORD: u64 = 246;
+    pub const SRC_START: u64 = 247;
+    pub const SRC_NAME: u64 = 248;
+    pub const SRC_RANK: u64 = 249;
+    pub const SRC_LEN: u64 = 250;
+    pub const NONE: u64 = 260;
+    pub const NONE_CUE_WORD: u64 = 261;
+    pub const NONE_BEFORE: u64 = 262;
+    pub const NONE_SOURCES: u64 = 263;
+}
+
+/// How a content run looks: 0 no quotation, 1 it is one quotation, 2 it holds one.
+fn kind(l: &Layout, c: &Run) -> u64 {
+    let q = &l.ev.quotes;
+    let k = q.partition_point(|q| q.end_token <= c.first);
+    match q.get(k) {
+        Some(q) if q.open == c.first && q.end_token >= c.end => 1,
+        Some(q) if q.open < c.end => 2,
+        _ => 0,
+    }
+}
+
+/// The options for one content run, with their features: each cue candidate
+/// near it, then "continues", then "drop".
+pub fn content_options(
+    l: &Layout,
+    c: &Run,
+    cues: &[CueCandidate],
+    margin: i64,
+    bits: u32,
+    out: &mut Features,
+) -> Vec<ContentLink> {
+    out.clear();
+    let row = |h: u64| (h >> (64 - bits)) as u32;
+    let ev = l.ev;
+    let s_first = l.sentence_of[c.first] as usize;
+    let s_last = l.sentence_of[c.end - 1] as usize;
+    let lo = l.sentence(s_first.saturating_sub(1)).0;
+    let hi = l.sentence((s_last + 1).min(ev.sentences.len() - 1)).1;
+    let (own_lo, own_hi) = (l.sentence(s_first).0, l.sentence(s_last).1);
+    let kind = kind(l, c);
+    let first_word = l.hash(c.first);
+    let len = bucket(c.end - c.first);
+    let mb = margin_bucket(margin);
+    let rule_share = rule_share(l, c);
+    let mut near: Vec<(usize, usize)> = cues
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.first >= lo && q.end <= hi)
+        .map(|(k, q)| (gap(q.first, q.end, c), k))
+        .collect();
+    near.sort_unstable();
+    let mut options = Vec::new();
+    for (rank, &(g, k)) in near.iter().enumerate() {
+        let q = &cues[k];
+        let before = q.end <= c.first;
+        let side = u64::from(before);
+        let (a, b) = if before { (q.end, c.first) } else { (c.end, q.first) };
+        let between_cue = cues.iter().any(|o| o.first >= a && o.end <= b && o != q);
+        let commas = l.count(a, b, |i| l.word(i) == ",");
+        let terminal = l.count(a, b, |i| matches!(l.word(i), "." | "?" | "!"));
+        let quotes = l.count(a, b, |i| matches!(ev.tokens[i].kind, TokenKind::Quote(_)));
+        let sentences = if q.first >= own_lo && q.end <= own_hi {
+            0
+        } else if q.first < own_lo {
+            1
+        } else {
+            2
+        };
+        let rule_link = q.rule.is_some_and(|f| {
+            ev.frames[f]
+                .contents
+                .iter()
+                .any(|&(x, y)| x < c.end && c.first < y)
+        });
+        let qw = l.hash(q.first);
+        let lemma = ev.tokens[q.first]
+            .info()
+            .verb
+            .map_or(0, |v| 1 + u64::from(v.lemma));
+        let f = [
+            feat(t::CUE, 0),
+            feat2(t::CUE_SIDE_GAP, side, bucket(g)),
+            feat2(t::CUE_WORD_SIDE, qw, side),
+            feat2(t::CUE_WORD_SIDE, lemma + (1 << 40), side),
+            feat2(t::CUE_ORIGIN, u64::from(q.tagged), u64::from(q.rule.is_some())),
+            feat(t::CUE_RULE_LINK, u64::from(rule_link)),
+            feat2(
+                t::CUE_BETWEEN,
+                u64::from(between_cue) | (commas.min(3) as u64) << 1,
+                (terminal.min(2) as u64) | (quotes.min(2) as u64) << 2,
+            ),
+            feat2(t::CUE_RANK, rank.min(3) as u64, side),
+            feat2(t::CUE_KIND_SIDE, kind, side * 10 + sentences),
+            feat(t::CUE_SENTENCES, sentences),
+            feat2(
+                t::CUE_NEXT_WORD,
+                if before && g <= 1 { first_word } else { 7 },
+                side,
+            ),
+            feat2(t::CUE_MARGIN, mb, u64::from(q.tagged)),
+        ];
+        out.rows.extend(f.iter().map(|&h| row(h)));
+        out.end_token();
+        options.push(ContentLink::Cue(k));
+    }
+    // Continues the last speaker.
+    let para_start = ev.tokens[c.first].has(super::super::tokens::flag::PARA_START)
+        || l.sentence(s_first).0 == c.first;
+    let f = [
+        feat(t::CONT, 0),
+        feat(t::CONT_KIND, kind),
+        feat2(t::CONT_PARA, u64::from(para_start), kind),
+        feat2(t::CONT_CUES_NEAR, near.len().min(3) as u64, kind),
+        feat(t::CONT_FIRST, first_word),
+    ];
+    out.rows.extend(f.iter().map(|&h| row(h)));
+    out.end_token();
+    options.push(ContentLink::Continues);
+    // Not a statement.
+    let nearest_cue = near.first().map_or(0, |&(_, k)| l.hash(cues[k].first));
+    let f = [
+        feat(t::DROP, 0),
+        feat(t::DROP_KIND, kind),
+        feat2(t::DROP_MARGIN, mb, kind),
+        feat2(t::DROP_LEN, len, kind),
+        feat(t::DROP_FIRST, first_word),
+        feat2(t::DROP_RULE, rule_share, kind),
+        feat2(t::DROP_NEAR_CUE, near.first().map_or(99, |n| bucket(n.0)), kind),
+        feat(t::DROP_CUE_WORD, nearest_cue),
+    ];
+    out.rows.extend(f.iter().map(|&h| row(h)));
+    out.end_token();
+    options.push(ContentLink::Drop);
+    options
+}
+
+/// Tokens between a span and a run (0 when adjacent).
+fn gap(first: usize, end: usize, c: &Run) -> usize {
+    if end <= c.first {
+        c.first - end
+    } else {
+        first.saturating_sub(c.end)
+    }
+}
+
+fn margin_bucket(m: i64) -> u64 {
+    match m {
+        ..=0 => 0,
+        1..=1000 => 1,
+        1001..=3000 => 2,
+        3001..=6000 => 3,
+        6001..=12000 => 4,
+        12001..=25000 => 5,
+        _ => 6,
+    }
+}
+
+/// How much of a run the rules also call content: 0 none, 1 some, 2 most, 3 all.
+fn rule_share(l: &Layout, c: &Run) -> u64 {
+    let mut covered = 0;
+    for f in &l.ev.frames {
+        for &(a, b) in &f.contents {
+            covered += b.min(c.end).saturating_sub(a.max(c.first));
+        }
+    }
+    let n = c.end - c.first;
+    match covered {
+        0 => 0,
+        x if x >= n => 3,
+        x if 2 * x >= n => 2,
+        _ => 1,
+    }
+}
+
+/// A source candidate and where it came from.
+#[derive(Clone, Copy, Debug)]
+struct SourceCandidate {
+    first: usize,
+    end: usize,
+    tagged: bool,
+    rule: bool,
+    name: bool,
+    pronoun: bool,
+}
+
+/// The options for a cue's source, with their features: phrases of its
+/// sentence (the tagger's source runs, the rules' speaker, names, pronouns),
+/// nearest first, then none.
+pub fn source_options(
+    l: &Layout,
+    cue: &CueCandidate,
+    contents: &[(usize, usize)],
+    sources: &[Run],
+    cues: &[CueCandidate],
+    bits: u32,
+    out: &mut Features,
+) -> Vec<SourceLink> {
+    out.clear();
+    let row = |h: u64| (h >> (64 - bits)) as u32;
+    let ev = l.ev;
+    let (lo, hi) = l.sentence(l.sentence_of[cue.first] as usize);
+    let mut cands: Vec<SourceCandidate> = Vec::new();
+    let mut add = |first: usize, end: usize, set: &dyn Fn(&mut SourceCandidate)| {
+        if first >= end || first < lo || end > hi {
+            return;
+        }
+        if let Some(c) = cands.iter_mut().find(|c| c.first == first && c.end == end) {
+            set(c);
+            return;
+        }
+        let mut c = SourceCandidate {
+            first,
+            end,
+            tagged: false,
+            rule: false,
+            name: false,
+            pronoun: false,
+        };
+        set(&mut c);
+        cands.push(c);
+    };
+    for s in sources {
+        add(s.first, s.end, &|c| c.tagged = true);
+    }
+    if let Some(f) = cue.rule.map(|k| &ev.frames[k])
+        && let Some(Speaker::Phrase(p)) = f.speaker
+    {
+        add(p.first, p.end, &|c| c.rule = true);
+    }
+    for m in ev.names.iter().filter(|m| m.first >= lo && m.end <= hi) {
+        add(m.first, m.end, &|c| c.name = true);
+    }
+    for i in lo..hi {
+        if ev.tokens[i].is(class::SUBJECT_PRONOUN) && l.ctx.quoted(i) == 0 {
+            add(i, i + 1, &|c| c.pronoun = true);
+        }
+    }
+    // Never inside what the cue attributes, never overlapping the cue.
+    cands.retain(|c| {
+        !contents.iter().any(|&(a, b)| c.first < b && a < c.end) && (c.end <= cue.first || c.first >= cue.end)
+    });
+    let cue_gap = |c: &SourceCandidate| {
+        if c.end <= cue.first {
+            cue.first - c.end
+        } else {
+            c.first - cue.end
+        }
+    };
+    cands.sort_by_key(|c| (cue_gap(c), c.first));
+    let cue_word = l.hash(cue.first);
+    let mut options = Vec::new();
+    for (rank, c) in cands.iter().enumerate() {
+        let before = c.end <= cue.first;
+        let side = u64::from(before);
+        let g = cue_gap(c);
+        let (a, b) = if before { (c.end, cue.first) } else { (cue.end, c.first) };
+        let other_cue = cues.iter().any(|o| o.first >= a && o.end <= b);
+        let content_between = contents.iter().any(|&(x, y)| x >= a && y <= b);
+        let commas = l.count(a, b, |i| l.word(i) == ",");
+        let origin = u64::from(c.tagged)
+            | u64::from(c.rule) << 1
+            | u64::from(c.name) << 2
+            | u64::from(c.pronoun) << 3;
+        let name_class = ev
+            .names
+            .iter()
+            .find(|m| m.first < c.end && c.first < m.end)
+            .map_or(0, |m| 1 + m.class as u64);
+        let f = [
+            feat(t::SRC, 0),
+            feat(t::SRC_ORIGIN, origin),
+            feat2(t::SRC_SIDE_GAP, side, bucket(g)),
+            feat2(
+                t::SRC_BETWEEN,
+                u64::from(other_cue) | u64::from(content_between) << 1,
+                commas.min(3) as u64,
+            ),
+            feat(t::SRC_FIRST, l.hash(c.first)),
+            feat(t::SRC_HEAD, l.hash(c.end - 1)),
+            feat2(t::SRC_CUE_WORD, cue_word, side),
+            feat2(t::SRC_START, u64::from(c.first == lo), side),
+            feat2(t::SRC_NAME, name_class, origin),
+            feat2(t::SRC_RANK, rank.min(3) as u64, side),
+            feat(t::SRC_LEN, bucket(c.end - c.first)),
+        ];
+        out.rows.extend(f.iter().map(|&h| row(h)));
+        out.end_token();
+        options.push(SourceLink::Phrase {
+            first: c.first,
+            end: c.end,
+        });
+    }
+    let word_before = if cue.first > lo { l.hash(cue.first - 1) } else { 3 };
+    let f = [
+        feat(t::NONE, 0),
+        feat(t::NONE_CUE_WORD, cue_word),
+        feat(t::NONE_BEFORE, word_before),
+        feat(t::NONE_SOURCES, cands.len().min(3) as u64),
+    ];
+    out.rows.extend(f.iter().map(|&h| row(h)));
+    out.end_token();
+    options.push(SourceLink::None);
+    options
+}

@@ -1,0 +1,144 @@
+//! The trained attribution tagger.
+//!
+//! Each token gets one of seven tags (outside, or the beginning or inside of a
+//! cue, a source or a content), by two linear models over hashed features with
+//! first-order Viterbi decoding. The first stage reads the token, its neighbours,
+//! quotation state, names and the votes of the hand-written rules; the second
+//! also reads where the first stage put cues and sources, which is what content
+//! boundaries depend on. Tags become frames in [`decode`].
+//!
+//! The weights were trained on PolNeAR's training split by `briefing-train` (see
+//! `assets/model/README.md`) and are compiled in.
+
+mod decode;
+mod features;
+mod link;
+mod tags;
+#[doc(hidden)]
+pub mod train;
+mod weights;
+
+pub use decode::{Decoded, Linker};
+pub use tags::Tag;
+pub use weights::FormatError;
+
+use super::Evidence;
+use features::Context;
+use std::sync::LazyLock;
+use weights::{Features, Scores, Weights};
+
+/// The compiled-in weights.
+const SHIPPED: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/model/tagger.bin"
+));
+
+static TAGGER: LazyLock<Tagger> = LazyLock::new(|| {
+    // The file is part of the source tree and a test checks that it loads, so a
+    // failure here is a broken build, not bad input.
+    Tagger::from_bytes(SHIPPED).expect("assets/model/tagger.bin is a valid tagger")
+});
+
+/// Two stages of weights.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tagger {
+    stages: Vec<Weights>,
+    pub linker: Linker,
+}
+
+/// Scratch buffers, reused from chunk to chunk.
+#[derive(Default)]
+struct Buffers {
+    base: Features,
+    stacked: Features,
+    scores: Scores,
+    extra: Scores,
+}
+
+impl Tagger {
+    /// The tagger that ships with the engine.
+    pub fn shipped() -> &'static Tagger {
+        &TAGGER
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, FormatError> {
+        let (stages, linker) = weights::decode(bytes)?;
+        Ok(Tagger { stages, linker })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        weights::encode(&self.stages, &self.linker)
+    }
+
+    /// The tag of every token of the evidence.
+    pub(crate) fn tags(&self, ev: &Evidence) -> Vec<Tag> {
+        self.tags_and_margins(ev, &Context::new(ev), false).0
+    }
+
+    /// Tags, and with `margins` how sure the last stage is of each (see
+    /// [`weights::margins`]).
+    fn tags_and_margins(&self, ev: &Evidence, ctx: &Context, margins: bool) -> (Vec<Tag>, Vec<i64>) {
+        let mut tags = Vec::new();
+        let Some(first) = self.stages.first() else {
+            tags.resize(ev.tokens.len(), Tag::Outside);
+            return (tags, vec![0; ev.tokens.len()]);
+        };
+        let mut buf = Buffers::default();
+        features::base(ev, ctx, first.bits, &mut buf.base);
+        first.emissions(&buf.base, &mut buf.scores);
+        first.viterbi(&buf.scores, &mut tags);
+        if let Some(second) = self.stages.get(1) {
+            features::stacked(ev, ctx, &tags, second.bits, &mut buf.stacked);
+            if second.bits != first.bits {
+                features::base(ev, ctx, second.bits, &mut buf.base);
+            }
+            second.emissions(&buf.base, &mut buf.scores);
+            second.emissions(&buf.stacked, &mut buf.extra);
+            for (s, e) in buf.scores.iter_mut().zip(&buf.extra) {
+                for k in 0..s.len() {
+                    s[k] += e[k];
+                }
+            }
+            second.viterbi(&buf.scores, &mut tags);
+        }
+        let last = self.stages.last().unwrap_or(first);
+        let m = if margins {
+            weights::margins(&last.trans, &buf.scores, &tags)
+        } else {
+            Vec::new()
+        };
+        (tags, m)
+    }
+
+    /// Each token of a text with its tag, one a line: for reading the tagger's
+    /// decisions.
+    #[doc(hidden)]
+    pub fn explain(&self, text: &str) -> String {
+        let ev = Evidence::gather(text);
+        let tags = self.tags(&ev);
+        let mut out = String::new();
+        for (t, tag) in ev.tokens.iter().zip(tags) {
+            if t.has(super::tokens::flag::PARA_START) {
+                out.push('\n');
+            }
+            let mark = match tag {
+                Tag::Outside => "",
+                Tag::CueBegin => "[CUE ",
+                Tag::SourceBegin => "[SRC ",
+                Tag::ContentBegin => "[CON ",
+                _ => "+",
+            };
+            out.push_str(mark);
+            out.push_str(&text[t.range()]);
+            out.push(' ');
+        }
+        out
+    }
+
+    /// Attribution frames of the evidence, as the tagger reads it.
+    pub(crate) fn frames(&self, ev: &Evidence) -> Decoded {
+        let ctx = Context::new(ev);
+        let (tags, margins) = self.tags_and_margins(ev, &ctx, true);
+        decode::decode(ev, &ctx, &tags, &margins, &self.linker)
+    }
+}
