@@ -11,6 +11,7 @@ use super::link::{
     ContentLink, CueCandidate, Layout, Linear, SourceLink, content_options, cue_candidates,
     source_options,
 };
+use super::spans::span_options;
 use super::tags::{Role, Run, Tag, runs};
 use super::weights::Features;
 use crate::lexicon::class;
@@ -24,6 +25,9 @@ pub struct Decoded {
 /// The two choosers: a content's cue, a cue's source.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Linker {
+    /// A content run's boundaries.
+    pub spans: Linear,
+    /// A content's cue (or none, or no statement).
     pub contents: Linear,
     pub sources: Linear,
     /// Added to the score of dropping a content: below zero, the linker keeps
@@ -34,6 +38,7 @@ pub struct Linker {
 impl Linker {
     pub fn zero(bits: u32) -> Linker {
         Linker {
+            spans: Linear::zero(bits),
             contents: Linear::zero(bits),
             sources: Linear::zero(bits),
             drop_bias: 0,
@@ -60,9 +65,14 @@ pub fn decode(
     let mut contents_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); cues.len()];
     let mut loose = Vec::new();
     let mut buf = Features::default();
-    for c in all.iter().filter(|r| r.role == Role::Content) {
+    let runs: Vec<Run> = all
+        .iter()
+        .filter(|r| r.role == Role::Content)
+        .copied()
+        .collect();
+    for c in chosen_spans(&l, &runs, tags, &linker.spans) {
         let margin = margins.get(c.first).copied().unwrap_or(0);
-        let options = content_options(&l, c, &cues, margin, linker.contents.bits, &mut buf);
+        let options = content_options(&l, &c, &cues, margin, linker.contents.bits, &mut buf);
         let drop = options.iter().position(|&o| o == ContentLink::Drop);
         match options[linker.contents.choose(&buf, drop, linker.drop_bias)] {
             ContentLink::Cue(k) => contents_of[k].push((c.first, c.end)),
@@ -96,6 +106,29 @@ pub fn decode(
         frames.push(frame(&l, cue, contents, introduces, source, &frames));
     }
     Decoded { frames, loose }
+}
+
+/// The boundaries chosen for each content run, in order and never overlapping:
+/// a span that takes in the next run (joined, or extended over its quotation)
+/// stands for it too.
+pub fn chosen_spans(l: &Layout, runs: &[Run], tags: &[Tag], chooser: &Linear) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut buf = Features::default();
+    for k in 0..runs.len() {
+        let options = span_options(l, runs, k, tags, chooser.bits, &mut buf);
+        let pick = options[chooser.choose(&buf, None, 0)].run();
+        match out.last() {
+            Some(prev) if prev.end > pick.first => {
+                // Already inside the span before, or reaching back into it.
+                let own = runs[k];
+                if prev.end <= own.first {
+                    out.push(own);
+                }
+            }
+            _ => out.push(pick),
+        }
+    }
+    out
 }
 
 /// The frame of a cue, its contents and its chosen source.

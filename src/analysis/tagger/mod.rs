@@ -13,6 +13,7 @@
 mod decode;
 mod features;
 mod link;
+mod spans;
 mod tags;
 #[doc(hidden)]
 pub mod train;

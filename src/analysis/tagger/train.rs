@@ -10,6 +10,7 @@ use super::super::Evidence;
 use super::features::{self, Context};
 use super::Tagger;
 use super::decode::Linker;
+use super::spans::span_options;
 use super::link::{ContentLink, Layout, Linear, SourceLink, content_options, cue_candidates, source_options};
 use super::tags::{ROW, Role, Run, TAGS, Tag, runs};
 use super::weights::{Features, Scores, Weights, margins, viterbi};
@@ -382,14 +383,17 @@ pub fn train(articles: &[Annotated], config: &Config, log: &mut dyn FnMut(&str))
         .zip(second_tags.par_iter())
         .map(|(a, (tags, margins))| link_examples(a, tags, margins, config.link_bits))
         .collect();
+    let spans: Vec<&(Features, usize)> = examples.iter().flat_map(|e| &e.spans).collect();
     let contents: Vec<&(Features, usize)> = examples.iter().flat_map(|e| &e.contents).collect();
     let sources: Vec<&(Features, usize)> = examples.iter().flat_map(|e| &e.sources).collect();
     log(&format!(
-        "linker: {} content and {} source choices",
+        "linker: {} span, {} content and {} source choices",
+        spans.len(),
         contents.len(),
         sources.len()
     ));
     let linker = Linker {
+        spans: train_chooser(&spans, config.link_bits, config.link_epochs, &mut rng),
         contents: train_chooser(&contents, config.link_bits, config.link_epochs, &mut rng),
         sources: train_chooser(&sources, config.link_bits, config.link_epochs, &mut rng),
         drop_bias: config.drop_bias,
@@ -404,8 +408,31 @@ pub fn train(articles: &[Annotated], config: &Config, log: &mut dyn FnMut(&str))
 /// and the index of the right one.
 #[derive(Default)]
 struct LinkExamples {
+    spans: Vec<(Features, usize)>,
     contents: Vec<(Features, usize)>,
     sources: Vec<(Features, usize)>,
+}
+
+/// A span without surrounding white space and punctuation and a leading "that",
+/// as the scorer compares spans exactly.
+fn trim(text: &str, (mut s, mut e): (usize, usize)) -> (usize, usize) {
+    const EDGE: &str = " \t\n\u{a0}.,;:!?\"'“”‘’«»—–-()[]";
+    while s < e {
+        match text[s..e].chars().next() {
+            Some(c) if EDGE.contains(c) => s += c.len_utf8(),
+            _ => break,
+        }
+    }
+    while e > s {
+        match text[s..e].chars().next_back() {
+            Some(c) if EDGE.contains(c) => e -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    if text[s..e].get(..5).is_some_and(|w| w.eq_ignore_ascii_case("that ")) {
+        s += 5;
+    }
+    (s, e)
 }
 
 fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
@@ -434,7 +461,45 @@ fn link_examples(a: &Annotated, tags: &[Tag], margins: &[i64], bits: u32) -> Lin
     let mut out = LinkExamples::default();
     // The gold item each cue's contents belong to, for its source choice.
     let mut cue_gold: Vec<Option<(&GoldItem, Vec<(usize, usize)>)>> = vec![None; cues.len()];
-    for c in all.iter().filter(|r| r.role == Role::Content) {
+    let content_runs: Vec<Run> = all
+        .iter()
+        .filter(|r| r.role == Role::Content)
+        .copied()
+        .collect();
+    // Boundaries: the candidate that matches a gold content best (exactly after
+    // trimming, else by overlap) is the right one.
+    let mut best_runs = Vec::new();
+    for k in 0..content_runs.len() {
+        let mut f = Features::default();
+        let options = span_options(&l, &content_runs, k, tags, bits, &mut f);
+        let quality = |o: &super::spans::SpanCandidate| {
+            let span = bytes(o.first, o.end);
+            let trimmed = trim(&a.text, span);
+            a.items
+                .iter()
+                .map(|g| {
+                    let exact = trim(&a.text, g.content) == trimmed;
+                    (exact, (jaccard(span, g.content) * 1e6) as i64)
+                })
+                .max()
+                .unwrap_or((false, 0))
+        };
+        let scored: Vec<_> = options.iter().map(quality).collect();
+        let best = (0..options.len()).max_by_key(|&i| (scored[i], std::cmp::Reverse(i)));
+        match best.filter(|&i| scored[i].0 || scored[i].1 >= 500_000) {
+            Some(i) => {
+                out.spans.push((f, i));
+                best_runs.push(options[i].run());
+            }
+            None => best_runs.push(content_runs[k]),
+        }
+    }
+    let mut last_end = 0;
+    for c in &best_runs {
+        if c.first < last_end {
+            continue;
+        }
+        last_end = c.end;
         let mut f = Features::default();
         let margin = margins.get(c.first).copied().unwrap_or(0);
         let options = content_options(&l, c, &cues, margin, bits, &mut f);

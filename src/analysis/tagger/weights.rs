@@ -238,7 +238,7 @@ pub fn encode(stages: &[Weights], linker: &Linker) -> Vec<u8> {
         }
     }
     out.extend_from_slice(&linker.drop_bias.to_le_bytes());
-    for l in [&linker.contents, &linker.sources] {
+    for l in [&linker.spans, &linker.contents, &linker.sources] {
         out.extend_from_slice(&l.bits.to_le_bytes());
         let mut bitmap = vec![0u8; l.w.len().div_ceil(8)];
         for (i, &v) in l.w.iter().enumerate() {
@@ -322,11 +322,13 @@ pub fn decode(bytes: &[u8]) -> Result<(Vec<Weights>, Linker), FormatError> {
         }
         Ok(l)
     };
+    let spans = chooser()?;
     let contents = chooser()?;
     let sources = chooser()?;
     Ok((
         stages,
         Linker {
+            spans,
             contents,
             sources,
             drop_bias,

@@ -1,0 +1,173 @@
+//! Where a content begins and ends, learned: for each content run of the tagger,
+//! a choice among boundaries that quotations and the rules suggest: the run as
+//! tagged, the whole quotation it overlaps, the run cut at the quotation's close
+//! ("says, “...” until ..."), the run joined with the next one inside the same
+//! quotation, and the rules' contents over it.
+
+use super::features::{bucket, feat, feat2};
+use super::link::Layout;
+use super::tags::{Role, Run, Tag};
+use super::weights::Features;
+use crate::analysis::tokens::TokenKind;
+
+/// Where a boundary candidate came from, as bit flags.
+pub mod origin {
+    pub const TAGGED: u8 = 1;
+    pub const QUOTATION: u8 = 2;
+    pub const EXTENDED: u8 = 4;
+    pub const CUT_AT_CLOSE: u8 = 8;
+    pub const JOINED: u8 = 16;
+    pub const RULES: u8 = 32;
+}
+
+/// A content's token range and where it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SpanCandidate {
+    pub first: usize,
+    pub end: usize,
+    pub origin: u8,
+}
+
+impl SpanCandidate {
+    pub fn run(&self) -> Run {
+        Run {
+            role: Role::Content,
+            first: self.first,
+            end: self.end,
+        }
+    }
+}
+
+mod t {
+    pub const ORIGIN: u64 = 300;
+    pub const LEN: u64 = 301;
+    pub const DELTA: u64 = 302;
+    pub const QUOTE_EDGES: u64 = 303;
+    pub const CROSSES: u64 = 304;
+    pub const CUES_INSIDE: u64 = 305;
+    pub const TAGGED_SHARE: u64 = 306;
+    pub const SENTENCE_EDGES: u64 = 307;
+    pub const FIRST: u64 = 308;
+    pub const LAST: u64 = 309;
+    pub const AFTER: u64 = 310;
+    pub const BEFORE: u64 = 311;
+    pub const ORIGIN_KIND: u64 = 312;
+}
+
+/// The boundary candidates of content run `k` (the run as tagged first), with
+/// their features.
+pub fn span_options(
+    l: &Layout,
+    contents: &[Run],
+    k: usize,
+    tags: &[Tag],
+    bits: u32,
+    out: &mut Features,
+) -> Vec<SpanCandidate> {
+    out.clear();
+    let ev = l.ev;
+    let c = contents[k];
+    let mut cands: Vec<SpanCandidate> = Vec::new();
+    let mut add = |first: usize, end: usize, origin: u8| {
+        if first >= end {
+            return;
+        }
+        match cands.iter_mut().find(|x| x.first == first && x.end == end) {
+            Some(x) => x.origin |= origin,
+            None => cands.push(SpanCandidate { first, end, origin }),
+        }
+    };
+    add(c.first, c.end, origin::TAGGED);
+    let quotes = &ev.quotes;
+    let q0 = quotes.partition_point(|q| q.end_token <= c.first);
+    for q in quotes[q0..].iter().take_while(|q| q.open < c.end) {
+        add(q.open, q.end_token, origin::QUOTATION);
+        add(c.first.min(q.open), c.end.max(q.end_token), origin::EXTENDED);
+        if c.first <= q.open && c.end > q.end_token {
+            add(c.first, q.end_token, origin::CUT_AT_CLOSE);
+        }
+        // The next run inside the same quotation: one statement the tagger split.
+        if let Some(n) = contents.get(k + 1)
+            && n.first <= c.end + 1
+            && n.end <= q.end_token
+            && c.first >= q.open
+        {
+            add(c.first, n.end, origin::JOINED);
+        }
+    }
+    for f in &ev.frames {
+        for &(a, b) in &f.contents {
+            if a < c.end && c.first < b {
+                add(a, b, origin::RULES);
+            }
+        }
+    }
+    let row = |h: u64| (h >> (64 - bits)) as u32;
+    for x in &cands {
+        let len = x.end - x.first;
+        let base = c.end - c.first;
+        let delta = if len >= base {
+            bucket(len - base)
+        } else {
+            100 + bucket(base - len)
+        };
+        let starts_quote = quotes.iter().any(|q| q.open == x.first);
+        let ends_quote = quotes.iter().any(|q| q.end_token == x.end);
+        let q0 = quotes.partition_point(|q| q.end_token <= x.first);
+        let crosses = quotes[q0..]
+            .iter()
+            .take_while(|q| q.open < x.end)
+            .any(|q| q.open < x.first || q.end_token > x.end);
+        let cues_inside = tags[x.first..x.end]
+            .iter()
+            .filter(|t| **t == Tag::CueBegin)
+            .count();
+        let tagged = tags[x.first..x.end]
+            .iter()
+            .filter(|t| t.role() == Some(Role::Content))
+            .count();
+        let share = (tagged * 4 / len.max(1)) as u64;
+        let sentence = &ev.sentences[l.sentence_of[x.first] as usize];
+        let last_sentence = &ev.sentences[l.sentence_of[x.end - 1] as usize];
+        let edges = u64::from(sentence.first == x.first) | u64::from(last_sentence.end == x.end) << 1;
+        let word = |i: usize| l.ctx.words[i];
+        let after = if x.end < ev.tokens.len() && x.end < last_sentence.end {
+            word(x.end)
+        } else {
+            1
+        };
+        let before = if x.first > sentence.first {
+            word(x.first - 1)
+        } else {
+            2
+        };
+        let last = if ev.tokens[x.end - 1].kind == TokenKind::Punct {
+            word(x.end - 1)
+        } else {
+            3
+        };
+        let o = u64::from(x.origin);
+        let f = [
+            feat(t::ORIGIN, o),
+            feat(t::LEN, bucket(len)),
+            feat2(t::DELTA, delta, o & 1),
+            feat2(t::QUOTE_EDGES, u64::from(starts_quote) | u64::from(ends_quote) << 1, o & 1),
+            feat(t::CROSSES, u64::from(crosses)),
+            feat(t::CUES_INSIDE, cues_inside.min(3) as u64),
+            feat(t::TAGGED_SHARE, share),
+            feat(t::SENTENCE_EDGES, edges),
+            feat(t::FIRST, word(x.first)),
+            feat(t::LAST, last),
+            feat2(t::AFTER, after, u64::from(ends_quote)),
+            feat(t::BEFORE, before),
+            feat2(
+                t::ORIGIN_KIND,
+                o,
+                u64::from(starts_quote) | u64::from(ends_quote) << 1 | u64::from(crosses) << 2,
+            ),
+        ];
+        out.rows.extend(f.iter().map(|&h| row(h)));
+        out.end_token();
+    }
+    cands
+}
