@@ -83,6 +83,7 @@ pub struct JsonActor<'a> {
 pub struct JsonStatement<'a> {
     pub id: usize,
     pub kind: &'static str,
+    pub mode: &'static str,
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
@@ -124,6 +125,7 @@ fn json_statements<'a>(
         .map(|(id, s)| JsonStatement {
             id,
             kind: s.kind.label(),
+            mode: s.mode.label(),
             start: index.char_offset(s.span.start),
             end: index.char_offset(s.span.end),
             text: &text[s.span.range()],

@@ -9,6 +9,7 @@
 //! A cue coordinated with an earlier one ("... but emphasized that ...") shares its
 //! speaker and starts a new statement.
 
+use super::model::Mode;
 use super::quotes::{Quote, quote_at};
 use super::sentences::Sentence;
 use super::tokens::{Token, TokenKind, flag};
@@ -63,6 +64,24 @@ pub struct Frame {
     /// The content is the speaker's own words without quotation marks (a
     /// transcript turn).
     pub verbatim: bool,
+}
+
+/// Speech or thought, by the cue's words: a reporting verb that is not a
+/// belief ("said", "told", "warned"), "according to", or a colon or dash before
+/// a quotation is speech; beliefs and everything else ("believes", "shows",
+/// "is expected") is thought.
+pub fn cue_mode(text: &str, tokens: &[Token], (first, end): (usize, usize)) -> Mode {
+    let speech = tokens[first..end.max(first + 1).min(tokens.len())]
+        .iter()
+        .any(|t| match t.kind {
+            TokenKind::Word => {
+                t.info().verb.is_some_and(|v| !v.weak)
+                    || text[t.range()].eq_ignore_ascii_case("according")
+            }
+            TokenKind::Punct => matches!(&text[t.range()], ":" | "—" | "―" | "–" | "-" | "--"),
+            _ => false,
+        });
+    if speech { Mode::Speech } else { Mode::Thought }
 }
 
 pub struct FrameFinder<'a> {

@@ -19,7 +19,7 @@ pub mod tagger;
 mod tokens;
 mod turns;
 
-pub use model::{Actor, ActorId, ActorKind, Analysis, Span, Statement, StatementKind};
+pub use model::{Actor, ActorId, ActorKind, Analysis, Mode, Span, Statement, StatementKind};
 pub use structure::Layout;
 
 /// Could two first names (lowercase) name the same person: "dmitry" and
@@ -81,6 +81,7 @@ pub fn analyze_with(text: &str, chunk_bytes: usize, tagger: &Tagger) -> Analysis
             }
             Statement {
                 kind: d.kind,
+                mode: d.mode,
                 span: d.span,
                 speaker,
                 speaker_mention: d.attribution.mention,
@@ -369,6 +370,7 @@ fn analyze_chunk(
 /// A statement before actors get their final ids.
 struct Draft {
     kind: StatementKind,
+    mode: Mode,
     span: Span,
     attribution: Attribution,
     cue: Option<Span>,
@@ -503,12 +505,20 @@ impl Assembler<'_> {
         let mut out: Vec<Draft> = Vec::new();
         for (f, a) in frames.iter().zip(attributions) {
             let cue = Some(self.span(f.cue.0, f.cue.1));
+            let cue_mode = frames::cue_mode(self.text, self.tokens, f.cue);
             for &(first, end) in &f.contents {
+                let kind = if f.verbatim {
+                    StatementKind::Direct
+                } else {
+                    self.kind_of(first, end)
+                };
                 out.push(Draft {
-                    kind: if f.verbatim {
-                        StatementKind::Direct
+                    kind,
+                    // A quotation is speech, whatever introduces it.
+                    mode: if kind == StatementKind::Direct {
+                        Mode::Speech
                     } else {
-                        self.kind_of(first, end)
+                        cue_mode
                     },
                     span: self.span(first, end),
                     attribution: *a,
@@ -528,6 +538,7 @@ impl Assembler<'_> {
                 let quoted = quote_at(self.quotes, first).is_some();
                 Draft {
                     kind: self.kind_of(first, end),
+                    mode: Mode::Speech,
                     span: self.span(first, end),
                     attribution: Attribution::default(),
                     cue: None,

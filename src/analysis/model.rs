@@ -55,6 +55,25 @@ impl StatementKind {
     }
 }
 
+/// Whether a statement reports what someone said or what they think.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Said, told, wrote, according to, or a quotation.
+    Speech,
+    /// Believes, wants, expects, fears; polls show, evidence suggests.
+    Thought,
+}
+
+impl Mode {
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Speech => "speech",
+            Mode::Thought => "thought",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
@@ -79,6 +98,7 @@ pub type ActorId = usize;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Statement {
     pub kind: StatementKind,
+    pub mode: Mode,
     /// The statement: for direct quotes the quotation with its marks; for reported
     /// speech the reported content, without speaker or cue.
     pub span: Span,

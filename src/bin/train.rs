@@ -37,9 +37,13 @@ struct Args {
     /// Read the weights from this file instead of training.
     #[arg(long)]
     weights: Option<PathBuf>,
-    /// Added to the score of dropping a content (negative keeps more).
-    #[arg(long, default_value_t = Config::default().drop_bias, allow_hyphen_values = true)]
-    drop_bias: i32,
+    /// Added to the score of dropping a content of speech and of thought
+    /// (negative keeps more).
+    #[arg(long, num_args = 2, allow_hyphen_values = true, default_values_t = Config::default().drop_bias)]
+    drop_bias: Vec<i32>,
+    /// Seed of the order examples are seen in.
+    #[arg(long, default_value_t = Config::default().seed)]
+    seed: u64,
     /// log2 of the rows of each stage's weight table.
     #[arg(long, default_value_t = Config::default().bits)]
     bits: u32,
@@ -116,6 +120,7 @@ fn main() -> Result<()> {
         bits: args.bits,
         epochs: [e1, e2],
         folds: args.folds,
+        seed: args.seed,
         ..Config::default()
     };
     let mut tagger = match &args.weights {
@@ -124,7 +129,10 @@ fn main() -> Result<()> {
             eprintln!("[{:6.1}s] {m}", started.elapsed().as_secs_f64());
         }),
     };
-    tagger.linker.drop_bias = args.drop_bias;
+    let [speech, thought] = args.drop_bias[..] else {
+        bail!("--drop-bias takes two numbers");
+    };
+    tagger.linker.drop_bias = [speech, thought];
     if args.weights.is_none() {
         let bytes = tagger.to_bytes();
         std::fs::write(&args.out, &bytes)

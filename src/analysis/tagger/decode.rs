@@ -4,7 +4,8 @@
 //! left to the assembler, which knows who spoke last.
 
 use super::super::Evidence;
-use super::super::frames::{Frame, Phrase, PhraseKind, Speaker};
+use super::super::frames::{Frame, Phrase, PhraseKind, Speaker, cue_mode};
+use super::super::model::Mode;
 use super::super::tokens::TokenKind;
 use super::features::Context;
 use super::link::{
@@ -30,9 +31,10 @@ pub struct Linker {
     /// A content's cue (or none, or no statement).
     pub contents: Linear,
     pub sources: Linear,
-    /// Added to the score of dropping a content: below zero, the linker keeps
-    /// doubtful contents (chosen on development data for the best F1).
-    pub drop_bias: i32,
+    /// Added to the score of dropping a content, for speech and for thought:
+    /// below zero, the linker keeps doubtful contents (chosen on development
+    /// data).
+    pub drop_bias: [i32; 2],
 }
 
 impl Linker {
@@ -41,7 +43,7 @@ impl Linker {
             spans: Linear::zero(bits),
             contents: Linear::zero(bits),
             sources: Linear::zero(bits),
-            drop_bias: 0,
+            drop_bias: [0, 0],
         }
     }
 }
@@ -73,8 +75,7 @@ pub fn decode(
     for c in chosen_spans(&l, &runs, tags, &linker.spans) {
         let margin = margins.get(c.first).copied().unwrap_or(0);
         let options = content_options(&l, &c, &cues, margin, linker.contents.bits, &mut buf);
-        let drop = options.iter().position(|&o| o == ContentLink::Drop);
-        match options[linker.contents.choose(&buf, drop, linker.drop_bias)] {
+        match options[choose_link(ev, &options, &buf, &cues, linker)] {
             ContentLink::Cue(k) => contents_of[k].push((c.first, c.end)),
             ContentLink::Continues => loose.push((c.first, c.end)),
             ContentLink::Drop => {}
@@ -102,10 +103,35 @@ pub fn decode(
             linker.sources.bits,
             &mut buf,
         );
-        let source = options[linker.sources.choose(&buf, None, 0)];
+        let source = options[linker.sources.choose(&buf)];
         frames.push(frame(&l, cue, contents, introduces, source, &frames));
     }
     Decoded { frames, loose }
+}
+
+/// The best link for a content; dropping it must beat the best other link by
+/// the drop bias of that link's mode.
+fn choose_link(
+    ev: &Evidence,
+    options: &[ContentLink],
+    feats: &Features,
+    cues: &[CueCandidate],
+    linker: &Linker,
+) -> usize {
+    let score = |k: usize| linker.contents.score(feats, k);
+    let keep = (0..options.len())
+        .filter(|&k| options[k] != ContentLink::Drop)
+        .max_by_key(|&k| (score(k), std::cmp::Reverse(k)))
+        .unwrap_or(0);
+    let mode = match options[keep] {
+        ContentLink::Cue(c) => cue_mode(ev.text, &ev.tokens, (cues[c].first, cues[c].end)),
+        _ => Mode::Speech,
+    };
+    let bias = linker.drop_bias[usize::from(mode == Mode::Thought)];
+    match options.iter().position(|&o| o == ContentLink::Drop) {
+        Some(d) if score(d) + bias > score(keep) => d,
+        _ => keep,
+    }
 }
 
 /// The boundaries chosen for each content run, in order and never overlapping:
@@ -116,7 +142,7 @@ pub fn chosen_spans(l: &Layout, runs: &[Run], tags: &[Tag], chooser: &Linear) ->
     let mut buf = Features::default();
     for k in 0..runs.len() {
         let options = span_options(l, runs, k, tags, chooser.bits, &mut buf);
-        let pick = options[chooser.choose(&buf, None, 0)].run();
+        let pick = options[chooser.choose(&buf)].run();
         match out.last() {
             Some(prev) if prev.end > pick.first => {
                 // Already inside the span before, or reaching back into it.

@@ -38,12 +38,11 @@ impl Linear {
         options.of(k).iter().map(|&r| i32::from(self.w[r as usize])).sum()
     }
 
-    /// The best option (the first among equals), with `bias` added to the score
-    /// of option `biased`.
-    pub fn choose(&self, options: &Features, biased: Option<usize>, bias: i32) -> usize {
+    /// The best option (the first among equals).
+    pub fn choose(&self, options: &Features) -> usize {
         let mut best = (i32::MIN, 0);
         for k in 0..options.len() {
-            let s = self.score(options, k) + if Some(k) == biased { bias } else { 0 };
+            let s = self.score(options, k);
             if s > best.0 {
                 best = (s, k);
             }
@@ -266,6 +265,7 @@ pub fn content_options(
                 .any(|&(x, y)| x < c.end && c.first < y)
         });
         let qw = l.hash(q.first);
+        let named = ev.names.iter().any(|m| m.first < q.end && q.first < m.end);
         let lemma = ev.tokens[q.first]
             .info()
             .verb
@@ -275,7 +275,11 @@ pub fn content_options(
             feat2(t::CUE_SIDE_GAP, side, bucket(g)),
             feat2(t::CUE_WORD_SIDE, qw, side),
             feat2(t::CUE_WORD_SIDE, lemma + (1 << 40), side),
-            feat2(t::CUE_ORIGIN, u64::from(q.tagged), u64::from(q.rule.is_some())),
+            feat2(
+                t::CUE_ORIGIN,
+                u64::from(q.tagged) | u64::from(named) << 1,
+                u64::from(q.rule.is_some()),
+            ),
             feat(t::CUE_RULE_LINK, u64::from(rule_link)),
             feat2(
                 t::CUE_BETWEEN,
@@ -428,7 +432,8 @@ pub fn source_options(
             add(i, i + 1, &|c| c.pronoun = true);
         }
     }
-    // Never inside what the cue attributes, never overlapping the cue.
+    // Words, never inside what the cue attributes, never overlapping the cue.
+    cands.retain(|c| ev.tokens[c.first..c.end].iter().any(|t| t.kind == TokenKind::Word));
     cands.retain(|c| {
         !contents.iter().any(|&(a, b)| c.first < b && a < c.end) && (c.end <= cue.first || c.first >= cue.end)
     });

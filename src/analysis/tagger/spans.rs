@@ -18,6 +18,10 @@ pub mod origin {
     pub const CUT_AT_CLOSE: u8 = 8;
     pub const JOINED: u8 = 16;
     pub const RULES: u8 = 32;
+    /// Cut at a clause mark inside the run ("A; B", "A, although B").
+    pub const CUT_AT_MARK: u8 = 64;
+    /// Run on to the end of its sentence.
+    pub const TO_SENTENCE_END: u8 = 128;
 }
 
 /// A content's token range and where it came from.
@@ -52,6 +56,7 @@ mod t {
     pub const AFTER: u64 = 310;
     pub const BEFORE: u64 = 311;
     pub const ORIGIN_KIND: u64 = 312;
+    pub const CUT: u64 = 313;
 }
 
 /// The boundary candidates of content run `k` (the run as tagged first), with
@@ -102,7 +107,23 @@ pub fn span_options(
             }
         }
     }
+    const MAX_CUTS: usize = 4;
+    let marks = (c.first + 1..c.end)
+        .filter(|&i| l.ctx.quoted(i) == 0 && is_clause_mark(l, i))
+        .take(MAX_CUTS);
+    for m in marks {
+        add(c.first, m, origin::CUT_AT_MARK);
+    }
+    let sentence_end = ev.sentences[l.sentence_of[c.end - 1] as usize].end;
+    let mut end = sentence_end;
+    while end > c.end && ev.tokens[end - 1].kind == TokenKind::Punct && l.ctx.quoted(end - 1) == 0 {
+        end -= 1;
+    }
+    if end > c.end {
+        add(c.first, end, origin::TO_SENTENCE_END);
+    }
     let row = |h: u64| (h >> (64 - bits)) as u32;
+    let is_verb = |i: usize| ev.tokens.get(i).is_some_and(|t| t.info().verb.is_some());
     for x in &cands {
         let len = x.end - x.first;
         let base = c.end - c.first;
@@ -147,7 +168,15 @@ pub fn span_options(
             3
         };
         let o = u64::from(x.origin);
+        // What follows a cut: "and warned", "although", "which".
+        let cut_next = if x.origin & origin::CUT_AT_MARK != 0 {
+            word(x.end + 1) ^ (u64::from(is_verb(x.end + 1) || is_verb(x.end + 2)) << 63)
+        } else {
+            4
+        };
         let f = [
+            feat2(t::CUT, word(x.end.min(ev.tokens.len() - 1)), cut_next),
+            feat(t::CUT, cut_next),
             feat(t::ORIGIN, o),
             feat(t::LEN, bucket(len)),
             feat2(t::DELTA, delta, o & 1),
@@ -170,4 +199,13 @@ pub fn span_options(
         out.end_token();
     }
     cands
+}
+
+/// Punctuation where a clause may end, outside quotations.
+fn is_clause_mark(l: &Layout, i: usize) -> bool {
+    l.ev.tokens[i].kind == TokenKind::Punct
+        && matches!(
+            &l.ev.text[l.ev.tokens[i].range()],
+            "," | ";" | "—" | "–" | "--" | "(" | ":"
+        )
 }

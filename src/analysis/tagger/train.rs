@@ -44,7 +44,7 @@ pub struct Config {
     pub link_bits: u32,
     pub link_epochs: usize,
     /// See [`Linker::drop_bias`].
-    pub drop_bias: i32,
+    pub drop_bias: [i32; 2],
 }
 
 impl Default for Config {
@@ -56,7 +56,7 @@ impl Default for Config {
             seed: 0x6272_6965_6669_6e67,
             link_bits: 18,
             link_epochs: 10,
-            drop_bias: 0,
+            drop_bias: [0, 0],
         }
     }
 }

@@ -237,7 +237,9 @@ pub fn encode(stages: &[Weights], linker: &Linker) -> Vec<u8> {
             }
         }
     }
-    out.extend_from_slice(&linker.drop_bias.to_le_bytes());
+    for b in linker.drop_bias {
+        out.extend_from_slice(&b.to_le_bytes());
+    }
     for l in [&linker.spans, &linker.contents, &linker.sources] {
         out.extend_from_slice(&l.bits.to_le_bytes());
         let mut bitmap = vec![0u8; l.w.len().div_ceil(8)];
@@ -309,7 +311,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Vec<Weights>, Linker), FormatError> {
         }
         stages.push(w);
     }
-    let drop_bias = r.u32()? as i32;
+    let drop_bias = [r.u32()? as i32, r.u32()? as i32];
     let mut chooser = || -> Result<Linear, FormatError> {
         let bits = table_bits(&mut r)?;
         let mut l = Linear::zero(bits);
