@@ -231,7 +231,7 @@ pub fn unwrap(text: &str, breaks: LineBreaks) -> Unwrapped<'_> {
     }
     resolve_hyphens(text, &mut changes);
     let mut out = String::with_capacity(text.len());
-    let mut edits = Vec::with_capacity(changes.len());
+    let mut edits: Vec<Edit> = Vec::with_capacity(changes.len());
     let mut pos = 0;
     for c in &changes {
         let (start, fill) = match c.how {
@@ -242,7 +242,21 @@ pub fn unwrap(text: &str, breaks: LineBreaks) -> Unwrapped<'_> {
             How::Hyphen(Hyphen::Soft) => (c.start - '\u{ad}'.len_utf8(), Fill::Nothing),
             How::Hyphen(Hyphen::Undecided) => (c.start, Fill::Nothing),
         };
-        out.push_str(&text[pos..start]);
+        out.push_str(&text[pos..start.max(pos)]);
+        pos = c.end;
+        // A line that was only a soft hyphen leaves nothing between two edits:
+        // one edit then, so that every edit has its own place in the text as read.
+        if let Some(prev) = edits.last_mut()
+            && prev.end >= start
+            && (prev.fill == Fill::Nothing || fill == Fill::Nothing)
+        {
+            prev.end = c.end;
+            if prev.fill == Fill::Nothing {
+                prev.fill = fill;
+                out.push_str(fill.as_str());
+            }
+            continue;
+        }
         edits.push(Edit {
             start,
             end: c.end,
@@ -250,7 +264,6 @@ pub fn unwrap(text: &str, breaks: LineBreaks) -> Unwrapped<'_> {
             fill,
         });
         out.push_str(fill.as_str());
-        pos = c.end;
     }
     out.push_str(&text[pos..]);
     Unwrapped {
@@ -526,8 +539,9 @@ fn ends_sentence(line: &str) -> bool {
 
 /// "- item", "* item", "• item", "1. item", "2) item", "(a) item".
 fn starts_list_item(line: &str) -> bool {
+    let mut chars = line.chars();
     if starts_with_bullet(line)
-        || line.starts_with(['-', '*', '+', '–']) && line[1..].starts_with(' ')
+        || matches!(chars.next(), Some('-' | '*' | '+' | '–')) && chars.next() == Some(' ')
     {
         return true;
     }
@@ -835,5 +849,7 @@ mod tests {
         assert!(!starts_list_item("2016. The wall"));
         assert!(!starts_list_item("-the wall"));
         assert!(!starts_list_item("a wall"));
+        assert!(starts_list_item("– the wall"));
+        assert!(!starts_list_item("–the wall"));
     }
 }
