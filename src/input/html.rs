@@ -30,13 +30,19 @@
 //!      keeping class names so that step 3 can read them.
 //!   3. Inside that content, boxes that pages nest in their articles are removed
 //!      by tag, ARIA role and class/id words (newsletter, related, share,
-//!      caption, byline, ad, …), never one holding half the text; then one
+//!      caption, byline, bio, ad, …; a `<span class="…caption">` standing
+//!      outside a paragraph too), never one holding half the text; then one
 //!      paragraph is made per block element (headings, list items, block-quote
 //!      paragraphs each their own; `<br>` also breaks), whitespace collapsed,
 //!      and paragraphs that are boilerplate by their text alone are dropped:
-//!      copyright and photo-credit lines, "Advertisement", all-link lines, bare
+//!      copyright lines, captions ending in their credit ("… Photo: X/AFP"),
+//!      "Advertisement", all-link lines, "[Related: …]" and other bracketed
+//!      inserts, a related story's headline under a label, app and newsletter
+//!      promotions with their link, cookie notices, share bars, "This article
+//!      was first published …", notes on the author closing the article, bare
 //!      date lines and domain names, a heading or short label whose list was
-//!      dropped, the headline repeated, repeats of earlier paragraphs.
+//!      dropped, the headline repeated, repeats of earlier paragraphs. Headings
+//!      kept are marked (`headings`): subheads, never statements.
 //!   4. A standfirst outside the chosen content (an element whose text is the
 //!      page's meta description, not the headline) is put first.
 //!   5. When readability finds nothing, the prose paragraphs of the whole
