@@ -211,11 +211,12 @@ mod tests {
     #[test]
     fn subheads_are_never_statements() {
         let body = "“We will rebuild”\n\nThe mayor said the town would recover.";
+        let subhead = 0..body.find('\n').unwrap();
         let article = Article {
             source: "a.html".into(),
             body: body.into(),
             breaks: LineBreaks::Hard,
-            headings: vec![0..body.find('\n').unwrap()],
+            headings: std::iter::once(subhead).collect(),
             ..Article::default()
         };
         let doc = Document::from_article(article);
