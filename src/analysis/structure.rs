@@ -111,17 +111,21 @@ pub fn detect(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Layout 
             layout.metadata.push(i);
         }
     }
-    // A title is a short first paragraph standing alone, a blank line after it:
-    // a first line that the next runs on from is the start of a paragraph (in
-    // text wrapped at a width, the first of its lines).
+    // A title is a short first paragraph set off by a blank line, or without a
+    // closing full stop before a longer paragraph.
     if let Some(first) = paragraphs.first() {
         let n = words(tokens, first);
+        let last = tokens[first.end_token - 1];
+        let ends_sentence = last.kind == TokenKind::Punct
+            && matches!(&text[last.range()], "." | "!" | "?")
+            || matches!(last.kind, TokenKind::Quote(_));
+        let next_longer = paragraphs.get(1).is_some_and(|q| words(tokens, q) > n);
         // Dialogue is not a title: “I cannot come,” said Margaret.
         let opens_with_quote = matches!(tokens[first.first_token].kind, TokenKind::Quote(_));
         if n > 0
             && !opens_with_quote
             && n <= TITLE_MAX_WORDS
-            && first.blank_after
+            && (first.blank_after || (!ends_sentence && next_longer))
             && !layout.is_metadata(0)
         {
             layout.title = Some(Span::new(first.start, first.end));
@@ -153,10 +157,6 @@ mod tests {
     #[test]
     fn body_first_line_is_not_a_title() {
         let text = "The port reopened on Monday, officials said.\nIt had been closed for a week after the storm hit.";
-        assert_eq!(layout(text).0, None);
-        // Without a blank line, even a short line is the first of the body.
-        let text =
-            "Port reopens\nThe port reopened on Monday after a week of repairs, officials said.";
         assert_eq!(layout(text).0, None);
     }
 
