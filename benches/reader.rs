@@ -60,6 +60,7 @@ fn reader(c: &mut Criterion) {
                 source: "bench".into(),
                 text: text.clone(),
                 analysis: Analysis::default(),
+                ..Document::default()
             };
             let mut app = App::pending(vec![doc]);
             let mut t = terminal();
@@ -74,6 +75,7 @@ fn reader(c: &mut Criterion) {
             source: "bench".into(),
             text: text.clone(),
             analysis: Analysis::default(),
+            ..Document::default()
         };
         let mut app = App::pending(vec![doc]);
         let mut t = terminal();
@@ -88,6 +90,7 @@ fn reader(c: &mut Criterion) {
         source: "bench".into(),
         text: text.clone(),
         analysis: analysis.clone(),
+        ..Document::default()
     }]);
     let mut t = terminal();
     draw(&mut t, &mut app, &theme);

@@ -1,8 +1,8 @@
 //! Command line: `briefing [INPUT]...` opens the reader, `briefing extract`
 //! prints what the engine finds.
 
-use crate::analysis::analyze;
 use crate::briefing::Briefing;
+use crate::document::Document;
 use crate::input::{self, Article, LoadError, LoadOptions};
 use crate::output::{JsonArticle, JsonBriefing, text_listing};
 use anyhow::{Context, Result};
@@ -215,14 +215,26 @@ fn read(
     theme: Option<Theme>,
     no_mouse: bool,
 ) -> Result<ExitCode> {
-    let sample = || Article {
-        source: SAMPLE_NAME.to_string(),
-        body: SAMPLE.to_string(),
-        ..Article::default()
+    // Without inputs: the article piped in (`echo ... | briefing`), else the sample.
+    let default_input = || -> Result<Vec<Article>, LoadError> {
+        if !std::io::stdin().is_terminal() {
+            let bytes = input::read_stdin(options)?;
+            if !bytes.iter().all(u8::is_ascii_whitespace) {
+                return input::parse_bytes(&bytes, "-", options.format);
+            }
+        }
+        Ok(vec![Article {
+            source: SAMPLE_NAME.to_string(),
+            body: SAMPLE.to_string(),
+            ..Article::default()
+        }])
     };
     if !std::io::stdout().is_terminal() {
         let (articles, errors) = if inputs.is_empty() {
-            (vec![sample()], Vec::new())
+            match default_input() {
+                Ok(articles) => (articles, Vec::new()),
+                Err(e) => (Vec::new(), vec![e]),
+            }
         } else {
             load_all(inputs, options)
         };
@@ -242,7 +254,8 @@ fn read(
     let mut errors = Vec::new();
     let mut jobs = Vec::new();
     if inputs.is_empty() {
-        jobs.push(Job::Ready(Ok(vec![sample()])));
+        // Read before the screen is taken; the keys then come from the terminal.
+        jobs.push(Job::Ready(default_input()));
     }
     for path in inputs {
         if path.as_os_str() == "-" {
@@ -315,7 +328,7 @@ fn write_text(briefing: &Briefing) -> Result<()> {
         } else if i > 0 {
             listing.push('\n');
         }
-        listing.push_str(&text_listing(&d.text, &d.analysis));
+        listing.push_str(&text_listing(d));
     }
     if terminal {
         listing = crate::sanitize::sanitize_lines(&listing);
@@ -343,10 +356,7 @@ fn extract(inputs: &[PathBuf], format: Format, options: &LoadOptions) -> Result<
     match format {
         Format::Json if briefing.documents.len() == 1 => {
             let d = &briefing.documents[0];
-            serde_json::to_writer(
-                &mut out,
-                &JsonArticle::new(&d.text, &d.analysis).with_source(&d.source),
-            )?;
+            serde_json::to_writer(&mut out, &JsonArticle::new(d).with_source(&d.source))?;
             out.write_all(b"\n")?;
         }
         Format::Json => {
@@ -355,10 +365,7 @@ fn extract(inputs: &[PathBuf], format: Format, options: &LoadOptions) -> Result<
         }
         Format::Jsonl => {
             for d in &briefing.documents {
-                serde_json::to_writer(
-                    &mut out,
-                    &JsonArticle::new(&d.text, &d.analysis).with_source(&d.source),
-                )?;
+                serde_json::to_writer(&mut out, &JsonArticle::new(d).with_source(&d.source))?;
                 out.write_all(b"\n")?;
             }
         }
@@ -414,10 +421,11 @@ fn batch(reader: impl BufRead) -> Result<()> {
                     .get("text")
                     .and_then(|t| t.as_str())
                     .with_context(|| format!("line {n}: no \"text\" string"))?;
-                let analysis = analyze(text);
-                let mut doc = JsonArticle::new(text, &analysis);
-                doc.id = record.get("id");
-                Ok(serde_json::to_string(&doc)?)
+                // Plain text as given: unwrapped if hard-wrapped, offsets into `text`.
+                let doc = Document::new("-", text);
+                let mut json = JsonArticle::new(&doc);
+                json.id = record.get("id");
+                Ok(serde_json::to_string(&json)?)
             })
             .collect();
         for r in results {

@@ -28,7 +28,7 @@ fn tidy(kind: StatementKind, words: String) -> String {
 /// `“…” — Dmitry Peskov, Kremlin spokesman`: a statement with its attribution.
 pub fn attribution_line(doc: &Document, statement: usize) -> String {
     let s = &doc.analysis.statements[statement];
-    let words = one_line(&doc.text[s.span.range()]);
+    let words = one_line(&doc.read(s.span));
     let words = tidy(s.kind, words);
     match s.speaker.map(|a| &doc.analysis.actors[a]) {
         Some(actor) => match actor.roles.first() {
@@ -91,7 +91,7 @@ pub fn markdown(briefing: &Briefing, selection: &Selection) -> String {
         }
         for (d, i) in briefing.statements_of(g) {
             let s = &docs[d].analysis.statements[i];
-            let words = tidy(s.kind, one_line(&docs[d].text[s.span.range()]));
+            let words = tidy(s.kind, one_line(&docs[d].read(s.span)));
             let kind = match s.kind {
                 StatementKind::Direct => "",
                 StatementKind::Mixed => " (partly quoted)",
@@ -118,12 +118,7 @@ pub fn markdown(briefing: &Briefing, selection: &Selection) -> String {
             out.push_str("## Unattributed\n\n");
             for (d, i) in unattributed {
                 let s = &docs[d].analysis.statements[i];
-                let _ = writeln!(
-                    out,
-                    "- {}{}",
-                    one_line(&docs[d].text[s.span.range()]),
-                    cite(d)
-                );
+                let _ = writeln!(out, "- {}{}", one_line(&docs[d].read(s.span)), cite(d));
             }
             out.push('\n');
         }

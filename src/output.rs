@@ -1,9 +1,11 @@
 //! Serialising an analysis: the JSON document of `briefing extract` (char offsets)
 //! and the plain text listing.
 
-use crate::analysis::{Analysis, Span};
+use crate::analysis::Span;
 use crate::briefing::Briefing;
+use crate::document::Document;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Converts byte offsets of a text into char (Unicode scalar) offsets.
 ///
@@ -61,11 +63,12 @@ pub struct JsonSpan {
     pub end: usize,
 }
 
+/// A span with its words as the engine read them.
 #[derive(Serialize)]
 pub struct JsonTextSpan<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -86,7 +89,8 @@ pub struct JsonStatement<'a> {
     pub mode: &'static str,
     pub start: usize,
     pub end: usize,
-    pub text: &'a str,
+    /// The statement's words as read: lines joined, split words whole.
+    pub text: Cow<'a, str>,
     pub speaker: Option<usize>,
     pub speaker_mention: Option<JsonTextSpan<'a>>,
     pub cue: Option<JsonTextSpan<'a>>,
@@ -108,17 +112,16 @@ pub struct JsonArticle<'a> {
 }
 
 fn json_statements<'a>(
-    text: &'a str,
+    doc: &'a Document,
     index: &CharIndex<'_>,
-    analysis: &'a Analysis,
     speaker: impl Fn(usize) -> usize,
 ) -> Vec<JsonStatement<'a>> {
     let text_span = |s: &Span| JsonTextSpan {
         start: index.char_offset(s.start),
         end: index.char_offset(s.end),
-        text: &text[s.range()],
+        text: doc.read(*s),
     };
-    analysis
+    doc.analysis
         .statements
         .iter()
         .enumerate()
@@ -128,7 +131,7 @@ fn json_statements<'a>(
             mode: s.mode.label(),
             start: index.char_offset(s.span.start),
             end: index.char_offset(s.span.end),
-            text: &text[s.span.range()],
+            text: doc.read(s.span),
             speaker: s.speaker.map(&speaker),
             speaker_mention: s.speaker_mention.as_ref().map(text_span),
             cue: s.cue.as_ref().map(text_span),
@@ -147,7 +150,10 @@ fn json_spans(index: &CharIndex<'_>, spans: &[Span]) -> Vec<JsonSpan> {
 }
 
 impl<'a> JsonArticle<'a> {
-    pub fn new(text: &'a str, analysis: &'a Analysis) -> JsonArticle<'a> {
+    /// The article as given, with the spans of its analysis in char offsets.
+    pub fn new(doc: &'a Document) -> JsonArticle<'a> {
+        let text = doc.text.as_str();
+        let analysis = &doc.analysis;
         let index = CharIndex::new(text);
         let actors = analysis
             .actors
@@ -171,7 +177,7 @@ impl<'a> JsonArticle<'a> {
             date: analysis.date.as_deref(),
             text,
             actors,
-            statements: json_statements(text, &index, analysis, |a| a),
+            statements: json_statements(doc, &index, |a| a),
         }
     }
 
@@ -238,9 +244,7 @@ impl<'a> JsonBriefing<'a> {
                 byline: d.analysis.byline.as_deref(),
                 date: d.analysis.date.as_deref(),
                 text: &d.text,
-                statements: json_statements(&d.text, &indexes[i], &d.analysis, |a| {
-                    briefing.global(i, a)
-                }),
+                statements: json_statements(d, &indexes[i], |a| briefing.global(i, a)),
             })
             .collect();
         let actors = briefing
@@ -273,7 +277,8 @@ impl<'a> JsonBriefing<'a> {
 }
 
 /// The readable listing: one block per statement with its speaker and kind.
-pub fn text_listing(text: &str, analysis: &Analysis) -> String {
+pub fn text_listing(doc: &Document) -> String {
+    let analysis = &doc.analysis;
     let mut out = String::new();
     if let Some(t) = &analysis.title {
         out.push_str(t);
@@ -292,7 +297,8 @@ pub fn text_listing(text: &str, analysis: &Analysis) -> String {
             .and_then(|a| analysis.actors[a].roles.first())
             .map(|r| format!(", {r}"))
             .unwrap_or_default();
-        let body: String = text[s.span.range()]
+        let body: String = doc
+            .read(s.span)
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");

@@ -154,3 +154,117 @@ fn bad_jsonl_line_is_a_clear_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"));
 }
+
+/// An article of our own, hard-wrapped at 64 columns, with a word split by a
+/// hyphen inside a quotation and a real compound split at a line end.
+const WRAPPED: &str = "Harbour reopens\n\
+    \n\
+    The harbour authority said on Monday that the port would reopen\n\
+    after a week of repairs to the outer wall and the fuel dock, and\n\
+    that the ferries would run again from Wednesday.\n\
+    \n\
+    “We expect the govern-\n\
+    ment to pay for most of it, and the well-\n\
+    known repair yard to do the work,” said Ana Ruiz, who runs the\n\
+    authority.\n";
+
+/// The char offsets `start..end` of `text`.
+fn chars(text: &str, start: &Value, end: &Value) -> String {
+    let (s, e) = (
+        start.as_u64().unwrap() as usize,
+        end.as_u64().unwrap() as usize,
+    );
+    text.chars().skip(s).take(e - s).collect()
+}
+
+#[test]
+fn hard_wrapped_text_is_read_whole_with_offsets_on_the_text_as_given() {
+    let doc = json(&["extract", "--format", "json", "-"], WRAPPED);
+    assert_eq!(doc["text"], WRAPPED, "the text as given");
+    assert_eq!(doc["title"], "Harbour reopens");
+    let text = doc["text"].as_str().unwrap();
+    let st = doc["statements"].as_array().unwrap();
+    let quote = st
+        .iter()
+        .find(|s| s["kind"] == "direct")
+        .expect("the quote");
+    // The statement's words as read: the split word whole, the compound kept.
+    assert_eq!(
+        quote["text"],
+        "“We expect the government to pay for most of it, and the well-known repair yard to do the work,”"
+    );
+    // Its offsets point at the original characters, line ends and hyphen included.
+    let original = chars(text, &quote["start"], &quote["end"]);
+    assert!(
+        original.starts_with("“We expect the govern-\nment"),
+        "{original:?}"
+    );
+    assert!(original.ends_with("do the work,”"), "{original:?}");
+    let mention = &quote["speaker_mention"];
+    assert_eq!(chars(text, &mention["start"], &mention["end"]), "Ana Ruiz");
+    // The reported clause runs over three lines and is one statement.
+    let reported = st
+        .iter()
+        .find(|s| {
+            s["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("the port would reopen")
+        })
+        .expect("the reported clause");
+    assert!(
+        reported["text"]
+            .as_str()
+            .unwrap()
+            .contains("reopen after a week")
+    );
+}
+
+#[test]
+fn the_first_lines_of_a_wrapped_paragraph_are_no_title() {
+    let untitled = WRAPPED.split_once("\n\n").unwrap().1;
+    let doc = json(&["extract", "--format", "json", "-"], untitled);
+    assert_eq!(doc["title"], Value::Null);
+}
+
+#[test]
+fn batch_lines_are_unwrapped_crlf_and_all() {
+    let crlf = WRAPPED.replace('\n', "\r\n");
+    let input = format!("{}\n", serde_json::json!({"id": "w", "text": crlf}));
+    let out = briefing(&["extract", "--format", "jsonl"], &input);
+    assert!(out.status.success());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["id"], "w");
+    assert_eq!(doc["text"], crlf.as_str());
+    let quote = doc["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "direct")
+        .expect("the quote");
+    assert!(
+        quote["text"]
+            .as_str()
+            .unwrap()
+            .contains("the government to pay")
+    );
+    let original = chars(&crlf, &quote["start"], &quote["end"]);
+    assert!(original.contains("govern-\r\nment"), "{original:?}");
+}
+
+#[test]
+fn wrapped_markdown_is_read_whole() {
+    let md = "# Harbour reopens\n\n**The harbour** authority said the port would\nreopen, and Ana Ruiz said the govern-\nment would pay.\n";
+    let doc = json(
+        &["extract", "--format", "json", "--input", "markdown", "-"],
+        md,
+    );
+    assert_eq!(doc["title"], "Harbour reopens");
+    let texts: Vec<&str> = doc["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"the government would pay"), "{texts:?}");
+}

@@ -479,3 +479,85 @@ fn a_body_split_into_loosely_named_boxes_is_kept() {
     assert_eq!(a.paragraphs().count(), 12, "{}", a.text);
     assert!(!a.text.contains("Subscribe"));
 }
+
+#[test]
+fn captions_promotions_banners_and_related_links_are_not_body() {
+    let para = |i: usize| {
+        format!(
+            "<p>Paragraph {i}: the harbour master said the new pier would open in June, and the fishermen said \"it is about time\" for the town.</p>"
+        )
+    };
+    let body: String = (0..6).map(para).collect();
+    let html = format!(
+        r#"<html><head><title>New pier opens in June</title></head><body>
+        <div class="cookie-notice">We use cookies to improve your experience. By using this site you accept our cookie policy. <button>Accept</button></div>
+        <article>
+        <h1>New pier opens in June</h1>
+        {body}
+        <figure><img src="pier.jpg"><figcaption>The old pier in winter. Photo: Sam Reed/Coast Agency</figcaption></figure>
+        <div class="inline-graphic"><div class="photo-wrapper"><img src="map.png"></div><span class="story-caption">Map: Where the new pier goes</span></div>
+        <p><img src="crowd.jpg"><br><i>Crowds on the quay on Sunday. Photo: Lena Holm/Coast Agency</i></p>
+        <p><b>[Related: <a href="/r">Harbour fees to rise next spring</a>]</b></p>
+        <p><strong>'We are ready': </strong>Fishermen count the days to the opening</p>
+        <p><em>[The morning briefing:</em> <a href="/n"><em>Get Coast Today in your inbox</em></a><em>.]</em></p>
+        <p><i>If you're on the Coast News app, <a href="/live">click here to watch live</a></i></p>
+        <h2>"We waited ten years"</h2>
+        <p>Paragraph 6: the mayor, Tom Berg, said the town had waited ten years for the pier.</p>
+        <p>Share Tweet Email</p>
+        <p>This article was first published in the Weekend Ledger.</p>
+        <div class="article-bio"><img src="ana.jpg"><p>Ana Lima covers the coast for the Ledger.</p></div>
+        <p>ANA LIMA IS THE LEDGER'S COAST EDITOR</p>
+        </article>
+        <section class="comments"><h3>Comments</h3><p>"Finally!" wrote one reader, who said the pier was long overdue.</p></section>
+        </body></html>"#
+    );
+    let a = html::extract(&html);
+    let p = paragraphs(&a);
+    for junk in [
+        "cookies",
+        "Photo:",
+        "Map:",
+        "Related",
+        "count the days",
+        "in your inbox",
+        "watch live",
+        "Share Tweet",
+        "first published",
+        "covers the coast",
+        "COAST EDITOR",
+        "Finally",
+    ] {
+        assert!(!p.iter().any(|x| x.contains(junk)), "{junk:?} in {p:?}");
+    }
+    assert_eq!(p.len(), 8, "{p:?}");
+    assert_eq!(p[6], "\"We waited ten years\"");
+    assert_eq!(&a.text[a.headings[0].clone()], p[6]);
+}
+
+#[test]
+fn subheads_are_headings_not_statements() {
+    let para = |i: usize| {
+        format!(
+            "<p>Paragraph {i}: the harbour master said the new pier would open in June, weather permitting, and that the fees would stay as they are.</p>"
+        )
+    };
+    let body: String = (0..4).map(para).collect();
+    let html = format!(
+        r#"<html><head><title>New pier opens in June</title></head><body><article>
+        <h1>New pier opens in June</h1>{body}<h2>“We waited ten years”</h2>
+        <p>“We waited ten years for this,” the mayor, Tom Berg, said on Monday.</p></article></body></html>"#
+    );
+    let doc = briefing::Document::from_article(
+        briefing::input::parse_bytes(html.as_bytes(), "pier.html", None)
+            .unwrap()
+            .remove(0),
+    );
+    let direct: Vec<&str> = doc
+        .analysis
+        .statements
+        .iter()
+        .filter(|s| s.kind == briefing::StatementKind::Direct)
+        .map(|s| &doc.text[s.span.range()])
+        .collect();
+    assert_eq!(direct, ["“We waited ten years for this,”"]);
+}

@@ -359,6 +359,7 @@ fn an_article_without_statements_opens_and_says_so() {
         source: "quiet.txt".into(),
         text: text.into(),
         analysis: Analysis::default(),
+        ..Document::default()
     };
     for mut app in [App::new(vec![plain.clone()]), {
         // The same, with the empty analysis arriving late.

@@ -58,3 +58,26 @@ fn unknown_themes_and_missing_files_are_reported() {
     assert!(!ok);
     assert!(err.contains("/no/such/article.txt"), "{err}");
 }
+
+#[test]
+fn a_piped_article_is_read_instead_of_the_sample() {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("running briefing");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "“The port will reopen on Monday,” said Ana Ruiz, the harbour master.\n".as_bytes(),
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let listing = String::from_utf8_lossy(&out.stdout);
+    assert!(listing.contains("Ana Ruiz"), "{listing}");
+    assert!(!listing.contains("Peskov"), "not the sample:\n{listing}");
+}

@@ -538,3 +538,47 @@ fn the_reader_ends_when_its_terminal_goes_away() {
         "the reader still runs after its terminal closed: {state}"
     );
 }
+
+/// A hard-wrapped article of our own, with a word split at a line end.
+const WRAPPED_ARTICLE: &str = "The harbour authority said on Monday that the port would reopen\n\
+    after a week of repairs to the outer wall and the fuel dock.\n\
+    \n\
+    “We expect the govern-\n\
+    ment to pay for most of it,” said Ana Ruiz, who runs the authority.\n";
+
+#[test]
+fn a_piped_article_opens_in_the_reader() {
+    if !have_tmux() {
+        return;
+    }
+    let file = std::env::temp_dir().join(format!("briefing-piped-{}.txt", std::process::id()));
+    std::fs::write(&file, WRAPPED_ARTICLE).unwrap();
+    let tmux = Tmux::start("piped", 100, 30);
+    tmux.wait_for_text("$");
+    for command in [
+        format!("cat {} | {BIN}; echo EXIT:$?", file.display()),
+        format!("{BIN} - < {}; echo EXIT:$?", file.display()),
+    ] {
+        tmux.run(&["send-keys", "clear", "Enter"]);
+        tmux.line(&command);
+        let screen = tmux.wait_for("the piped article", |s| {
+            s.contains("Quotes") && position(s).1 == 2
+        });
+        assert!(screen.contains("Ruiz"), "the speaker:\n{screen}");
+        assert!(
+            status(&screen).contains("standard input"),
+            "named for stdin:\n{screen}"
+        );
+        // The wrapped paragraph is one paragraph on screen, not a line each.
+        assert!(
+            screen.contains("would reopen after a week"),
+            "one paragraph:\n{screen}"
+        );
+        // Keys come from the terminal although stdin was the pipe.
+        tmux.keys(&["j"]);
+        tmux.wait_for("2/2", |s| position(s) == (2, 2));
+        tmux.keys(&["q"]);
+        tmux.wait_for_text("EXIT:0");
+    }
+    let _ = std::fs::remove_file(&file);
+}

@@ -30,13 +30,19 @@
 //!      keeping class names so that step 3 can read them.
 //!   3. Inside that content, boxes that pages nest in their articles are removed
 //!      by tag, ARIA role and class/id words (newsletter, related, share,
-//!      caption, byline, ad, …), never one holding half the text; then one
+//!      caption, byline, bio, ad, …; a `<span class="…caption">` standing
+//!      outside a paragraph too), never one holding half the text; then one
 //!      paragraph is made per block element (headings, list items, block-quote
 //!      paragraphs each their own; `<br>` also breaks), whitespace collapsed,
 //!      and paragraphs that are boilerplate by their text alone are dropped:
-//!      copyright and photo-credit lines, "Advertisement", all-link lines, bare
+//!      copyright lines, captions ending in their credit ("… Photo: X/AFP"),
+//!      "Advertisement", all-link lines, "[Related: …]" and other bracketed
+//!      inserts, a related story's headline under a label, app and newsletter
+//!      promotions with their link, cookie notices, share bars, "This article
+//!      was first published …", notes on the author closing the article, bare
 //!      date lines and domain names, a heading or short label whose list was
-//!      dropped, the headline repeated, repeats of earlier paragraphs.
+//!      dropped, the headline repeated, repeats of earlier paragraphs. Headings
+//!      kept are marked (`headings`): subheads, never statements.
 //!   4. A standfirst outside the chosen content (an element whose text is the
 //!      page's meta description, not the headline) is put first.
 //!   5. When readability finds nothing, the prose paragraphs of the whole
@@ -68,6 +74,7 @@ mod meta;
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
+use rustc_hash::FxHashSet;
 
 pub use charset::decode;
 
@@ -84,6 +91,8 @@ pub struct HtmlArticle {
     /// whitespace collapsed inside a paragraph, the page's quotation marks and
     /// punctuation untouched, in page order. Empty when the page has no article.
     pub text: String,
+    /// The paragraphs of `text` that are subheads (byte ranges), in order.
+    pub headings: Vec<std::ops::Range<usize>>,
 }
 
 impl HtmlArticle {
@@ -97,7 +106,7 @@ impl HtmlArticle {
 pub fn extract(html: &str) -> HtmlArticle {
     let doc = parse(html);
     let meta = meta::extract(&doc);
-    let mut text = main_text(doc).unwrap_or_else(|| fallback_text(html));
+    let (mut text, heading_texts) = main_text(doc).unwrap_or_else(|| fallback_text(html));
     if let Some(title) = &meta.title {
         text = without_headline(&text, title);
     }
@@ -119,8 +128,25 @@ pub fn extract(html: &str) -> HtmlArticle {
         title: meta.title,
         byline: meta.byline,
         date: date.map(|d| d.to_string()),
+        headings: heading_ranges(&text, &heading_texts),
         text,
     }
+}
+
+/// Where the paragraphs of `text` that are one of `headings` lie.
+fn heading_ranges(text: &str, headings: &FxHashSet<String>) -> Vec<std::ops::Range<usize>> {
+    if headings.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for para in text.split("\n\n") {
+        if headings.contains(para) {
+            out.push(start..start + para.len());
+        }
+        start += para.len() + 2;
+    }
+    out
 }
 
 /// Element depth past which wrappers are dissolved, and past which everything is.
@@ -227,9 +253,21 @@ pub fn extract_bytes(bytes: &[u8]) -> HtmlArticle {
     extract(&decode(bytes))
 }
 
+/// Body text with the texts of its subheads.
+type Text = (String, FxHashSet<String>);
+
+/// The texts of the heading blocks among `blocks`.
+fn heading_texts(blocks: &[content::Block]) -> FxHashSet<String> {
+    blocks
+        .iter()
+        .filter(|b| b.heading)
+        .map(|b| b.text.trim().to_string())
+        .collect()
+}
+
 /// Readability's choice of content, cleaned and cut into paragraphs; `None`
 /// when it finds no content.
-fn main_text(doc: Document) -> Option<String> {
+fn main_text(doc: Document) -> Option<Text> {
     let cfg = Config {
         keep_classes: true,
         disable_json_ld: true,
@@ -244,15 +282,16 @@ fn main_text(doc: Document) -> Option<String> {
     let frag = Document::fragment(content);
     let root = frag.root();
     content::strip_boilerplate(&root);
-    let text = content::join(&content::paragraphs(&root));
-    (!text.is_empty()).then_some(text)
+    let blocks = content::paragraphs(&root);
+    let text = content::join(&blocks);
+    (!text.is_empty()).then(|| (text, heading_texts(&blocks)))
 }
 
 /// Without a readability result: the prose paragraphs of the cleaned page.
-fn fallback_text(html: &str) -> String {
+fn fallback_text(html: &str) -> Text {
     let doc = parse(html);
     let Some(body) = doc.body() else {
-        return String::new();
+        return Text::default();
     };
     content::strip_boilerplate(&body);
     let blocks: Vec<_> = content::paragraphs(&body)
@@ -264,7 +303,7 @@ fn fallback_text(html: &str) -> String {
         .collect();
     let total: usize = blocks.iter().map(|b| b.text.len()).sum();
     if blocks.len() < 2 && total < 250 {
-        return String::new();
+        return Text::default();
     }
-    content::join(&blocks)
+    (content::join(&blocks), FxHashSet::default())
 }

@@ -152,12 +152,14 @@ pub fn normalize_date(date: &str) -> String {
 fn article(obj: &Map<String, Value>, source: &str) -> Option<Article> {
     let raw = string_field(obj, &TEXT_KEYS)?;
     // Some exports carry the body as HTML.
-    let body = if raw.trim_start().starts_with('<') && (raw.contains("</p>") || raw.contains("<br"))
-    {
-        super::html_article(&raw, source).body
-    } else {
-        super::decode::normalize_newlines(&raw)
-    };
+    let (body, breaks, headings) =
+        if raw.trim_start().starts_with('<') && (raw.contains("</p>") || raw.contains("<br")) {
+            let page = super::html_article(&raw, source);
+            (page.body, page.breaks, page.headings)
+        } else {
+            let text = super::decode::normalize_newlines(&raw);
+            (text, super::unwrap::LineBreaks::Detect, Vec::new())
+        };
     let id = string_field(obj, &ID_KEYS);
     Some(Article {
         source: id.map_or_else(|| source.to_string(), |id| format!("{source} ({id})")),
@@ -165,6 +167,8 @@ fn article(obj: &Map<String, Value>, source: &str) -> Option<Article> {
         byline: byline(obj),
         date: string_field(obj, &DATE_KEYS).map(|d| normalize_date(&d)),
         body,
+        breaks,
+        headings,
     })
 }
 

@@ -2,6 +2,7 @@
 //! become plain paragraphs; the first heading is the title.
 
 use super::Article;
+use super::unwrap::LineBreaks;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// Does this text use Markdown syntax (headings, links, lists, emphasis)?
@@ -25,19 +26,27 @@ pub fn looks_like_markdown(text: &str) -> bool {
     signals >= 2
 }
 
-/// Parses a Markdown article.
+/// Parses a Markdown article. A paragraph keeps the line breaks of its source
+/// (soft breaks, which the engine reads as spaces: see [`LineBreaks::Soft`]),
+/// so that a word hyphenated at a line end can be made whole again.
 pub fn parse(text: &str, source: &str) -> Article {
     let text = super::decode::normalize_newlines(text);
     let mut title = None;
-    let mut blocks: Vec<String> = Vec::new();
+    // Each block with whether it is a heading.
+    let mut blocks: Vec<(String, bool)> = Vec::new();
     let mut current = String::new();
     let mut in_heading = false;
     let mut in_image = 0usize;
     let mut seen_body = false;
-    let flush = |current: &mut String, blocks: &mut Vec<String>| {
-        let block = current.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flush = |current: &mut String, blocks: &mut Vec<(String, bool)>| {
+        let block = current
+            .split('\n')
+            .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
         if !block.is_empty() {
-            blocks.push(block);
+            blocks.push((block, false));
         }
         current.clear();
     };
@@ -58,7 +67,7 @@ pub fn parse(text: &str, source: &str) -> Article {
                 if title.is_none() && !seen_body && !heading.is_empty() {
                     title = Some(heading);
                 } else if !heading.is_empty() {
-                    blocks.push(heading);
+                    blocks.push((heading, true));
                 }
             }
             Event::Start(Tag::Image { .. }) => in_image += 1,
@@ -89,17 +98,30 @@ pub fn parse(text: &str, source: &str) -> Article {
                     seen_body = true;
                 }
             }
-            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            Event::SoftBreak => current.push('\n'),
+            Event::HardBreak => current.push(' '),
             _ => {}
         }
     }
     flush(&mut current, &mut blocks);
+    let mut body = String::new();
+    let mut headings = Vec::new();
+    for (block, heading) in &blocks {
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        if *heading {
+            headings.push(body.len()..body.len() + block.len());
+        }
+        body.push_str(block);
+    }
     Article {
         source: source.to_string(),
         title,
-        byline: None,
-        date: None,
-        body: blocks.join("\n\n"),
+        body,
+        breaks: LineBreaks::Soft,
+        headings,
+        ..Article::default()
     }
 }
 
@@ -116,6 +138,21 @@ mod tests {
             a.body,
             "The port reopened, officials said.\n\nFirst item\n\nSecond bold item\n\n“We are back,” said Ana Ruiz.\n\nBackground\n\nMore text."
         );
+        assert_eq!(
+            a.headings
+                .iter()
+                .map(|h| &a.body[h.clone()])
+                .collect::<Vec<_>>(),
+            ["Background"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_keep_their_source_lines() {
+        let md = "# Port reopens\n\nThe port's *govern-*\nment said   it would\n  reopen.";
+        let a = parse(md, "story.md");
+        assert_eq!(a.body, "The port's govern-\nment said it would\nreopen.");
+        assert_eq!(a.breaks, LineBreaks::Soft);
     }
 
     #[test]

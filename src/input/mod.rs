@@ -3,7 +3,8 @@
 //! and stdin.
 //!
 //! Every loader yields [`Article`]s: a title, byline and date when the source
-//! says so, and the body as plain text with paragraphs separated by blank lines.
+//! says so, and the body as plain text, with which of its line breaks end a
+//! paragraph (plain text may be hard-wrapped) and where its subheads are.
 //! Problems are reported per file as [`LoadError`]s so that one bad file in a
 //! folder never stops the others.
 
@@ -11,6 +12,7 @@ pub mod decode;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod unwrap;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -26,6 +28,11 @@ pub struct Article {
     /// Publication date, `YYYY-MM-DD` when it could be parsed, else as given.
     pub date: Option<String>,
     pub body: String,
+    /// Which line breaks of `body` end a paragraph: plain text is unwrapped
+    /// where it was hard-wrapped (see [`unwrap`]).
+    pub breaks: unwrap::LineBreaks,
+    /// Subheads of the body (byte ranges of `body`), which are not statements.
+    pub headings: Vec<std::ops::Range<usize>>,
 }
 
 /// The kinds of input `briefing` reads.
@@ -172,6 +179,8 @@ pub(crate) fn html_article(text: &str, name: &str) -> Article {
         byline: page.byline,
         date: page.date,
         body: page.text,
+        breaks: unwrap::LineBreaks::Hard,
+        headings: page.headings,
     }
 }
 
@@ -198,6 +207,11 @@ pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Vec<Article>, Loa
 
 /// Reads stdin as one or more articles.
 pub fn load_stdin(options: &LoadOptions) -> Result<Vec<Article>, LoadError> {
+    parse_bytes(&read_stdin(options)?, "-", options.format)
+}
+
+/// The bytes of stdin, up to the size limit.
+pub fn read_stdin(options: &LoadOptions) -> Result<Vec<u8>, LoadError> {
     use std::io::Read;
     let mut bytes = Vec::new();
     std::io::stdin()
@@ -214,7 +228,7 @@ pub fn load_stdin(options: &LoadOptions) -> Result<Vec<Article>, LoadError> {
             ),
         ));
     }
-    parse_bytes(&bytes, "-", options.format)
+    Ok(bytes)
 }
 
 /// A short reason for an I/O error, without the OS error number.

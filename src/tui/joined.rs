@@ -41,12 +41,11 @@ impl Joined {
         let documents: Vec<Document> = articles
             .iter()
             .map(|a| Document {
-                source: String::new(),
-                text: String::new(),
                 analysis: Analysis {
                     actors: a.doc.analysis.actors.clone(),
                     ..Analysis::default()
                 },
+                ..Document::default()
             })
             .collect();
         let briefing = Briefing::new(documents);

@@ -10,7 +10,7 @@
 
 use super::app::App;
 use crate::input::{self, Article, LoadError, LoadOptions};
-use crate::{Analysis, Document, analyze};
+use crate::{Analysis, Document};
 use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -72,44 +72,22 @@ pub struct Loader {
     cancel: Arc<AtomicBool>,
 }
 
-/// The metadata of an article as an analysis still to come: the header shows it
-/// at once.
-fn metadata(article: &Article) -> Analysis {
-    Analysis {
-        title: article.title.clone(),
-        byline: article.byline.clone(),
-        date: article.date.clone(),
-        ..Analysis::default()
-    }
-}
-
-/// Analyses `text`, with the article's own metadata winning over what the text
-/// suggests (as [`Document::from_article`] does). A panic in the engine becomes
-/// an error.
-fn analyse(text: &str, meta: &Analysis) -> Result<Analysis, String> {
-    let mut analysis = catch_unwind(AssertUnwindSafe(|| analyze(text))).map_err(|payload| {
+/// Analyses a document read from its input (see [`Document::analyze`]). A panic
+/// in the engine becomes an error.
+fn analyse(doc: &Document) -> Result<Analysis, String> {
+    catch_unwind(AssertUnwindSafe(|| doc.analyze())).map_err(|payload| {
         let reason = payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown error".into());
         format!("the engine failed on this article ({reason})")
-    })?;
-    analysis.title = meta.title.clone().or(analysis.title.take());
-    analysis.byline = meta.byline.clone().or(analysis.byline.take());
-    analysis.date = meta.date.clone().or(analysis.date.take());
-    Ok(analysis)
+    })
 }
 
+/// Documents still to analyse: the header shows their metadata at once.
 fn documents(articles: Vec<Article>) -> Vec<Document> {
-    articles
-        .into_iter()
-        .map(|a| Document {
-            text: Document::text_of(&a),
-            analysis: metadata(&a),
-            source: a.source,
-        })
-        .collect()
+    articles.into_iter().map(Document::unread).collect()
 }
 
 impl Loader {
@@ -359,23 +337,17 @@ fn work(
             None => continue,
         };
         let docs = result.map(documents);
-        let texts: Vec<(String, Analysis)> = match &docs {
-            Ok(docs) => docs
-                .iter()
-                .map(|d| (d.text.clone(), d.analysis.clone()))
-                .collect(),
-            Err(_) => Vec::new(),
-        };
+        let pending: Vec<Document> = docs.as_ref().map_or_else(|_| Vec::new(), Clone::clone);
         if tx.send(Msg::Read(i, docs)).is_err() {
             return;
         }
-        for (sub, (text, meta)) in texts.into_iter().enumerate() {
+        for (sub, doc) in pending.into_iter().enumerate() {
             if cancel.load(Ordering::Relaxed) {
                 return;
             }
-            let msg = match analyse(&text, &meta) {
+            let msg = match analyse(&doc) {
                 Ok(analysis) => Msg::Analysed((i, sub), analysis, None),
-                Err(reason) => Msg::Analysed((i, sub), meta, Some(reason)),
+                Err(reason) => Msg::Analysed((i, sub), doc.analysis, Some(reason)),
             };
             if tx.send(msg).is_err() {
                 return;

@@ -185,13 +185,26 @@ pub struct WrappedBody {
 impl WrappedBody {
     /// Wraps `text` at `width`: one paragraph per line, a blank row between them.
     pub fn new(text: &str, width: usize) -> WrappedBody {
-        let mut rows = Vec::with_capacity(text.len() / width.max(20) + 16);
-        let mut wrapper = Wrapper::default();
         let mut offset = 0;
-        for line in text.split_inclusive('\n') {
+        let lines = text.split_inclusive('\n').map(|line| {
             let start = offset;
             offset += line.len();
-            let end = start + line.trim_end_matches(['\n', '\r']).len();
+            start..start + line.trim_end_matches(['\n', '\r']).len()
+        });
+        WrappedBody::of_paragraphs(text, lines, width)
+    }
+
+    /// Wraps the `paragraphs` of `text` (byte ranges, in order; the line breaks
+    /// inside one are spaces) at `width`, a blank row between them.
+    pub fn of_paragraphs(
+        text: &str,
+        paragraphs: impl IntoIterator<Item = std::ops::Range<usize>>,
+        width: usize,
+    ) -> WrappedBody {
+        let mut rows = Vec::with_capacity(text.len() / width.max(20) + 16);
+        let mut wrapper = Wrapper::default();
+        for para in paragraphs {
+            let (start, end) = (para.start, para.end);
             if text[start..end].trim().is_empty() {
                 continue;
             }
@@ -273,6 +286,14 @@ mod tests {
                 assert!(display_width(l) <= width || lone, "{l:?} at {width}");
             }
         }
+    }
+
+    #[test]
+    fn a_paragraph_over_several_lines_wraps_as_one() {
+        let text = "one two\nthree four\n\nfive";
+        let body = WrappedBody::of_paragraphs(text, [0..18, 20..24], 20);
+        let rows: Vec<&str> = body.rows.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(rows, ["one two\nthree four", "", "five"]);
     }
 
     #[test]

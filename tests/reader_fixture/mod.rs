@@ -144,6 +144,7 @@ pub fn document() -> Document {
         source: "harbour.txt".into(),
         text: TEXT.into(),
         analysis: analysis(),
+        ..Document::default()
     }
 }
 
@@ -163,6 +164,7 @@ pub fn one_statement(source: &str, text: &str, span: std::ops::Range<usize>) -> 
         source: source.into(),
         text: text.into(),
         analysis,
+        ..Document::default()
     }
 }
 
@@ -228,6 +230,7 @@ pub fn made(
             actors,
             statements,
         },
+        ..Document::default()
     }
 }
 

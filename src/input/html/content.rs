@@ -82,6 +82,10 @@ const BOX_WORDS: &[&str] = &[
     "article-end",
 ];
 
+/// Whole parts of class names ("post-body-bio") that mark a box: too short to
+/// look for inside other words ("biology").
+const BOX_PARTS: &[&str] = &["bio", "bios", "promo", "promos"];
+
 /// Words that name layout boxes more loosely: such a box is removed only when
 /// it holds no prose paragraph (a body split into "widgets" stays).
 const WEAK_BOX_WORDS: &[&str] = &[
@@ -212,9 +216,10 @@ fn is_box(node: &NodeRef<'_>, total: usize) -> bool {
     if by_tag {
         return text_len(node, half) < half;
     }
-    if INLINE_TAGS.contains(&tag.as_str())
-        || matches!(tag.as_str(), "body" | "html" | "main" | "article")
-    {
+    if INLINE_TAGS.contains(&tag.as_str()) {
+        return is_loose_caption(node);
+    }
+    if matches!(tag.as_str(), "body" | "html" | "main" | "article") {
         return false;
     }
     let mut names = String::new();
@@ -245,6 +250,7 @@ fn is_box(node: &NodeRef<'_>, total: usize) -> bool {
             .iter()
             .any(|w| tok.contains(w) && !(*w == "comment" && tok.contains("commentary")))
             || is_ad_token(tok)
+            || tok.split(['-', '_']).any(|part| BOX_PARTS.contains(&part))
     });
     if strong {
         return text_len(node, half) < half;
@@ -262,6 +268,43 @@ fn is_box(node: &NodeRef<'_>, total: usize) -> bool {
         .split_whitespace()
         .any(|tok| MEDIA_WORDS.iter().any(|w| tok.contains(w)));
     media && text_len(node, 250) < 250.min(half.max(1)) && !has_heading(node)
+}
+
+/// An inline element named a caption or a credit (`<span class="pb-caption">`)
+/// that stands in a box of its own, not inside a paragraph's sentence.
+fn is_loose_caption(node: &NodeRef<'_>) -> bool {
+    let named = ["class", "id"].iter().any(|a| {
+        node.attr(a).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("caption") || v.contains("credit")
+        })
+    });
+    if !named {
+        return false;
+    }
+    let mut up = node.parent();
+    while let Some(p) = up {
+        match local_name(&p) {
+            Some(tag) if INLINE_TAGS.contains(&tag.as_str()) => up = p.parent(),
+            Some(tag) => {
+                return !matches!(
+                    tag.as_str(),
+                    "p" | "li"
+                        | "blockquote"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "td"
+                        | "dd"
+                );
+            }
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Holds a paragraph of running text (a sentence of 120+ characters, mostly not links).
@@ -483,6 +526,70 @@ const BOILER_PREFIXES: &[&str] = &[
     "join our newsletter",
     "download our app",
     "download the app",
+    "get the app",
+    "written by",
+    "map:",
+    "graphic:",
+    "video:",
+    "watch:",
+    "listen:",
+    "gallery:",
+    "see also:",
+    "also read:",
+    "read also:",
+    "read next:",
+    "more:",
+    "you may also like",
+    "leave a comment",
+    "add a comment",
+    "post a comment",
+    "show comments",
+    "view comments",
+    "join the conversation",
+    "comments are closed",
+];
+
+/// Words of a share bar ("Share Tweet Email"), nothing else.
+const SHARE_WORDS: &[&str] = &[
+    "share",
+    "shares",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "messenger",
+    "copy",
+    "link",
+    "save",
+    "comments",
+    "comment",
+    "on",
+    "this",
+    "article",
+    "story",
+];
+
+/// Words of a promotion that sends the reader somewhere else (with a link).
+const PROMO_PHRASES: &[&str] = &[
+    "click here",
+    "tap here",
+    "in your inbox",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "download the",
+    "our app",
+    "the app",
+    "watch live",
+    "follow us",
 ];
 
 /// Keeps a block as body text unless it is boilerplate by its text alone.
@@ -510,7 +617,185 @@ pub fn keep(block: &Block) -> bool {
     {
         return false;
     }
-    true
+    if chars < 400 && ends_with_credit(t) {
+        return false;
+    }
+    if chars < 300 && is_editor_insert(t, block.link_chars) {
+        return false;
+    }
+    if !block.heading && is_related_headline(t) {
+        return false;
+    }
+    if chars < 250 && block.link_chars > 0 && PROMO_PHRASES.iter().any(|p| lower.contains(p)) {
+        return false;
+    }
+    if chars < 250 && is_publication_note(&lower) {
+        return false;
+    }
+    if chars < 600
+        && lower.contains("cookie")
+        && [
+            "we use",
+            "this site uses",
+            "this website uses",
+            "consent",
+            "accept",
+            "privacy",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return false;
+    }
+    !is_share_bar(&lower)
+}
+
+/// A caption that ends with its credit: "The mayor at the quay. Photo: Sam Reed/AFP".
+fn ends_with_credit(t: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "photo:",
+        "photo by",
+        "photos:",
+        "photograph:",
+        "photograph by",
+        "picture:",
+        "image:",
+        "image credit",
+        "credit:",
+        "illustration:",
+        "illustration by",
+        "(photo",
+    ];
+    let lower = t.to_lowercase();
+    CREDITS.iter().any(|c| {
+        lower.rfind(c).is_some_and(|i| {
+            let credit = &lower[i..];
+            // After the caption's last sentence, a name (capitalised) and an
+            // agency, not a sentence that goes on ("a photo: a cat on a roof").
+            let after_sentence = lower[..i].trim_end().ends_with(['.', '|', ')', '—', '-']);
+            let named = t
+                .get(i + c.len()..)
+                .and_then(|rest| rest.trim_start().chars().next())
+                .is_some_and(char::is_uppercase);
+            after_sentence
+                && named
+                && credit.chars().count() <= 70
+                && !credit.trim_end_matches(['.', ')']).contains(". ")
+        })
+    })
+}
+
+/// A whole paragraph in square brackets that links elsewhere or names what it
+/// is: "[Related: ...]", "[Read more: ...]", "[... Get X in your inbox.]".
+fn is_editor_insert(t: &str, link_chars: usize) -> bool {
+    let Some(inner) = t
+        .trim_end_matches('.')
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+    else {
+        return false;
+    };
+    let label = inner
+        .split_once(':')
+        .is_some_and(|(head, _)| head.split_whitespace().count() <= 3);
+    link_chars > 0 || label
+}
+
+/// A related story's headline under a label, kept without its link:
+/// "'Meth. We're On It.': South Dakota spends $449K on new ad campaign". No
+/// sentence ends it, which a paragraph of the article would.
+fn is_related_headline(t: &str) -> bool {
+    let Some((label, headline)) = t.split_once(": ") else {
+        return false;
+    };
+    let words = headline.split_whitespace().count();
+    t.chars().count() < 160
+        && label.split_whitespace().count() <= 6
+        && (3..=16).contains(&words)
+        && !t.ends_with([
+            '.', '!', '?', '…', '"', '”', '’', '\'', '»', ')', ':', ';', ',',
+        ])
+}
+
+/// "This article was reprinted on ...", "A version of this story appeared in print ...".
+fn is_publication_note(lower: &str) -> bool {
+    let about_it = [
+        "this article",
+        "this story",
+        "a version of this",
+        "an earlier version of this",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    about_it
+        && [
+            "published",
+            "appeared",
+            "appears",
+            "printed",
+            "updated",
+            "corrected",
+            "originally",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// "Share Tweet Email", "Share on Facebook": share buttons and nothing else.
+fn is_share_bar(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 8
+        && words.iter().any(|w| matches!(*w, "share" | "tweet"))
+        && words
+            .iter()
+            .all(|w| SHARE_WORDS.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A note on the author closing the article: "Ana Ruiz is the paper's political
+/// editor.", "ANA RUIZ IS A WRITER IN LISBON".
+fn is_author_note(t: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "editor",
+        "correspondent",
+        "reporter",
+        "columnist",
+        "writer",
+        "journalist",
+        "contributor",
+        "author",
+        "producer",
+        "analyst",
+        "critic",
+        "fellow",
+    ];
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let verb = words
+        .iter()
+        .take(5)
+        .position(|w| matches!(*w, "is" | "was" | "covers" | "writes"));
+    // The subject is a name: "Ana Lima is", not "The mayor is".
+    let named = verb.is_some_and(|v| {
+        v >= 1
+            && t.split_whitespace().take(v).all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !matches!(
+                        w.to_lowercase().as_str(),
+                        "the" | "a" | "an" | "this" | "he" | "she" | "it" | "they"
+                    )
+            })
+    });
+    t.chars().count() < 250
+        && named
+        && (words.iter().any(|w| {
+            ROLES.iter().any(|r| {
+                w.trim_matches(|c: char| !c.is_alphabetic()) == *r
+                    || w.starts_with(&format!("{r}s"))
+            })
+        }) || verb.is_some_and(|v| matches!(words[v], "covers" | "writes")))
 }
 
 /// A paragraph that is only a date or a time stamp ("Feb. 21, 2019",
@@ -569,6 +854,14 @@ pub fn join(blocks: &[Block]) -> String {
         let n = b.text.trim().chars().count();
         n > 0 && b.link_chars * 10 >= n * 9
     };
+    let mut kept = kept;
+    // Notes on the authors close the article, they are not part of it.
+    while let Some(last) = kept.iter().rposition(|k| *k)
+        && !blocks[last].heading
+        && is_author_note(blocks[last].text.trim())
+    {
+        kept[last] = false;
+    }
     let last_kept = kept.iter().rposition(|k| *k);
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     let mut out = String::new();
@@ -596,4 +889,57 @@ pub fn join(blocks: &[Block]) -> String {
         out.push_str(t);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str, link_chars: usize) -> Block {
+        Block {
+            text: text.into(),
+            link_chars,
+            heading: false,
+        }
+    }
+
+    #[test]
+    fn furniture_by_its_text() {
+        for (text, links) in [
+            ("The quay at dawn. Photo: Sam Reed/Coast Agency", 0),
+            ("[Related: Harbour fees to rise]", 22),
+            ("[Read more: the pier in pictures]", 0),
+            ("'We are ready': Fishermen count the days", 0),
+            ("On the app? Click here to watch live", 20),
+            ("This story was originally published by the Ledger.", 0),
+            ("We use cookies to make this site work. Accept all", 0),
+            ("Share on Facebook Share on X Email", 0),
+            ("Map: Where the pier goes", 0),
+        ] {
+            assert!(!keep(&block(text, links)), "{text:?} kept");
+        }
+    }
+
+    #[test]
+    fn prose_that_looks_like_furniture_stays() {
+        for (text, links) in [
+            (
+                "He posted a photo: a cat on the roof of the harbour office.",
+                0,
+            ),
+            ("Update: The mayor resigned on Monday.", 0),
+            ("[Laughter]", 0),
+            ("The council will subscribe to the plan, the mayor said.", 0),
+            ("Share prices fell on Monday, traders said.", 0),
+            ("Cookie sales at the fair raised money for the lifeboat.", 0),
+        ] {
+            assert!(keep(&block(text, links)), "{text:?} dropped");
+        }
+        assert!(is_author_note("Ana Lima is the Ledger's coast editor."));
+        assert!(!is_author_note(
+            "The harbour is the town's oldest employer."
+        ));
+        assert!(!is_author_note("The mayor is a former journalist."));
+        assert!(is_author_note("ANA LIMA IS A WRITER IN LISBON"));
+    }
 }

@@ -389,7 +389,7 @@ impl App {
         let width = usize::from(self.body_geometry().text.width).max(1);
         let art = &mut self.articles[self.current];
         if art.body.width != width {
-            art.body = WrappedBody::new(&art.doc.text, width);
+            art.body = WrappedBody::of_paragraphs(&art.doc.text, art.doc.paragraphs(), width);
             art.body
                 .place(art.doc.analysis.statements.iter().map(|s| s.span));
         }
