@@ -78,8 +78,14 @@ impl Document {
     /// as given, never the first lines of a wrapped paragraph; statements inside
     /// subheads are dropped.
     pub fn analyze(&self) -> Analysis {
+        self.analyze_with(analyze)
+    }
+
+    /// [`Document::analyze`] with another engine, such as one with weights
+    /// being trained.
+    pub fn analyze_with(&self, engine: impl Fn(&str) -> Analysis) -> Analysis {
         let read = self.reading.read(&self.text, 0..self.text.len());
-        let mut a = analyze(&read);
+        let mut a = engine(&read);
         if !self.reading.is_identity() {
             let map = |s: Span| {
                 let start = self.reading.start(s.start);

@@ -1241,6 +1241,23 @@ impl<'a> FrameFinder<'a> {
         })
     }
 
+    /// Phrases that may name the speaker of a cue at `first..end` in the sentence
+    /// `lo..hi`: its subject to the left (over an apposition), the phrase just
+    /// before it, and an inverted subject after it ("said Jane Doe").
+    pub fn speaker_phrases(&self, (first, end): (usize, usize), lo: usize, hi: usize) -> Vec<Phrase> {
+        let mut out = Vec::new();
+        if let Some((p, _)) = self.subject_before(first, lo) {
+            out.push(p);
+        }
+        if let Some(p) = self.phrase_ending_at(first, lo) {
+            out.push(p);
+        }
+        if let Some(p) = self.phrase_starting_at(end, hi) {
+            out.push(p);
+        }
+        out
+    }
+
     /// All frames of one sentence, appended to `out`.
     pub fn sentence_frames(&self, sentence_index: usize, s: &Sentence, out: &mut Vec<Frame>) {
         // "KYIV, Ukraine (AP) — ...": the sentence starts after its dateline.

@@ -41,6 +41,15 @@ struct Args {
     /// (negative keeps more).
     #[arg(long, num_args = 2, allow_hyphen_values = true, default_values_t = Config::default().drop_bias)]
     drop_bias: Vec<i32>,
+    /// Perceptrons per stage, averaged.
+    #[arg(long, default_value_t = Config::default().bags)]
+    bags: usize,
+    /// Margin learnt over each wrong tag.
+    #[arg(long, default_value_t = Config::default().cost)]
+    cost: i32,
+    /// Drop scaled weights smaller than this.
+    #[arg(long, default_value_t = Config::default().prune)]
+    prune: i16,
     /// Seed of the order examples are seen in.
     #[arg(long, default_value_t = Config::default().seed)]
     seed: u64,
@@ -121,6 +130,9 @@ fn main() -> Result<()> {
         epochs: [e1, e2],
         folds: args.folds,
         seed: args.seed,
+        bags: args.bags,
+        cost: args.cost,
+        prune: args.prune,
         ..Config::default()
     };
     let mut tagger = match &args.weights {
@@ -184,8 +196,13 @@ fn predict(tagger: &Tagger, input: &PathBuf, output: &PathBuf) -> Result<()> {
         .map(|line| -> Result<String> {
             let doc: serde_json::Value = serde_json::from_str(line)?;
             let text = doc.get("text").and_then(|t| t.as_str()).unwrap_or_default();
-            let analysis = briefing::analysis::analyze_with(text, usize::MAX / 4, tagger);
-            let mut v = serde_json::to_value(briefing::output::JsonArticle::new(text, &analysis))?;
+            let mut article = briefing::Document::unread(briefing::input::Article {
+                source: "-".into(),
+                body: text.to_string(),
+                ..Default::default()
+            });
+            article.analysis = article.analyze_with(|t| briefing::analysis::analyze_with(t, usize::MAX / 4, tagger));
+            let mut v = serde_json::to_value(briefing::output::JsonArticle::new(&article))?;
             if let (Some(obj), Some(id)) = (v.as_object_mut(), doc.get("id")) {
                 obj.insert("id".into(), id.clone());
             }

@@ -58,6 +58,20 @@ fn suffix_hash(word: &str) -> u64 {
     word_hash(&word[start..]) ^ 0x5u64
 }
 
+/// The word without an inflection ("promised", "promises", "promising" ->
+/// "promis"), lowercase: cue words generalise over their forms.
+fn stem_hash(word: &str) -> u64 {
+    let lower = word.to_ascii_lowercase();
+    let mut w = lower.as_str();
+    for suffix in ["ing", "ed", "es", "s", "e", "d"] {
+        if w.len() > suffix.len() + 3 && w.ends_with(suffix) {
+            w = &w[..w.len() - suffix.len()];
+            break;
+        }
+    }
+    word_hash(w) ^ 0x77
+}
+
 /// Character classes with repeats collapsed: "Xx", "x", "X", "d", "Xx-Xx", ".".
 fn shape(word: &str) -> u64 {
     let mut h = 0u64;
@@ -138,6 +152,7 @@ enum Vote {
 pub struct Context {
     pub(super) words: Vec<u64>,
     suffixes: Vec<u64>,
+    stems: Vec<u64>,
     shapes: Vec<u64>,
     sentence: Vec<u32>,
     votes: Vec<Vote>,
@@ -160,6 +175,7 @@ impl Context {
         let mut words = Vec::with_capacity(n);
         let mut suffixes = Vec::with_capacity(n);
         let mut shapes = Vec::with_capacity(n);
+        let mut stems = Vec::with_capacity(n);
         for t in &ev.tokens {
             let w = &ev.text[t.range()];
             let h = word_hash(w);
@@ -170,6 +186,11 @@ impl Context {
                 h
             });
             shapes.push(shape(w));
+            stems.push(if t.kind == TokenKind::Word && w.is_ascii() {
+                stem_hash(w)
+            } else {
+                h
+            });
         }
         let mut sentence = vec![0u32; n];
         let mut bounds = Vec::with_capacity(ev.sentences.len());
@@ -222,6 +243,7 @@ impl Context {
         Context {
             words,
             suffixes,
+            stems,
             shapes,
             sentence,
             votes: rule_votes(ev),
@@ -326,6 +348,8 @@ mod t {
     pub const PUNCT_PREV: u64 = 30;
     pub const TO_SENTENCE_END: u64 = 31;
     pub const FROM_SENTENCE_START: u64 = 32;
+    pub const STEM: u64 = 33;
+    pub const STEM_NEXT: u64 = 34;
     // Second stage.
     pub const S_TAG: u64 = 40;
     pub const S_TAG_PREV: u64 = 41;
@@ -402,6 +426,8 @@ pub fn base(ev: &Evidence, ctx: &Context, bits: u32, out: &mut Features) {
         push(feat2(t::WM1_W0, ctx.word(ii - 1), w0));
         push(feat2(t::W0_WP1, w0, ctx.word(ii + 1)));
         push(feat(t::SUFFIX, ctx.suffixes[i]));
+        push(feat(t::STEM, ctx.stems[i]));
+        push(feat2(t::STEM_NEXT, ctx.stems[i], ctx.word(ii + 1)));
         push(feat(t::SHAPE, ctx.shapes[i]));
         let sm1 = if i > 0 { ctx.shapes[i - 1] } else { 1 };
         let sp1 = ctx.shapes.get(i + 1).copied().unwrap_or(2);

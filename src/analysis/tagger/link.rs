@@ -378,6 +378,8 @@ struct SourceCandidate {
     rule: bool,
     name: bool,
     pronoun: bool,
+    /// A phrase the rules' grammar finds beside the cue.
+    phrase: bool,
 }
 
 /// The options for a cue's source, with their features: phrases of its
@@ -412,6 +414,7 @@ pub fn source_options(
             rule: false,
             name: false,
             pronoun: false,
+            phrase: false,
         };
         set(&mut c);
         cands.push(c);
@@ -423,6 +426,14 @@ pub fn source_options(
         && let Some(Speaker::Phrase(p)) = f.speaker
     {
         add(p.first, p.end, &|c| c.rule = true);
+    }
+    let finder = super::super::frames::FrameFinder {
+        text: ev.text,
+        tokens: &ev.tokens,
+        quotes: &ev.quotes,
+    };
+    for p in finder.speaker_phrases((cue.first, cue.end), lo, hi) {
+        add(p.first, p.end, &|c| c.phrase = true);
     }
     for m in ev.names.iter().filter(|m| m.first >= lo && m.end <= hi) {
         add(m.first, m.end, &|c| c.name = true);
@@ -458,7 +469,8 @@ pub fn source_options(
         let origin = u64::from(c.tagged)
             | u64::from(c.rule) << 1
             | u64::from(c.name) << 2
-            | u64::from(c.pronoun) << 3;
+            | u64::from(c.pronoun) << 3
+            | u64::from(c.phrase) << 4;
         let name_class = ev
             .names
             .iter()

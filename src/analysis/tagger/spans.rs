@@ -108,8 +108,16 @@ pub fn span_options(
         }
     }
     const MAX_CUTS: usize = 4;
+    // "A and warned that B": a conjunction before a verb of saying.
+    let verb_after = |i: usize| {
+        (i + 1..(i + 3).min(c.end)).any(|k| ev.tokens[k].info().verb.is_some())
+    };
     let marks = (c.first + 1..c.end)
-        .filter(|&i| l.ctx.quoted(i) == 0 && is_clause_mark(l, i))
+        .filter(|&i| {
+            l.ctx.quoted(i) == 0
+                && (is_clause_mark(l, i)
+                    || (ev.tokens[i].is(crate::lexicon::class::CONJUNCTION) && verb_after(i)))
+        })
         .take(MAX_CUTS);
     for m in marks {
         add(c.first, m, origin::CUT_AT_MARK);

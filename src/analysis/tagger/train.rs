@@ -39,6 +39,12 @@ pub struct Config {
     pub epochs: [usize; 2],
     /// Folds for the first stage's stacked tags.
     pub folds: usize,
+    /// Perceptrons per stage, averaged (each sees the examples in its own order).
+    pub bags: usize,
+    /// Margin the perceptron learns over each wrong tag (0: the plain perceptron).
+    pub cost: i32,
+    /// Scaled weights smaller than this are dropped, which keeps the file small.
+    pub prune: i16,
     pub seed: u64,
     /// log2 of the rows of the linker's tables, and its epochs.
     pub link_bits: u32,
@@ -51,12 +57,15 @@ impl Default for Config {
     fn default() -> Config {
         Config {
             bits: 20,
-            epochs: [8, 8],
+            epochs: [12, 12],
             folds: 5,
+            bags: 1,
+            cost: 3,
+            prune: 100,
             seed: 0x6272_6965_6669_6e67,
             link_bits: 18,
             link_epochs: 10,
-            drop_bias: [0, 0],
+            drop_bias: [-8000, 0],
         }
     }
 }
@@ -140,6 +149,8 @@ struct Trainer {
     tw: [[i32; ROW]; ROW],
     tu: [[i64; ROW]; ROW],
     c: i64,
+    /// Added to the score of each wrong tag while learning.
+    cost: i32,
 }
 
 impl Trainer {
@@ -152,6 +163,7 @@ impl Trainer {
             tw: [[0; ROW]; ROW],
             tu: [[0; ROW]; ROW],
             c: 1,
+            cost: 0,
         }
     }
 
@@ -191,8 +203,17 @@ impl Trainer {
     /// prediction differs.
     fn learn(&mut self, feats: &[&Features], gold: &[Tag], seg: (usize, usize), buf: &mut Buffers) {
         self.scores(feats, seg, &mut buf.scores);
-        viterbi(&self.tw, &buf.scores, &mut buf.tags);
         let gold = &gold[seg.0..seg.1];
+        // Loss-augmented decoding: every wrong tag gets a head start, so the
+        // weights learn a margin over the gold tags, not only to rank them first.
+        for (s, &g) in buf.scores.iter_mut().zip(gold) {
+            for (k, v) in s.iter_mut().enumerate() {
+                if k != g as usize {
+                    *v += self.cost;
+                }
+            }
+        }
+        viterbi(&self.tw, &buf.scores, &mut buf.tags);
         if buf.tags.as_slice() != gold {
             for (k, (&p, &g)) in buf.tags.clone().iter().zip(gold).enumerate() {
                 if p != g {
@@ -213,31 +234,65 @@ impl Trainer {
         self.c += 1;
     }
 
-    /// The averaged weights, scaled into i16 (the largest weight to the i16
-    /// limit); weights that round to zero drop out of the file.
-    fn finish(&self) -> Weights {
+    /// The averaged weights, unscaled: `w * c - u` for each row and transition
+    /// (the average times the number of steps).
+    fn totals(&self) -> Totals {
         let c = i128::from(self.c);
         let total = |w: i32, u: i64| i128::from(w) * c - i128::from(u);
-        let mut max = 1i128;
-        for (w, u) in self.w.iter().zip(&self.u) {
-            max = max.max(total(*w, *u).abs());
-        }
-        for (wr, ur) in self.tw.iter().zip(&self.tu) {
-            for (w, u) in wr.iter().zip(ur) {
-                max = max.max(total(*w, *u).abs());
+        let mut trans = [[0i128; ROW]; ROW];
+        for a in 0..ROW {
+            for b in 0..ROW {
+                trans[a][b] = total(self.tw[a][b], self.tu[a][b]);
             }
         }
-        let scale = |v: i128| round_scaled(v, max);
+        Totals {
+            bits: self.bits,
+            rows: self.w.iter().zip(&self.u).map(|(&w, &u)| total(w, u)).collect(),
+            trans,
+        }
+    }
+}
+
+/// Averaged weights before scaling; several add up to an ensemble.
+struct Totals {
+    bits: u32,
+    rows: Vec<i128>,
+    trans: [[i128; ROW]; ROW],
+}
+
+impl Totals {
+    fn add(&mut self, other: &Totals) {
+        for (a, b) in self.rows.iter_mut().zip(&other.rows) {
+            *a += b;
+        }
+        for (ra, rb) in self.trans.iter_mut().zip(&other.trans) {
+            for (a, b) in ra.iter_mut().zip(rb) {
+                *a += b;
+            }
+        }
+    }
+
+    /// Scaled into i16, the largest weight to the i16 limit; weights that round
+    /// to zero drop out of the file.
+    fn weights(&self, prune: i16) -> Weights {
+        let max = self
+            .rows
+            .iter()
+            .chain(self.trans.iter().flatten())
+            .map(|v| v.abs())
+            .max()
+            .unwrap_or(1)
+            .max(1);
         let mut out = Weights::zero(self.bits);
         for (r, row) in out.rows.iter_mut().enumerate() {
             for (k, v) in row.iter_mut().enumerate().take(TAGS) {
-                let i = r * ROW + k;
-                *v = scale(total(self.w[i], self.u[i])) as i16;
+                let q = round_scaled(self.rows[r * ROW + k], max) as i16;
+                *v = if q.abs() < prune { 0 } else { q };
             }
         }
         for a in 0..ROW {
             for b in 0..ROW {
-                out.trans[a][b] = scale(total(self.tw[a][b], self.tu[a][b])) as i32;
+                out.trans[a][b] = round_scaled(self.trans[a][b], max) as i32;
             }
         }
         out
@@ -271,34 +326,53 @@ impl XorShift {
     }
 }
 
-/// Trains one stage on the chosen articles.
+/// Trains one stage on the chosen articles: `bags` perceptrons that see the
+/// examples in different orders, in parallel, averaged into one.
 fn train_stage(
     data: &[Prepared],
     chosen: &[usize],
     stacked: bool,
-    bits: u32,
-    epochs: usize,
+    config: &Config,
     rng: &mut XorShift,
 ) -> Weights {
-    let mut t = Trainer::new(bits);
-    let mut buf = Buffers::default();
-    let mut order: Vec<(usize, usize)> = chosen
+    let order: Vec<(usize, usize)> = chosen
         .iter()
         .flat_map(|&a| (0..data[a].segments.len()).map(move |s| (a, s)))
         .collect();
-    for _ in 0..epochs {
-        rng.shuffle(&mut order);
-        for &(a, s) in &order {
-            let p = &data[a];
-            let feats: Vec<&Features> = if stacked {
-                vec![&p.base, &p.stacked]
-            } else {
-                vec![&p.base]
-            };
-            t.learn(&feats, &p.gold, p.segments[s], &mut buf);
-        }
+    let epochs = config.epochs[usize::from(stacked)];
+    let seeds: Vec<u64> = (0..config.bags.max(1)).map(|_| rng.next() | 1).collect();
+    let bags: Vec<Totals> = seeds
+        .par_iter()
+        .map(|&seed| {
+            let mut rng = XorShift(seed);
+            let mut order = order.clone();
+            let mut t = Trainer::new(config.bits);
+            t.cost = config.cost;
+            let mut buf = Buffers::default();
+            for _ in 0..epochs {
+                rng.shuffle(&mut order);
+                for &(a, s) in &order {
+                    let p = &data[a];
+                    let feats: Vec<&Features> = if stacked {
+                        vec![&p.base, &p.stacked]
+                    } else {
+                        vec![&p.base]
+                    };
+                    t.learn(&feats, &p.gold, p.segments[s], &mut buf);
+                }
+            }
+            t.totals()
+        })
+        .collect();
+    let mut sum = Totals {
+        bits: config.bits,
+        rows: vec![0; bags[0].rows.len()],
+        trans: [[0; ROW]; ROW],
+    };
+    for b in &bags {
+        sum.add(b);
     }
-    t.finish()
+    sum.weights(config.prune)
 }
 
 /// Tags of one article by one stage (the second reads the stacked features too).
@@ -335,18 +409,17 @@ fn stage_with_folds(
 ) -> (Weights, Vec<(Vec<Tag>, Vec<i64>)>) {
     let all: Vec<usize> = (0..data.len()).collect();
     let folds = config.folds.max(2).min(data.len().max(2));
-    let epochs = config.epochs[usize::from(stacked)];
     let name = if stacked { "second" } else { "first" };
     let mut out = vec![(Vec::new(), Vec::new()); data.len()];
     for k in 0..folds {
         let train: Vec<usize> = all.iter().copied().filter(|i| i % folds != k).collect();
-        let w = train_stage(data, &train, stacked, config.bits, epochs, rng);
+        let w = train_stage(data, &train, stacked, config, rng);
         for i in all.iter().copied().filter(|i| i % folds == k) {
             out[i] = stage_tags(&w, &data[i], stacked);
         }
         log(&format!("{name} stage, fold {} of {folds}", k + 1));
     }
-    let w = train_stage(data, &all, stacked, config.bits, epochs, rng);
+    let w = train_stage(data, &all, stacked, config, rng);
     log(&format!("{name} stage, all articles"));
     (w, out)
 }

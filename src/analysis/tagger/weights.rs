@@ -190,7 +190,7 @@ pub fn margins<T: Copy + Into<i64>>(
         .collect()
 }
 
-const MAGIC: &[u8; 8] = b"BRFTAG02";
+const MAGIC: &[u8; 8] = b"BRFTAG03";
 
 /// Why a weights file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -224,36 +224,63 @@ pub fn encode(stages: &[Weights], linker: &Linker) -> Vec<u8> {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
-        let mut bitmap = vec![0u8; w.rows.len().div_ceil(8)];
-        for (i, r) in w.rows.iter().enumerate() {
-            if r.iter().any(|&v| v != 0) {
-                bitmap[i / 8] |= 1 << (i % 8);
-            }
-        }
-        out.extend_from_slice(&bitmap);
-        for r in w.rows.iter().filter(|r| r.iter().any(|&v| v != 0)) {
-            for v in r {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
-        }
+        put_sparse(&mut out, w.rows.iter().flatten().copied());
     }
     for b in linker.drop_bias {
         out.extend_from_slice(&b.to_le_bytes());
     }
     for l in [&linker.spans, &linker.contents, &linker.sources] {
         out.extend_from_slice(&l.bits.to_le_bytes());
-        let mut bitmap = vec![0u8; l.w.len().div_ceil(8)];
-        for (i, &v) in l.w.iter().enumerate() {
-            if v != 0 {
-                bitmap[i / 8] |= 1 << (i % 8);
-            }
-        }
-        out.extend_from_slice(&bitmap);
-        for v in l.w.iter().filter(|&&v| v != 0) {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
+        put_sparse(&mut out, l.w.iter().copied());
     }
     out
+}
+
+/// Writes the non-zero values of a table: their count, then each as the
+/// distance from the previous one (LEB128) and the value (i16, little-endian).
+fn put_sparse(out: &mut Vec<u8>, values: impl Iterator<Item = i16> + Clone) {
+    let count = values.clone().filter(|&v| v != 0).count() as u32;
+    out.extend_from_slice(&count.to_le_bytes());
+    let mut last = 0usize;
+    for (i, v) in values.enumerate().filter(|&(_, v)| v != 0) {
+        let mut gap = i - last;
+        last = i;
+        loop {
+            let byte = (gap & 0x7f) as u8;
+            gap >>= 7;
+            if gap == 0 {
+                out.push(byte);
+                break;
+            }
+            out.push(byte | 0x80);
+        }
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+}
+
+/// Reads what [`put_sparse`] wrote for a table of `len` values.
+fn get_sparse(r: &mut Reader, len: usize, mut set: impl FnMut(usize, i16)) -> Result<(), FormatError> {
+    let count = r.u32()?;
+    let mut at = 0usize;
+    for _ in 0..count {
+        let mut gap = 0usize;
+        let mut shift = 0;
+        loop {
+            let b = r.take(1)?[0];
+            gap |= usize::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 || shift > 35 {
+                break;
+            }
+        }
+        at += gap;
+        if at >= len {
+            return Err(FormatError::Truncated);
+        }
+        let b = r.take(2)?;
+        set(at, i16::from_le_bytes([b[0], b[1]]));
+    }
+    Ok(())
 }
 
 struct Reader<'a> {
@@ -299,29 +326,16 @@ pub fn decode(bytes: &[u8]) -> Result<(Vec<Weights>, Linker), FormatError> {
                 *v = r.u32()? as i32;
             }
         }
-        let bitmap = r.take(w.rows.len().div_ceil(8))?;
-        for i in 0..w.rows.len() {
-            if bitmap[i / 8] & (1 << (i % 8)) == 0 {
-                continue;
-            }
-            let b = r.take(2 * ROW)?;
-            for k in 0..ROW {
-                w.rows[i][k] = i16::from_le_bytes([b[2 * k], b[2 * k + 1]]);
-            }
-        }
+        let len = w.rows.len() * ROW;
+        get_sparse(&mut r, len, |i, v| w.rows[i / ROW][i % ROW] = v)?;
         stages.push(w);
     }
     let drop_bias = [r.u32()? as i32, r.u32()? as i32];
     let mut chooser = || -> Result<Linear, FormatError> {
         let bits = table_bits(&mut r)?;
         let mut l = Linear::zero(bits);
-        let bitmap = r.take(l.w.len().div_ceil(8))?;
-        for i in 0..l.w.len() {
-            if bitmap[i / 8] & (1 << (i % 8)) != 0 {
-                let b = r.take(2)?;
-                l.w[i] = i16::from_le_bytes([b[0], b[1]]);
-            }
-        }
+        let len = l.w.len();
+        get_sparse(&mut r, len, |i, v| l.w[i] = v)?;
         Ok(l)
     };
     let spans = chooser()?;
