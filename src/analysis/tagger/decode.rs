@@ -3,7 +3,7 @@
 //! learned choosers of [`super::link`]. Contents that continue a speaker are
 //! left to the assembler, which knows who spoke last.
 
-use super::super::Evidence;
+use super::super::{Evidence, standalone_quotation};
 use super::super::frames::{Frame, Phrase, PhraseKind, Speaker, cue_mode};
 use super::super::model::Mode;
 use super::super::tokens::TokenKind;
@@ -67,11 +67,7 @@ pub fn decode(
     let mut contents_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); cues.len()];
     let mut loose = Vec::new();
     let mut buf = Features::default();
-    let runs: Vec<Run> = all
-        .iter()
-        .filter(|r| r.role == Role::Content)
-        .copied()
-        .collect();
+    let runs = content_candidates(ev, &all);
     for c in chosen_spans(&l, &runs, tags, &linker.spans) {
         let margin = margins.get(c.first).copied().unwrap_or(0);
         let options = content_options(&l, &c, &cues, margin, linker.contents.bits, &mut buf);
@@ -107,6 +103,36 @@ pub fn decode(
         frames.push(frame(&l, cue, contents, introduces, source, &frames));
     }
     Decoded { frames, loose }
+}
+
+/// The contents to decide on: the tagger's content runs, and the quotations
+/// none of them touches that read as speech (a sentence of their own, or the
+/// rules' content): dialogue the tagger, trained on news, may pass over.
+pub fn content_candidates(ev: &Evidence, all: &[Run]) -> Vec<Run> {
+    let mut out: Vec<Run> = all
+        .iter()
+        .filter(|r| r.role == Role::Content)
+        .copied()
+        .collect();
+    let tagged = out.clone();
+    for q in &ev.quotes {
+        let (first, end) = (q.open, q.end_token);
+        let touched = tagged.iter().any(|r| r.first < end && first < r.end);
+        let speech = standalone_quotation(ev.text, &ev.tokens, &ev.sentences, q).is_some()
+            || ev
+                .frames
+                .iter()
+                .any(|f| f.contents.iter().any(|&(a, b)| a <= first && end <= b));
+        if !touched && speech {
+            out.push(Run {
+                role: Role::Content,
+                first,
+                end,
+            });
+        }
+    }
+    out.sort_by_key(|r| r.first);
+    out
 }
 
 /// The best link for a content; dropping it must beat the best other link by
@@ -217,7 +243,14 @@ fn phrase(l: &Layout, first: usize, end: usize) -> (Phrase, Option<(usize, usize
     let word = |k: usize| &l.ev.text[tokens[k].range()];
     let comma = (first + 1..end).find(|&k| matches!(word(k), "," | "("));
     let mut stop = comma.unwrap_or(end);
-    while stop > first + 1 && tokens[stop - 1].kind == TokenKind::Punct {
+    // "her mother resentfully": the manner is not the speaker.
+    while stop > first + 1
+        && (tokens[stop - 1].kind == TokenKind::Punct
+            || (tokens[stop - 1].kind == TokenKind::Word
+                && !tokens[stop - 1].is_capitalized()
+                && (tokens[stop - 1].is(class::ADVERB)
+                    || (word(stop - 1).ends_with("ly") && !tokens[stop - 2].is(class::DETERMINER)))))
+    {
         stop -= 1;
     }
     let apposition = comma.map(|c| (c + 1, end)).filter(|(a, b)| a < b);

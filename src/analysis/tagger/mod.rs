@@ -40,6 +40,26 @@ static TAGGER: LazyLock<Tagger> = LazyLock::new(|| {
     Tagger::from_bytes(SHIPPED).expect("assets/model/tagger.bin is a valid tagger")
 });
 
+/// Nothing continues over a paragraph break: the tagger learnt from articles
+/// where one paragraph's content never runs into the next (a quotation that
+/// runs on is reopened there), and is decoded over whole chunks.
+fn break_at_paragraphs(ev: &Evidence, scores: &mut Scores) {
+    break_at(ev.paragraphs.iter().map(|p| p.first_token), scores);
+}
+
+/// [`break_at_paragraphs`] with the paragraphs' first tokens.
+fn break_at(firsts: impl Iterator<Item = usize>, scores: &mut Scores) {
+    for first in firsts {
+        if let Some(s) = scores.get_mut(first) {
+            for (k, v) in s.iter_mut().enumerate().take(tags::TAGS) {
+                if Tag::from_index(k).is_inside() {
+                    *v = i32::MIN / 4;
+                }
+            }
+        }
+    }
+}
+
 /// Two stages of weights.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tagger {
@@ -87,6 +107,7 @@ impl Tagger {
         let mut buf = Buffers::default();
         features::base(ev, ctx, first.bits, &mut buf.base);
         first.emissions(&buf.base, &mut buf.scores);
+        break_at_paragraphs(ev, &mut buf.scores);
         first.viterbi(&buf.scores, &mut tags);
         if let Some(second) = self.stages.get(1) {
             features::stacked(ev, ctx, &tags, second.bits, &mut buf.stacked);
@@ -100,6 +121,7 @@ impl Tagger {
                     s[k] += e[k];
                 }
             }
+            break_at_paragraphs(ev, &mut buf.scores);
             second.viterbi(&buf.scores, &mut tags);
         }
         let last = self.stages.last().unwrap_or(first);

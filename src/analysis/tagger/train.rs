@@ -9,7 +9,7 @@
 use super::super::Evidence;
 use super::features::{self, Context};
 use super::Tagger;
-use super::decode::Linker;
+use super::decode::{Linker, content_candidates};
 use super::spans::span_options;
 use super::link::{ContentLink, Layout, Linear, SourceLink, content_options, cue_candidates, source_options};
 use super::tags::{ROW, Role, Run, TAGS, Tag, runs};
@@ -108,6 +108,8 @@ pub(crate) fn gold_tags(ev: &Evidence, items: &[GoldItem]) -> Vec<Tag> {
 /// An article ready for training: features, gold tags, and the stretches it is
 /// decoded in (cut between paragraphs where no span runs on).
 struct Prepared {
+    /// First token of each paragraph.
+    paragraphs: Vec<usize>,
     base: Features,
     stacked: Features,
     gold: Vec<Tag>,
@@ -133,6 +135,7 @@ fn prepare(a: &Annotated, bits: u32) -> Prepared {
         segments.push((start, gold.len()));
     }
     Prepared {
+        paragraphs: ev.paragraphs.iter().map(|p| p.first_token).collect(),
         base,
         stacked: Features::default(),
         gold,
@@ -388,6 +391,7 @@ fn stage_tags(w: &Weights, p: &Prepared, stacked: bool) -> (Vec<Tag>, Vec<i64>) 
             }
         }
     }
+    super::break_at(p.paragraphs.iter().copied(), &mut scores);
     let mut tags = Vec::new();
     w.viterbi(&scores, &mut tags);
     let m = if stacked {
@@ -534,11 +538,7 @@ fn link_examples(a: &Annotated, tags: &[Tag], margins: &[i64], bits: u32) -> Lin
     let mut out = LinkExamples::default();
     // The gold item each cue's contents belong to, for its source choice.
     let mut cue_gold: Vec<Option<(&GoldItem, Vec<(usize, usize)>)>> = vec![None; cues.len()];
-    let content_runs: Vec<Run> = all
-        .iter()
-        .filter(|r| r.role == Role::Content)
-        .copied()
-        .collect();
+    let content_runs = content_candidates(&ev, &all);
     // Boundaries: the candidate that matches a gold content best (exactly after
     // trimming, else by overlap) is the right one.
     let mut best_runs = Vec::new();
