@@ -17,5 +17,7 @@ pub mod output;
 pub mod sanitize;
 pub mod tui;
 
-pub use analysis::{Actor, ActorId, ActorKind, Analysis, Span, Statement, StatementKind, analyze};
+pub use analysis::{
+    Actor, ActorId, ActorKind, Analysis, Mode, Span, Statement, StatementKind, analyze,
+};
 pub use document::Document;

@@ -1244,7 +1244,12 @@ impl<'a> FrameFinder<'a> {
     /// Phrases that may name the speaker of a cue at `first..end` in the sentence
     /// `lo..hi`: its subject to the left (over an apposition), the phrase just
     /// before it, and an inverted subject after it ("said Jane Doe").
-    pub fn speaker_phrases(&self, (first, end): (usize, usize), lo: usize, hi: usize) -> Vec<Phrase> {
+    pub fn speaker_phrases(
+        &self,
+        (first, end): (usize, usize),
+        lo: usize,
+        hi: usize,
+    ) -> Vec<Phrase> {
         let mut out = Vec::new();
         if let Some((p, _)) = self.subject_before(first, lo) {
             out.push(p);

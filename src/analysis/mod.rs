@@ -291,6 +291,17 @@ impl<'a> Evidence<'a> {
             frames,
         }
     }
+
+    /// "said that the plan ...": a "that" after a verb or comma that only
+    /// introduces the content, and is not part of what was said.
+    pub fn complementizer(&self, i: usize) -> bool {
+        let t = &self.tokens;
+        i > 0
+            && i + 1 < t.len()
+            && t[i + 1].is_word()
+            && self.text[t[i].range()].eq_ignore_ascii_case("that")
+            && (t[i - 1].is_word() || &self.text[t[i - 1].range()] == ",")
+    }
 }
 
 /// All stages on one chunk of the article (`base`: where it starts, in bytes).
@@ -473,19 +484,6 @@ impl Assembler<'_> {
         } else {
             StatementKind::Indirect
         }
-    }
-
-    /// "“All Bets Are Off.”": the title of a work, not speech.
-    fn title_cased(&self, range: std::ops::Range<usize>) -> bool {
-        let words: Vec<&Token> = self.tokens[range]
-            .iter()
-            .filter(|t| t.kind == tokens::TokenKind::Word)
-            .collect();
-        let capitalized = words
-            .iter()
-            .filter(|t| t.has(tokens::flag::CAPITALIZED))
-            .count();
-        words.len() >= 2 && capitalized == words.len()
     }
 
     fn words(&self, range: std::ops::Range<usize>) -> usize {

@@ -78,9 +78,14 @@ fn spans(v: Option<&serde_json::Value>, bytes: &[usize]) -> Vec<(usize, usize)> 
 }
 
 fn read(path: &PathBuf) -> Result<Vec<Annotated>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let doc: serde_json::Value =
             serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
         let Some(text) = doc.get("text").and_then(|t| t.as_str()) else {
@@ -93,7 +98,12 @@ fn read(path: &PathBuf) -> Result<Vec<Annotated>> {
             .chain(std::iter::once(text.len()))
             .collect();
         let mut items = Vec::new();
-        for q in doc.get("quotes").and_then(|q| q.as_array()).into_iter().flatten() {
+        for q in doc
+            .get("quotes")
+            .and_then(|q| q.as_array())
+            .into_iter()
+            .flatten()
+        {
             let (Some(s), Some(e)) = (
                 q.get("start").and_then(|v| v.as_u64()),
                 q.get("end").and_then(|v| v.as_u64()),
@@ -172,7 +182,11 @@ fn main() -> Result<()> {
     if let (Some(input), Some(id)) = (&args.predict, &args.show) {
         for line in std::fs::read_to_string(input)?.lines() {
             let doc: serde_json::Value = serde_json::from_str(line)?;
-            if doc.get("id").and_then(|v| v.as_str()).is_some_and(|v| v.contains(id.as_str())) {
+            if doc
+                .get("id")
+                .and_then(|v| v.as_str())
+                .is_some_and(|v| v.contains(id.as_str()))
+            {
                 let text = doc.get("text").and_then(|t| t.as_str()).unwrap_or_default();
                 println!("{}", tagger.explain(text));
             }
@@ -189,7 +203,8 @@ fn main() -> Result<()> {
 /// --format jsonl` would.
 fn predict(tagger: &Tagger, input: &PathBuf, output: &PathBuf) -> Result<()> {
     use rayon::prelude::*;
-    let text = std::fs::read_to_string(input).with_context(|| format!("reading {}", input.display()))?;
+    let text =
+        std::fs::read_to_string(input).with_context(|| format!("reading {}", input.display()))?;
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let out: Vec<String> = lines
         .par_iter()
@@ -201,7 +216,8 @@ fn predict(tagger: &Tagger, input: &PathBuf, output: &PathBuf) -> Result<()> {
                 body: text.to_string(),
                 ..Default::default()
             });
-            article.analysis = article.analyze_with(|t| briefing::analysis::analyze_with(t, usize::MAX / 4, tagger));
+            article.analysis = article
+                .analyze_with(|t| briefing::analysis::analyze_with(t, usize::MAX / 4, tagger));
             let mut v = serde_json::to_value(briefing::output::JsonArticle::new(&article))?;
             if let (Some(obj), Some(id)) = (v.as_object_mut(), doc.get("id")) {
                 obj.insert("id".into(), id.clone());
@@ -209,6 +225,7 @@ fn predict(tagger: &Tagger, input: &PathBuf, output: &PathBuf) -> Result<()> {
             Ok(serde_json::to_string(&v)?)
         })
         .collect::<Result<_>>()?;
-    std::fs::write(output, out.join("\n") + "\n").with_context(|| format!("writing {}", output.display()))?;
+    std::fs::write(output, out.join("\n") + "\n")
+        .with_context(|| format!("writing {}", output.display()))?;
     Ok(())
 }

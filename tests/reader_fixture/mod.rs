@@ -2,7 +2,7 @@
 //! the engine (which changes) finds. Shared by the `reader_*` tests.
 #![allow(dead_code)]
 
-use briefing::{Actor, ActorKind, Analysis, Document, Span, Statement, StatementKind};
+use briefing::{Actor, ActorKind, Analysis, Document, Mode, Span, Statement, StatementKind};
 
 pub const TEXT: &str = "Harbour plan divides the council
 Mayor Ana Ruiz said the new harbour plan would “bring jobs back to the waterfront.”
@@ -31,6 +31,7 @@ fn statement(
 ) -> Statement {
     Statement {
         kind,
+        mode: Mode::Speech,
         span: span_of(text, 0),
         speaker: Some(speaker),
         speaker_mention: Some(span_of(mention.0, mention.1)),
@@ -155,6 +156,7 @@ pub fn one_statement(source: &str, text: &str, span: std::ops::Range<usize>) -> 
     analysis.actors.push(self::analysis().actors[0].clone());
     analysis.statements.push(Statement {
         kind: StatementKind::Indirect,
+        mode: Mode::Speech,
         span: Span::new(span.start, span.end),
         speaker: Some(0),
         speaker_mention: None,
@@ -213,6 +215,7 @@ pub fn made(
             from = span.end;
             Statement {
                 kind,
+                mode: Mode::Speech,
                 span,
                 speaker,
                 speaker_mention: None,

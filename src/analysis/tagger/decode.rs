@@ -3,14 +3,14 @@
 //! learned choosers of [`super::link`]. Contents that continue a speaker are
 //! left to the assembler, which knows who spoke last.
 
-use super::super::{Evidence, standalone_quotation};
 use super::super::frames::{Frame, Phrase, PhraseKind, Speaker, cue_mode};
 use super::super::model::Mode;
 use super::super::tokens::TokenKind;
+use super::super::{Evidence, standalone_quotation};
 use super::features::Context;
 use super::link::{
     ContentLink, CueCandidate, Layout, Linear, SourceLink, content_options, cue_candidates,
-    source_options,
+    overlapping, rule_contents, source_options,
 };
 use super::spans::span_options;
 use super::tags::{Role, Run, Tag, runs};
@@ -114,16 +114,27 @@ pub fn content_candidates(ev: &Evidence, all: &[Run]) -> Vec<Run> {
         .filter(|r| r.role == Role::Content)
         .copied()
         .collect();
-    let tagged = out.clone();
+    let tagged: Vec<(usize, usize)> = out.iter().map(|r| (r.first, r.end)).collect();
+    let rules = rule_contents(ev);
     for q in &ev.quotes {
         let (first, end) = (q.open, q.end_token);
-        let touched = tagged.iter().any(|r| r.first < end && first < r.end);
+        let touched = overlapping(&tagged, first, end).next().is_some();
         let speech = standalone_quotation(ev.text, &ev.tokens, &ev.sentences, q).is_some()
-            || ev
-                .frames
-                .iter()
-                .any(|f| f.contents.iter().any(|&(a, b)| a <= first && end <= b));
+            || overlapping(&rules, first, end).any(|(a, b)| a <= first && end <= b);
         if !touched && speech {
+            out.push(Run {
+                role: Role::Content,
+                first,
+                end,
+            });
+        }
+    }
+    // The rules' contents the tagger left out entirely ("The harbour will
+    // reopen, Tom Berg added."): the linker learns when they hold.
+    out.sort_by_key(|r| r.first);
+    let taken: Vec<(usize, usize)> = out.iter().map(|r| (r.first, r.end)).collect();
+    for &(first, end) in &rules {
+        if overlapping(&taken, first, end).next().is_none() {
             out.push(Run {
                 role: Role::Content,
                 first,
@@ -196,6 +207,11 @@ fn frame(
     let sentence = l.sentence_of[cue.first] as usize;
     let lo = ev.sentences[sentence].first;
     let rule = cue.rule.map(|f| &ev.frames[f]);
+    for c in contents.iter_mut() {
+        if c.1 - c.0 > 1 && ev.complementizer(c.0) {
+            c.0 += 1;
+        }
+    }
     contents.sort_unstable();
     let mut frame = Frame {
         sentence,
@@ -249,7 +265,8 @@ fn phrase(l: &Layout, first: usize, end: usize) -> (Phrase, Option<(usize, usize
             || (tokens[stop - 1].kind == TokenKind::Word
                 && !tokens[stop - 1].is_capitalized()
                 && (tokens[stop - 1].is(class::ADVERB)
-                    || (word(stop - 1).ends_with("ly") && !tokens[stop - 2].is(class::DETERMINER)))))
+                    || (word(stop - 1).ends_with("ly")
+                        && !tokens[stop - 2].is(class::DETERMINER)))))
     {
         stop -= 1;
     }
@@ -307,8 +324,7 @@ fn introduces(l: &Layout, cue: &CueCandidate, sources: &[Run]) -> bool {
         i = s.end;
     }
     let tokens = &ev.tokens;
-    while i < hi && tokens[i].kind == TokenKind::Word && tokens[i].is(class::TIME | class::ADVERB)
-    {
+    while i < hi && tokens[i].kind == TokenKind::Word && tokens[i].is(class::TIME | class::ADVERB) {
         i += 1;
     }
     let rest = &tokens[i..hi];

@@ -393,9 +393,7 @@ pub fn base(ev: &Evidence, ctx: &Context, bits: u32, out: &mut Features) {
     out.clear();
     let n = ev.tokens.len();
     out.rows.reserve(n * 32);
-    let rule_cues: Vec<usize> = (0..n)
-        .filter(|&i| ctx.votes[i] == Vote::CueBegin)
-        .collect();
+    let rule_cues: Vec<usize> = (0..n).filter(|&i| ctx.votes[i] == Vote::CueBegin).collect();
     let near = nearest(ctx, n, &rule_cues);
     let classes = |i: isize| -> u64 {
         if i < 0 || i as usize >= n {
@@ -590,7 +588,8 @@ pub fn stacked(ev: &Evidence, ctx: &Context, first: &[Tag], bits: u32, out: &mut
             push(feat2(t::S_COMMA_SINCE_CUE, commas_since.min(3), dl));
         }
         let (a, b) = ctx.sentence_range(i);
-        let cues_here = cue_starts.partition_point(|&s| s < b) - cue_starts.partition_point(|&s| s < a);
+        let cues_here =
+            cue_starts.partition_point(|&s| s < b) - cue_starts.partition_point(|&s| s < a);
         push(feat(t::S_CUES_IN_SENTENCE, (cues_here as u64).min(3)));
         if &ev.text[ev.tokens[i].range()] == "," {
             commas_since += 1;

@@ -35,7 +35,11 @@ impl Linear {
     }
 
     pub fn score(&self, options: &Features, k: usize) -> i32 {
-        options.of(k).iter().map(|&r| i32::from(self.w[r as usize])).sum()
+        options
+            .of(k)
+            .iter()
+            .map(|&r| i32::from(self.w[r as usize]))
+            .sum()
     }
 
     /// The best option (the first among equals).
@@ -85,6 +89,49 @@ pub struct Layout<'e, 'a> {
     pub ev: &'e Evidence<'a>,
     pub ctx: &'e Context,
     pub sentence_of: Vec<u32>,
+    /// The rules' contents, by start.
+    pub rule_contents: Vec<(usize, usize)>,
+    /// Tokens before each token that some rule content covers.
+    covered_before: Vec<u32>,
+}
+
+/// The rules' contents of every frame, sorted by start.
+pub fn rule_contents(ev: &Evidence) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = ev
+        .frames
+        .iter()
+        .flat_map(|f| f.contents.iter().copied())
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// The spans of a sorted, nearly disjoint list that overlap `first..end`.
+pub fn overlapping(
+    sorted: &[(usize, usize)],
+    first: usize,
+    end: usize,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
+    // Spans rarely nest, so a few steps back from the first that starts at or
+    // after `end` find every overlap.
+    const BACK: usize = 8;
+    let hi = sorted.partition_point(|&(a, _)| a < end);
+    sorted[hi.saturating_sub(BACK)..hi]
+        .iter()
+        .copied()
+        .filter(move |&(a, b)| a < end && first < b)
+}
+
+/// Indexes of the items of a list sorted by `key` whose key lies in `lo..hi`.
+pub fn within<T>(
+    items: &[T],
+    key: impl Fn(&T) -> usize,
+    lo: usize,
+    hi: usize,
+) -> std::ops::Range<usize> {
+    let a = items.partition_point(|x| key(x) < lo);
+    let b = items.partition_point(|x| key(x) < hi);
+    a..b.max(a)
 }
 
 impl<'e, 'a> Layout<'e, 'a> {
@@ -93,20 +140,62 @@ impl<'e, 'a> Layout<'e, 'a> {
         for (k, s) in ev.sentences.iter().enumerate() {
             sentence_of[s.first..s.end].fill(k as u32);
         }
+        let rule_contents = rule_contents(ev);
+        let mut covered = vec![false; ev.tokens.len()];
+        for &(a, b) in &rule_contents {
+            covered[a..b].fill(true);
+        }
+        let mut covered_before = Vec::with_capacity(ev.tokens.len() + 1);
+        let mut n = 0u32;
+        covered_before.push(0);
+        for c in covered {
+            n += u32::from(c);
+            covered_before.push(n);
+        }
         Layout {
             ev,
             ctx,
             sentence_of,
+            rule_contents,
+            covered_before,
         }
+    }
+
+    /// Tokens of `first..end` inside some rule content.
+    fn rule_covered(&self, first: usize, end: usize) -> usize {
+        (self.covered_before[end] - self.covered_before[first]) as usize
+    }
+
+    /// Does a name mention overlap `first..end`? (Names are sorted and disjoint.)
+    fn named(&self, first: usize, end: usize) -> Option<&crate::analysis::mentions::NameMention> {
+        let names = &self.ev.names;
+        let k = names.partition_point(|m| m.end <= first);
+        names.get(k).filter(|m| m.first < end)
+    }
+
+    /// The paragraph of a token.
+    fn paragraph(&self, i: usize) -> usize {
+        let p = &self.ev.paragraphs;
+        p.partition_point(|p| p.end_token <= i).min(p.len().saturating_sub(1))
+    }
+
+    /// May a content link to a cue? Within the paragraphs the content spans, or
+    /// from the paragraph before when that ends in a colon ("He told
+    /// reporters:"). A line further on continues or answers a speaker instead,
+    /// which is the assembler's to decide.
+    fn reaches(&self, c: &Run, cue: &CueCandidate) -> bool {
+        let (first, last) = (self.paragraph(c.first), self.paragraph(c.end - 1));
+        let at = self.paragraph(cue.first);
+        (first..=last).contains(&at)
+            || (at + 1 == first
+                && c.first > 0
+                && self.ev.paragraphs[first].first_token == c.first
+                && self.word(c.first - 1) == ":")
     }
 
     fn sentence(&self, s: usize) -> (usize, usize) {
         let s = &self.ev.sentences[s];
         (s.first, s.end)
-    }
-
-    fn paragraph_of(&self, token: usize) -> usize {
-        self.ev.sentences[self.sentence_of[token] as usize].paragraph
     }
 
     fn word(&self, i: usize) -> &str {
@@ -125,10 +214,20 @@ impl<'e, 'a> Layout<'e, 'a> {
 /// The cues contents may belong to: the tagger's cue runs, and the rules' cues
 /// that no run overlaps, in text order.
 pub fn cue_candidates(ev: &Evidence, runs: &[Run]) -> Vec<CueCandidate> {
+    let cue_of = |f: &super::super::frames::Frame| (f.cue.0, f.cue.1.max(f.cue.0 + 1));
+    let mut rule_cues: Vec<(usize, usize, usize)> = ev
+        .frames
+        .iter()
+        .enumerate()
+        .map(|(k, f)| (cue_of(f).0, cue_of(f).1, k))
+        .collect();
+    rule_cues.sort_unstable();
     let rule_at = |first: usize, end: usize| {
-        ev.frames
+        let hi = rule_cues.partition_point(|c| c.0 < end);
+        rule_cues[hi.saturating_sub(4)..hi]
             .iter()
-            .position(|f| f.cue.0 < end && first < f.cue.1.max(f.cue.0 + 1))
+            .find(|c| first < c.1)
+            .map(|c| c.2)
     };
     let mut out: Vec<CueCandidate> = runs
         .iter()
@@ -140,12 +239,13 @@ pub fn cue_candidates(ev: &Evidence, runs: &[Run]) -> Vec<CueCandidate> {
             rule: rule_at(r.first, r.end),
         })
         .collect();
+    let tagged: Vec<(usize, usize)> = out.iter().map(|c| (c.first, c.end)).collect();
     for (k, f) in ev.frames.iter().enumerate() {
-        let (a, b) = (f.cue.0, f.cue.1.max(f.cue.0 + 1));
+        let (a, b) = cue_of(f);
         if f.contents.is_empty() && !f.introduces {
             continue;
         }
-        if !out.iter().any(|c| c.first < b && a < c.end) {
+        if overlapping(&tagged, a, b).next().is_none() {
             out.push(CueCandidate {
                 first: a,
                 end: b,
@@ -234,11 +334,9 @@ pub fn content_options(
     let len = bucket(c.end - c.first);
     let mb = margin_bucket(margin);
     let rule_share = rule_share(l, c);
-    let mut near: Vec<(usize, usize)> = cues
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.first >= lo && q.end <= hi)
-        .map(|(k, q)| (gap(q.first, q.end, c), k))
+    let mut near: Vec<(usize, usize)> = within(cues, |q| q.first, lo, hi)
+        .filter(|&k| cues[k].end <= hi && l.reaches(c, &cues[k]))
+        .map(|k| (gap(cues[k].first, cues[k].end, c), k))
         .collect();
     near.sort_unstable();
     let mut options = Vec::new();
@@ -246,8 +344,12 @@ pub fn content_options(
         let q = &cues[k];
         let before = q.end <= c.first;
         let side = u64::from(before);
-        let (a, b) = if before { (q.end, c.first) } else { (c.end, q.first) };
-        let between_cue = cues.iter().any(|o| o.first >= a && o.end <= b && o != q);
+        let (a, b) = if before {
+            (q.end, c.first)
+        } else {
+            (c.end, q.first)
+        };
+        let between_cue = within(cues, |o| o.first, a, b).any(|j| j != k && cues[j].end <= b);
         let commas = l.count(a, b, |i| l.word(i) == ",");
         let terminal = l.count(a, b, |i| matches!(l.word(i), "." | "?" | "!"));
         let quotes = l.count(a, b, |i| matches!(ev.tokens[i].kind, TokenKind::Quote(_)));
@@ -265,7 +367,7 @@ pub fn content_options(
                 .any(|&(x, y)| x < c.end && c.first < y)
         });
         let qw = l.hash(q.first);
-        let named = ev.names.iter().any(|m| m.first < q.end && q.first < m.end);
+        let named = l.named(q.first, q.end).is_some();
         let lemma = ev.tokens[q.first]
             .info()
             .verb
@@ -322,7 +424,11 @@ pub fn content_options(
         feat2(t::DROP_LEN, len, kind),
         feat(t::DROP_FIRST, first_word),
         feat2(t::DROP_RULE, rule_share, kind),
-        feat2(t::DROP_NEAR_CUE, near.first().map_or(99, |n| bucket(n.0)), kind),
+        feat2(
+            t::DROP_NEAR_CUE,
+            near.first().map_or(99, |n| bucket(n.0)),
+            kind,
+        ),
         feat(t::DROP_CUE_WORD, nearest_cue),
     ];
     out.rows.extend(f.iter().map(|&h| row(h)));
@@ -354,12 +460,7 @@ fn margin_bucket(m: i64) -> u64 {
 
 /// How much of a run the rules also call content: 0 none, 1 some, 2 most, 3 all.
 fn rule_share(l: &Layout, c: &Run) -> u64 {
-    let mut covered = 0;
-    for f in &l.ev.frames {
-        for &(a, b) in &f.contents {
-            covered += b.min(c.end).saturating_sub(a.max(c.first));
-        }
-    }
+    let covered = l.rule_covered(c.first, c.end);
     let n = c.end - c.first;
     match covered {
         0 => 0,
@@ -419,8 +520,8 @@ pub fn source_options(
         set(&mut c);
         cands.push(c);
     };
-    for s in sources {
-        add(s.first, s.end, &|c| c.tagged = true);
+    for k in within(sources, |s| s.first, lo, hi) {
+        add(sources[k].first, sources[k].end, &|c| c.tagged = true);
     }
     if let Some(f) = cue.rule.map(|k| &ev.frames[k])
         && let Some(Speaker::Phrase(p)) = f.speaker
@@ -435,8 +536,11 @@ pub fn source_options(
     for p in finder.speaker_phrases((cue.first, cue.end), lo, hi) {
         add(p.first, p.end, &|c| c.phrase = true);
     }
-    for m in ev.names.iter().filter(|m| m.first >= lo && m.end <= hi) {
-        add(m.first, m.end, &|c| c.name = true);
+    for k in within(&ev.names, |m| m.first, lo, hi) {
+        let m = &ev.names[k];
+        if m.end <= hi {
+            add(m.first, m.end, &|c| c.name = true);
+        }
     }
     for i in lo..hi {
         if ev.tokens[i].is(class::SUBJECT_PRONOUN) && l.ctx.quoted(i) == 0 {
@@ -444,9 +548,14 @@ pub fn source_options(
         }
     }
     // Words, never inside what the cue attributes, never overlapping the cue.
-    cands.retain(|c| ev.tokens[c.first..c.end].iter().any(|t| t.kind == TokenKind::Word));
     cands.retain(|c| {
-        !contents.iter().any(|&(a, b)| c.first < b && a < c.end) && (c.end <= cue.first || c.first >= cue.end)
+        ev.tokens[c.first..c.end]
+            .iter()
+            .any(|t| t.kind == TokenKind::Word)
+    });
+    cands.retain(|c| {
+        !contents.iter().any(|&(a, b)| c.first < b && a < c.end)
+            && (c.end <= cue.first || c.first >= cue.end)
     });
     let cue_gap = |c: &SourceCandidate| {
         if c.end <= cue.first {
@@ -462,8 +571,12 @@ pub fn source_options(
         let before = c.end <= cue.first;
         let side = u64::from(before);
         let g = cue_gap(c);
-        let (a, b) = if before { (c.end, cue.first) } else { (cue.end, c.first) };
-        let other_cue = cues.iter().any(|o| o.first >= a && o.end <= b);
+        let (a, b) = if before {
+            (c.end, cue.first)
+        } else {
+            (cue.end, c.first)
+        };
+        let other_cue = within(cues, |o| o.first, a, b).any(|j| cues[j].end <= b);
         let content_between = contents.iter().any(|&(x, y)| x >= a && y <= b);
         let commas = l.count(a, b, |i| l.word(i) == ",");
         let origin = u64::from(c.tagged)
@@ -471,11 +584,7 @@ pub fn source_options(
             | u64::from(c.name) << 2
             | u64::from(c.pronoun) << 3
             | u64::from(c.phrase) << 4;
-        let name_class = ev
-            .names
-            .iter()
-            .find(|m| m.first < c.end && c.first < m.end)
-            .map_or(0, |m| 1 + m.class as u64);
+        let name_class = l.named(c.first, c.end).map_or(0, |m| 1 + m.class as u64);
         let f = [
             feat(t::SRC, 0),
             feat(t::SRC_ORIGIN, origin),
@@ -500,7 +609,11 @@ pub fn source_options(
             end: c.end,
         });
     }
-    let word_before = if cue.first > lo { l.hash(cue.first - 1) } else { 3 };
+    let word_before = if cue.first > lo {
+        l.hash(cue.first - 1)
+    } else {
+        3
+    };
     let f = [
         feat(t::NONE, 0),
         feat(t::NONE_CUE_WORD, cue_word),

@@ -98,7 +98,12 @@ impl Tagger {
 
     /// Tags, and with `margins` how sure the last stage is of each (see
     /// [`weights::margins`]).
-    fn tags_and_margins(&self, ev: &Evidence, ctx: &Context, margins: bool) -> (Vec<Tag>, Vec<i64>) {
+    fn tags_and_margins(
+        &self,
+        ev: &Evidence,
+        ctx: &Context,
+        margins: bool,
+    ) -> (Vec<Tag>, Vec<i64>) {
         let mut tags = Vec::new();
         let Some(first) = self.stages.first() else {
             tags.resize(ev.tokens.len(), Tag::Outside);

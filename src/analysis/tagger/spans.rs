@@ -5,9 +5,10 @@
 //! quotation, and the rules' contents over it.
 
 use super::features::{bucket, feat, feat2};
-use super::link::Layout;
+use super::link::{Layout, overlapping};
 use super::tags::{Role, Run, Tag};
 use super::weights::Features;
+use crate::analysis::quotes::quote_at;
 use crate::analysis::tokens::TokenKind;
 
 /// Where a boundary candidate came from, as bit flags.
@@ -87,7 +88,11 @@ pub fn span_options(
     let q0 = quotes.partition_point(|q| q.end_token <= c.first);
     for q in quotes[q0..].iter().take_while(|q| q.open < c.end) {
         add(q.open, q.end_token, origin::QUOTATION);
-        add(c.first.min(q.open), c.end.max(q.end_token), origin::EXTENDED);
+        add(
+            c.first.min(q.open),
+            c.end.max(q.end_token),
+            origin::EXTENDED,
+        );
         if c.first <= q.open && c.end > q.end_token {
             add(c.first, q.end_token, origin::CUT_AT_CLOSE);
         }
@@ -100,18 +105,13 @@ pub fn span_options(
             add(c.first, n.end, origin::JOINED);
         }
     }
-    for f in &ev.frames {
-        for &(a, b) in &f.contents {
-            if a < c.end && c.first < b {
-                add(a, b, origin::RULES);
-            }
-        }
+    for (a, b) in overlapping(&l.rule_contents, c.first, c.end) {
+        add(a, b, origin::RULES);
     }
     const MAX_CUTS: usize = 4;
     // "A and warned that B": a conjunction before a verb of saying.
-    let verb_after = |i: usize| {
-        (i + 1..(i + 3).min(c.end)).any(|k| ev.tokens[k].info().verb.is_some())
-    };
+    let verb_after =
+        |i: usize| (i + 1..(i + 3).min(c.end)).any(|k| ev.tokens[k].info().verb.is_some());
     let marks = (c.first + 1..c.end)
         .filter(|&i| {
             l.ctx.quoted(i) == 0
@@ -140,8 +140,8 @@ pub fn span_options(
         } else {
             100 + bucket(base - len)
         };
-        let starts_quote = quotes.iter().any(|q| q.open == x.first);
-        let ends_quote = quotes.iter().any(|q| q.end_token == x.end);
+        let starts_quote = quote_at(quotes, x.first).is_some_and(|q| quotes[q].open == x.first);
+        let ends_quote = quote_at(quotes, x.end - 1).is_some_and(|q| quotes[q].end_token == x.end);
         let q0 = quotes.partition_point(|q| q.end_token <= x.first);
         let crosses = quotes[q0..]
             .iter()
@@ -158,7 +158,8 @@ pub fn span_options(
         let share = (tagged * 4 / len.max(1)) as u64;
         let sentence = &ev.sentences[l.sentence_of[x.first] as usize];
         let last_sentence = &ev.sentences[l.sentence_of[x.end - 1] as usize];
-        let edges = u64::from(sentence.first == x.first) | u64::from(last_sentence.end == x.end) << 1;
+        let edges =
+            u64::from(sentence.first == x.first) | u64::from(last_sentence.end == x.end) << 1;
         let word = |i: usize| l.ctx.words[i];
         let after = if x.end < ev.tokens.len() && x.end < last_sentence.end {
             word(x.end)
@@ -188,7 +189,11 @@ pub fn span_options(
             feat(t::ORIGIN, o),
             feat(t::LEN, bucket(len)),
             feat2(t::DELTA, delta, o & 1),
-            feat2(t::QUOTE_EDGES, u64::from(starts_quote) | u64::from(ends_quote) << 1, o & 1),
+            feat2(
+                t::QUOTE_EDGES,
+                u64::from(starts_quote) | u64::from(ends_quote) << 1,
+                o & 1,
+            ),
             feat(t::CROSSES, u64::from(crosses)),
             feat(t::CUES_INSIDE, cues_inside.min(3) as u64),
             feat(t::TAGGED_SHARE, share),

@@ -67,7 +67,10 @@ impl Tag {
     }
 
     pub fn is_inside(self) -> bool {
-        matches!(self, Tag::CueInside | Tag::SourceInside | Tag::ContentInside)
+        matches!(
+            self,
+            Tag::CueInside | Tag::SourceInside | Tag::ContentInside
+        )
     }
 
     /// May this tag follow `prev`? An inside tag only continues its own role.

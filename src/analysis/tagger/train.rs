@@ -7,11 +7,13 @@
 //! stage had memorised.
 
 use super::super::Evidence;
-use super::features::{self, Context};
 use super::Tagger;
 use super::decode::{Linker, content_candidates};
+use super::features::{self, Context};
+use super::link::{
+    ContentLink, Layout, Linear, SourceLink, content_options, cue_candidates, source_options,
+};
 use super::spans::span_options;
-use super::link::{ContentLink, Layout, Linear, SourceLink, content_options, cue_candidates, source_options};
 use super::tags::{ROW, Role, Run, TAGS, Tag, runs};
 use super::weights::{Features, Scores, Weights, margins, viterbi};
 use rayon::prelude::*;
@@ -243,14 +245,19 @@ impl Trainer {
         let c = i128::from(self.c);
         let total = |w: i32, u: i64| i128::from(w) * c - i128::from(u);
         let mut trans = [[0i128; ROW]; ROW];
-        for a in 0..ROW {
-            for b in 0..ROW {
-                trans[a][b] = total(self.tw[a][b], self.tu[a][b]);
+        for ((row, tw), tu) in trans.iter_mut().zip(&self.tw).zip(&self.tu) {
+            for ((t, &w), &u) in row.iter_mut().zip(tw).zip(tu) {
+                *t = total(w, u);
             }
         }
         Totals {
             bits: self.bits,
-            rows: self.w.iter().zip(&self.u).map(|(&w, &u)| total(w, u)).collect(),
+            rows: self
+                .w
+                .iter()
+                .zip(&self.u)
+                .map(|(&w, &u)| total(w, u))
+                .collect(),
             trans,
         }
     }
@@ -402,6 +409,9 @@ fn stage_tags(w: &Weights, p: &Prepared, stacked: bool) -> (Vec<Tag>, Vec<i64>) 
     (tags, m)
 }
 
+/// One article's tags and margins from a model that did not see it.
+type OutOfFold = (Vec<Tag>, Vec<i64>);
+
 /// Trains a stage on all articles, and once per fold on the others to tag that
 /// fold as unseen text. Returns the weights and the out-of-fold tags.
 fn stage_with_folds(
@@ -410,7 +420,7 @@ fn stage_with_folds(
     config: &Config,
     rng: &mut XorShift,
     log: &mut dyn FnMut(&str),
-) -> (Weights, Vec<(Vec<Tag>, Vec<i64>)>) {
+) -> (Weights, Vec<OutOfFold>) {
     let all: Vec<usize> = (0..data.len()).collect();
     let folds = config.folds.max(2).min(data.len().max(2));
     let name = if stacked { "second" } else { "first" };
@@ -506,7 +516,10 @@ fn trim(text: &str, (mut s, mut e): (usize, usize)) -> (usize, usize) {
             _ => break,
         }
     }
-    if text[s..e].get(..5).is_some_and(|w| w.eq_ignore_ascii_case("that ")) {
+    if text[s..e]
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("that "))
+    {
         s += 5;
     }
     (s, e)
@@ -522,13 +535,20 @@ fn jaccard(a: (usize, usize), b: (usize, usize)) -> f64 {
     if u == 0 { 0.0 } else { i as f64 / u as f64 }
 }
 
+/// A gold item and its content runs (token ranges).
+type GoldContents<'a> = (&'a GoldItem, Vec<(usize, usize)>);
+
 fn link_examples(a: &Annotated, tags: &[Tag], margins: &[i64], bits: u32) -> LinkExamples {
     let ev = Evidence::gather(&a.text);
     let ctx = Context::new(&ev);
     let l = Layout::new(&ev, &ctx);
     let all = runs(tags);
     let cues = cue_candidates(&ev, &all);
-    let sources: Vec<Run> = all.iter().filter(|r| r.role == Role::Source).copied().collect();
+    let sources: Vec<Run> = all
+        .iter()
+        .filter(|r| r.role == Role::Source)
+        .copied()
+        .collect();
     let bytes = |first: usize, end: usize| {
         (
             ev.tokens[first].start as usize,
@@ -537,7 +557,7 @@ fn link_examples(a: &Annotated, tags: &[Tag], margins: &[i64], bits: u32) -> Lin
     };
     let mut out = LinkExamples::default();
     // The gold item each cue's contents belong to, for its source choice.
-    let mut cue_gold: Vec<Option<(&GoldItem, Vec<(usize, usize)>)>> = vec![None; cues.len()];
+    let mut cue_gold: Vec<Option<GoldContents>> = vec![None; cues.len()];
     let content_runs = content_candidates(&ev, &all);
     // Boundaries: the candidate that matches a gold content best (exactly after
     // trimming, else by overlap) is the right one.
@@ -651,7 +671,8 @@ fn train_chooser(
         rng.shuffle(&mut order);
         for &e in &order {
             let (f, right) = examples[e];
-            let score = |k: usize| -> i64 { f.of(k).iter().map(|&r| i64::from(w[r as usize])).sum() };
+            let score =
+                |k: usize| -> i64 { f.of(k).iter().map(|&r| i64::from(w[r as usize])).sum() };
             let mut best = (i64::MIN, 0);
             for k in 0..f.len() {
                 let s = score(k);
@@ -708,7 +729,11 @@ pub struct Figures {
 fn prf(tp: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
     let p = tp as f64 / predicted.max(1) as f64;
     let r = tp as f64 / gold.max(1) as f64;
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -721,7 +746,10 @@ pub fn evaluate(tagger: &Tagger, articles: &[Annotated]) -> Figures {
             let gold = runs(&gold_tags(&ev, &a.items));
             let pred = runs(&tagger.tags(&ev));
             let mut c = [0usize; 12];
-            for (k, role) in [Role::Cue, Role::Source, Role::Content].into_iter().enumerate() {
+            for (k, role) in [Role::Cue, Role::Source, Role::Content]
+                .into_iter()
+                .enumerate()
+            {
                 let g: Vec<_> = gold.iter().filter(|r| r.role == role).collect();
                 let p: Vec<_> = pred.iter().filter(|r| r.role == role).collect();
                 c[3 * k] = p.iter().filter(|r| g.contains(r)).count();

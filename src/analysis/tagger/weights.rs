@@ -91,7 +91,11 @@ impl Weights {
 }
 
 /// Viterbi over integer scores, with the tag constraints of [`Tag::may_follow`].
-pub fn viterbi<T: Copy + Into<i64>>(trans: &[[T; ROW]; ROW], scores: &[[i32; ROW]], out: &mut Vec<Tag>) {
+pub fn viterbi<T: Copy + Into<i64>>(
+    trans: &[[T; ROW]; ROW],
+    scores: &[[i32; ROW]],
+    out: &mut Vec<Tag>,
+) {
     out.clear();
     let n = scores.len();
     if n == 0 {
@@ -129,7 +133,9 @@ pub fn viterbi<T: Copy + Into<i64>>(trans: &[[T; ROW]; ROW], scores: &[[i32; ROW
         }
         prev = cur;
     }
-    let mut k = (0..TAGS).max_by_key(|&k| (prev[k], std::cmp::Reverse(k))).unwrap_or(0);
+    let mut k = (0..TAGS)
+        .max_by_key(|&k| (prev[k], std::cmp::Reverse(k)))
+        .unwrap_or(0);
     out.resize(n, Tag::Outside);
     for i in (0..n).rev() {
         out[i] = Tag::from_index(k);
@@ -184,7 +190,11 @@ pub fn margins<T: Copy + Into<i64>>(
                 }
             };
             let mine = tags[i] as usize;
-            let other = (0..TAGS).filter(|&k| k != mine).map(through).max().unwrap_or(NONE);
+            let other = (0..TAGS)
+                .filter(|&k| k != mine)
+                .map(through)
+                .max()
+                .unwrap_or(NONE);
             (through(mine) - other).max(0)
         })
         .collect()
@@ -259,7 +269,11 @@ fn put_sparse(out: &mut Vec<u8>, values: impl Iterator<Item = i16> + Clone) {
 }
 
 /// Reads what [`put_sparse`] wrote for a table of `len` values.
-fn get_sparse(r: &mut Reader, len: usize, mut set: impl FnMut(usize, i16)) -> Result<(), FormatError> {
+fn get_sparse(
+    r: &mut Reader,
+    len: usize,
+    mut set: impl FnMut(usize, i16),
+) -> Result<(), FormatError> {
     let count = r.u32()?;
     let mut at = 0usize;
     for _ in 0..count {
@@ -367,7 +381,10 @@ mod tests {
         let bytes = encode(&[w.clone(), Weights::zero(8)], &linker);
         let back = decode(&bytes).unwrap();
         assert_eq!(back, (vec![w, Weights::zero(8)], linker));
-        assert_eq!(decode(&bytes[..bytes.len() - 1]), Err(FormatError::Truncated));
+        assert_eq!(
+            decode(&bytes[..bytes.len() - 1]),
+            Err(FormatError::Truncated)
+        );
         assert_eq!(decode(b"nonsense"), Err(FormatError::BadMagic));
     }
 
