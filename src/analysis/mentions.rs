@@ -241,8 +241,11 @@ impl<'a> NameFinder<'a> {
                 }
             }
             if !seen_subject {
+                // At most three words before it; counting stops at four, so a
+                // sentence of weak names stays linear.
                 let before = (s.first..first)
                     .filter(|&k| self.tokens[k].is_word() && !self.tokens[k].is(class::CONJUNCTION))
+                    .take(4)
                     .count();
                 mention.subject = before <= 3;
                 // A weak opener may be the subject, if it names an actor, or not

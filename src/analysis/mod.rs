@@ -446,7 +446,8 @@ pub(crate) fn standalone_quotation(
         return None;
     }
     let s = &sentences[sentences.partition_point(|s| s.end <= q.open)];
-    let outside = words(s.first..q.open) + words(q.end_token..s.end);
+    let any_word = |r: std::ops::Range<usize>| tokens[r].iter().any(|t| t.is_word());
+    let outside = any_word(s.first..q.open) || any_word(q.end_token..s.end);
     let title_cased = {
         let w: Vec<&Token> = tokens[inner]
             .iter()
@@ -454,7 +455,7 @@ pub(crate) fn standalone_quotation(
             .collect();
         w.len() >= 2 && w.iter().all(|t| t.has(tokens::flag::CAPITALIZED))
     };
-    (outside == 0 && !title_cased).then_some(n < SPEECH_WORDS)
+    (!outside && !title_cased).then_some(n < SPEECH_WORDS)
 }
 
 impl Assembler<'_> {
@@ -468,8 +469,15 @@ impl Assembler<'_> {
 
     fn kind_of(&self, first: usize, end: usize) -> StatementKind {
         let k = quote_at(self.quotes, first);
+        // The whole quotation, or the part of one reopened at a paragraph start.
+        let reopened = |q: &Quote| {
+            let t = &self.tokens[first];
+            matches!(t.kind, tokens::TokenKind::Quote(_))
+                && t.has(tokens::flag::PARA_START)
+                && q.open < first
+        };
         if let Some(q) = k.map(|k| &self.quotes[k])
-            && q.open == first
+            && (q.open == first || reopened(q))
             && q.end_token >= end
         {
             return StatementKind::Direct;

@@ -5,14 +5,14 @@
 
 use super::super::frames::{Frame, Phrase, PhraseKind, Speaker, cue_mode};
 use super::super::model::Mode;
-use super::super::tokens::TokenKind;
+use super::super::tokens::{Token, TokenKind};
 use super::super::{Evidence, standalone_quotation};
 use super::features::Context;
 use super::link::{
     ContentLink, CueCandidate, Layout, Linear, SourceLink, content_options, cue_candidates,
     overlapping, rule_contents, source_options,
 };
-use super::spans::span_options;
+use super::spans::{TagCounts, span_options};
 use super::tags::{Role, Run, Tag, runs};
 use super::weights::Features;
 use crate::lexicon::class;
@@ -68,7 +68,12 @@ pub fn decode(
     let mut loose = Vec::new();
     let mut buf = Features::default();
     let runs = content_candidates(ev, &all);
+    let turns = turn_contents(ev, &cues);
     for c in chosen_spans(&l, &runs, tags, &linker.spans) {
+        if let Some(k) = turn_cue(&turns, &c) {
+            contents_of[k].push((c.first, c.end));
+            continue;
+        }
         let margin = margins.get(c.first).copied().unwrap_or(0);
         let options = content_options(&l, &c, &cues, margin, linker.contents.bits, &mut buf);
         match options[choose_link(ev, &options, &buf, &cues, linker)] {
@@ -103,6 +108,45 @@ pub fn decode(
         frames.push(frame(&l, cue, contents, introduces, source, &frames));
     }
     Decoded { frames, loose }
+}
+
+/// The contents of transcript turns ("RUIZ: ...") with their cue's index,
+/// sorted: the layout settles these, and news data has none to learn them from.
+fn turn_contents(ev: &Evidence, cues: &[CueCandidate]) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = cues
+        .iter()
+        .enumerate()
+        .filter_map(|(k, q)| Some((k, &ev.frames[q.rule?])))
+        .filter(|(_, f)| f.verbatim)
+        .flat_map(|(k, f)| f.contents.iter().map(move |&(a, b)| (a, b, k)))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// The turn cue whose words a content is.
+fn turn_cue(turns: &[(usize, usize, usize)], c: &Run) -> Option<usize> {
+    // Turns are disjoint: only the last one starting before the run's end can
+    // overlap it.
+    let k = turns.partition_point(|t| t.0 < c.end);
+    let t = turns.get(k.checked_sub(1)?)?;
+    (c.first < t.1).then_some(t.2)
+}
+
+/// A content that reports nothing: a quoted title ("“All Bets Are Off.”"), or
+/// a lone "nothing", "no", "so" after the cue.
+fn reports_nothing(ev: &Evidence, r: &Run) -> bool {
+    let words: Vec<&Token> = ev.tokens[r.first..r.end]
+        .iter()
+        .filter(|t| t.is_word())
+        .collect();
+    let k = ev.quotes.partition_point(|q| q.open < r.first);
+    let quoted = ev
+        .quotes
+        .get(k)
+        .is_some_and(|q| q.open == r.first && q.end_token == r.end);
+    let title = quoted && words.len() >= 2 && words.iter().all(|t| t.is_capitalized());
+    title || (words.len() == 1 && words[0].is(class::EMPTY_OBJECT))
 }
 
 /// The contents to decide on: the tagger's content runs, and the quotations
@@ -143,6 +187,7 @@ pub fn content_candidates(ev: &Evidence, all: &[Run]) -> Vec<Run> {
         }
     }
     out.sort_by_key(|r| r.first);
+    out.retain(|r| !reports_nothing(ev, r));
     out
 }
 
@@ -177,8 +222,9 @@ fn choose_link(
 pub fn chosen_spans(l: &Layout, runs: &[Run], tags: &[Tag], chooser: &Linear) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut buf = Features::default();
+    let counts = TagCounts::new(tags);
     for k in 0..runs.len() {
-        let options = span_options(l, runs, k, tags, chooser.bits, &mut buf);
+        let options = span_options(l, runs, k, &counts, chooser.bits, &mut buf);
         let pick = options[chooser.choose(&buf)].run();
         match out.last() {
             Some(prev) if prev.end > pick.first => {
@@ -211,6 +257,7 @@ fn frame(
         if c.1 - c.0 > 1 && ev.complementizer(c.0) {
             c.0 += 1;
         }
+        *c = without_manner(l, *c);
     }
     contents.sort_unstable();
     let mut frame = Frame {
@@ -252,13 +299,69 @@ fn frame(
     frame
 }
 
+/// "said mildly, ‘you will ...’": the manner before a quotation is the
+/// writer's, not the speaker's.
+fn without_manner(l: &Layout, (first, end): (usize, usize)) -> (usize, usize) {
+    let tokens = &l.ev.tokens;
+    let manner = |t: &Token| {
+        t.kind == TokenKind::Word
+            && !t.is_capitalized()
+            && (t.is(class::ADVERB) || l.ev.text[t.range()].ends_with("ly"))
+    };
+    let mut i = first;
+    while i < end && i < first + 4 && (manner(&tokens[i]) || tokens[i].kind == TokenKind::Punct) {
+        i += 1;
+    }
+    let k = l.ev.quotes.partition_point(|q| q.open < i);
+    let quotation_follows =
+        l.ev.quotes
+            .get(k)
+            .is_some_and(|q| q.open == i && q.end_token >= end);
+    if i > first && manner(&tokens[first]) && quotation_follows {
+        (i, end)
+    } else {
+        (first, end)
+    }
+}
+
 /// The speaker phrase of a source: the name or description, with an
 /// apposition after its comma ("Jane Doe, a professor at ...") kept apart.
+/// A description before a name between commas ("The club's coach, Jane Doe,")
+/// is the apposition of that name.
 fn phrase(l: &Layout, first: usize, end: usize) -> (Phrase, Option<(usize, usize)>) {
     let tokens = &l.ev.tokens;
     let word = |k: usize| &l.ev.text[tokens[k].range()];
+    let trimmed = |a: usize, mut b: usize| {
+        while b > a && tokens[b - 1].kind == TokenKind::Punct {
+            b -= 1;
+        }
+        (a, b)
+    };
     let comma = (first + 1..end).find(|&k| matches!(word(k), "," | "("));
+    let apposition = comma.map(|c| trimmed(c + 1, end)).filter(|(a, b)| a < b);
+    if let (Some(c), Some((a, b))) = (comma, apposition)
+        && !has_name(l, first, c)
+        && l.named(a, b).is_some_and(|m| m.first == a && m.end == b)
+    {
+        return (
+            Phrase {
+                first: a,
+                end: b,
+                kind: PhraseKind::Proper,
+            },
+            Some((first, c)),
+        );
+    }
     let mut stop = comma.unwrap_or(end);
+    // "Eleanor to him one evening": the hearer and the time are not the speaker.
+    if let Some(m) = l.named(first, stop).filter(|m| m.end < stop)
+        && tokens[m.end].kind == TokenKind::Word
+        && !tokens[m.end].is_capitalized()
+        && tokens[m.end].is(class::PREPOSITION | class::TIME)
+        && !word(m.end).eq_ignore_ascii_case("of")
+    {
+        stop = m.end;
+    }
     // "her mother resentfully": the manner is not the speaker.
     while stop > first + 1
         && (tokens[stop - 1].kind == TokenKind::Punct
@@ -270,7 +373,6 @@ fn phrase(l: &Layout, first: usize, end: usize) -> (Phrase, Option<(usize, usize
     {
         stop -= 1;
     }
-    let apposition = comma.map(|c| (c + 1, end)).filter(|(a, b)| a < b);
     let t = &tokens[first];
     let kind = if stop == first + 1 && t.is(class::SUBJECT_PRONOUN | class::PRONOUN_2) {
         PhraseKind::Pronoun
@@ -327,7 +429,9 @@ fn introduces(l: &Layout, cue: &CueCandidate, sources: &[Run]) -> bool {
     while i < hi && tokens[i].kind == TokenKind::Word && tokens[i].is(class::TIME | class::ADVERB) {
         i += 1;
     }
-    let rest = &tokens[i..hi];
+    let Some(rest) = tokens.get(i..hi) else {
+        return false; // the source runs past the sentence
+    };
     let para_end = ev.paragraphs[sentence.paragraph].end_token;
     hi == para_end && rest.iter().all(|t| t.kind == TokenKind::Punct) && rest.len() <= 1
 }

@@ -167,7 +167,11 @@ impl<'e, 'a> Layout<'e, 'a> {
     }
 
     /// Does a name mention overlap `first..end`? (Names are sorted and disjoint.)
-    fn named(&self, first: usize, end: usize) -> Option<&crate::analysis::mentions::NameMention> {
+    pub(super) fn named(
+        &self,
+        first: usize,
+        end: usize,
+    ) -> Option<&crate::analysis::mentions::NameMention> {
         let names = &self.ev.names;
         let k = names.partition_point(|m| m.end <= first);
         names.get(k).filter(|m| m.first < end)
@@ -176,7 +180,8 @@ impl<'e, 'a> Layout<'e, 'a> {
     /// The paragraph of a token.
     fn paragraph(&self, i: usize) -> usize {
         let p = &self.ev.paragraphs;
-        p.partition_point(|p| p.end_token <= i).min(p.len().saturating_sub(1))
+        p.partition_point(|p| p.end_token <= i)
+            .min(p.len().saturating_sub(1))
     }
 
     /// May a content link to a cue? Within the paragraphs the content spans, or
@@ -186,7 +191,13 @@ impl<'e, 'a> Layout<'e, 'a> {
     fn reaches(&self, c: &Run, cue: &CueCandidate) -> bool {
         let (first, last) = (self.paragraph(c.first), self.paragraph(c.end - 1));
         let at = self.paragraph(cue.first);
-        (first..=last).contains(&at)
+        // "“A.” “B,” said X.": X's cue is B's; A answers or continues.
+        let q = &self.ev.quotes;
+        let k = q.partition_point(|q| q.open < c.end);
+        let quotation_between = cue.first >= c.end
+            && q.get(k)
+                .is_some_and(|q| q.open >= c.end && q.end_token <= cue.first);
+        ((first..=last).contains(&at) && !quotation_between)
             || (at + 1 == first
                 && c.first > 0
                 && self.ev.paragraphs[first].first_token == c.first
@@ -294,11 +305,18 @@ mod t {
     pub const SRC_NAME: u64 = 248;
     pub const SRC_RANK: u64 = 249;
     pub const SRC_LEN: u64 = 250;
+    pub const SRC_CUE_SHAPE: u64 = 251;
     pub const NONE: u64 = 260;
     pub const NONE_CUE_WORD: u64 = 261;
     pub const NONE_BEFORE: u64 = 262;
     pub const NONE_SOURCES: u64 = 263;
+    pub const NONE_CUE_SHAPE: u64 = 264;
 }
+
+/// Tokens on each side of a content or cue within which its cues or sources
+/// are looked for: more than any real sentence needs, and a bound on the work
+/// for text with no sentence ends.
+const REACH: usize = 120;
 
 /// How a content run looks: 0 no quotation, 1 it is one quotation, 2 it holds one.
 fn kind(l: &Layout, c: &Run) -> u64 {
@@ -326,8 +344,16 @@ pub fn content_options(
     let ev = l.ev;
     let s_first = l.sentence_of[c.first] as usize;
     let s_last = l.sentence_of[c.end - 1] as usize;
-    let lo = l.sentence(s_first.saturating_sub(1)).0;
-    let hi = l.sentence((s_last + 1).min(ev.sentences.len() - 1)).1;
+    // The sentences around, but never more than a reach of tokens: a
+    // "sentence" of hostile text may hold thousands of cues.
+    let lo = l
+        .sentence(s_first.saturating_sub(1))
+        .0
+        .max(c.first.saturating_sub(REACH));
+    let hi = l
+        .sentence((s_last + 1).min(ev.sentences.len() - 1))
+        .1
+        .min(c.end + REACH);
     let (own_lo, own_hi) = (l.sentence(s_first).0, l.sentence(s_last).1);
     let kind = kind(l, c);
     let first_word = l.hash(c.first);
@@ -498,7 +524,9 @@ pub fn source_options(
     out.clear();
     let row = |h: u64| (h >> (64 - bits)) as u32;
     let ev = l.ev;
-    let (lo, hi) = l.sentence(l.sentence_of[cue.first] as usize);
+    let (sentence_lo, sentence_hi) = l.sentence(l.sentence_of[cue.first] as usize);
+    let lo = sentence_lo.max(cue.first.saturating_sub(REACH));
+    let hi = sentence_hi.min(cue.end + REACH);
     let mut cands: Vec<SourceCandidate> = Vec::new();
     let mut add = |first: usize, end: usize, set: &dyn Fn(&mut SourceCandidate)| {
         if first >= end || first < lo || end > hi {
@@ -566,6 +594,8 @@ pub fn source_options(
     };
     cands.sort_by_key(|c| (cue_gap(c), c.first));
     let cue_word = l.hash(cue.first);
+    // First and last word: "was ... told" has its hearer before it.
+    let cue_shape = cue_word ^ l.hash(cue.end - 1).rotate_left(17);
     let mut options = Vec::new();
     for (rank, c) in cands.iter().enumerate() {
         let before = c.end <= cue.first;
@@ -597,10 +627,11 @@ pub fn source_options(
             feat(t::SRC_FIRST, l.hash(c.first)),
             feat(t::SRC_HEAD, l.hash(c.end - 1)),
             feat2(t::SRC_CUE_WORD, cue_word, side),
-            feat2(t::SRC_START, u64::from(c.first == lo), side),
+            feat2(t::SRC_START, u64::from(c.first == sentence_lo), side),
             feat2(t::SRC_NAME, name_class, origin),
             feat2(t::SRC_RANK, rank.min(3) as u64, side),
             feat(t::SRC_LEN, bucket(c.end - c.first)),
+            feat2(t::SRC_CUE_SHAPE, cue_shape, side),
         ];
         out.rows.extend(f.iter().map(|&h| row(h)));
         out.end_token();
@@ -609,7 +640,7 @@ pub fn source_options(
             end: c.end,
         });
     }
-    let word_before = if cue.first > lo {
+    let word_before = if cue.first > sentence_lo {
         l.hash(cue.first - 1)
     } else {
         3
@@ -619,6 +650,7 @@ pub fn source_options(
         feat(t::NONE_CUE_WORD, cue_word),
         feat(t::NONE_BEFORE, word_before),
         feat(t::NONE_SOURCES, cands.len().min(3) as u64),
+        feat(t::NONE_CUE_SHAPE, cue_shape),
     ];
     out.rows.extend(f.iter().map(|&h| row(h)));
     out.end_token();

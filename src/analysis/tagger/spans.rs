@@ -60,13 +60,46 @@ mod t {
     pub const CUT: u64 = 313;
 }
 
+/// Running counts of cue beginnings and content tags: a candidate's counts
+/// cost the same however long it is.
+pub struct TagCounts {
+    cue_begins: Vec<u32>,
+    content: Vec<u32>,
+}
+
+impl TagCounts {
+    pub fn new(tags: &[Tag]) -> TagCounts {
+        let running = |keep: &dyn Fn(&Tag) -> bool| {
+            let mut n = 0;
+            std::iter::once(0)
+                .chain(tags.iter().map(|t| {
+                    n += u32::from(keep(t));
+                    n
+                }))
+                .collect()
+        };
+        TagCounts {
+            cue_begins: running(&|t| *t == Tag::CueBegin),
+            content: running(&|t| t.role() == Some(Role::Content)),
+        }
+    }
+
+    fn cue_begins(&self, first: usize, end: usize) -> usize {
+        (self.cue_begins[end] - self.cue_begins[first]) as usize
+    }
+
+    fn content(&self, first: usize, end: usize) -> usize {
+        (self.content[end] - self.content[first]) as usize
+    }
+}
+
 /// The boundary candidates of content run `k` (the run as tagged first), with
 /// their features.
 pub fn span_options(
     l: &Layout,
     contents: &[Run],
     k: usize,
-    tags: &[Tag],
+    counts: &TagCounts,
     bits: u32,
     out: &mut Features,
 ) -> Vec<SpanCandidate> {
@@ -86,7 +119,14 @@ pub fn span_options(
     add(c.first, c.end, origin::TAGGED);
     let quotes = &ev.quotes;
     let q0 = quotes.partition_point(|q| q.end_token <= c.first);
-    for q in quotes[q0..].iter().take_while(|q| q.open < c.end) {
+    // A content holds a few quotations; candidates from the first few are
+    // enough, and bound the work on text made of quote marks.
+    const QUOTATIONS: usize = 8;
+    for q in quotes[q0..]
+        .iter()
+        .take_while(|q| q.open < c.end)
+        .take(QUOTATIONS)
+    {
         add(q.open, q.end_token, origin::QUOTATION);
         add(
             c.first.min(q.open),
@@ -127,7 +167,9 @@ pub fn span_options(
     while end > c.end && ev.tokens[end - 1].kind == TokenKind::Punct && l.ctx.quoted(end - 1) == 0 {
         end -= 1;
     }
-    if end > c.end {
+    // Only within reach: a "sentence" of hostile text may never end.
+    const SENTENCE_END_REACH: usize = 120;
+    if end > c.end && end - c.end <= SENTENCE_END_REACH {
         add(c.first, end, origin::TO_SENTENCE_END);
     }
     let row = |h: u64| (h >> (64 - bits)) as u32;
@@ -143,18 +185,16 @@ pub fn span_options(
         let starts_quote = quote_at(quotes, x.first).is_some_and(|q| quotes[q].open == x.first);
         let ends_quote = quote_at(quotes, x.end - 1).is_some_and(|q| quotes[q].end_token == x.end);
         let q0 = quotes.partition_point(|q| q.end_token <= x.first);
+        // Nested quotations cross nothing; a few quotations in, any that
+        // crosses has been seen (bounded for text made of quote marks).
+        const QUOTES_SEEN: usize = 64;
         let crosses = quotes[q0..]
             .iter()
             .take_while(|q| q.open < x.end)
+            .take(QUOTES_SEEN)
             .any(|q| q.open < x.first || q.end_token > x.end);
-        let cues_inside = tags[x.first..x.end]
-            .iter()
-            .filter(|t| **t == Tag::CueBegin)
-            .count();
-        let tagged = tags[x.first..x.end]
-            .iter()
-            .filter(|t| t.role() == Some(Role::Content))
-            .count();
+        let cues_inside = counts.cue_begins(x.first, x.end);
+        let tagged = counts.content(x.first, x.end);
         let share = (tagged * 4 / len.max(1)) as u64;
         let sentence = &ev.sentences[l.sentence_of[x.first] as usize];
         let last_sentence = &ev.sentences[l.sentence_of[x.end - 1] as usize];

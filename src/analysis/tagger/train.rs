@@ -13,7 +13,7 @@ use super::features::{self, Context};
 use super::link::{
     ContentLink, Layout, Linear, SourceLink, content_options, cue_candidates, source_options,
 };
-use super::spans::span_options;
+use super::spans::{TagCounts, span_options};
 use super::tags::{ROW, Role, Run, TAGS, Tag, runs};
 use super::weights::{Features, Scores, Weights, margins, viterbi};
 use rayon::prelude::*;
@@ -562,9 +562,10 @@ fn link_examples(a: &Annotated, tags: &[Tag], margins: &[i64], bits: u32) -> Lin
     // Boundaries: the candidate that matches a gold content best (exactly after
     // trimming, else by overlap) is the right one.
     let mut best_runs = Vec::new();
+    let counts = TagCounts::new(tags);
     for k in 0..content_runs.len() {
         let mut f = Features::default();
-        let options = span_options(&l, &content_runs, k, tags, bits, &mut f);
+        let options = span_options(&l, &content_runs, k, &counts, bits, &mut f);
         let quality = |o: &super::spans::SpanCandidate| {
             let span = bytes(o.first, o.end);
             let trimmed = trim(&a.text, span);
