@@ -40,6 +40,10 @@ pub mod class {
     pub const PLACE_WORD: u32 = 1 << 21;
     /// As a reporting verb's object, says that nothing was reported: "said nothing".
     pub const EMPTY_OBJECT: u32 = 1 << 22;
+    /// Denies or withholds what follows: "not", "n't", "never", "declined".
+    pub const NEGATION: u32 = 1 << 23;
+    /// A form of "be": with a participle, a passive ("was told").
+    pub const BE: u32 = 1 << 24;
 
     /// Any personal pronoun that can be the subject of a reporting verb.
     pub const SUBJECT_PRONOUN: u32 = PRONOUN_M | PRONOUN_F | PRONOUN_N | PRONOUN_PL | PRONOUN_1;
@@ -297,6 +301,8 @@ impl Lexicon {
                     "preposition" => class::PREPOSITION,
                     "conjunction" => class::CONJUNCTION,
                     "empty_object" => class::EMPTY_OBJECT,
+                    "negation" => class::NEGATION,
+                    "be" => class::BE,
                     other => panic!("function_words.txt: unknown class [{other}]"),
                 };
                 continue;

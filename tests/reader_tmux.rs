@@ -477,7 +477,7 @@ fn the_text_listing_on_a_terminal_shows_control_characters() {
     let file = dir.join("hostile.txt");
     std::fs::write(
         &file,
-        "The quay \u{1b}]0;pwned\u{7}is closed\u{1b}[2J, Tom Berg said.\n“We open \u{9b}1m soon,” he added.",
+        "“The quay \u{1b}]0;pwned\u{7}is closed\u{1b}[2J,” Tom Berg said.\n“We open \u{9b}1m soon,” he added.",
     )
     .unwrap();
     let t = Tmux::start("listing", 100, 20);

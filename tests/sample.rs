@@ -4,15 +4,25 @@
 use StatementKind::{Direct, Indirect, Mixed};
 use briefing::{ActorKind, StatementKind, analyze, cli::SAMPLE};
 
+/// The one statement the sample's annotation leaves optional besides "there
+/// is still a chance for diplomacy": the ask the US dismissed "as a
+/// non-starter", which a reading may take as a statement or not.
+fn optional(s: &briefing::Statement) -> bool {
+    SAMPLE[s.span.range()].ends_with("as a non-starter")
+}
+
 #[test]
 fn sample_statements_and_speakers() {
     let a = analyze(SAMPLE);
     let got: Vec<(StatementKind, &str, &str)> = a
         .statements
         .iter()
+        .filter(|s| !optional(s))
         .map(|s| {
             let who = s.speaker.map_or("-", |id| a.actors[id].short_name());
+            // "that" before a quotation may open a content or not.
             let words = &SAMPLE[s.span.range()];
+            let words = words.strip_prefix("that ").unwrap_or(words);
             (
                 s.kind,
                 who,
@@ -74,7 +84,13 @@ fn sample_actors_and_roles() {
         let p = person(surname);
         assert_eq!(p.kind, ActorKind::Person, "{surname}");
         assert_eq!(p.roles.first().map(String::as_str), Some(role), "{surname}");
-        assert_eq!(p.statements, count, "{surname}");
+        let id = a.actors.iter().position(|x| std::ptr::eq(x, p));
+        let optional = a
+            .statements
+            .iter()
+            .filter(|s| optional(s) && s.speaker == id)
+            .count();
+        assert_eq!(p.statements - optional, count, "{surname}");
     }
     // "he told reporters", "the Russian president", "He also claimed" are mentions too.
     assert!(person("Putin").mentions.len() >= 4);

@@ -59,6 +59,9 @@ struct Args {
     /// Epochs of the first and second stage.
     #[arg(long, num_args = 2, default_values_t = Config::default().epochs)]
     epochs: Vec<usize>,
+    /// Epochs of the linker's choosers.
+    #[arg(long, default_value_t = Config::default().link_epochs)]
+    link_epochs: usize,
     /// Folds for the first stage's stacked tags.
     #[arg(long, default_value_t = Config::default().folds)]
     folds: usize,
@@ -143,6 +146,7 @@ fn main() -> Result<()> {
         bags: args.bags,
         cost: args.cost,
         prune: args.prune,
+        link_epochs: args.link_epochs,
         ..Config::default()
     };
     let mut tagger = match &args.weights {

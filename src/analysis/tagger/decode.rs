@@ -14,7 +14,7 @@ use super::link::{
 };
 use super::spans::{TagCounts, span_options};
 use super::tags::{Role, Run, Tag, runs};
-use super::weights::Features;
+use super::weights::{Features, Margins};
 use crate::lexicon::class;
 
 /// Frames in text order (by cue), and contents without a cue.
@@ -53,7 +53,7 @@ pub fn decode(
     ev: &Evidence,
     ctx: &Context,
     tags: &[Tag],
-    margins: &[i64],
+    margins: &Margins,
     linker: &Linker,
 ) -> Decoded {
     let l = Layout::new(ev, ctx);
@@ -69,14 +69,14 @@ pub fn decode(
     let mut buf = Features::default();
     let runs = content_candidates(ev, &all);
     let turns = turn_contents(ev, &cues);
-    for c in chosen_spans(&l, &runs, tags, &linker.spans) {
-        if let Some(k) = turn_cue(&turns, &c) {
-            contents_of[k].push((c.first, c.end));
+    for c in chosen_spans(&l, &runs, tags, margins, &linker.spans) {
+        if let Some((k, words)) = turn_cue(&turns, &c) {
+            contents_of[k].push(words);
             continue;
         }
-        let margin = margins.get(c.first).copied().unwrap_or(0);
+        let margin = margins.tag.get(c.first).copied().unwrap_or(0);
         let options = content_options(&l, &c, &cues, margin, linker.contents.bits, &mut buf);
-        match options[choose_link(ev, &options, &buf, &cues, linker)] {
+        match options[choose_link(&l, &options, &buf, &cues, linker)] {
             ContentLink::Cue(k) => contents_of[k].push((c.first, c.end)),
             ContentLink::Continues => loose.push((c.first, c.end)),
             ContentLink::Drop => {}
@@ -95,16 +95,26 @@ pub fn decode(
         if contents.is_empty() && !introduces {
             continue;
         }
-        let options = source_options(
-            &l,
-            cue,
-            &contents,
-            &sources,
-            &cues,
-            linker.sources.bits,
-            &mut buf,
-        );
-        let source = options[linker.sources.choose(&buf)];
+        // A transcript's label is its turn's speaker.
+        let label = rule.filter(|f| f.verbatim).and_then(|f| match f.speaker {
+            Some(Speaker::Phrase(p)) => Some(SourceLink::Phrase {
+                first: p.first,
+                end: p.end,
+            }),
+            _ => None,
+        });
+        let source = label.unwrap_or_else(|| {
+            let options = source_options(
+                &l,
+                cue,
+                &contents,
+                &sources,
+                &cues,
+                linker.sources.bits,
+                &mut buf,
+            );
+            options[linker.sources.choose(&buf)]
+        });
         frames.push(frame(&l, cue, contents, introduces, source, &frames));
     }
     Decoded { frames, loose }
@@ -124,17 +134,18 @@ fn turn_contents(ev: &Evidence, cues: &[CueCandidate]) -> Vec<(usize, usize, usi
     out
 }
 
-/// The turn cue whose words a content is.
-fn turn_cue(turns: &[(usize, usize, usize)], c: &Run) -> Option<usize> {
+/// The turn cue a content overlaps, with the turn's words (after the label).
+fn turn_cue(turns: &[(usize, usize, usize)], c: &Run) -> Option<(usize, (usize, usize))> {
     // Turns are disjoint: only the last one starting before the run's end can
     // overlap it.
     let k = turns.partition_point(|t| t.0 < c.end);
     let t = turns.get(k.checked_sub(1)?)?;
-    (c.first < t.1).then_some(t.2)
+    (c.first < t.1).then_some((t.2, (t.0, t.1)))
 }
 
-/// A content that reports nothing: a quoted title ("“All Bets Are Off.”"), or
-/// a lone "nothing", "no", "so" after the cue.
+/// A content that reports nothing: a quoted title ("“All Bets Are Off.”"), a
+/// lone "nothing", "no", "so" after the cue (but "“Yes,” he said" is speech),
+/// or a stage direction.
 fn reports_nothing(ev: &Evidence, r: &Run) -> bool {
     let words: Vec<&Token> = ev.tokens[r.first..r.end]
         .iter()
@@ -146,7 +157,23 @@ fn reports_nothing(ev: &Evidence, r: &Run) -> bool {
         .get(k)
         .is_some_and(|q| q.open == r.first && q.end_token == r.end);
     let title = quoted && words.len() >= 2 && words.iter().all(|t| t.is_capitalized());
-    title || (words.len() == 1 && words[0].is(class::EMPTY_OBJECT))
+    let bare = !quoted && words.len() == 1 && words[0].is(class::EMPTY_OBJECT);
+    title || bare || stage_direction(ev, r)
+}
+
+/// A bracketed note in a transcript, quoted or not: "(CROSSTALK)", "[inaudible]".
+fn stage_direction(ev: &Evidence, r: &Run) -> bool {
+    let mut inner = ev.tokens[r.first..r.end]
+        .iter()
+        .filter(|t| !matches!(t.kind, TokenKind::Quote(_)))
+        .map(|t| &ev.text[t.range()])
+        .filter(|w| !matches!(*w, "." | "," | "!" | "?"));
+    let first = inner.next();
+    let last = inner.next_back();
+    matches!(
+        (first, last),
+        (Some("("), Some(")")) | (Some("["), Some("]"))
+    )
 }
 
 /// The contents to decide on: the tagger's content runs, and the quotations
@@ -194,23 +221,25 @@ pub fn content_candidates(ev: &Evidence, all: &[Run]) -> Vec<Run> {
 /// The best link for a content; dropping it must beat the best other link by
 /// the drop bias of that link's mode.
 fn choose_link(
-    ev: &Evidence,
+    l: &Layout,
     options: &[ContentLink],
     feats: &Features,
     cues: &[CueCandidate],
     linker: &Linker,
 ) -> usize {
+    let ev = l.ev;
     let score = |k: usize| linker.contents.score(feats, k);
     let keep = (0..options.len())
         .filter(|&k| options[k] != ContentLink::Drop)
         .max_by_key(|&k| (score(k), std::cmp::Reverse(k)))
         .unwrap_or(0);
+    let drop = options.iter().position(|&o| o == ContentLink::Drop);
     let mode = match options[keep] {
         ContentLink::Cue(c) => cue_mode(ev.text, &ev.tokens, (cues[c].first, cues[c].end)),
         _ => Mode::Speech,
     };
     let bias = linker.drop_bias[usize::from(mode == Mode::Thought)];
-    match options.iter().position(|&o| o == ContentLink::Drop) {
+    match drop {
         Some(d) if score(d) + bias > score(keep) => d,
         _ => keep,
     }
@@ -219,12 +248,18 @@ fn choose_link(
 /// The boundaries chosen for each content run, in order and never overlapping:
 /// a span that takes in the next run (joined, or extended over its quotation)
 /// stands for it too.
-pub fn chosen_spans(l: &Layout, runs: &[Run], tags: &[Tag], chooser: &Linear) -> Vec<Run> {
+pub fn chosen_spans(
+    l: &Layout,
+    runs: &[Run],
+    tags: &[Tag],
+    margins: &Margins,
+    chooser: &Linear,
+) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut buf = Features::default();
     let counts = TagCounts::new(tags);
     for k in 0..runs.len() {
-        let options = span_options(l, runs, k, &counts, chooser.bits, &mut buf);
+        let options = span_options(l, runs, k, &counts, margins, chooser.bits, &mut buf);
         let pick = options[chooser.choose(&buf)].run();
         match out.last() {
             Some(prev) if prev.end > pick.first => {
@@ -260,6 +295,7 @@ fn frame(
         *c = without_manner(l, *c);
     }
     contents.sort_unstable();
+    contents.dedup();
     let mut frame = Frame {
         sentence,
         cue: (cue.first, cue.end),

@@ -220,6 +220,34 @@ impl<'e, 'a> Layout<'e, 'a> {
     fn count(&self, a: usize, b: usize, what: impl Fn(usize) -> bool) -> usize {
         (a..b).filter(|&k| what(k)).count()
     }
+
+    /// Is a cue denied or withheld ("did not say", "declined to comment")? A
+    /// negation in it or up to three words before it.
+    fn negated(&self, cue: &CueCandidate) -> bool {
+        (cue.first.saturating_sub(3)..cue.end).any(|i| self.ev.tokens[i].is(class::NEGATION))
+    }
+
+    /// How a cue stands to its subject: bit 0, a passive ("was told", "were
+    /// asked"), whose subject is the hearer; bit 1, "by" after it, which names
+    /// the speaker.
+    fn voice(&self, cue: &CueCandidate) -> u64 {
+        let tokens = &self.ev.tokens;
+        let participle = |i: usize| {
+            tokens[i]
+                .info()
+                .verb
+                .is_some_and(|v| v.form == crate::lexicon::VerbForm::Past)
+        };
+        let be_before = |i: usize| {
+            (i.saturating_sub(2)..i).any(|k| tokens[k].is(class::BE))
+                && (i.saturating_sub(2)..i).all(|k| tokens[k].kind == TokenKind::Word)
+        };
+        let passive = (cue.first..cue.end).any(|i| participle(i) && (be_before(i)));
+        let by = tokens
+            .get(cue.end)
+            .is_some_and(|t| self.ev.text[t.range()].eq_ignore_ascii_case("by"));
+        u64::from(passive) | u64::from(by) << 1
+    }
 }
 
 /// The cues contents may belong to: the tagger's cue runs, and the rules' cues
@@ -294,6 +322,7 @@ mod t {
     pub const CUE_SENTENCES: u64 = 228;
     pub const CUE_NEXT_WORD: u64 = 229;
     pub const CUE_MARGIN: u64 = 230;
+    pub const CUE_NEGATED: u64 = 231;
     pub const SRC: u64 = 240;
     pub const SRC_ORIGIN: u64 = 241;
     pub const SRC_SIDE_GAP: u64 = 242;
@@ -306,11 +335,13 @@ mod t {
     pub const SRC_RANK: u64 = 249;
     pub const SRC_LEN: u64 = 250;
     pub const SRC_CUE_SHAPE: u64 = 251;
+    pub const SRC_PASSIVE: u64 = 252;
     pub const NONE: u64 = 260;
     pub const NONE_CUE_WORD: u64 = 261;
     pub const NONE_BEFORE: u64 = 262;
     pub const NONE_SOURCES: u64 = 263;
     pub const NONE_CUE_SHAPE: u64 = 264;
+    pub const NONE_PASSIVE: u64 = 265;
 }
 
 /// Tokens on each side of a content or cue within which its cues or sources
@@ -423,6 +454,7 @@ pub fn content_options(
                 side,
             ),
             feat2(t::CUE_MARGIN, mb, u64::from(q.tagged)),
+            feat2(t::CUE_NEGATED, u64::from(l.negated(q)), kind),
         ];
         out.rows.extend(f.iter().map(|&h| row(h)));
         out.end_token();
@@ -472,7 +504,7 @@ fn gap(first: usize, end: usize, c: &Run) -> usize {
     }
 }
 
-fn margin_bucket(m: i64) -> u64 {
+pub(super) fn margin_bucket(m: i64) -> u64 {
     match m {
         ..=0 => 0,
         1..=1000 => 1,
@@ -596,6 +628,7 @@ pub fn source_options(
     let cue_word = l.hash(cue.first);
     // First and last word: "was ... told" has its hearer before it.
     let cue_shape = cue_word ^ l.hash(cue.end - 1).rotate_left(17);
+    let voice = l.voice(cue);
     let mut options = Vec::new();
     for (rank, c) in cands.iter().enumerate() {
         let before = c.end <= cue.first;
@@ -632,6 +665,7 @@ pub fn source_options(
             feat2(t::SRC_RANK, rank.min(3) as u64, side),
             feat(t::SRC_LEN, bucket(c.end - c.first)),
             feat2(t::SRC_CUE_SHAPE, cue_shape, side),
+            feat2(t::SRC_PASSIVE, voice, side),
         ];
         out.rows.extend(f.iter().map(|&h| row(h)));
         out.end_token();
@@ -651,6 +685,7 @@ pub fn source_options(
         feat(t::NONE_BEFORE, word_before),
         feat(t::NONE_SOURCES, cands.len().min(3) as u64),
         feat(t::NONE_CUE_SHAPE, cue_shape),
+        feat(t::NONE_PASSIVE, voice),
     ];
     out.rows.extend(f.iter().map(|&h| row(h)));
     out.end_token();

@@ -26,7 +26,7 @@ pub use weights::FormatError;
 use super::Evidence;
 use features::Context;
 use std::sync::LazyLock;
-use weights::{Features, Scores, Weights};
+use weights::{Features, Margins, Scores, Weights};
 
 /// The compiled-in weights.
 const SHIPPED: &[u8] = include_bytes!(concat!(
@@ -98,16 +98,11 @@ impl Tagger {
 
     /// Tags, and with `margins` how sure the last stage is of each (see
     /// [`weights::margins`]).
-    fn tags_and_margins(
-        &self,
-        ev: &Evidence,
-        ctx: &Context,
-        margins: bool,
-    ) -> (Vec<Tag>, Vec<i64>) {
+    fn tags_and_margins(&self, ev: &Evidence, ctx: &Context, margins: bool) -> (Vec<Tag>, Margins) {
         let mut tags = Vec::new();
         let Some(first) = self.stages.first() else {
             tags.resize(ev.tokens.len(), Tag::Outside);
-            return (tags, vec![0; ev.tokens.len()]);
+            return (tags, Margins::unknown(ev.tokens.len()));
         };
         let mut buf = Buffers::default();
         features::base(ev, ctx, first.bits, &mut buf.base);
@@ -133,7 +128,7 @@ impl Tagger {
         let m = if margins {
             weights::margins(&last.trans, &buf.scores, &tags)
         } else {
-            Vec::new()
+            Margins::default()
         };
         (tags, m)
     }

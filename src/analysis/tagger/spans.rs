@@ -7,7 +7,7 @@
 use super::features::{bucket, feat, feat2};
 use super::link::{Layout, overlapping};
 use super::tags::{Role, Run, Tag};
-use super::weights::Features;
+use super::weights::{Features, Margins};
 use crate::analysis::quotes::quote_at;
 use crate::analysis::tokens::TokenKind;
 
@@ -58,7 +58,48 @@ mod t {
     pub const BEFORE: u64 = 311;
     pub const ORIGIN_KIND: u64 = 312;
     pub const CUT: u64 = 313;
+    pub const RIGHT_EDGE: u64 = 314;
+    pub const LEFT_EDGE: u64 = 315;
+    pub const AFTER_ORIGIN: u64 = 316;
+    pub const END_CLASSES: u64 = 317;
+    pub const EXTENSION_START: u64 = 318;
 }
+
+/// Tokens looked at next to each edge of a candidate: how the decoder rated
+/// them tells whether an edge may move, and the bound keeps long quotations
+/// cheap.
+const EDGE_WINDOW: usize = 48;
+
+/// The largest value over `first..end`, looking at most [`EDGE_WINDOW`]
+/// tokens in from each end; `None` for an empty range.
+fn edge_max(values: &[i64], first: usize, end: usize) -> Option<i64> {
+    if first >= end {
+        return None;
+    }
+    let head = first..end.min(first + EDGE_WINDOW);
+    let tail = end.saturating_sub(EDGE_WINDOW).max(head.end)..end;
+    head.chain(tail)
+        .filter_map(|i| values.get(i).copied())
+        .max()
+}
+
+/// How far an edge moved from the tagged run, and how sure the decoder was of
+/// the tokens it moved over: taking in tokens it did not call content (their
+/// cost of becoming content), or leaving out tokens it did (its margin on them).
+fn edge_code(taken: Option<i64>, left_out: Option<i64>) -> u64 {
+    let b = |v: Option<i64>| v.map_or(0, |v| 1 + super::link::margin_bucket(v));
+    b(taken) * 16 + b(left_out)
+}
+
+/// Word classes that tell where a clause or phrase begins.
+const CLASSES: u32 = crate::lexicon::class::PREPOSITION
+    | crate::lexicon::class::CONJUNCTION
+    | crate::lexicon::class::RELATIVE
+    | crate::lexicon::class::TIME
+    | crate::lexicon::class::SUBJECT_PRONOUN
+    | crate::lexicon::class::DETERMINER
+    | crate::lexicon::class::REPORTING_VERB
+    | crate::lexicon::class::AUXILIARY;
 
 /// Running counts of cue beginnings and content tags: a candidate's counts
 /// cost the same however long it is.
@@ -100,6 +141,7 @@ pub fn span_options(
     contents: &[Run],
     k: usize,
     counts: &TagCounts,
+    margins: &Margins,
     bits: u32,
     out: &mut Features,
 ) -> Vec<SpanCandidate> {
@@ -148,18 +190,18 @@ pub fn span_options(
     for (a, b) in overlapping(&l.rule_contents, c.first, c.end) {
         add(a, b, origin::RULES);
     }
-    const MAX_CUTS: usize = 4;
-    // "A and warned that B": a conjunction before a verb of saying.
-    let verb_after =
-        |i: usize| (i + 1..(i + 3).min(c.end)).any(|k| ev.tokens[k].info().verb.is_some());
-    let marks = (c.first + 1..c.end)
-        .filter(|&i| {
-            l.ctx.quoted(i) == 0
-                && (is_clause_mark(l, i)
-                    || (ev.tokens[i].is(crate::lexicon::class::CONJUNCTION) && verb_after(i)))
-        })
-        .take(MAX_CUTS);
-    for m in marks {
+    // Cuts at the first few and the last few clause marks: a content runs
+    // over its clause's end as often as it stops short.
+    const CUTS_EACH_END: usize = 3;
+    let marks: Vec<usize> = (c.first + 1..c.end)
+        .filter(|&i| l.ctx.quoted(i) == 0 && opens_clause(l, i, c.end))
+        .collect();
+    let last = marks.len().saturating_sub(CUTS_EACH_END).max(CUTS_EACH_END);
+    for &m in marks
+        .iter()
+        .take(CUTS_EACH_END)
+        .chain(marks.iter().skip(last))
+    {
         add(c.first, m, origin::CUT_AT_MARK);
     }
     let sentence_end = ev.sentences[l.sentence_of[c.end - 1] as usize].end;
@@ -217,6 +259,20 @@ pub fn span_options(
             3
         };
         let o = u64::from(x.origin);
+        let right = edge_code(
+            edge_max(&margins.to_content, c.end, x.end),
+            edge_max(&margins.tag, x.end, c.end),
+        );
+        let left = edge_code(
+            edge_max(&margins.to_content, x.first, c.first),
+            edge_max(&margins.tag, c.first, x.first),
+        );
+        let classes = |i: usize| {
+            ev.tokens
+                .get(i)
+                .map_or(1 << 40, |t| u64::from(t.info().classes & CLASSES))
+        };
+        let extension_start = if x.end > c.end { word(c.end) } else { 5 };
         // What follows a cut: "and warned", "although", "which".
         let cut_next = if x.origin & origin::CUT_AT_MARK != 0 {
             word(x.end + 1) ^ (u64::from(is_verb(x.end + 1) || is_verb(x.end + 2)) << 63)
@@ -242,6 +298,16 @@ pub fn span_options(
             feat(t::LAST, last),
             feat2(t::AFTER, after, u64::from(ends_quote)),
             feat(t::BEFORE, before),
+            feat2(t::RIGHT_EDGE, right, o & 1),
+            feat2(t::LEFT_EDGE, left, o & 1),
+            feat2(t::RIGHT_EDGE, right, bucket(len)),
+            feat2(t::AFTER_ORIGIN, after, o),
+            feat2(t::END_CLASSES, classes(x.end - 1), classes(x.end)),
+            feat2(
+                t::EXTENSION_START,
+                extension_start,
+                bucket(x.end.saturating_sub(c.end)),
+            ),
             feat2(
                 t::ORIGIN_KIND,
                 o,
@@ -252,6 +318,33 @@ pub fn span_options(
         out.end_token();
     }
     cands
+}
+
+/// May a content end before token `i`? At clause punctuation; before a
+/// conjunction or preposition that opens a clause ("and warned that", "as
+/// protesters gathered", "after the vote was held"); before a time or place
+/// adjunct ("in a statement on Thursday").
+fn opens_clause(l: &Layout, i: usize, end: usize) -> bool {
+    use crate::lexicon::class;
+    let tokens = &l.ev.tokens;
+    let verb_within = |n: usize| {
+        // No part-of-speech tags: reporting verbs, auxiliaries, and lowercase
+        // words in -ed stand for the verbs of a clause.
+        (i + 1..(i + 1 + n).min(end)).any(|k| {
+            let w = &l.ev.text[tokens[k].range()];
+            tokens[k].info().verb.is_some()
+                || tokens[k].is(class::AUXILIARY | class::BE)
+                || (!tokens[k].is_capitalized() && w.len() > 4 && w.ends_with("ed"))
+        })
+    };
+    let t = &tokens[i];
+    is_clause_mark(l, i)
+        || (t.is(class::CONJUNCTION) && verb_within(2))
+        || (t.is(class::PREPOSITION)
+            && !l.ev.text[t.range()].eq_ignore_ascii_case("of")
+            && verb_within(3))
+        || (t.is(class::PREPOSITION)
+            && (i + 1..(i + 3).min(end)).any(|k| tokens[k].is(class::TIME)))
 }
 
 /// Punctuation where a clause may end, outside quotations.

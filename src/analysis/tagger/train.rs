@@ -15,7 +15,7 @@ use super::link::{
 };
 use super::spans::{TagCounts, span_options};
 use super::tags::{ROW, Role, Run, TAGS, Tag, runs};
-use super::weights::{Features, Scores, Weights, margins, viterbi};
+use super::weights::{Features, Margins, Scores, Weights, margins, viterbi};
 use rayon::prelude::*;
 
 /// One annotated attribution, in byte offsets into its text.
@@ -61,12 +61,12 @@ impl Default for Config {
             bits: 20,
             epochs: [12, 12],
             folds: 5,
-            bags: 1,
+            bags: 3,
             cost: 3,
             prune: 100,
             seed: 0x6272_6965_6669_6e67,
             link_bits: 18,
-            link_epochs: 10,
+            link_epochs: 4,
             drop_bias: [-8000, 0],
         }
     }
@@ -386,7 +386,7 @@ fn train_stage(
 }
 
 /// Tags of one article by one stage (the second reads the stacked features too).
-fn stage_tags(w: &Weights, p: &Prepared, stacked: bool) -> (Vec<Tag>, Vec<i64>) {
+fn stage_tags(w: &Weights, p: &Prepared, stacked: bool) -> OutOfFold {
     let mut scores = Scores::new();
     w.emissions(&p.base, &mut scores);
     if stacked {
@@ -404,13 +404,13 @@ fn stage_tags(w: &Weights, p: &Prepared, stacked: bool) -> (Vec<Tag>, Vec<i64>) 
     let m = if stacked {
         margins(&w.trans, &scores, &tags)
     } else {
-        Vec::new()
+        Margins::default()
     };
     (tags, m)
 }
 
 /// One article's tags and margins from a model that did not see it.
-type OutOfFold = (Vec<Tag>, Vec<i64>);
+type OutOfFold = (Vec<Tag>, Margins);
 
 /// Trains a stage on all articles, and once per fold on the others to tag that
 /// fold as unseen text. Returns the weights and the out-of-fold tags.
@@ -424,7 +424,7 @@ fn stage_with_folds(
     let all: Vec<usize> = (0..data.len()).collect();
     let folds = config.folds.max(2).min(data.len().max(2));
     let name = if stacked { "second" } else { "first" };
-    let mut out = vec![(Vec::new(), Vec::new()); data.len()];
+    let mut out = vec![(Vec::new(), Margins::default()); data.len()];
     for k in 0..folds {
         let train: Vec<usize> = all.iter().copied().filter(|i| i % folds != k).collect();
         let w = train_stage(data, &train, stacked, config, rng);
@@ -538,7 +538,7 @@ fn jaccard(a: (usize, usize), b: (usize, usize)) -> f64 {
 /// A gold item and its content runs (token ranges).
 type GoldContents<'a> = (&'a GoldItem, Vec<(usize, usize)>);
 
-fn link_examples(a: &Annotated, tags: &[Tag], margins: &[i64], bits: u32) -> LinkExamples {
+fn link_examples(a: &Annotated, tags: &[Tag], margins: &Margins, bits: u32) -> LinkExamples {
     let ev = Evidence::gather(&a.text);
     let ctx = Context::new(&ev);
     let l = Layout::new(&ev, &ctx);
@@ -565,7 +565,7 @@ fn link_examples(a: &Annotated, tags: &[Tag], margins: &[i64], bits: u32) -> Lin
     let counts = TagCounts::new(tags);
     for k in 0..content_runs.len() {
         let mut f = Features::default();
-        let options = span_options(&l, &content_runs, k, &counts, bits, &mut f);
+        let options = span_options(&l, &content_runs, k, &counts, margins, bits, &mut f);
         let quality = |o: &super::spans::SpanCandidate| {
             let span = bytes(o.first, o.end);
             let trimmed = trim(&a.text, span);
@@ -595,7 +595,7 @@ fn link_examples(a: &Annotated, tags: &[Tag], margins: &[i64], bits: u32) -> Lin
         }
         last_end = c.end;
         let mut f = Features::default();
-        let margin = margins.get(c.first).copied().unwrap_or(0);
+        let margin = margins.tag.get(c.first).copied().unwrap_or(0);
         let options = content_options(&l, c, &cues, margin, bits, &mut f);
         let span = bytes(c.first, c.end);
         let gold = a

@@ -143,14 +143,34 @@ pub fn viterbi<T: Copy + Into<i64>>(
     }
 }
 
-/// For each token, how much better the best path is than the best path that
-/// gives the token another tag (max-marginals, by a forward and a backward
-/// pass): 0 where another tag does as well, large where the tag is clear.
+/// How sure the decoder is of each token's tag, from max-marginals (a forward
+/// and a backward pass).
+#[derive(Clone, Debug, Default)]
+pub struct Margins {
+    /// How much better the best path is than the best that gives the token
+    /// another tag: 0 where another tag does as well, large where it is clear.
+    pub tag: Vec<i64>,
+    /// How much worse the best path is that makes the token content (begin
+    /// or inside): 0 for the content of the best path.
+    pub to_content: Vec<i64>,
+}
+
+impl Margins {
+    /// Nothing known: every tag as likely as another.
+    pub fn unknown(n: usize) -> Margins {
+        Margins {
+            tag: vec![0; n],
+            to_content: vec![0; n],
+        }
+    }
+}
+
+/// The [`Margins`] of the best path `tags`.
 pub fn margins<T: Copy + Into<i64>>(
     trans: &[[T; ROW]; ROW],
     scores: &[[i32; ROW]],
     tags: &[Tag],
-) -> Vec<i64> {
+) -> Margins {
     const NONE: i64 = i64::MIN / 4;
     let n = scores.len();
     let allowed = |j: usize, k: usize| Tag::from_index(k).may_follow(Tag::from_index(j));
@@ -180,24 +200,32 @@ pub fn margins<T: Copy + Into<i64>>(
                 .unwrap_or(NONE);
         }
     }
-    (0..n)
-        .map(|i| {
-            let through = |k: usize| {
-                if alpha[i][k] == NONE || beta[i][k] == NONE {
-                    NONE
-                } else {
-                    alpha[i][k] + beta[i][k]
-                }
-            };
-            let mine = tags[i] as usize;
-            let other = (0..TAGS)
-                .filter(|&k| k != mine)
-                .map(through)
-                .max()
-                .unwrap_or(NONE);
-            (through(mine) - other).max(0)
-        })
-        .collect()
+    let mut out = Margins {
+        tag: Vec::with_capacity(n),
+        to_content: Vec::with_capacity(n),
+    };
+    let content = [Tag::ContentBegin as usize, Tag::ContentInside as usize];
+    for i in 0..n {
+        let through = |k: usize| {
+            if alpha[i][k] == NONE || beta[i][k] == NONE {
+                NONE
+            } else {
+                alpha[i][k] + beta[i][k]
+            }
+        };
+        let mine = tags[i] as usize;
+        let best = through(mine);
+        let other = (0..TAGS)
+            .filter(|&k| k != mine)
+            .map(through)
+            .max()
+            .unwrap_or(NONE);
+        out.tag.push((best - other).max(0));
+        let as_content = content.iter().map(|&k| through(k)).max().unwrap_or(NONE);
+        out.to_content
+            .push((best - as_content).clamp(0, i64::MAX / 8));
+    }
+    out
 }
 
 const MAGIC: &[u8; 8] = b"BRFTAG03";
