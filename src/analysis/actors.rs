@@ -14,11 +14,15 @@ use rustc_hash::FxHashMap;
 #[derive(Clone, Debug)]
 struct Draft {
     name: String,
+    /// `name` normalised ([`plain`]), kept with it for comparisons.
+    key: String,
     kind: ActorKind,
     /// A single word never seen as a full name: a surname or an unfamiliar name.
     provisional: bool,
     gender: Option<Gender>,
     roles: Vec<String>,
+    /// `roles` normalised, in the same order.
+    role_keys: Vec<String>,
     aliases: Vec<String>,
     mentions: Vec<Span>,
     first_names: Vec<String>,
@@ -34,10 +38,12 @@ impl Draft {
     fn new(name: &str, kind: ActorKind) -> Draft {
         Draft {
             name: name.to_string(),
+            key: plain(name),
             kind,
             provisional: false,
             gender: None,
             roles: Vec::new(),
+            role_keys: Vec::new(),
             aliases: Vec::new(),
             mentions: Vec::new(),
             first_names: Vec::new(),
@@ -77,6 +83,13 @@ pub struct ActorTable {
     by_surname: FxHashMap<String, Vec<usize>>,
     by_first_name: FxHashMap<String, Vec<usize>>,
     by_canonical: FxHashMap<u32, usize>,
+    /// Drafts by the words of their roles ("president" for "Russian
+    /// President"), in the order the roles came.
+    by_role_word: FxHashMap<String, Vec<usize>>,
+    /// Drafts by the last word of any name they had, and by its initials: where
+    /// "the Post" and "NYPD" look for the organisation they shorten.
+    by_last_word: FxHashMap<String, Vec<usize>>,
+    by_initials: FxHashMap<String, Vec<usize>>,
     focus: Vec<Focus>,
     /// Weak mentions no actor claimed yet, as (lookup key, span, name): a later
     /// chunk may introduce their actor.
@@ -263,7 +276,32 @@ impl<'a> Resolver<'a> {
 
     fn create(&mut self, name: &str, kind: ActorKind) -> usize {
         self.t.drafts.push(Draft::new(name, kind));
-        self.t.drafts.len() - 1
+        let id = self.t.drafts.len() - 1;
+        self.index_name(id);
+        id
+    }
+
+    /// Names a draft anew, keeping its key and the indexes in step.
+    fn rename(&mut self, id: usize, name: &str) {
+        let d = &mut self.t.drafts[id];
+        d.name = name.to_string();
+        d.key = plain(name);
+        self.index_name(id);
+    }
+
+    fn index_name(&mut self, id: usize) {
+        let key = &self.t.drafts[id].key;
+        let words = || key.trim_start_matches("the ").split(' ');
+        let add = |map: &mut FxHashMap<String, Vec<usize>>, word: String| {
+            let ids = map.entry(word).or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        };
+        if let Some(last) = words().next_back() {
+            add(&mut self.t.by_last_word, last.to_string());
+        }
+        add(&mut self.t.by_initials, initials(words()));
     }
 
     fn add_alias(&mut self, id: usize, alias: &str) {
@@ -294,7 +332,16 @@ impl<'a> Resolver<'a> {
         }
         let d = &mut self.t.drafts[id];
         if !role.is_empty() && !d.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
+            let key = plain(role);
+            for word in key.split([' ', '-']) {
+                let ids = self.t.by_role_word.entry(word.to_string()).or_default();
+                if ids.last() != Some(&id) {
+                    ids.push(id);
+                }
+            }
+            let d = &mut self.t.drafts[id];
             d.roles.push(role.to_string());
+            d.role_keys.push(key);
         }
     }
 
@@ -366,9 +413,10 @@ impl<'a> Resolver<'a> {
             // is an abbreviation or a dateline in capitals ("U.S.", "KYIV").
             let spelled_out = name.chars().count() >= 4 && name.chars().any(char::is_lowercase);
             if let Some(&id) = self.t.by_canonical.get(&c) {
-                let d = &mut self.t.drafts[id];
-                if spelled_out && d.listed_name {
-                    let old = std::mem::replace(&mut d.name, name.clone());
+                if spelled_out && self.t.drafts[id].listed_name {
+                    let old = self.t.drafts[id].name.clone();
+                    self.rename(id, &name);
+                    let d = &mut self.t.drafts[id];
                     d.aliases.push(old);
                     d.listed_name = false;
                 }
@@ -452,7 +500,7 @@ impl<'a> Resolver<'a> {
         let id = match same {
             Some(id) => {
                 if self.t.drafts[id].provisional && !single {
-                    self.t.drafts[id].name = name.to_string();
+                    self.rename(id, name);
                     self.t.drafts[id].provisional = false;
                 }
                 id
@@ -486,7 +534,7 @@ impl<'a> Resolver<'a> {
             self.t.by_first_name.entry(first).or_default().push(id);
         }
         if words.len() > d.name.split_whitespace().count() && !d.provisional {
-            d.name = name.to_string();
+            self.rename(id, name);
         }
         self.t.by_key.insert(key, id);
         id
@@ -500,20 +548,36 @@ impl<'a> Resolver<'a> {
         // "The Post" after "The New York Post": the shorter name's words are all in
         // the longer one, ending the same way.
         let words: Vec<&str> = stripped.split(' ').collect();
-        let found = self.t.drafts.iter().enumerate().rev().find(|(_, d)| {
+        // The latest organisation whose name ends the same way, or whose
+        // initials this is.
+        let mut candidates: Vec<usize> = words
+            .last()
+            .and_then(|w| self.t.by_last_word.get(*w))
+            .into_iter()
+            .chain(
+                (words.len() == 1)
+                    .then(|| self.t.by_initials.get(words[0]))
+                    .flatten(),
+            )
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable_by(|a, b| b.cmp(a));
+        candidates.dedup();
+        let found = candidates.into_iter().find(|&id| {
+            let d = &self.t.drafts[id];
             if d.kind != ActorKind::Organization || d.merged_into.is_some() {
                 return false;
             }
-            let other = plain(&d.name);
-            let other = other.trim_start_matches("the ");
-            let ow: Vec<&str> = other.split(' ').collect();
-            (ow.len() > words.len()
-                && ow.last() == words.last()
-                && words.iter().all(|w| ow.contains(w)))
-                || (words.len() == 1 && acronym(&ow) == words[0])
+            let other = d.key.trim_start_matches("the ");
+            let ow = || other.split(' ');
+            (ow().count() > words.len()
+                && ow().next_back() == words.last().copied()
+                && words.iter().all(|w| ow().any(|o| o == *w)))
+                || (words.len() == 1 && initials(ow()) == words[0])
         });
         let id = match found {
-            Some((id, _)) => id,
+            Some(id) => id,
             None => self.create(
                 name.trim_start_matches("the ").trim_start_matches("The "),
                 ActorKind::Organization,
@@ -752,30 +816,39 @@ impl<'a> Resolver<'a> {
             .map(|k| plain(self.str(k, k + 1)))
             .collect();
         if self.tokens[head].is(class::TITLE) {
-            // A role seen earlier with a name: "Russian President Vladimir Putin".
+            let heads = ROLE_SYNONYMS
+                .iter()
+                .find(|(word, _)| *word == head_word)
+                .map_or(&[][..], |(_, same)| *same);
+            // A role seen earlier with a name: "Russian President Vladimir Putin";
+            // the last in focus first, then the first to take the role.
+            let mut holders: Vec<usize> = std::iter::once(head_word.as_str())
+                .chain(heads.iter().copied())
+                .filter_map(|w| self.t.by_role_word.get(w))
+                .flatten()
+                .copied()
+                .collect();
+            holders.sort_unstable();
+            holders.dedup();
+            let fits = |a: usize| {
+                let d = &self.t.drafts[a];
+                d.kind == ActorKind::Person
+                    && d.merged_into.is_none()
+                    && d.role_keys.iter().any(|r| {
+                        let words = || r.split([' ', '-']);
+                        (words().any(|w| w == head_word || heads.contains(&w)))
+                            && modifiers.iter().all(|m| words().any(|w| w == m))
+                    })
+            };
             let found = self
                 .t
                 .focus
                 .iter()
                 .rev()
                 .map(|f| f.actor)
-                .chain(0..self.t.drafts.len())
-                .find(|&a| {
-                    let d = &self.t.drafts[a];
-                    d.kind == ActorKind::Person
-                        && d.merged_into.is_none()
-                        && d.roles.iter().any(|r| {
-                            let r = plain(r);
-                            let words: Vec<&str> = r.split([' ', '-']).collect();
-                            let heads = ROLE_SYNONYMS
-                                .iter()
-                                .find(|(word, _)| *word == head_word)
-                                .map_or(&[][..], |(_, same)| *same);
-                            (words.contains(&head_word.as_str())
-                                || heads.iter().any(|h| words.contains(h)))
-                                && modifiers.iter().all(|m| words.contains(&m.as_str()))
-                        })
-                });
+                .filter(|a| holders.binary_search(a).is_ok())
+                .chain(holders.iter().copied())
+                .find(|&a| fits(a));
             if let Some(a) = found {
                 let alias = self.str(p.first, p.end).to_string();
                 let alias = alias.trim_start_matches("the ").trim_start_matches("The ");
@@ -971,10 +1044,11 @@ pub(crate) fn compatible_first_names(a: &str, b: &str) -> bool {
 }
 
 /// Initials of the capitalised words of a name: "north atlantic treaty organization" → "nato".
-fn acronym(words: &[&str]) -> String {
+/// The initials of a name's words, without "of", "the", "and", "for", "&".
+fn initials<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
     words
-        .iter()
-        .filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "&"))
+        .into_iter()
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "&"))
         .filter_map(|w| w.chars().next())
         .collect()
 }
@@ -993,7 +1067,7 @@ mod tests {
 
     #[test]
     fn acronyms() {
-        assert_eq!(acronym(&["new", "york", "police", "department"]), "nypd");
-        assert_eq!(acronym(&["bank", "of", "america"]), "ba");
+        assert_eq!(initials(["new", "york", "police", "department"]), "nypd");
+        assert_eq!(initials(["bank", "of", "america"]), "ba");
     }
 }

@@ -26,7 +26,7 @@ pub use weights::FormatError;
 use super::Evidence;
 use features::Context;
 use std::sync::LazyLock;
-use weights::{Features, Margins, Scores, Weights};
+use weights::{Features, Margins, Scores, Stages, Weights};
 
 /// The compiled-in weights.
 const SHIPPED: &[u8] = include_bytes!(concat!(
@@ -60,16 +60,23 @@ fn break_at(firsts: impl Iterator<Item = usize>, scores: &mut Scores) {
     }
 }
 
-/// Two stages of weights.
+/// Two stages of weights and the linker.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tagger {
-    stages: Vec<Weights>,
+    stages: Stages,
     pub linker: Linker,
+}
+
+thread_local! {
+    /// Each thread's scratch buffers: the tables of a megabyte chunk run to tens
+    /// of megabytes, which fresh allocations would fault in page by page.
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
 }
 
 /// Scratch buffers, reused from chunk to chunk.
 #[derive(Default)]
 struct Buffers {
+    lattice: weights::Lattice,
     base: Features,
     stacked: Features,
     scores: Scores,
@@ -80,6 +87,14 @@ impl Tagger {
     /// The tagger that ships with the engine.
     pub fn shipped() -> &'static Tagger {
         &TAGGER
+    }
+
+    /// A tagger of two trained stages (of one table size) and a linker.
+    pub fn new(first: &Weights, second: &Weights, linker: Linker) -> Tagger {
+        Tagger {
+            stages: Stages::new(first, second),
+            linker,
+        }
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, FormatError> {
@@ -99,34 +114,29 @@ impl Tagger {
     /// Tags, and with `margins` how sure the last stage is of each (see
     /// [`weights::margins`]).
     fn tags_and_margins(&self, ev: &Evidence, ctx: &Context, margins: bool) -> (Vec<Tag>, Margins) {
+        BUFFERS.with_borrow_mut(|buf| self.tags_and_margins_in(ev, ctx, margins, buf))
+    }
+
+    fn tags_and_margins_in(
+        &self,
+        ev: &Evidence,
+        ctx: &Context,
+        margins: bool,
+        buf: &mut Buffers,
+    ) -> (Vec<Tag>, Margins) {
         let mut tags = Vec::new();
-        let Some(first) = self.stages.first() else {
-            tags.resize(ev.tokens.len(), Tag::Outside);
-            return (tags, Margins::unknown(ev.tokens.len()));
-        };
-        let mut buf = Buffers::default();
-        features::base(ev, ctx, first.bits, &mut buf.base);
-        first.emissions(&buf.base, &mut buf.scores);
+        let stages = &self.stages;
+        features::base(ev, ctx, stages.bits, &mut buf.base);
+        // The first stage's scores, and the second's for the same features.
+        stages.emissions(&buf.base, &mut buf.scores, &mut buf.extra);
         break_at_paragraphs(ev, &mut buf.scores);
-        first.viterbi(&buf.scores, &mut tags);
-        if let Some(second) = self.stages.get(1) {
-            features::stacked(ev, ctx, &tags, second.bits, &mut buf.stacked);
-            if second.bits != first.bits {
-                features::base(ev, ctx, second.bits, &mut buf.base);
-            }
-            second.emissions(&buf.base, &mut buf.scores);
-            second.emissions(&buf.stacked, &mut buf.extra);
-            for (s, e) in buf.scores.iter_mut().zip(&buf.extra) {
-                for k in 0..s.len() {
-                    s[k] += e[k];
-                }
-            }
-            break_at_paragraphs(ev, &mut buf.scores);
-            second.viterbi(&buf.scores, &mut tags);
-        }
-        let last = self.stages.last().unwrap_or(first);
+        weights::viterbi(&stages.trans[0], &buf.scores, &mut tags);
+        features::stacked(ev, ctx, &tags, stages.bits, &mut buf.stacked);
+        stages.add_second_emissions(&buf.stacked, &mut buf.extra);
+        break_at_paragraphs(ev, &mut buf.extra);
+        weights::viterbi(&stages.trans[1], &buf.extra, &mut tags);
         let m = if margins {
-            weights::margins(&last.trans, &buf.scores, &tags)
+            weights::margins(&stages.trans[1], &buf.extra, &tags, &mut buf.lattice)
         } else {
             Margins::default()
         };

@@ -402,7 +402,7 @@ fn stage_tags(w: &Weights, p: &Prepared, stacked: bool) -> OutOfFold {
     let mut tags = Vec::new();
     w.viterbi(&scores, &mut tags);
     let m = if stacked {
-        margins(&w.trans, &scores, &tags)
+        margins(&w.trans, &scores, &tags, &mut Default::default())
     } else {
         Margins::default()
     };
@@ -485,10 +485,7 @@ pub fn train(articles: &[Annotated], config: &Config, log: &mut dyn FnMut(&str))
         sources: train_chooser(&sources, config.link_bits, config.link_epochs, &mut rng),
         drop_bias: config.drop_bias,
     };
-    Tagger {
-        stages: vec![first, second],
-        linker,
-    }
+    Tagger::new(&first, &second, linker)
 }
 
 /// The linker's training choices from one article: options with their features

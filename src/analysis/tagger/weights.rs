@@ -54,6 +54,91 @@ pub struct Weights {
 /// Emission scores of each token, one per tag.
 pub type Scores = Vec<[i32; ROW]>;
 
+/// The tagger's two stages, their weight rows side by side: every feature of
+/// the first stage is read by both, and side by side both rows come in one
+/// cache line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stages {
+    /// log2 of the number of rows.
+    pub bits: u32,
+    pub rows: Vec<[[i16; ROW]; 2]>,
+    /// Each stage's `trans[prev][tag]`.
+    pub trans: [[[i32; ROW]; ROW]; 2],
+}
+
+impl Stages {
+    /// Two trained stages, which must have tables of one size.
+    pub fn new(first: &Weights, second: &Weights) -> Stages {
+        assert_eq!(first.bits, second.bits, "stages of different sizes");
+        Stages {
+            bits: first.bits,
+            rows: first
+                .rows
+                .iter()
+                .zip(&second.rows)
+                .map(|(&a, &b)| [a, b])
+                .collect(),
+            trans: [first.trans, second.trans],
+        }
+    }
+
+    fn zero(bits: u32) -> Stages {
+        Stages {
+            bits,
+            rows: vec![[[0; ROW]; 2]; 1 << bits],
+            trans: [[[0; ROW]; ROW]; 2],
+        }
+    }
+
+    /// The emission scores of both stages for the first stage's features.
+    pub fn emissions(&self, features: &Features, first: &mut Scores, second: &mut Scores) {
+        first.clear();
+        second.clear();
+        first.reserve(features.len());
+        second.reserve(features.len());
+        for i in 0..features.len() {
+            prefetch_ahead(&self.rows, features, i);
+            let mut a = [0i32; ROW];
+            let mut b = [0i32; ROW];
+            for &r in features.of(i) {
+                let [ra, rb] = &self.rows[r as usize];
+                for k in 0..ROW {
+                    a[k] += i32::from(ra[k]);
+                    b[k] += i32::from(rb[k]);
+                }
+            }
+            first.push(a);
+            second.push(b);
+        }
+    }
+
+    /// Adds the second stage's scores for its own features to `scores`.
+    pub fn add_second_emissions(&self, features: &Features, scores: &mut Scores) {
+        for (i, s) in scores.iter_mut().enumerate().take(features.len()) {
+            prefetch_ahead(&self.rows, features, i);
+            for &r in features.of(i) {
+                let rb = &self.rows[r as usize][1];
+                for k in 0..ROW {
+                    s[k] += i32::from(rb[k]);
+                }
+            }
+        }
+    }
+}
+
+/// Tokens ahead whose rows are fetched while a token's are summed.
+const AHEAD: usize = 4;
+
+/// Fetches the rows token `i + AHEAD` will read.
+#[inline(always)]
+fn prefetch_ahead<R>(rows: &[R], features: &Features, i: usize) {
+    if i + AHEAD < features.len() {
+        for &r in features.of(i + AHEAD) {
+            prefetch(&rows[r as usize]);
+        }
+    }
+}
+
 impl Weights {
     pub fn zero(bits: u32) -> Weights {
         Weights {
@@ -72,6 +157,7 @@ impl Weights {
         out.clear();
         out.reserve(features.len());
         for i in 0..features.len() {
+            prefetch_ahead(&self.rows, features, i);
             let mut acc = [0i32; ROW];
             for &r in features.of(i) {
                 let row = &self.rows[r as usize];
@@ -90,6 +176,42 @@ impl Weights {
     }
 }
 
+/// Asks the processor to bring a weight row into the cache: the rows a token
+/// reads are scattered over a table larger than the cache, and fetching the
+/// next tokens' rows while summing this one's hides most of the wait.
+#[inline(always)]
+fn prefetch<R>(row: &R) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint; it reads nothing and cannot fault.
+    unsafe {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        _mm_prefetch::<_MM_HINT_T0>((row as *const R).cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = row;
+}
+
+/// A path score no path has: where a tag cannot be reached.
+const NONE: i64 = i64::MIN / 4;
+
+/// Scores below this are no path (sums of [`NONE`] with finite scores).
+const UNREACHED: i64 = NONE / 2;
+
+/// Transition scores with the tag constraints of [`Tag::may_follow`] folded
+/// in (a forbidden transition scores [`NONE`]), so the decoders' inner loops
+/// have no branches.
+fn allowed_transitions<T: Copy + Into<i64>>(trans: &[[T; ROW]; ROW]) -> [[i64; TAGS]; TAGS] {
+    let mut out = [[NONE; TAGS]; TAGS];
+    for (j, row) in out.iter_mut().enumerate() {
+        for (k, t) in row.iter_mut().enumerate() {
+            if Tag::from_index(k).may_follow(Tag::from_index(j)) {
+                *t = trans[j][k].into();
+            }
+        }
+    }
+    out
+}
+
 /// Viterbi over integer scores, with the tag constraints of [`Tag::may_follow`].
 pub fn viterbi<T: Copy + Into<i64>>(
     trans: &[[T; ROW]; ROW],
@@ -101,33 +223,29 @@ pub fn viterbi<T: Copy + Into<i64>>(
     if n == 0 {
         return;
     }
-    const NONE: i64 = i64::MIN / 4;
-    let mut back: Vec<[u8; ROW]> = vec![[0; ROW]; n];
+    let t = allowed_transitions(trans);
+    let mut back: Vec<[u8; TAGS]> = vec![[0; TAGS]; n];
     let mut prev = [NONE; TAGS];
     for (k, p) in prev.iter_mut().enumerate() {
-        let tag = Tag::from_index(k);
-        if tag.may_follow(Tag::Outside) {
-            *p = trans[0][k].into() + i64::from(scores[0][k]);
+        if t[0][k] > UNREACHED {
+            *p = t[0][k] + i64::from(scores[0][k]);
         }
     }
     for i in 1..n {
         let mut cur = [NONE; TAGS];
-        for (k, c) in cur.iter_mut().enumerate() {
-            let tag = Tag::from_index(k);
-            let mut best = NONE;
+        for k in 0..TAGS {
+            // The first best predecessor, as ties go.
+            let mut best = i64::MIN;
             let mut arg = 0u8;
             for (j, &pv) in prev.iter().enumerate() {
-                if pv == NONE || !tag.may_follow(Tag::from_index(j)) {
-                    continue;
-                }
-                let v = pv + trans[j][k].into();
+                let v = pv + t[j][k];
                 if v > best {
                     best = v;
                     arg = j as u8;
                 }
             }
-            if best != NONE {
-                *c = best + i64::from(scores[i][k]);
+            if best > UNREACHED {
+                cur[k] = best + i64::from(scores[i][k]);
                 back[i][k] = arg;
             }
         }
@@ -155,14 +273,11 @@ pub struct Margins {
     pub to_content: Vec<i64>,
 }
 
-impl Margins {
-    /// Nothing known: every tag as likely as another.
-    pub fn unknown(n: usize) -> Margins {
-        Margins {
-            tag: vec![0; n],
-            to_content: vec![0; n],
-        }
-    }
+/// Forward and backward path scores, kept between calls.
+#[derive(Default)]
+pub struct Lattice {
+    alpha: Vec<[i64; TAGS]>,
+    beta: Vec<[i64; TAGS]>,
 }
 
 /// The [`Margins`] of the best path `tags`.
@@ -170,34 +285,37 @@ pub fn margins<T: Copy + Into<i64>>(
     trans: &[[T; ROW]; ROW],
     scores: &[[i32; ROW]],
     tags: &[Tag],
+    lattice: &mut Lattice,
 ) -> Margins {
-    const NONE: i64 = i64::MIN / 4;
     let n = scores.len();
-    let allowed = |j: usize, k: usize| Tag::from_index(k).may_follow(Tag::from_index(j));
-    let mut alpha = vec![[NONE; TAGS]; n];
-    let mut beta = vec![[0i64; TAGS]; n];
-    for i in 0..n {
+    let t = allowed_transitions(trans);
+    let Lattice { alpha, beta } = lattice;
+    alpha.clear();
+    alpha.resize(n, [NONE; TAGS]);
+    beta.clear();
+    beta.resize(n, [0; TAGS]);
+    if n > 0 {
         for k in 0..TAGS {
-            let best = if i == 0 {
-                allowed(0, k).then(|| trans[0][k].into())
-            } else {
-                (0..TAGS)
-                    .filter(|&j| alpha[i - 1][j] != NONE && allowed(j, k))
-                    .map(|j| alpha[i - 1][j] + trans[j][k].into())
-                    .max()
-            };
-            if let Some(b) = best {
-                alpha[i][k] = b + i64::from(scores[i][k]);
+            if t[0][k] > UNREACHED {
+                alpha[0][k] = t[0][k] + i64::from(scores[0][k]);
+            }
+        }
+    }
+    for i in 1..n {
+        let prev = alpha[i - 1];
+        for k in 0..TAGS {
+            let best = (0..TAGS).map(|j| prev[j] + t[j][k]).max().unwrap_or(NONE);
+            if best > UNREACHED {
+                alpha[i][k] = best + i64::from(scores[i][k]);
             }
         }
     }
     for i in (0..n.saturating_sub(1)).rev() {
+        let next: [i64; TAGS] =
+            std::array::from_fn(|k| i64::from(scores[i + 1][k]) + beta[i + 1][k]);
         for j in 0..TAGS {
-            beta[i][j] = (0..TAGS)
-                .filter(|&k| allowed(j, k))
-                .map(|k| trans[j][k].into() + i64::from(scores[i + 1][k]) + beta[i + 1][k])
-                .max()
-                .unwrap_or(NONE);
+            let best = (0..TAGS).map(|k| t[j][k] + next[k]).max().unwrap_or(NONE);
+            beta[i][j] = if best > UNREACHED { best } else { NONE };
         }
     }
     let mut out = Margins {
@@ -236,6 +354,8 @@ pub enum FormatError {
     BadMagic,
     Truncated,
     BadBits(u32),
+    /// Not two stages with tables of one size.
+    BadStages,
 }
 
 impl std::fmt::Display for FormatError {
@@ -244,6 +364,7 @@ impl std::fmt::Display for FormatError {
             FormatError::BadMagic => write!(f, "not a briefing tagger file"),
             FormatError::Truncated => write!(f, "the tagger file ends early"),
             FormatError::BadBits(b) => write!(f, "unsupported table size 2^{b}"),
+            FormatError::BadStages => write!(f, "not two tagger stages of one size"),
         }
     }
 }
@@ -251,18 +372,18 @@ impl std::fmt::Display for FormatError {
 /// Writes stages of weights: a header, then per stage its size, transitions, a
 /// bitmap of the rows that are not all zero, and those rows; then the linker's
 /// two choosers, each as its size, a bitmap of non-zero weights and those.
-pub fn encode(stages: &[Weights], linker: &Linker) -> Vec<u8> {
+pub fn encode(stages: &Stages, linker: &Linker) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&(stages.len() as u32).to_le_bytes());
-    for w in stages {
-        out.extend_from_slice(&w.bits.to_le_bytes());
-        for row in &w.trans {
+    out.extend_from_slice(&2u32.to_le_bytes());
+    for k in 0..2 {
+        out.extend_from_slice(&stages.bits.to_le_bytes());
+        for row in &stages.trans[k] {
             for v in row {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
-        put_sparse(&mut out, w.rows.iter().flatten().copied());
+        put_sparse(&mut out, stages.rows.iter().flat_map(|r| r[k]));
     }
     for b in linker.drop_bias {
         out.extend_from_slice(&b.to_le_bytes());
@@ -353,25 +474,30 @@ fn table_bits(r: &mut Reader) -> Result<u32, FormatError> {
 }
 
 /// Reads what [`encode`] wrote.
-pub fn decode(bytes: &[u8]) -> Result<(Vec<Weights>, Linker), FormatError> {
+pub fn decode(bytes: &[u8]) -> Result<(Stages, Linker), FormatError> {
     let mut r = Reader { bytes };
     if r.take(MAGIC.len())? != MAGIC {
         return Err(FormatError::BadMagic);
     }
-    let n = r.u32()?;
-    let mut stages = Vec::new();
-    for _ in 0..n {
+    if r.u32()? != 2 {
+        return Err(FormatError::BadStages);
+    }
+    let mut stages: Option<Stages> = None;
+    for k in 0..2 {
         let bits = table_bits(&mut r)?;
-        let mut w = Weights::zero(bits);
-        for row in w.trans.iter_mut() {
+        let s = stages.get_or_insert_with(|| Stages::zero(bits));
+        if s.bits != bits {
+            return Err(FormatError::BadStages);
+        }
+        for row in s.trans[k].iter_mut() {
             for v in row.iter_mut() {
                 *v = r.u32()? as i32;
             }
         }
-        let len = w.rows.len() * ROW;
-        get_sparse(&mut r, len, |i, v| w.rows[i / ROW][i % ROW] = v)?;
-        stages.push(w);
+        let len = s.rows.len() * ROW;
+        get_sparse(&mut r, len, |i, v| s.rows[i / ROW][k][i % ROW] = v)?;
     }
+    let stages = stages.ok_or(FormatError::BadStages)?;
     let drop_bias = [r.u32()? as i32, r.u32()? as i32];
     let mut chooser = || -> Result<Linear, FormatError> {
         let bits = table_bits(&mut r)?;
@@ -406,9 +532,18 @@ mod tests {
         w.trans[1][2] = -55;
         let mut linker = Linker::zero(9);
         linker.sources.w[7] = -3;
-        let bytes = encode(&[w.clone(), Weights::zero(8)], &linker);
+        let mut second = Weights::zero(10);
+        second.rows[3] = [0, 0, 4, 0, 0, 0, 0, 0];
+        second.trans[0][5] = 12;
+        let stages = Stages::new(&w, &second);
+        let bytes = encode(&stages, &linker);
         let back = decode(&bytes).unwrap();
-        assert_eq!(back, (vec![w, Weights::zero(8)], linker));
+        assert_eq!(back, (stages, linker));
+        assert_eq!(back.0.rows[3], [w.rows[3], second.rows[3]]);
+        assert_eq!(back.0.trans, [w.trans, second.trans]);
+        let mut one_stage = bytes.clone();
+        one_stage[8] = 1;
+        assert_eq!(decode(&one_stage), Err(FormatError::BadStages));
         assert_eq!(
             decode(&bytes[..bytes.len() - 1]),
             Err(FormatError::Truncated)
