@@ -44,6 +44,8 @@ pub mod class {
     pub const NEGATION: u32 = 1 << 23;
     /// A form of "be": with a participle, a passive ("was told").
     pub const BE: u32 = 1 << 24;
+    /// Says no one is meant: "no group claimed", "nobody said", "neither side".
+    pub const NOBODY: u32 = 1 << 25;
 
     /// Any personal pronoun that can be the subject of a reporting verb.
     pub const SUBJECT_PRONOUN: u32 = PRONOUN_M | PRONOUN_F | PRONOUN_N | PRONOUN_PL | PRONOUN_1;
@@ -303,6 +305,7 @@ impl Lexicon {
                     "empty_object" => class::EMPTY_OBJECT,
                     "negation" => class::NEGATION,
                     "be" => class::BE,
+                    "nobody" => class::NOBODY,
                     other => panic!("function_words.txt: unknown class [{other}]"),
                 };
                 continue;

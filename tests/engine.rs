@@ -1009,3 +1009,84 @@ fn both_parts_around_a_parenthetical_cue() {
         );
     }
 }
+
+// --- who can be a speaker ---
+
+#[test]
+fn a_verb_opening_a_sentence_is_no_name() {
+    let a = analyze("Asked why she left, Ana Ruiz said the ferry was late.");
+    assert!(a.actors.iter().all(|x| x.name != "Asked"), "{:?}", a.actors);
+    assert!(
+        statements("Asked why she left, Ana Ruiz said the ferry was late.").contains(&st(
+            Indirect,
+            "Ana Ruiz",
+            "the ferry was late"
+        ))
+    );
+}
+
+#[test]
+fn organisation_names_keep_their_and() {
+    let text = "The Center for Disease Control and Prevention said the virus had spread.";
+    let a = analyze(text);
+    let org = actor(&a, "Center for Disease Control and Prevention");
+    assert_eq!(org.kind, ActorKind::Organization);
+    assert!(a.actors.iter().all(|x| x.name != "Prevention"));
+    assert_eq!(
+        statements(text),
+        [st(
+            Indirect,
+            "Center for Disease Control and Prevention",
+            "the virus had spread"
+        )]
+    );
+}
+
+#[test]
+fn things_that_cannot_speak_are_no_speakers() {
+    let a = analyze(
+        "An assault that threatened the calm of the port alarmed the mayor. \
+         A storm that battered the coast left the quay in ruins.",
+    );
+    for thing in ["assault", "storm"] {
+        assert!(a.actors.iter().all(|x| x.name != thing), "{:?}", a.actors);
+    }
+}
+
+#[test]
+fn no_one_is_no_speaker() {
+    for text in [
+        "Although no group claimed responsibility, the harbour stayed shut.",
+        "Nobody said the ferry would sail.",
+    ] {
+        let found = statements(text);
+        assert!(
+            found
+                .iter()
+                .all(|(_, who, _)| who != "group" && who != "Nobody"),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_relative_clause_after_a_name_is_not_the_name() {
+    let text = "“We open in May,” said Ana Ruiz who is the harbour manager.";
+    let a = analyze(text);
+    assert!(
+        a.actors.iter().all(|x| !x.name.contains("who")),
+        "{:?}",
+        a.actors
+    );
+    assert_eq!(
+        statements(text),
+        [st(Direct, "Ana Ruiz", "“We open in May,”")]
+    );
+}
+
+#[test]
+fn a_cut_just_before_the_last_token_does_not_panic() {
+    let text = "the harbour authority said on Monday that the port would– the harbour authority said on Monday that the port would– ";
+    let a = analyze(text);
+    assert!(a.statements.iter().all(|s| s.span.end <= text.len()));
+}

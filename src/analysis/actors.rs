@@ -864,7 +864,13 @@ impl<'a> Resolver<'a> {
                 return Some(id);
             }
         }
-        // An unnamed speaker: "officials", "a source", "the report".
+        // An unnamed speaker: "officials", "a source", "the report"; a head
+        // that cannot speak ("an assault that threatened ...") names no one.
+        let can_speak = self.tokens[head].is(class::GROUP_SPEAKER | class::TITLE | class::ORG_WORD)
+            || self.tokens[head].has(flag::CAPITALIZED);
+        if !can_speak {
+            return None;
+        }
         let mut words: Vec<String> = modifiers;
         let head_key = if head_word.ends_with('s') && !head_word.ends_with("ss") {
             head_word[..head_word.len() - 1].to_string()

@@ -171,9 +171,20 @@ impl<'a> NameFinder<'a> {
                     );
                 if link {
                     let prev = &self.tokens[end - 1];
+                    // "Centers for Disease Control and Prevention": an
+                    // organisation word with its complement already in the run.
+                    let complement = (start..end.saturating_sub(1)).any(|j| {
+                        self.tokens[j].is(class::ORG_WORD)
+                            && matches!(self.word(j + 1), "of" | "for")
+                    });
+                    let and_closes = self.word(end) == "and"
+                        && complement
+                        && !self.tokens[end + 1].is(class::FIRST_NAME)
+                        && lex.known(self.word(end + 1)).is_none();
                     let anchored = prev.is(class::ORG_WORD | class::TITLE)
                         || self.word(end) == "&"
-                        || self.word(end) == "and" && prev.is(class::ORG_WORD);
+                        || self.word(end) == "and" && prev.is(class::ORG_WORD)
+                        || and_closes;
                     let mut k = end + 1;
                     if self.word(k) == "the" && k + 1 < s.end {
                         k += 1;
@@ -183,6 +194,7 @@ impl<'a> NameFinder<'a> {
                     if (anchored || particle)
                         && self.name_word(k)
                         && (self.word(end) != "and"
+                            || and_closes
                             || self.tokens[k].is(class::ORG_WORD)
                             || k + 1 < s.end && self.tokens[k + 1].is(class::ORG_WORD))
                     {
@@ -209,6 +221,12 @@ impl<'a> NameFinder<'a> {
                 continue;
             };
             let single = mention.end - mention.name_first == 1;
+            // "Asked why she left, Ana Ruiz said ...": a verb of saying that
+            // opens a sentence is no name.
+            let opener_verb = |k: usize| {
+                let t = &self.tokens[k];
+                t.info().verb.is_some() && !t.is(class::FIRST_NAME)
+            };
             // Sentences inside a quotation start after its inner full stops:
             // “Oh, single! What a fine thing.”
             let inner_opener = (s.first..first)
@@ -216,6 +234,14 @@ impl<'a> NameFinder<'a> {
                 .find(|&k| !matches!(self.tokens[k].kind, TokenKind::Quote(_)))
                 .is_some_and(|k| matches!(self.word(k), "." | "!" | "?"));
             let at_opener = first == opener || inner_opener;
+            if at_opener
+                && single
+                && !mention.has_role()
+                && mention.class == NameClass::Unknown
+                && opener_verb(mention.name_first)
+            {
+                continue;
+            }
             // A known first name that opens a sentence and is followed by a verb
             // ("Martha laughed", "Thomas was ...") is a name, not a capitalised word.
             let named_subject = single

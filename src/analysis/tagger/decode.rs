@@ -115,6 +115,12 @@ pub fn decode(
             );
             options[linker.sources.choose(&buf)]
         });
+        // "Although no group claimed responsibility": no one said it.
+        if let SourceLink::Phrase { first, .. } = source
+            && ev.tokens[first].is(class::NOBODY)
+        {
+            continue;
+        }
         frames.push(frame(&l, cue, contents, introduces, source, &frames));
     }
     Decoded { frames, loose }
@@ -373,6 +379,22 @@ fn phrase(l: &Layout, first: usize, end: usize) -> (Phrase, Option<(usize, usize
         }
         (a, b)
     };
+    // "Leigh Sears who is the harbour manager": a relative clause after a name
+    // says what the speaker is, like an apposition after a comma.
+    let relative = (first + 1..end).find(|&k| {
+        tokens[k].is(class::RELATIVE)
+            && word(k).eq_ignore_ascii_case("who")
+            && has_name(l, first, k)
+    });
+    if let Some(r) = relative {
+        let mut a = r + 1;
+        while a < end && tokens[a].is(class::BE) {
+            a += 1;
+        }
+        let (phrase, _) = phrase(l, first, r);
+        let role = trimmed(a, end);
+        return (phrase, (role.0 < role.1).then_some(role));
+    }
     let comma = (first + 1..end).find(|&k| matches!(word(k), "," | "("));
     let apposition = comma.map(|c| trimmed(c + 1, end)).filter(|(a, b)| a < b);
     if let (Some(c), Some((a, b))) = (comma, apposition)

@@ -242,7 +242,8 @@ pub fn span_options(
         let last_sentence = &ev.sentences[l.sentence_of[x.end - 1] as usize];
         let edges =
             u64::from(sentence.first == x.first) | u64::from(last_sentence.end == x.end) << 1;
-        let word = |i: usize| l.ctx.words[i];
+        // Past the last token (a cut right before it), a word of its own.
+        let word = |i: usize| l.ctx.words.get(i).copied().unwrap_or(6);
         let after = if x.end < ev.tokens.len() && x.end < last_sentence.end {
             word(x.end)
         } else {
