@@ -173,6 +173,8 @@ pub struct App {
     /// A count typed before a key ("5j"), as in less and vim.
     pub count: Option<usize>,
     pub running: bool,
+    /// No input has given an article yet: the one article is a stand-in.
+    pub waiting: bool,
 }
 
 impl App {
@@ -212,7 +214,19 @@ impl App {
             help_scroll: 0,
             count: None,
             running: true,
+            waiting: false,
         }
+    }
+
+    /// A reader whose inputs are still on their way: an empty stand-in article
+    /// until the first arrives ([`App::add_article`]).
+    pub fn waiting() -> App {
+        let mut app = App::from_articles(vec![Article::new(
+            Document::new("waiting for the inputs…", ""),
+            false,
+        )]);
+        app.waiting = true;
+        app
     }
 
     pub fn article(&self) -> &Article {
