@@ -45,6 +45,36 @@ pub fn shown(c: char) -> Shown {
     }
 }
 
+/// Whether `c` is a zero-width joiner or non-joiner.
+#[inline]
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200c}' | '\u{200d}')
+}
+
+/// Whether a joiner after `prev` does a joiner's work: after an emoji or a
+/// letter of a script that joins (Arabic, Indic…). After a Latin, Greek or
+/// Cyrillic letter, punctuation or a space it only hides in a word (`Ru`ZWJ`iz`
+/// shows as `Ruiz`), and terminals that join the letters around it would draw
+/// the rest of the line a cell off: it is not drawn.
+#[inline]
+fn joiner_works(prev: Option<char>) -> bool {
+    prev.is_some_and(|c| {
+        c >= '\u{0530}' && !c.is_whitespace() && !('\u{2000}'..='\u{206f}').contains(&c)
+    })
+}
+
+/// Whether `s` is drawn exactly as it is: every char kept, no idle joiner.
+pub fn shows_as_is(s: &str) -> bool {
+    let mut prev = None;
+    for c in s.chars() {
+        if shown(c) != Shown::Keep || (is_joiner(c) && !joiner_works(prev)) {
+            return false;
+        }
+        prev = Some(c);
+    }
+    true
+}
+
 /// Whether `b` is a printable ASCII byte, which needs no work at all.
 #[inline]
 pub(crate) fn plain_ascii(b: u8) -> bool {
@@ -57,12 +87,17 @@ pub fn sanitize_into(out: &mut String, s: &str) {
         out.push_str(s);
         return;
     }
+    let mut prev = None;
     for c in s.chars() {
+        if is_joiner(c) && !joiner_works(prev) {
+            continue;
+        }
         match shown(c) {
             Shown::Keep => out.push(c),
             Shown::As(d) => out.push(d),
             Shown::Drop => {}
         }
+        prev = Some(c);
     }
 }
 
@@ -71,7 +106,12 @@ pub fn sanitize_into(out: &mut String, s: &str) {
 pub fn sanitize_collapsed(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
+    let mut prev = None;
     for c in s.chars() {
+        if is_joiner(c) && !joiner_works(prev) {
+            continue;
+        }
+        prev = Some(c);
         if c.is_whitespace() {
             if !space {
                 out.push(' ');
@@ -108,6 +148,7 @@ fn inline_as_is(s: &str) -> bool {
         return !s.contains("  ");
     }
     let mut space = false;
+    let mut prev = None;
     for c in s.chars() {
         if c.is_whitespace() {
             if c != ' ' || space {
@@ -115,11 +156,12 @@ fn inline_as_is(s: &str) -> bool {
             }
             space = true;
         } else {
-            if shown(c) != Shown::Keep {
+            if shown(c) != Shown::Keep || (is_joiner(c) && !joiner_works(prev)) {
                 return false;
             }
             space = false;
         }
+        prev = Some(c);
     }
     true
 }
@@ -231,5 +273,16 @@ mod tests {
         assert_eq!(sanitize("x\u{9b}2Jy\u{202e}z"), "x�2Jy�z");
         assert_eq!(sanitize_lines("one\u{1b}[2J\ntwo"), "one␛[2J\ntwo");
         assert_eq!(sanitize("Zoë “quoted” 中文 👩‍👩‍👧"), "Zoë “quoted” 中文 👩‍👩‍👧");
+    }
+
+    #[test]
+    fn idle_joiners_are_not_drawn() {
+        assert_eq!(sanitize("Ana Ru\u{200d}iz \u{200c}x"), "Ana Ruiz x");
+        assert_eq!(sanitize_collapsed("Ru\u{200d}iz\n\u{200d}b"), "Ruiz b");
+        assert_eq!(inline("Ru\u{200d}iz"), "Ruiz");
+        // Emoji sequences and joining scripts keep theirs.
+        let kept = "👩\u{200d}👩\u{200d}👧 \u{645}\u{200c}\u{627} \u{915}\u{94d}\u{200d}";
+        assert_eq!(sanitize(kept), kept);
+        assert!(shows_as_is(kept) && !shows_as_is("u\u{200d}"));
     }
 }

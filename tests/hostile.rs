@@ -289,7 +289,12 @@ fn an_unreadable_subdirectory_is_reported_and_the_rest_read() {
     }
     let r = finish(cmd.spawn().unwrap(), DEADLINE);
     assert_eq!(r.code(), Some(1), "{}", r.stderr);
-    assert_eq!(r.out().lines().count(), 2, "the rest of the tree:\n{}", r.stderr);
+    assert_eq!(
+        r.out().lines().count(),
+        2,
+        "the rest of the tree:\n{}",
+        r.stderr
+    );
     assert!(
         r.stderr.contains("locked: permission denied"),
         "{}",

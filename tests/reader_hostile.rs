@@ -229,3 +229,42 @@ fn a_waiting_reader_answers_keys_and_takes_its_first_article() {
     app.loading_finished();
     assert!(!app.running);
 }
+
+/// A zero-width joiner inside a name: one speaker, and no cell of the screen
+/// holds a joiner that a terminal would use to join two letters into one cell
+/// (drawing the rest of the row a cell off).
+#[test]
+fn a_joiner_inside_a_name_neither_splits_the_speaker_nor_shifts_the_screen() {
+    use briefing::tui::{ColorDepth, Theme, ThemeName};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    let text = "The port will reopen next week, Ana Ruiz said on Monday.\n\n\
+        The cost was high, Ana Ru\u{200d}iz said later. “We are back,” she added.\n";
+    let mut app = App::new(vec![Document::new("zwj.txt", text)]);
+    app.resize(110, 24);
+    let names: Vec<&str> = app
+        .article()
+        .doc
+        .analysis
+        .actors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(names, ["Ana Ruiz"]);
+    let area = Rect::new(0, 0, 110, 24);
+    let mut buf = Buffer::empty(area);
+    let theme = Theme::new(ThemeName::Mono, ColorDepth::Ansi16);
+    briefing::tui::render::render(&app, &theme, area, &mut buf);
+    let joined: Vec<&str> = buf
+        .content
+        .iter()
+        .map(|c| c.symbol())
+        .filter(|s| s.contains('\u{200d}'))
+        .collect();
+    assert!(joined.is_empty(), "{joined:?}");
+    let screen: String = buf.content.iter().map(|c| c.symbol()).collect();
+    assert!(
+        screen.contains("Ana Ruiz said later"),
+        "the name drawn whole"
+    );
+}
