@@ -220,7 +220,8 @@ fn many_articles(c: &mut Criterion, dir: &std::path::Path, theme: &Theme) {
         .unwrap();
     }
     let jobs = || -> Vec<Job> {
-        let files = briefing::input::expand(&folder, &LoadOptions::default()).unwrap();
+        let (files, errors) = briefing::input::expand(&folder, &LoadOptions::default());
+        assert!(errors.is_empty(), "{errors:?}");
         files.into_iter().map(Job::Path).collect()
     };
     let load_all = || {

@@ -5,6 +5,7 @@ use crate::briefing::Briefing;
 use crate::document::Document;
 use crate::input::{self, Article, LoadError, LoadOptions};
 use crate::output::{JsonArticle, JsonBriefing, text_listing};
+use crate::sanitize::write_json;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
@@ -101,20 +102,55 @@ pub enum Format {
 }
 
 pub fn run() -> ExitCode {
+    run_checked(false)
+}
+
+/// [`run`], told whether stdout was closed when the process started (the
+/// Rust runtime then opens `/dev/null` in its place, where the output would
+/// vanish without a word).
+pub fn run_checked(stdout_was_closed: bool) -> ExitCode {
     let cli = Cli::parse();
+    let prints = match &cli.command {
+        Some(Command::Extract { .. }) => true,
+        None => !std::io::stdout().is_terminal(),
+    };
+    if stdout_was_closed && prints {
+        say("briefing: standard output is closed: nothing to write the output to");
+        return ExitCode::FAILURE;
+    }
     match dispatch(cli) {
         Ok(code) => code,
+        // A closed pipe (`briefing extract | head`) is not an error worth a
+        // message, in any format: the reader of the output has what it wanted
+        // (the exit status is 0, as with ripgrep).
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            // A closed pipe (`briefing extract | head`) is not an error worth a message.
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("briefing: {e:#}");
+            say(&format!(
+                "briefing: {}",
+                crate::sanitize::sanitize(&format!("{e:#}"))
+            ));
             ExitCode::FAILURE
         }
     }
+}
+
+/// A line on stderr; a stderr gone (a closed pipe, a hung-up terminal) is no
+/// reason to panic.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// Whether an error comes from writing to a pipe whose reader has gone.
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+    })
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
@@ -132,43 +168,154 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// Articles from every input, in order, with the inputs that failed.
-/// Files are read and parsed in parallel; progress goes to stderr when there
-/// are many and stderr is a terminal.
-pub fn load_all(inputs: &[PathBuf], options: &LoadOptions) -> (Vec<Article>, Vec<LoadError>) {
-    let mut errors = Vec::new();
-    let mut jobs: Vec<Option<PathBuf>> = Vec::new(); // None: stdin
+/// One input to read, once the paths are expanded.
+#[derive(Debug)]
+pub enum Job {
+    /// A regular file.
+    File(PathBuf),
+    /// Something reading may wait on: a pipe, a FIFO, a device (`<(...)`,
+    /// `/dev/stdin`), or stdin itself (`None`). Read on a thread of its own.
+    Stream(Option<PathBuf>),
+    /// An input that could not even be listed.
+    Failed(LoadError),
+}
+
+/// The inputs to read, in order: paths expanded (directories to their files),
+/// `-` as stdin, and what could not be listed in its place.
+pub fn jobs(inputs: &[PathBuf], options: &LoadOptions) -> Vec<Job> {
+    let mut jobs = Vec::new();
     for path in inputs {
         if path.as_os_str() == "-" {
-            jobs.push(None);
+            jobs.push(Job::Stream(None));
             continue;
         }
-        match input::expand(path, options) {
-            Ok(files) => jobs.extend(files.into_iter().map(Some)),
-            Err(e) => errors.push(e),
+        let (files, errors) = input::expand(path, options);
+        jobs.extend(errors.into_iter().map(Job::Failed));
+        for file in files {
+            if input::is_stream(&file) {
+                jobs.push(Job::Stream(Some(file)));
+            } else {
+                jobs.push(Job::File(file));
+            }
         }
     }
-    let progress = Progress::new(jobs.len());
-    let results: Vec<Result<Vec<Article>, LoadError>> = jobs
-        .par_iter()
-        .map(|job| {
-            let r = match job {
-                Some(path) => input::load_file(path, options),
-                None => input::load_stdin(options),
-            };
-            progress.tick();
-            r
+    jobs
+}
+
+/// What one input gave: its articles, analysed, or why it could not be read.
+pub type Loaded = Result<Vec<Document>, LoadError>;
+
+/// Reads and analyses one input; a panic in a reader or the engine is that
+/// input's failure, not everyone's.
+fn load_job(job: &Job, options: &LoadOptions) -> Loaded {
+    let source = match job {
+        Job::File(p) | Job::Stream(Some(p)) => p.display().to_string(),
+        Job::Stream(None) => "-".to_string(),
+        Job::Failed(e) => return Err(e.clone()),
+    };
+    let run = || -> Loaded {
+        let articles = match job {
+            Job::File(p) | Job::Stream(Some(p)) => input::load_file(p, options)?,
+            _ => input::load_stdin(options)?,
+        };
+        Ok(articles
+            .into_par_iter()
+            .map(Document::from_article)
+            .collect())
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
+        Err(LoadError {
+            source,
+            reason: "reading or analysing this input failed".into(),
         })
-        .collect();
-    progress.finish();
-    let mut articles = Vec::new();
-    for r in results {
-        match r {
-            Ok(a) => articles.extend(a),
-            Err(e) => errors.push(e),
+    })
+}
+
+/// Reads and analyses every input, handing each to `each` in input order as
+/// soon as it and those before it are done. Files are read in parallel;
+/// streams (pipes, FIFOs, devices, stdin) each on a thread of their own, so a
+/// FIFO nobody writes to holds up only what comes after it, never the inputs
+/// before it. `each` failing (a closed pipe) stops the run at once.
+pub fn load_in_order(
+    jobs: Vec<Job>,
+    options: &LoadOptions,
+    mut each: impl FnMut(Loaded) -> Result<()>,
+) -> Result<()> {
+    let total = jobs.len();
+    let progress = std::sync::Arc::new(Progress::new(total));
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Loaded)>();
+    let mut files = Vec::new();
+    for (i, job) in jobs.into_iter().enumerate() {
+        match job {
+            Job::File(_) => files.push((i, job)),
+            job => {
+                let (sender, options, progress) = (tx.clone(), options.clone(), progress.clone());
+                // Detached: a FIFO without a writer never returns, and must not
+                // keep the process alive once the output is done.
+                let spawned = std::thread::Builder::new()
+                    .name("briefing-stream".into())
+                    .spawn(move || {
+                        let loaded = load_job(&job, &options);
+                        progress.tick();
+                        let _ = sender.send((i, loaded));
+                    });
+                if let Err(e) = spawned {
+                    let _ = tx.send((
+                        i,
+                        Err(LoadError {
+                            source: "input".into(),
+                            reason: format!("no thread to read it: {e}"),
+                        }),
+                    ));
+                }
+            }
         }
     }
-    (articles, errors)
+    if !files.is_empty() {
+        let (tx, options, progress) = (tx.clone(), options.clone(), progress.clone());
+        std::thread::Builder::new()
+            .name("briefing-files".into())
+            .spawn(move || {
+                files.into_par_iter().for_each_with(tx, |tx, (i, job)| {
+                    let loaded = load_job(&job, &options);
+                    progress.tick();
+                    let _ = tx.send((i, loaded));
+                });
+            })
+            .context("starting the readers")?;
+    }
+    drop(tx);
+    let mut waiting = std::collections::BTreeMap::new();
+    let mut next = 0;
+    while next < total {
+        let Ok((i, loaded)) = rx.recv() else {
+            break;
+        };
+        waiting.insert(i, loaded);
+        while let Some(loaded) = waiting.remove(&next) {
+            next += 1;
+            if next == total {
+                progress.finish();
+            }
+            each(loaded)?;
+        }
+    }
+    Ok(())
+}
+
+/// Articles from every input, in order, with the inputs that failed; read and
+/// analysed in parallel (see [`load_in_order`]).
+pub fn load_all(inputs: &[PathBuf], options: &LoadOptions) -> (Vec<Document>, Vec<LoadError>) {
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    let _ = load_in_order(jobs(inputs, options), options, |loaded| {
+        match loaded {
+            Ok(d) => docs.extend(d),
+            Err(e) => errors.push(e),
+        }
+        Ok(())
+    });
+    (docs, errors)
 }
 
 /// "Reading 120/1000 files" on stderr, when it is a terminal and there are many.
@@ -185,90 +332,81 @@ impl Progress {
         Progress {
             total,
             done: AtomicUsize::new(0),
-            shown: total >= Self::MIN_FILES && std::io::stderr().is_terminal(),
+            shown: total >= Self::MIN_FILES
+                && std::io::stderr().is_terminal()
+                && !std::io::stdout().is_terminal(),
         }
     }
 
     fn tick(&self) {
         let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
         if self.shown && (done.is_multiple_of(10) || done == self.total) {
-            eprint!("\rReading {done}/{} files", self.total);
+            let _ = write!(
+                std::io::stderr().lock(),
+                "\rReading {done}/{} files",
+                self.total
+            );
         }
     }
 
     fn finish(&self) {
         if self.shown {
-            eprint!("\r\x1b[K");
+            let _ = write!(std::io::stderr().lock(), "\r\x1b[K");
         }
     }
 }
 
 /// The reader, or the text listing when stdout is not a terminal.
 ///
-/// The reader opens as soon as the first article is read; the others are read
-/// and analysed on worker threads and fill in while it runs. Inputs that cannot
-/// be read are skipped, shown in the reader and listed on stderr afterwards; when
-/// none can be read, the errors are listed and the reader does not start.
+/// The reader opens at once and fills in as articles are read and analysed on
+/// worker threads. Inputs that cannot be read are skipped, shown in the reader
+/// and listed on stderr afterwards; when none can be read, the errors are listed
+/// (and the reader closes, or never starts).
 fn read(
     inputs: &[PathBuf],
     options: &LoadOptions,
     theme: Option<Theme>,
     no_mouse: bool,
 ) -> Result<ExitCode> {
-    // Without inputs: the article piped in (`echo ... | briefing`), else the sample.
-    let default_input = || -> Result<Vec<Article>, LoadError> {
-        if !std::io::stdin().is_terminal() {
-            let bytes = input::read_stdin(options)?;
-            if !bytes.iter().all(u8::is_ascii_whitespace) {
-                return input::parse_bytes(&bytes, "-", options.format);
-            }
-        }
-        Ok(vec![Article {
-            source: SAMPLE_NAME.to_string(),
-            body: SAMPLE.to_string(),
-            ..Article::default()
-        }])
-    };
+    let piped = !std::io::stdin().is_terminal();
     if !std::io::stdout().is_terminal() {
-        let (articles, errors) = if inputs.is_empty() {
-            match default_input() {
-                Ok(articles) => (articles, Vec::new()),
-                Err(e) => (Vec::new(), vec![e]),
-            }
-        } else {
-            load_all(inputs, options)
-        };
-        report(&errors);
-        if articles.is_empty() {
-            return Ok(ExitCode::FAILURE);
+        if inputs.is_empty() {
+            let loaded = default_input(piped, options).map(|articles| {
+                articles
+                    .into_par_iter()
+                    .map(Document::from_article)
+                    .collect()
+            });
+            let mut listing = Listing::new(false);
+            listing.take(loaded)?;
+            return Ok(listing.finish()?);
         }
-        let briefing = Briefing::from_articles(articles);
-        write_text(&briefing)?;
-        return Ok(if errors.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
-        });
+        let jobs = jobs(inputs, options);
+        let mut listing = Listing::new(jobs.len() > 1);
+        load_in_order(jobs, options, |loaded| listing.take(loaded))?;
+        return Ok(listing.finish()?);
     }
-    use crate::tui::load::{Job, Loader};
-    let mut errors = Vec::new();
+    use crate::tui::load::{Job as LoadJob, Loader};
     let mut jobs = Vec::new();
     if inputs.is_empty() {
-        // Read before the screen is taken; the keys then come from the terminal.
-        jobs.push(Job::Ready(default_input()));
+        jobs.push(if piped {
+            // The keys come from the terminal; the article arrives meanwhile.
+            LoadJob::Default
+        } else {
+            LoadJob::Ready(default_input(false, options))
+        });
     }
-    for path in inputs {
-        if path.as_os_str() == "-" {
-            // Read before the screen is taken: stdin may be the terminal.
-            jobs.push(Job::Ready(input::load_stdin(options)));
-            continue;
-        }
-        match input::expand(path, options) {
-            Ok(files) => jobs.extend(files.into_iter().map(Job::Path)),
-            Err(e) => errors.push(e),
-        }
+    for job in self::jobs(inputs, options) {
+        jobs.push(match job {
+            Job::File(p) => LoadJob::Path(p),
+            Job::Stream(Some(p)) => LoadJob::Stream(p),
+            // Stdin is the terminal: read it before the screen is taken.
+            Job::Stream(None) if !piped => LoadJob::Ready(input::load_stdin(options)),
+            Job::Stream(None) => LoadJob::Stdin,
+            Job::Failed(e) => LoadJob::Ready(Err(e)),
+        });
     }
-    let mut loader = Loader::start(jobs, options.clone(), errors);
+    let mut loader = Loader::start(jobs, options.clone(), Vec::new());
     let app = match loader.open() {
         Ok(app) => app,
         Err(errors) => {
@@ -297,142 +435,343 @@ fn read(
     })
 }
 
+/// Without inputs: the article piped in (`echo ... | briefing`), else the sample.
+pub fn default_input(piped: bool, options: &LoadOptions) -> Result<Vec<Article>, LoadError> {
+    if piped {
+        let bytes = input::read_stdin(options)?;
+        if !bytes.iter().all(u8::is_ascii_whitespace) {
+            return input::parse_bytes(&bytes, "-", options.format);
+        }
+    }
+    Ok(vec![Article {
+        source: SAMPLE_NAME.to_string(),
+        body: SAMPLE.to_string(),
+        ..Article::default()
+    }])
+}
+
 /// The errors on stderr, with control characters of file names shown, not obeyed.
-/// A stderr gone with its terminal (SIGHUP) is no reason to panic.
 fn report(errors: &[LoadError]) {
-    let mut err = std::io::stderr().lock();
     for e in errors {
-        let _ = writeln!(
-            err,
+        say(&format!(
             "briefing: {}",
             crate::sanitize::sanitize(&e.to_string())
-        );
+        ));
     }
 }
 
-/// The text listing of every article. On a terminal, control characters of the
-/// articles are shown, not obeyed.
-fn write_text(briefing: &Briefing) -> Result<()> {
-    let terminal = std::io::stdout().is_terminal();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let many = briefing.documents.len() > 1;
-    let mut listing = String::new();
-    for (i, d) in briefing.documents.iter().enumerate() {
-        if many {
-            let rule = "─".repeat(60);
-            listing.push_str(&format!(
-                "{rule}\n{} ({})\n{rule}\n",
-                d.display_title(),
-                d.source
-            ));
-        } else if i > 0 {
-            listing.push('\n');
+/// The text listing, printed input by input as they are read.
+struct Listing {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    /// Several articles: each under a header with its title and file.
+    many: Option<bool>,
+    several_inputs: bool,
+    printed: usize,
+    failed: bool,
+}
+
+impl Listing {
+    fn new(several_inputs: bool) -> Listing {
+        Listing {
+            out: std::io::BufWriter::new(std::io::stdout().lock()),
+            many: None,
+            several_inputs,
+            printed: 0,
+            failed: false,
         }
-        listing.push_str(&text_listing(d));
     }
-    if terminal {
-        listing = crate::sanitize::sanitize_lines(&listing);
+
+    fn take(&mut self, loaded: Loaded) -> Result<()> {
+        let docs = match loaded {
+            Ok(docs) => docs,
+            Err(e) => {
+                // In order with the listing around it.
+                self.out.flush()?;
+                report(&[e]);
+                self.failed = true;
+                return Ok(());
+            }
+        };
+        let many = *self
+            .many
+            .get_or_insert(self.several_inputs || docs.len() > 1);
+        for d in &docs {
+            self.out
+                .write_all(text_block(d, many, self.printed).as_bytes())?;
+            self.printed += 1;
+        }
+        // Each input shows as soon as it is read.
+        self.out.flush()?;
+        Ok(())
     }
-    out.write_all(listing.as_bytes())?;
-    out.flush()?;
-    Ok(())
+
+    fn finish(mut self) -> std::io::Result<ExitCode> {
+        self.out.flush()?;
+        Ok(if self.failed || self.printed == 0 {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        })
+    }
+}
+
+/// The text listing of one article: under a header with its title and file when
+/// there are several; every string of the article shown on its line with its
+/// controls shown, not obeyed.
+fn text_block(d: &Document, many: bool, index: usize) -> String {
+    let mut block = String::new();
+    if many {
+        let rule = "─".repeat(60);
+        block.push_str(&format!(
+            "{rule}\n{} ({})\n{rule}\n",
+            crate::sanitize::inline(d.display_title()),
+            crate::sanitize::inline(&d.source)
+        ));
+    } else if index > 0 {
+        block.push('\n');
+    }
+    block.push_str(&text_listing(d));
+    block
 }
 
 fn extract(inputs: &[PathBuf], format: Format, options: &LoadOptions) -> Result<ExitCode> {
     // From stdin, JSON Lines is the batch mode: {"id","text"} in, one result out per line.
     let from_stdin = inputs.is_empty() || (inputs.len() == 1 && inputs[0].as_os_str() == "-");
     if format == Format::Jsonl && from_stdin && options.format.is_none() {
-        batch(std::io::stdin().lock())?;
-        return Ok(ExitCode::SUCCESS);
+        return batch(std::io::stdin().lock(), options.max_size);
     }
     let stdin = [PathBuf::from("-")];
-    let (articles, errors) = load_all(if inputs.is_empty() { &stdin } else { inputs }, options);
-    report(&errors);
-    if articles.is_empty() {
-        return Ok(ExitCode::FAILURE);
-    }
-    let briefing = Briefing::from_articles(articles);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let jobs = jobs(if inputs.is_empty() { &stdin } else { inputs }, options);
     match format {
-        Format::Json if briefing.documents.len() == 1 => {
-            let d = &briefing.documents[0];
-            serde_json::to_writer(&mut out, &JsonArticle::new(d).with_source(&d.source))?;
-            out.write_all(b"\n")?;
-        }
-        Format::Json => {
-            serde_json::to_writer(&mut out, &JsonBriefing::new(&briefing))?;
-            out.write_all(b"\n")?;
+        Format::Text => {
+            let mut listing = Listing::new(jobs.len() > 1);
+            load_in_order(jobs, options, |loaded| listing.take(loaded))?;
+            Ok(listing.finish()?)
         }
         Format::Jsonl => {
-            for d in &briefing.documents {
-                serde_json::to_writer(&mut out, &JsonArticle::new(d).with_source(&d.source))?;
-                out.write_all(b"\n")?;
-            }
-        }
-        Format::Text => {
-            drop(out);
-            write_text(&briefing)?;
-            return Ok(if errors.is_empty() {
-                ExitCode::SUCCESS
-            } else {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let (mut printed, mut failed) = (0, false);
+            load_in_order(jobs, options, |loaded| {
+                match loaded {
+                    Ok(docs) => {
+                        for d in &docs {
+                            write_json(&mut out, &JsonArticle::new(d).with_source(&d.source))?;
+                            out.write_all(b"\n")?;
+                            printed += 1;
+                        }
+                        out.flush()?;
+                    }
+                    Err(e) => {
+                        out.flush()?;
+                        report(&[e]);
+                        failed = true;
+                    }
+                }
+                Ok(())
+            })?;
+            out.flush()?;
+            Ok(if failed || printed == 0 {
                 ExitCode::FAILURE
-            });
+            } else {
+                ExitCode::SUCCESS
+            })
         }
-        Format::Markdown => {
-            out.write_all(
-                crate::export::markdown(&briefing, &crate::export::Selection::default()).as_bytes(),
-            )?;
+        Format::Json | Format::Markdown => {
+            let mut docs = Vec::new();
+            let mut failed = false;
+            load_in_order(jobs, options, |loaded| {
+                match loaded {
+                    Ok(d) => docs.extend(d),
+                    Err(e) => {
+                        report(&[e]);
+                        failed = true;
+                    }
+                }
+                Ok(())
+            })?;
+            if docs.is_empty() {
+                return Ok(ExitCode::FAILURE);
+            }
+            let briefing = Briefing::new(docs);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match format {
+                Format::Json if briefing.documents.len() == 1 => {
+                    let d = &briefing.documents[0];
+                    write_json(&mut out, &JsonArticle::new(d).with_source(&d.source))?;
+                    out.write_all(b"\n")?;
+                }
+                Format::Json => {
+                    write_json(&mut out, &JsonBriefing::new(&briefing))?;
+                    out.write_all(b"\n")?;
+                }
+                _ => {
+                    let note =
+                        crate::export::markdown(&briefing, &crate::export::Selection::default());
+                    out.write_all(note.as_bytes())?;
+                }
+            }
+            out.flush()?;
+            Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
     }
-    out.flush()?;
-    Ok(if errors.is_empty() {
-        ExitCode::SUCCESS
+}
+
+/// One line of the batch input, read up to a limit.
+enum BatchLine {
+    Bytes(Vec<u8>),
+    /// Longer than the limit: its bytes were read past, not kept.
+    TooLong,
+}
+
+/// The next line of `reader` without its line end, keeping at most `max`
+/// bytes of it: a line without end costs no memory past the limit. `None` at
+/// the end of the input.
+fn read_line(reader: &mut impl BufRead, max: u64) -> std::io::Result<Option<BatchLine>> {
+    let mut line = Vec::new();
+    let mut len = 0u64;
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(a) => a,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        any = true;
+        let (part, ends) = match memchr::memchr(b'\n', available) {
+            Some(i) => (&available[..i], true),
+            None => (available, false),
+        };
+        len += part.len() as u64;
+        if !too_long && len > max {
+            too_long = true;
+            line = Vec::new();
+        }
+        if !too_long {
+            line.extend_from_slice(part);
+        }
+        let used = part.len() + usize::from(ends);
+        reader.consume(used);
+        if ends {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    if too_long {
+        return Ok(Some(BatchLine::TooLong));
+    }
+    if line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    Ok(Some(BatchLine::Bytes(line)))
+}
+
+/// The result of one batch line: its JSON output, or why it was skipped.
+fn batch_result(n: usize, line: &BatchLine, max: u64) -> Result<Vec<u8>, String> {
+    let bytes = match line {
+        BatchLine::Bytes(b) => b.as_slice(),
+        BatchLine::TooLong => {
+            return Err(format!(
+                "longer than the limit of {} (--max-size)",
+                input::size_text(max, false)
+            ));
+        }
+    };
+    let bytes = if n == 1 {
+        bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
     } else {
-        ExitCode::FAILURE
-    })
+        bytes
+    };
+    let line = std::str::from_utf8(bytes)
+        .map_err(|e| format!("invalid UTF-8 (byte {} of the line)", e.valid_up_to() + 1))?;
+    let record: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+        let what = e.to_string();
+        let what = what
+            .rsplit_once(" at line ")
+            .map_or(what.as_str(), |(w, _)| w);
+        format!("invalid JSON at column {}: {what}", e.column())
+    })?;
+    let Some(obj) = record.as_object() else {
+        return Err("not a JSON object".into());
+    };
+    let text = match obj.get("text") {
+        Some(serde_json::Value::String(t)) => t,
+        Some(_) => return Err("\"text\" is not a string".into()),
+        None => return Err("no \"text\" field".into()),
+    };
+    // Plain text as given: unwrapped if hard-wrapped, offsets into `text`.
+    let doc = Document::new("-", text.as_str());
+    let mut json = JsonArticle::new(&doc);
+    json.id = obj.get("id");
+    let mut out = Vec::new();
+    write_json(&mut out, &json).map_err(|e| e.to_string())?;
+    Ok(out)
 }
 
 /// The batch mode: one `{"id", "text"}` object per line in, one result per line
-/// out, in input order; lines are analysed in parallel in chunks.
-fn batch(reader: impl BufRead) -> Result<()> {
-    const CHUNK: usize = 256;
+/// out, in input order; lines are analysed in parallel in chunks. A line that is
+/// not such an object (bad JSON or UTF-8, no text, over `max` bytes) is reported
+/// on stderr with its number and skipped; the others all come out, and the exit
+/// status says some were skipped.
+fn batch(mut reader: impl BufRead, max: u64) -> Result<ExitCode> {
+    const CHUNK_LINES: usize = 256;
+    const CHUNK_BYTES: u64 = 16 << 20;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut lines = reader.lines().enumerate();
-    loop {
-        let mut chunk: Vec<(usize, String)> = Vec::with_capacity(CHUNK);
-        for (n, line) in lines.by_ref() {
-            let line = line.context("reading input")?;
-            if !line.trim().is_empty() {
-                chunk.push((n + 1, line));
-            }
-            if chunk.len() == CHUNK {
+    let mut n = 0;
+    let mut skipped = 0;
+    let mut done = false;
+    while !done {
+        let mut chunk: Vec<(usize, BatchLine)> = Vec::new();
+        let mut bytes = 0;
+        while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
+            let Some(line) = read_line(&mut reader, max).context("reading the input")? else {
+                done = true;
                 break;
+            };
+            n += 1;
+            if let BatchLine::Bytes(b) = &line {
+                if b.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                bytes += b.len() as u64;
             }
+            chunk.push((n, line));
         }
-        if chunk.is_empty() {
-            break;
-        }
-        let results: Vec<Result<String>> = chunk
+        let results: Vec<Result<Vec<u8>, String>> = chunk
             .par_iter()
-            .map(|(n, line)| {
-                let record: serde_json::Value = serde_json::from_str(line)
-                    .with_context(|| format!("line {n}: not a JSON object"))?;
-                let text = record
-                    .get("text")
-                    .and_then(|t| t.as_str())
-                    .with_context(|| format!("line {n}: no \"text\" string"))?;
-                // Plain text as given: unwrapped if hard-wrapped, offsets into `text`.
-                let doc = Document::new("-", text);
-                let mut json = JsonArticle::new(&doc);
-                json.id = record.get("id");
-                Ok(serde_json::to_string(&json)?)
-            })
+            .map(|(n, line)| batch_result(*n, line, max))
             .collect();
-        for r in results {
-            out.write_all(r?.as_bytes())?;
-            out.write_all(b"\n")?;
+        for ((n, _), r) in chunk.iter().zip(results) {
+            match r {
+                Ok(json) => {
+                    out.write_all(&json)?;
+                    out.write_all(b"\n")?;
+                }
+                Err(reason) => {
+                    out.flush()?;
+                    say(&format!(
+                        "briefing: -: line {n}: {}, skipped",
+                        crate::sanitize::sanitize(&reason)
+                    ));
+                    skipped += 1;
+                }
+            }
         }
     }
     out.flush()?;
-    Ok(())
+    if skipped > 0 {
+        let s = if skipped == 1 { "" } else { "s" };
+        say(&format!("briefing: -: {skipped} line{s} skipped"));
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
 }

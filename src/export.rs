@@ -1,14 +1,19 @@
 //! Exports for people: a Markdown briefing note grouped by speaker, and the
-//! one-line attribution the reader copies to the clipboard.
+//! one-line attribution the reader copies to the clipboard. Both are for
+//! people, so every string of an article in them (title, file name, names,
+//! roles, statements) is one line with its controls shown, not obeyed.
 
 use crate::analysis::StatementKind;
 use crate::briefing::Briefing;
 use crate::document::Document;
+use crate::sanitize::inline;
+use std::borrow::Cow;
 use std::fmt::Write;
 
-/// One statement's words on one line: white space runs become single spaces.
+/// One statement's words on one line: white space runs become single spaces,
+/// controls are shown, not obeyed (see [`crate::sanitize`]).
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    inline(text.trim()).into_owned()
 }
 
 /// A quotation cut from its sentence ends with a full stop, not the comma that
@@ -32,8 +37,8 @@ pub fn attribution_line(doc: &Document, statement: usize) -> String {
     let words = tidy(s.kind, words);
     match s.speaker.map(|a| &doc.analysis.actors[a]) {
         Some(actor) => match actor.roles.first() {
-            Some(role) => format!("{words} — {}, {role}", actor.name),
-            None => format!("{words} — {}", actor.name),
+            Some(role) => format!("{words} — {}, {}", inline(&actor.name), inline(role)),
+            None => format!("{words} — {}", inline(&actor.name)),
         },
         None => words,
     }
@@ -61,13 +66,19 @@ pub fn markdown(briefing: &Briefing, selection: &Selection) -> String {
     let mut out = String::new();
     let docs = &briefing.documents;
     let heading = match docs.len() {
-        1 => docs[0].display_title().to_string(),
+        1 => inline(docs[0].display_title()).into_owned(),
         n => format!("{n} articles"),
     };
     let _ = writeln!(out, "# Who said what: {heading}\n");
     if docs.len() > 1 {
         for (i, d) in docs.iter().enumerate() {
-            let _ = writeln!(out, "{}. *{}* ({})", i + 1, d.display_title(), d.source);
+            let _ = writeln!(
+                out,
+                "{}. *{}* ({})",
+                i + 1,
+                inline(d.display_title()),
+                inline(&d.source)
+            );
         }
         out.push('\n');
     }
@@ -78,16 +89,17 @@ pub fn markdown(briefing: &Briefing, selection: &Selection) -> String {
     speakers.sort_by_key(|&g| (std::cmp::Reverse(briefing.actors[g].statements()), g));
     let cite = |d: usize| {
         if docs.len() > 1 {
-            format!(" — *{}*", docs[d].display_title())
+            format!(" — *{}*", inline(docs[d].display_title()))
         } else {
             String::new()
         }
     };
     for g in speakers {
         let actor = &briefing.actors[g];
-        let _ = writeln!(out, "## {}\n", actor.name);
+        let _ = writeln!(out, "## {}\n", inline(&actor.name));
         if !actor.roles.is_empty() {
-            let _ = writeln!(out, "*{}*\n", actor.roles.join("; "));
+            let roles: Vec<Cow<'_, str>> = actor.roles.iter().map(|r| inline(r)).collect();
+            let _ = writeln!(out, "*{}*\n", roles.join("; "));
         }
         for (d, i) in briefing.statements_of(g) {
             let s = &docs[d].analysis.statements[i];

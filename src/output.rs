@@ -4,6 +4,7 @@
 use crate::analysis::Span;
 use crate::briefing::Briefing;
 use crate::document::Document;
+use crate::sanitize::inline;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -277,11 +278,13 @@ impl<'a> JsonBriefing<'a> {
 }
 
 /// The readable listing: one block per statement with its speaker and kind.
+/// Every string of the article is shown on its line with its controls shown,
+/// not obeyed (see [`crate::sanitize`]), wherever the listing goes.
 pub fn text_listing(doc: &Document) -> String {
     let analysis = &doc.analysis;
     let mut out = String::new();
     if let Some(t) = &analysis.title {
-        out.push_str(t);
+        out.push_str(&inline(t));
         out.push_str("\n\n");
     }
     if analysis.statements.is_empty() {
@@ -290,18 +293,15 @@ pub fn text_listing(doc: &Document) -> String {
     for (i, s) in analysis.statements.iter().enumerate() {
         let who = s
             .speaker
-            .map(|a| analysis.actors[a].name.as_str())
-            .unwrap_or("(unattributed)");
+            .map(|a| inline(&analysis.actors[a].name))
+            .unwrap_or(Cow::Borrowed("(unattributed)"));
         let role = s
             .speaker
             .and_then(|a| analysis.actors[a].roles.first())
-            .map(|r| format!(", {r}"))
+            .map(|r| format!(", {}", inline(r)))
             .unwrap_or_default();
-        let body: String = doc
-            .read(s.span)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let read = doc.read(s.span);
+        let body = inline(read.trim());
         out.push_str(&format!(
             "{:>3}. {who}{role} [{}]\n     {body}\n",
             i + 1,

@@ -477,7 +477,7 @@ fn the_text_listing_on_a_terminal_shows_control_characters() {
     let file = dir.join("hostile.txt");
     std::fs::write(
         &file,
-        "“The quay \u{1b}]0;pwned\u{7}is closed\u{1b}[2J,” Tom Berg said.\n“We open \u{9b}1m soon,” he added.",
+        "“The quay \u{1b}]0;pwned\u{7}is closed\u{1b}[2J,” Tom Berg said.\n“We open \u{9b}1m soon\u{1b}]0;pwned\u{7}\u{1b}[2J,” he added.",
     )
     .unwrap();
     let t = Tmux::start("listing", 100, 20);
@@ -581,4 +581,134 @@ fn a_piped_article_opens_in_the_reader() {
         tmux.wait_for_text("EXIT:0");
     }
     let _ = std::fs::remove_file(&file);
+}
+
+/// Pastes `text` as the terminal would: bracketed when the reader asked for it.
+fn paste(tmux: &Tmux, text: &str) {
+    let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "paste-{}-{}",
+        tmux.socket,
+        text.len()
+    ));
+    std::fs::write(&file, text).unwrap();
+    let out = tmux.run(&["load-buffer", "-b", "pasted", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    tmux.run(&["paste-buffer", "-p", "-d", "-b", "pasted"]);
+    let _ = std::fs::remove_file(file);
+}
+
+/// A pasted sentence is text, not keys: "Here is a quote…" would write notes
+/// (`e`) and quit (`q`).
+#[test]
+fn a_pasted_sentence_runs_no_command() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = article_folder("paste");
+    let tmux = Tmux::start("paste", 100, 30);
+    tmux.wait_for_text("$");
+    tmux.line(&format!(
+        "cd {} && {BIN} articles/a-harbour.txt; echo EXIT:$?",
+        dir.display()
+    ));
+    tmux.wait_for("the first frame", |s| position(s).0 == 1);
+    paste(&tmux, "Here is a quote you asked about.\n");
+    tmux.wait_for("the paste noticed", |s| status(s).contains("paste"));
+    let notes = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "md")
+        })
+        .count();
+    assert_eq!(notes, 0, "no note written");
+    assert_eq!(tmux.format("#{alternate_on}"), "1", "still running");
+    tmux.keys(&["j"]);
+    tmux.wait_for("2/N", |s| position(s).0 == 2);
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("EXIT:0");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// 100 KB pasted into the search prompt: the reader answers its keys at once
+/// (quadratic, it froze for half a minute).
+#[test]
+fn a_huge_paste_into_search_leaves_the_reader_answering() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = article_folder("bigpaste");
+    let tmux = Tmux::start("bigpaste", 100, 30);
+    tmux.wait_for_text("$");
+    tmux.line(&format!(
+        "{BIN} {}/articles/a-harbour.txt; echo EXIT:$?",
+        dir.display()
+    ));
+    tmux.wait_for("the first frame", |s| position(s).0 == 1);
+    tmux.keys(&["/"]);
+    tmux.wait_for("the prompt", |s| status(s).starts_with('/'));
+    let start = Instant::now();
+    paste(&tmux, &"the harbour plan would bring jobs ".repeat(3000));
+    tmux.wait_for("the counter", |s| status(s).contains("no match"));
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the prompt closed", |s| !status(s).starts_with('/'));
+    tmux.keys(&["j"]);
+    tmux.wait_for("2/N", |s| position(s).0 == 2);
+    // Well under a second on an idle machine; generous for a busy one.
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("EXIT:0");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A FIFO nobody writes to: the reader opens anyway, shows what else it has,
+/// and quits on `q`.
+#[test]
+fn a_fifo_without_writer_leaves_the_reader_answering() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = article_folder("fifo");
+    let fifo = dir.join("no-writer.fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let tmux = Tmux::start("fifo", 100, 30);
+    tmux.wait_for_text("$");
+    // Alone: a reader waiting for it.
+    tmux.line(&format!("{BIN} {}; echo EXIT:$?", fifo.display()));
+    tmux.wait_for("the waiting reader", |s| {
+        s.contains("Quotes") && status(s).contains("reading 0/1")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("EXIT:0");
+    // First of two: the other opens meanwhile.
+    tmux.run(&["send-keys", "clear", "Enter"]);
+    tmux.line(&format!(
+        "{BIN} {} {}/articles/b-dredging.txt; echo EXIT:$?",
+        fifo.display(),
+        dir.display()
+    ));
+    tmux.wait_for("the other article", |s| {
+        s.contains("Okafor") && status(s).contains("reading 1/2")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("EXIT:0");
+    assert_restored(&tmux);
+    let _ = std::fs::remove_dir_all(dir);
 }

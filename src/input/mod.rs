@@ -187,22 +187,101 @@ pub(crate) fn html_article(text: &str, name: &str) -> Article {
 /// Reads one file as one or more articles.
 pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Vec<Article>, LoadError> {
     let name = path.display().to_string();
+    let bytes = read_file(path, options.max_size)?;
+    parse_bytes(&bytes, &name, options.format)
+}
+
+/// Whether reading `path` may wait for someone else: a pipe, a FIFO, a device,
+/// a socket (anything but a regular file or a directory). Such inputs are read
+/// on threads of their own, so that one waiting never holds up the others.
+pub fn is_stream(path: &Path) -> bool {
+    if path.as_os_str() == "-" {
+        return true;
+    }
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// The bytes of a file, a device, a pipe or a FIFO (`<(...)` process
+/// substitution included), up to `max` bytes. The limit holds while reading:
+/// the size a file claims is checked first, but devices and pipes claim none,
+/// so no more than `max + 1` bytes are ever read.
+pub fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, LoadError> {
+    let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| error(&name, io_reason(&e)))?;
     if meta.is_dir() {
         return Err(error(&name, "is a directory"));
     }
-    if meta.len() > options.max_size {
+    if meta.is_file() && meta.len() > max {
         return Err(error(
             &name,
             format!(
-                "file is {} MB, larger than the {} MB limit (--max-size)",
-                meta.len() >> 20,
-                options.max_size >> 20
+                "file is {}, larger than the limit of {} (--max-size)",
+                size_text(meta.len(), true),
+                size_text(max, false)
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| error(&name, io_reason(&e)))?;
-    parse_bytes(&bytes, &name, options.format)
+    // Opening a FIFO waits for its writer; the caller runs streams on threads
+    // of their own.
+    let file = std::fs::File::open(path).map_err(|e| error(&name, io_reason(&e)))?;
+    let hint = meta.is_file().then_some(meta.len());
+    read_limited(file, max, hint, &name)
+}
+
+/// Reads at most `max` bytes of `reader`; more is an error. `hint` is the size
+/// the input claims, to allocate once.
+fn read_limited(
+    reader: impl std::io::Read,
+    max: u64,
+    hint: Option<u64>,
+    name: &str,
+) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let capacity = hint.map_or(0, |n| n.min(max).saturating_add(1));
+    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
+    reader
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| error(name, io_reason(&e)))?;
+    if bytes.len() as u64 > max {
+        return Err(error(
+            name,
+            format!(
+                "input is larger than the limit of {} (--max-size)",
+                size_text(max, false)
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// A size for people: bytes, KB or MB with one decimal (1 MB = 2^20 bytes, as
+/// `--max-size` counts). `up` rounds up, so that a size over a limit never
+/// reads as the limit or less; a limit itself is rounded down.
+pub fn size_text(bytes: u64, up: bool) -> String {
+    const KB: u64 = 1 << 10;
+    const MB: u64 = 1 << 20;
+    let scaled = |unit: u64, tenths: bool| {
+        let per = if tenths { unit / 10 } else { unit };
+        let n = if up { bytes.div_ceil(per) } else { bytes / per };
+        if tenths && n % 10 != 0 {
+            format!("{}.{}", n / 10, n % 10)
+        } else if tenths {
+            (n / 10).to_string()
+        } else {
+            n.to_string()
+        }
+    };
+    if bytes < KB {
+        let s = if bytes == 1 { "" } else { "s" };
+        format!("{bytes} byte{s}")
+    } else if bytes < MB {
+        format!("{} KB", scaled(KB, false))
+    } else if bytes.is_multiple_of(MB) {
+        format!("{} MB", bytes / MB)
+    } else {
+        format!("{} MB", scaled(MB, true))
+    }
 }
 
 /// Reads stdin as one or more articles.
@@ -212,23 +291,7 @@ pub fn load_stdin(options: &LoadOptions) -> Result<Vec<Article>, LoadError> {
 
 /// The bytes of stdin, up to the size limit.
 pub fn read_stdin(options: &LoadOptions) -> Result<Vec<u8>, LoadError> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(options.max_size + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| error("-", io_reason(&e)))?;
-    if bytes.len() as u64 > options.max_size {
-        return Err(error(
-            "-",
-            format!(
-                "input is larger than the {} MB limit (--max-size)",
-                options.max_size >> 20
-            ),
-        ));
-    }
-    Ok(bytes)
+    read_limited(std::io::stdin().lock(), options.max_size, None, "-")
 }
 
 /// A short reason for an I/O error, without the OS error number.
@@ -243,20 +306,54 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// A file's identity: its device and inode.
+fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
 /// The files a path names: itself, or the supported files of a directory
-/// (sorted; subdirectories only when `recursive`).
-pub fn expand(path: &Path, options: &LoadOptions) -> Result<Vec<PathBuf>, LoadError> {
+/// (sorted; subdirectories only when `recursive`), with the entries that could
+/// not be read.
+///
+/// Symbolic links are followed, but every directory and every file is taken
+/// once (by device and inode), so a link back up the tree neither loops nor
+/// reads a file twice. A directory or entry that cannot be read is reported and
+/// skipped; the rest of the tree is still read. Inside a directory only regular
+/// files are taken: a FIFO or device there is skipped (named on the command line,
+/// it is read).
+pub fn expand(path: &Path, options: &LoadOptions) -> (Vec<PathBuf>, Vec<LoadError>) {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| error(&name, io_reason(&e)))?;
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) => return (Vec::new(), vec![error(&name, io_reason(&e))]),
+    };
     if !meta.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+        return (vec![path.to_path_buf()], Vec::new());
     }
     let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let mut dirs = rustc_hash::FxHashSet::default();
+    let mut files = rustc_hash::FxHashSet::default();
+    dirs.insert(file_id(&meta));
     let mut stack = vec![path.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        let entries = std::fs::read_dir(&dir)
-            .map_err(|e| error(&dir.display().to_string(), io_reason(&e)))?;
-        let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                errors.push(error(&dir.display().to_string(), io_reason(&e)));
+                continue;
+            }
+        };
+        let mut entries: Vec<PathBuf> = entries
+            .filter_map(|e| match e {
+                Ok(e) => Some(e.path()),
+                Err(e) => {
+                    errors.push(error(&dir.display().to_string(), io_reason(&e)));
+                    None
+                }
+            })
+            .collect();
         entries.sort();
         for p in entries {
             let hidden = p
@@ -266,28 +363,40 @@ pub fn expand(path: &Path, options: &LoadOptions) -> Result<Vec<PathBuf>, LoadEr
             if hidden {
                 continue;
             }
-            if p.is_dir() {
-                if options.recursive {
+            let wanted = options.format.is_some() || Format::from_path(&p).is_some();
+            let meta = match std::fs::metadata(&p) {
+                Ok(meta) => meta,
+                // A dangling link or an entry gone meanwhile: worth a word only
+                // when it would have been read.
+                Err(e) => {
+                    if wanted {
+                        errors.push(error(&p.display().to_string(), io_reason(&e)));
+                    }
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                if options.recursive && dirs.insert(file_id(&meta)) {
                     stack.push(p);
                 }
-            } else if options.format.is_some() || Format::from_path(&p).is_some() {
+            } else if meta.is_file() && wanted && files.insert(file_id(&meta)) {
                 out.push(p);
             }
         }
     }
     out.sort();
-    if out.is_empty() {
+    if out.is_empty() && errors.is_empty() {
         let hint = if options.recursive {
             ""
         } else {
             " (use -r for subdirectories)"
         };
-        return Err(error(
+        errors.push(error(
             &name,
             format!("directory has no readable articles (.txt, .md, .html, .json){hint}"),
         ));
     }
-    Ok(out)
+    (out, errors)
 }
 
 #[cfg(test)]
@@ -322,6 +431,24 @@ mod tests {
             Format::sniff("The mayor said the port would reopen."),
             Format::Text
         );
+    }
+
+    #[test]
+    fn sizes_over_a_limit_never_read_as_the_limit() {
+        assert_eq!(size_text(1, true), "1 byte");
+        assert_eq!(size_text(1000, true), "1000 bytes");
+        assert_eq!(size_text(500 << 10, true), "500 KB");
+        assert_eq!(size_text((500 << 10) + 1, true), "501 KB");
+        assert_eq!(size_text(1 << 20, true), "1 MB");
+        assert_eq!(size_text((1 << 20) + 1, true), "1.1 MB");
+        assert_eq!(size_text((3 << 20) / 2, false), "1.5 MB");
+        assert_eq!(size_text(0, false), "0 bytes");
+        let e = read_limited(&[7u8; 10][..], 9, None, "x").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x: input is larger than the limit of 9 bytes (--max-size)"
+        );
+        assert_eq!(read_limited(&[7u8; 9][..], 9, None, "x").unwrap().len(), 9);
     }
 
     #[test]

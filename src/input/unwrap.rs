@@ -204,13 +204,16 @@ pub fn unwrap(text: &str, breaks: LineBreaks) -> Unwrapped<'_> {
         changes.extend(returns);
         changes.sort_unstable_by_key(|c| c.start);
     }
+    if !changes.is_empty() {
+        resolve_hyphens(text, &mut changes);
+    }
+    invisible_marks(text, &mut changes);
     if changes.is_empty() {
         return Unwrapped {
             text: Cow::Borrowed(text),
             map: OffsetMap::default(),
         };
     }
-    resolve_hyphens(text, &mut changes);
     let mut out = String::with_capacity(text.len());
     let mut edits: Vec<Edit> = Vec::with_capacity(changes.len());
     let mut pos = 0;
@@ -222,6 +225,7 @@ pub fn unwrap(text: &str, breaks: LineBreaks) -> Unwrapped<'_> {
             How::Hyphen(Hyphen::Drop) => (c.start - '-'.len_utf8(), Fill::Nothing),
             How::Hyphen(Hyphen::Soft) => (c.start - '\u{ad}'.len_utf8(), Fill::Nothing),
             How::Hyphen(Hyphen::Undecided) => (c.start, Fill::Nothing),
+            How::Invisible => (c.start, Fill::Nothing),
         };
         out.push_str(&text[pos..start.max(pos)]);
         pos = c.end;
@@ -311,6 +315,9 @@ enum How {
     Join,
     /// A soft break after a word split by a hyphen.
     Hyphen(Hyphen),
+    /// An invisible format character inside a line: it goes (see
+    /// [`invisible_marks`]).
+    Invisible,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -331,6 +338,76 @@ struct Change {
     start: usize,
     end: usize,
     how: How,
+}
+
+/// Whether `c` is an invisible format character that the engine does not read:
+/// the zero-width joiner and non-joiner, the word joiner, a byte-order mark
+/// inside the text, a soft hyphen.
+fn is_invisible_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+    )
+}
+
+/// Whether a joiner between `a` and `b` does a joiner's work: in scripts that
+/// join letters (Arabic, Indic, …) and in emoji sequences (👩‍👩‍👧), not between
+/// Latin, Greek or Cyrillic letters, punctuation or spaces.
+fn joins_here(a: Option<char>, b: Option<char>) -> bool {
+    let works = |c: Option<char>| {
+        c.is_some_and(|c| {
+            c >= '\u{0530}' && !c.is_whitespace() && !('\u{2000}'..='\u{206f}').contains(&c)
+        })
+    };
+    works(a) || works(b)
+}
+
+/// Invisible format characters (see [`is_invisible_mark`]) the engine reads
+/// past, added to `changes` (kept in order): a name written with a zero-width
+/// joiner or a soft hyphen inside ("Ru\u{200d}iz") is the same name as without,
+/// and the text as given keeps them. Joiners that join (emoji, scripts that
+/// need them) stay.
+fn invisible_marks(text: &str, changes: &mut Vec<Change>) {
+    let suspect = |b: &u8| matches!(b, 0xc2 | 0xe2 | 0xef);
+    if !text.as_bytes().iter().any(suspect) {
+        return;
+    }
+    let mut marks = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_invisible_mark(c) {
+            let next = chars.peek().map(|&(_, n)| n);
+            let joiner = matches!(c, '\u{200c}' | '\u{200d}');
+            if !(joiner && joins_here(prev, next)) {
+                marks.push(Change {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    how: How::Invisible,
+                });
+                // A joiner that goes leaves its neighbours to each other.
+                continue;
+            }
+        }
+        prev = Some(c);
+    }
+    if marks.is_empty() {
+        return;
+    }
+    // What the breaks already take away: a soft hyphen before a break, a
+    // split word's hyphen.
+    let removed = |c: &Change| match c.how {
+        How::Hyphen(Hyphen::Soft) => c.start - '\u{ad}'.len_utf8()..c.end,
+        How::Hyphen(Hyphen::Drop) => c.start - '-'.len_utf8()..c.end,
+        _ => c.start..c.end,
+    };
+    let taken: Vec<Range<usize>> = changes.iter().map(removed).collect();
+    marks.retain(|m| {
+        let k = taken.partition_point(|r| r.end <= m.start);
+        taken.get(k).is_none_or(|r| r.start >= m.end)
+    });
+    changes.extend(marks);
+    changes.sort_unstable_by_key(|c| c.start);
 }
 
 /// The breaks between two non-blank lines that `joins` calls soft, with what

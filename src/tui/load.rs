@@ -1,12 +1,17 @@
 //! Reading and analysing the inputs while the reader runs.
 //!
-//! A few worker threads (one per core) take the inputs in order from a shared
+//! A few worker threads (one per core) take the files in order from a shared
 //! counter: each reads its file, hands the articles over, then analyses them one
-//! by one. The reader opens as soon as the first article is read and fills in as
-//! the rest arrive; articles are released in input order (a file read early waits
-//! for those before it), so positions in the reader never change once given. A
-//! file that cannot be read is reported and skipped; an engine failure on one
-//! article leaves that article without statements and the others untouched.
+//! by one. Streams (pipes, FIFOs, devices, stdin) may wait on someone else, so
+//! each has a thread of its own and never holds up a worker. The reader opens as
+//! soon as the first article is read (or after [`OPEN_WAIT`], waiting for its
+//! inputs in front of the user, who can quit) and fills in as the rest arrive;
+//! articles are released in input order (a file read early waits for those
+//! before it), so positions in the reader never change once given. A stream
+//! still not read after [`STREAM_WAIT`] holds up no one: its articles come after
+//! those released meanwhile. A file that cannot be read is reported and
+//! skipped; an engine failure on one article leaves that article without
+//! statements and the others untouched.
 
 use super::app::App;
 use crate::input::{self, Article, LoadError, LoadOptions};
@@ -16,15 +21,33 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// How long the reader waits for a first article before it opens anyway.
+pub const OPEN_WAIT: Duration = Duration::from_millis(400);
+/// How long a stream keeps its place in the input order.
+pub const STREAM_WAIT: Duration = Duration::from_millis(500);
 
 /// One input to read.
 #[derive(Debug)]
 pub enum Job {
-    /// A file to read on a worker.
+    /// A regular file to read on a worker.
     Path(PathBuf),
-    /// An input read already (stdin, the bundled sample).
+    /// A pipe, FIFO or device, read on a thread of its own.
+    Stream(PathBuf),
+    /// Stdin (not the terminal), read on a thread of its own.
+    Stdin,
+    /// The article piped to stdin, else the bundled sample.
+    Default,
+    /// An input read already (stdin from the terminal, the bundled sample), or
+    /// one that could not be listed.
     Ready(Result<Vec<Article>, LoadError>),
+}
+
+impl Job {
+    fn is_stream(&self) -> bool {
+        matches!(self, Job::Stream(_) | Job::Stdin | Job::Default)
+    }
 }
 
 /// What a worker reports.
@@ -70,6 +93,11 @@ pub struct Loader {
     queue: Vec<Update>,
     all_read_sent: bool,
     cancel: Arc<AtomicBool>,
+    /// Which inputs are streams.
+    streams: Vec<bool>,
+    /// Streams passed over in the order while still unread: released when read.
+    deferred: std::collections::BTreeSet<usize>,
+    started: Instant,
 }
 
 /// Analyses a document read from its input (see [`Document::analyze`]). A panic
@@ -113,11 +141,34 @@ impl Loader {
             workers
         }
         .clamp(1, inputs.max(1));
+        let streams: Vec<bool> = jobs.iter().map(Job::is_stream).collect();
         let jobs: Arc<Vec<std::sync::Mutex<Option<Job>>>> = Arc::new(
             jobs.into_iter()
                 .map(|j| std::sync::Mutex::new(Some(j)))
                 .collect(),
         );
+        for (i, _) in streams.iter().enumerate().filter(|(_, s)| **s) {
+            let job = jobs[i].lock().ok().and_then(|mut j| j.take());
+            let (sender, cancel, options) = (tx.clone(), Arc::clone(&cancel), options.clone());
+            // Detached: a FIFO nobody writes to never returns, and must not
+            // keep the process alive once the user quits.
+            let spawned = std::thread::Builder::new()
+                .name(format!("briefing-stream-{i}"))
+                .spawn(move || {
+                    if let Some(job) = job {
+                        run_job(i, job, &cancel, &options, &sender);
+                    }
+                });
+            if spawned.is_err() {
+                let _ = tx.send(Msg::Read(
+                    i,
+                    Err(LoadError {
+                        source: format!("input {}", i + 1),
+                        reason: "no thread to read it".into(),
+                    }),
+                ));
+            }
+        }
         let counter = Arc::new(AtomicUsize::new(0));
         let mut spawned = 0;
         for w in 0..workers {
@@ -151,6 +202,9 @@ impl Loader {
             queue,
             all_read_sent: false,
             cancel,
+            streams,
+            deferred: std::collections::BTreeSet::new(),
+            started: Instant::now(),
         }
     }
 
@@ -168,27 +222,13 @@ impl Loader {
         match msg {
             Msg::Read(job, result) => {
                 self.read += 1;
-                self.waiting.insert(job, result);
-                // Release what is now in order.
-                while let Some(result) = self.waiting.remove(&self.next) {
-                    let job = self.next;
-                    self.next += 1;
-                    match result {
-                        Ok(docs) => {
-                            for (sub, doc) in docs.into_iter().enumerate() {
-                                self.positions
-                                    .insert((job, sub), (self.released, doc.source.clone()));
-                                self.released += 1;
-                                let analysis = self.early.remove(&(job, sub));
-                                if analysis.is_some() {
-                                    self.analysed += 1;
-                                }
-                                self.queue.push(Update::Article(Box::new(doc), analysis));
-                            }
-                        }
-                        Err(e) => self.queue.push(Update::Failed(e)),
-                    }
+                if self.deferred.remove(&job) {
+                    // A stream passed over: it comes after what is out already.
+                    self.release_input(job, result);
+                } else {
+                    self.waiting.insert(job, result);
                 }
+                self.release();
                 self.queue.push(Update::Progress(self.read, self.inputs));
             }
             Msg::Analysed(key, analysis, failure) => {
@@ -217,11 +257,51 @@ impl Loader {
         }
     }
 
+    /// Releases the inputs that are next in order; a stream unread for
+    /// [`STREAM_WAIT`] is passed over.
+    fn release(&mut self) {
+        loop {
+            if let Some(result) = self.waiting.remove(&self.next) {
+                let job = self.next;
+                self.next += 1;
+                self.release_input(job, result);
+            } else if self.next < self.inputs
+                && self.streams[self.next]
+                && self.started.elapsed() >= STREAM_WAIT
+            {
+                self.deferred.insert(self.next);
+                self.next += 1;
+            } else {
+                return;
+            }
+        }
+    }
+
+    /// Hands the articles of input `job` (or its failure) to the reader.
+    fn release_input(&mut self, job: usize, result: Result<Vec<Document>, LoadError>) {
+        match result {
+            Ok(docs) => {
+                for (sub, doc) in docs.into_iter().enumerate() {
+                    self.positions
+                        .insert((job, sub), (self.released, doc.source.clone()));
+                    self.released += 1;
+                    let analysis = self.early.remove(&(job, sub));
+                    if analysis.is_some() {
+                        self.analysed += 1;
+                    }
+                    self.queue.push(Update::Article(Box::new(doc), analysis));
+                }
+            }
+            Err(e) => self.queue.push(Update::Failed(e)),
+        }
+    }
+
     /// Updates that arrived since the last call, without waiting.
     pub fn poll(&mut self) -> Vec<Update> {
         while let Ok(msg) = self.rx.try_recv() {
             self.take(msg);
         }
+        self.release();
         if self.inputs == 0 && !self.all_read_sent {
             self.all_read_sent = true;
             self.queue.push(Update::AllRead);
@@ -240,10 +320,13 @@ impl Loader {
         self.poll()
     }
 
-    /// Waits until the first article is read, or every input has failed. Returns
-    /// the reader over what has arrived, or every error when nothing could be read.
+    /// Waits until the first article is read, or every input has failed, or
+    /// [`OPEN_WAIT`] has passed. Returns the reader over what has arrived (with
+    /// nothing yet, a reader waiting for its inputs), or every error when
+    /// nothing could be read.
     pub fn open(&mut self) -> Result<App, Vec<LoadError>> {
         let mut first: Vec<Update> = Vec::new();
+        let start = Instant::now();
         loop {
             first.extend(self.wait(Duration::from_millis(20)));
             if first.iter().any(|u| matches!(u, Update::Article(..))) {
@@ -258,6 +341,12 @@ impl Loader {
                     })
                     .collect();
                 return Err(errors);
+            }
+            if start.elapsed() >= OPEN_WAIT {
+                let mut app = App::waiting();
+                app.set_progress(self.read, self.inputs);
+                feed(&mut app, first);
+                return Ok(app);
             }
         }
         let mut app: Option<App> = None;
@@ -322,38 +411,59 @@ fn work(
             return;
         };
         let job = slot.lock().ok().and_then(|mut j| j.take());
-        let result = match job {
-            Some(Job::Ready(r)) => r,
-            Some(Job::Path(path)) => {
-                catch_unwind(AssertUnwindSafe(|| input::load_file(&path, options))).unwrap_or_else(
-                    |_| {
-                        Err(LoadError {
-                            source: path.display().to_string(),
-                            reason: "the reader for this format failed".into(),
-                        })
-                    },
-                )
-            }
-            None => continue,
-        };
-        let docs = result.map(documents);
-        let pending: Vec<Document> = docs.as_ref().map_or_else(|_| Vec::new(), Clone::clone);
-        if tx.send(Msg::Read(i, docs)).is_err() {
+        if let Some(job) = job
+            && !run_job(i, job, cancel, options, tx)
+        {
             return;
         }
-        for (sub, doc) in pending.into_iter().enumerate() {
-            if cancel.load(Ordering::Relaxed) {
-                return;
-            }
-            let msg = match analyse(&doc) {
-                Ok(analysis) => Msg::Analysed((i, sub), analysis, None),
-                Err(reason) => Msg::Analysed((i, sub), doc.analysis, Some(reason)),
-            };
-            if tx.send(msg).is_err() {
-                return;
-            }
+    }
+}
+
+/// Reads input `i`, hands its articles over, then analyses them one by one.
+/// Returns false when the reader is gone.
+fn run_job(
+    i: usize,
+    job: Job,
+    cancel: &AtomicBool,
+    options: &LoadOptions,
+    tx: &mpsc::Sender<Msg>,
+) -> bool {
+    let source = match &job {
+        Job::Path(path) | Job::Stream(path) => path.display().to_string(),
+        _ => "-".to_string(),
+    };
+    let result = match job {
+        Job::Ready(r) => r,
+        job => catch_unwind(AssertUnwindSafe(|| match &job {
+            Job::Path(path) | Job::Stream(path) => input::load_file(path, options),
+            Job::Stdin => input::load_stdin(options),
+            _ => crate::cli::default_input(true, options),
+        }))
+        .unwrap_or_else(|_| {
+            Err(LoadError {
+                source,
+                reason: "the reader for this format failed".into(),
+            })
+        }),
+    };
+    let docs = result.map(documents);
+    let pending: Vec<Document> = docs.as_ref().map_or_else(|_| Vec::new(), Clone::clone);
+    if tx.send(Msg::Read(i, docs)).is_err() {
+        return false;
+    }
+    for (sub, doc) in pending.into_iter().enumerate() {
+        if cancel.load(Ordering::Relaxed) {
+            return false;
+        }
+        let msg = match analyse(&doc) {
+            Ok(analysis) => Msg::Analysed((i, sub), analysis, None),
+            Err(reason) => Msg::Analysed((i, sub), doc.analysis, Some(reason)),
+        };
+        if tx.send(msg).is_err() {
+            return false;
         }
     }
+    true
 }
 
 #[cfg(test)]

@@ -19,7 +19,8 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseEvent, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -70,6 +71,9 @@ pub fn pick_theme(choice: Option<ThemeName>) -> ThemeName {
         ThemeName::Dark
     }
 }
+
+/// Events taken in one go before the reader searches and draws.
+const MAX_BURST: usize = 4096;
 
 /// How often the briefing join is rebuilt while analyses pour in.
 const REJOIN_EVERY: Duration = Duration::from_millis(300);
@@ -235,14 +239,18 @@ pub fn run(mut app: App, mut loader: Loader, options: Options) -> Result<Outcome
             let first = event::read().context("reading the terminal")?;
             let mut effects = Vec::new();
             dirty |= changes_something(&first);
-            effects.extend(app.handle_event(&first));
-            // Take whatever else is queued (a wheel burst, a paste of keys) before
-            // drawing once.
-            while app.running && event::poll(Duration::ZERO)? {
+            effects.extend(app.take_event(&first));
+            // Take whatever else is queued (a wheel burst, keys pasted where
+            // bracketed paste is not supported) before searching and drawing
+            // once; a few thousand at most, so that a flood still draws.
+            let mut taken = 1;
+            while app.running && taken < MAX_BURST && event::poll(Duration::ZERO)? {
                 let next = event::read()?;
                 dirty |= changes_something(&next);
-                effects.extend(app.handle_event(&next));
+                effects.extend(app.take_event(&next));
+                taken += 1;
             }
+            app.settle();
             for effect in effects {
                 if let Err(e) = session.carry_out(effect) {
                     app.notice = Some(format!("could not copy: {e}"));
@@ -321,13 +329,16 @@ impl Session {
         enable_raw_mode().context("switching the terminal to raw mode")?;
         ACTIVE.store(true, Ordering::SeqCst);
         let mut out = stdout();
-        let entered = execute!(out, EnterAlternateScreen, Hide).and_then(|()| {
-            if mouse {
-                execute!(out, EnableMouseCapture)
-            } else {
-                Ok(())
-            }
-        });
+        // Bracketed paste: a paste arrives as text, never as keys that would
+        // run commands.
+        let entered =
+            execute!(out, EnterAlternateScreen, Hide, EnableBracketedPaste).and_then(|()| {
+                if mouse {
+                    execute!(out, EnableMouseCapture)
+                } else {
+                    Ok(())
+                }
+            });
         if let Err(e) = entered {
             ACTIVE.store(false, Ordering::SeqCst);
             restore();
@@ -367,10 +378,17 @@ impl Drop for Session {
     }
 }
 
-/// Hands the terminal back: raw mode off, main screen, no mouse capture, cursor on.
+/// Hands the terminal back: raw mode off, main screen, no mouse capture, no
+/// bracketed paste, cursor on.
 fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
 }
 
 /// Standard base64 with padding, for OSC 52.

@@ -30,7 +30,7 @@ pub fn all_simple(s: &str) -> bool {
 
 /// Columns one grapheme of article text takes once shown.
 fn grapheme_width(g: &str) -> usize {
-    if g.chars().all(|c| shown(c) == Shown::Keep) {
+    if crate::sanitize::shows_as_is(g) {
         g.cell_width() as usize
     } else {
         let clean = sanitize(g);
@@ -157,6 +157,11 @@ mod tests {
         assert_eq!(display_width("e\u{301}"), 1);
         assert_eq!(display_width("\u{202e}x"), 2);
         assert_eq!(display_width("\u{200f}x"), 1);
+        assert_eq!(display_width("Ru\u{200d}iz"), 4);
+        assert_eq!(
+            display_width("👩\u{200d}👩\u{200d}👧"),
+            "👩\u{200d}👩\u{200d}👧".cell_width() as usize
+        );
     }
 
     #[test]

@@ -90,6 +90,29 @@ impl App {
     /// Adds an article read while the reader runs, after the others; its
     /// analysis follows with [`App::set_analysis`] unless `analysing` is false.
     pub fn add_article(&mut self, doc: Document, analysing: bool) {
+        if self.waiting {
+            // The first article takes the stand-in's place, in a reader made
+            // for it; what the user did meanwhile (the screen, the errors, the
+            // progress, a notice, the help) stays.
+            let mut fresh = App::pending(Vec::new());
+            fresh.articles = vec![Article::new(doc, analysing)];
+            fresh.joined = Joined::build(&fresh.articles);
+            fresh.export_dir = std::mem::take(&mut self.export_dir);
+            fresh.errors = std::mem::take(&mut self.errors);
+            fresh.loading = self.loading;
+            fresh.notice = self.notice.take();
+            fresh.running = self.running;
+            if self.mode == Mode::Help {
+                fresh.mode = Mode::Help;
+                fresh.help_scroll = self.help_scroll;
+            }
+            let area = self.layout.area;
+            *self = fresh;
+            if area.width > 0 && area.height > 0 {
+                self.resize(area.width, area.height);
+            }
+            return;
+        }
         let mut art = Article::new(doc, analysing);
         if self.scope == Scope::Briefing {
             art.pinned = self.cross_mode();
@@ -114,6 +137,11 @@ impl App {
     /// Every input has been read: joins what is in, and says how it went.
     pub fn loading_finished(&mut self) {
         self.loading = None;
+        if self.waiting {
+            // Every input failed: nothing to read, the errors say why.
+            self.running = false;
+            return;
+        }
         if !self.articles.iter().any(|a| a.analysing) {
             self.rejoin();
         }

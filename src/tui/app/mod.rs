@@ -173,6 +173,11 @@ pub struct App {
     /// A count typed before a key ("5j"), as in less and vim.
     pub count: Option<usize>,
     pub running: bool,
+    /// No input has given an article yet: the one article is a stand-in.
+    pub waiting: bool,
+    /// The search prompt changed since its matches were found (see
+    /// [`App::settle`]).
+    search_pending: bool,
 }
 
 impl App {
@@ -212,7 +217,20 @@ impl App {
             help_scroll: 0,
             count: None,
             running: true,
+            waiting: false,
+            search_pending: false,
         }
+    }
+
+    /// A reader whose inputs are still on their way: an empty stand-in article
+    /// until the first arrives ([`App::add_article`]).
+    pub fn waiting() -> App {
+        let mut app = App::from_articles(vec![Article::new(
+            Document::new("waiting for the inputs…", ""),
+            false,
+        )]);
+        app.waiting = true;
+        app
     }
 
     pub fn article(&self) -> &Article {
@@ -341,6 +359,29 @@ impl App {
 
     /// Updates the state for one terminal event.
     pub fn handle_event(&mut self, event: &Event) -> Option<Effect> {
+        let effect = self.take_event(event);
+        self.settle();
+        effect
+    }
+
+    /// Updates the state for one event of a burst (a paste without bracketed
+    /// paste is a burst of keys): what is typed into the search prompt is only
+    /// searched for at [`App::settle`], after the burst, so that a long burst
+    /// costs one search, not one per key.
+    pub fn take_event(&mut self, event: &Event) -> Option<Effect> {
+        let typed = matches!(self.mode, Mode::Search(_))
+            && match event {
+                Event::Paste(_) => true,
+                Event::Key(key) => {
+                    matches!(key.code, KeyCode::Char(_))
+                        && !key.modifiers.contains(KeyModifiers::CONTROL)
+                        && keys::lookup(&[Context::Search, Context::Always], key).is_none()
+                }
+                _ => false,
+            };
+        if !typed {
+            self.settle();
+        }
         match event {
             Event::Key(key) => self.handle_key(key),
             Event::Mouse(mouse) => {
@@ -351,8 +392,40 @@ impl App {
                 self.resize(*w, *h);
                 None
             }
+            Event::Paste(text) => {
+                self.paste(text);
+                None
+            }
             _ => None,
         }
+    }
+
+    /// Finds what the search prompt holds, if it changed since the last time.
+    pub fn settle(&mut self) {
+        if std::mem::take(&mut self.search_pending) {
+            self.update_search();
+        }
+    }
+
+    /// Pasted text (bracketed paste) is text, never keys: typed into the search
+    /// prompt on one line (line breaks as spaces, controls left out), ignored
+    /// anywhere else.
+    fn paste(&mut self, text: &str) {
+        let Mode::Search(prompt) = &mut self.mode else {
+            self.notice = Some("pasted text ignored: press / to search".into());
+            return;
+        };
+        prompt.input.reserve(text.len());
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !prompt.input.ends_with(' ') && !prompt.input.is_empty() {
+                    prompt.input.push(' ');
+                }
+            } else if !c.is_control() {
+                prompt.input.push(c);
+            }
+        }
+        self.search_pending = true;
     }
 
     /// Lays the reader out for a screen of `width`×`height`, re-wrapping the body
@@ -468,7 +541,7 @@ impl App {
                     && !key.modifiers.contains(KeyModifiers::CONTROL)
                 {
                     prompt.input.push(c);
-                    self.update_search();
+                    self.search_pending = true;
                 }
                 None
             }
@@ -538,6 +611,7 @@ impl App {
 
     /// Carries out one action.
     pub fn apply(&mut self, action: Action) -> Option<Effect> {
+        self.settle();
         match action {
             Action::Quit => self.running = false,
             Action::Help => {

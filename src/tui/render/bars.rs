@@ -6,7 +6,7 @@ use crate::tui::article::Article;
 use crate::tui::help::{self, HelpLine};
 use crate::tui::keys::{self, Action, Context};
 use crate::tui::layout::Pane;
-use crate::tui::text::{display_width, sanitize, truncate};
+use crate::tui::text::{display_width, sanitize, truncate, truncate_start};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -52,11 +52,46 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         (Some(i), n) => format!("{}/{n}", i + 1),
         (None, n) => format!("{n} matches"),
     };
+    // The right side: a notice, or key hints taken from the key table.
+    let right_text = match &app.notice {
+        Some(n) => format!(" {} ", sanitize(n)),
+        None => {
+            let hint = |a: Action, what: &str| {
+                keys::key_for(Context::Global, a).map(|k| format!("{} {what}", k.label()))
+            };
+            let hints: Vec<String> = [hint(Action::Help, "help"), hint(Action::Quit, "quit")]
+                .into_iter()
+                .flatten()
+                .collect();
+            format!(" {} ", hints.join(" · "))
+        }
+    };
+    let right_style = if app.notice.is_some() {
+        theme.notice
+    } else {
+        theme.status
+    };
+    let right_w = display_width(&right_text);
+    let left_budget = if width >= right_w + 20 || app.notice.is_some() {
+        width.saturating_sub(right_w)
+    } else {
+        width
+    };
     if let Mode::Search(prompt) = &app.mode {
-        parts.push((format!("/{}", sanitize(&prompt.input)), theme.status_accent));
+        let counter = if prompt.input.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", search_counter(art))
+        };
+        // The end of a long query shows, where the cursor is, with the counter.
+        let room = left_budget.saturating_sub(display_width(&counter) + 2);
+        parts.push((
+            format!("/{}", truncate_start(&prompt.input, room)),
+            theme.status_accent,
+        ));
         parts.push(("▏".into(), theme.status_accent));
-        if !prompt.input.is_empty() {
-            parts.push((format!("  {}", search_counter(art)), theme.status));
+        if !counter.is_empty() {
+            parts.push((counter, theme.status));
         }
     } else {
         let position = match app.quote_pos() {
@@ -90,7 +125,7 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         }
         if !app.query.is_empty() {
             parts.push((
-                format!(" /{} {} ", sanitize(&app.query), search_counter(art)),
+                format!(" /{} {} ", truncate(&app.query, 30), search_counter(art)),
                 theme.status,
             ));
         }
@@ -105,31 +140,6 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
             theme.status,
         ));
     }
-    // The right side: a notice, or key hints taken from the key table.
-    let right_text = match &app.notice {
-        Some(n) => format!(" {} ", sanitize(n)),
-        None => {
-            let hint = |a: Action, what: &str| {
-                keys::key_for(Context::Global, a).map(|k| format!("{} {what}", k.label()))
-            };
-            let hints: Vec<String> = [hint(Action::Help, "help"), hint(Action::Quit, "quit")]
-                .into_iter()
-                .flatten()
-                .collect();
-            format!(" {} ", hints.join(" · "))
-        }
-    };
-    let right_style = if app.notice.is_some() {
-        theme.notice
-    } else {
-        theme.status
-    };
-    let right_w = display_width(&right_text);
-    let left_budget = if width >= right_w + 20 || app.notice.is_some() {
-        width.saturating_sub(right_w)
-    } else {
-        width
-    };
     let mut x = area.x;
     let mut used = 0;
     for (text, style) in parts {
