@@ -1090,3 +1090,42 @@ fn a_cut_just_before_the_last_token_does_not_panic() {
     let a = analyze(text);
     assert!(a.statements.iter().all(|s| s.span.end <= text.len()));
 }
+
+// --- the long tail of cues, learned ---
+
+#[test]
+fn long_tail_cues_and_their_modes() {
+    use briefing::Mode;
+    let cases = [
+        (
+            "A new survey shows that most residents oppose the toll.",
+            "most residents oppose the toll",
+            Mode::Thought,
+        ),
+        (
+            "Tom Berg believes the harbour will close by spring.",
+            "the harbour will close by spring",
+            Mode::Thought,
+        ),
+        (
+            "Ana Ruiz slammed the toll, calling it a tax on the poor.",
+            "it a tax on the poor",
+            Mode::Speech,
+        ),
+        (
+            "Ana Ruiz touted the plan as the best deal in a decade.",
+            "the plan as the best deal in a decade",
+            Mode::Speech,
+        ),
+    ];
+    for (text, content, mode) in cases {
+        let a = analyze(text);
+        let s = a
+            .statements
+            .iter()
+            .find(|s| &text[s.span.range()] == content)
+            .unwrap_or_else(|| panic!("{text}: no {content:?} in {:?}", a.statements));
+        assert_eq!(s.mode, mode, "{text}");
+        assert!(s.speaker.is_some(), "{text}");
+    }
+}

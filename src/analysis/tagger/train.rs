@@ -58,7 +58,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            bits: 20,
+            bits: 19,
             epochs: [12, 12],
             folds: 5,
             bags: 3,
