@@ -74,6 +74,12 @@ impl Tmux {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()
     }
 
+    /// The screen with lines the terminal wrapped joined again (`-J`): what a
+    /// program printed, whatever the width of the window.
+    fn joined_screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-J"]).stdout).into_owned()
+    }
+
     fn format(&self, format: &str) -> String {
         let out = self.run(&["display-message", "-p", format]);
         String::from_utf8_lossy(&out.stdout).trim().to_string()
@@ -396,16 +402,36 @@ fn nothing_readable_means_no_screen_and_a_failure() {
     if !have_tmux() {
         return;
     }
-    let dir = article_folder("nothing");
+    // A checkout (and so the target dir) may lie at a long path, and tmux wraps
+    // the error lines at the window's width: the folder is made long on
+    // purpose, and the screen is read with wrapped lines joined.
+    let dir = article_folder(&format!("nothing-{}", "long".repeat(30)));
+    assert!(dir.display().to_string().len() > 150);
     let tmux = Tmux::start("nothing", 100, 20);
     tmux.wait_for_text("$");
     tmux.line(&format!(
         "{BIN} {}/articles/d-broken.txt /no/such/article.txt; echo EXIT:$?",
         dir.display()
     ));
-    let screen = tmux.wait_for_text("EXIT:1");
-    assert!(screen.contains("d-broken.txt: not a text file"), "{screen}");
-    assert!(screen.contains("/no/such/article.txt"), "{screen}");
+    tmux.wait_for_text("EXIT:1");
+    let screen = tmux.joined_screen();
+    // The lines after the command line: what the run printed.
+    let printed: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("echo EXIT"))
+        .skip(1)
+        .collect();
+    let broken = format!(
+        "briefing: {}/articles/d-broken.txt: not a text file",
+        dir.display()
+    );
+    assert!(printed.iter().any(|l| l.starts_with(&broken)), "{screen}");
+    assert!(
+        printed
+            .iter()
+            .any(|l| l.starts_with("briefing: /no/such/article.txt: ")),
+        "{screen}"
+    );
     assert!(!screen.contains("Quotes"), "no reader:\n{screen}");
     assert_restored(&tmux);
     let _ = std::fs::remove_dir_all(dir);
