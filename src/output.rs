@@ -277,16 +277,24 @@ impl<'a> JsonBriefing<'a> {
     }
 }
 
-/// The readable listing: one block per statement with its speaker and kind.
-/// Every string of the article is shown on its line with its controls shown,
-/// not obeyed (see [`crate::sanitize`]), wherever the listing goes.
+/// The readable listing: the title, then one block per statement with its
+/// speaker and kind. Every string of the article is shown on its line with its
+/// controls shown, not obeyed (see [`crate::sanitize`]), wherever the listing goes.
 pub fn text_listing(doc: &Document) -> String {
-    let analysis = &doc.analysis;
     let mut out = String::new();
-    if let Some(t) = &analysis.title {
+    if let Some(t) = &doc.analysis.title {
         out.push_str(&inline(t));
         out.push_str("\n\n");
     }
+    out.push_str(&statement_listing(doc));
+    out
+}
+
+/// The listing's statements alone, for a block whose header already names the
+/// article (several articles listed one after another).
+pub fn statement_listing(doc: &Document) -> String {
+    let analysis = &doc.analysis;
+    let mut out = String::new();
     if analysis.statements.is_empty() {
         out.push_str("No statements found.\n");
     }
