@@ -344,7 +344,7 @@ fn control_characters_stay_out_of_the_header_the_list_and_names() {
         source: "bad\u{1b}[2J.txt".into(),
         reason: "not a text file\u{7}".into(),
     });
-    for keys in ["", "s", "\t", "a"] {
+    for keys in ["", "B", "\t", "a"] {
         press(&mut app, keys);
         for (w, h) in [(120, 40), (80, 24), (40, 12)] {
             let terminal = draw(&mut app, &dark(), w, h);

@@ -310,7 +310,11 @@ fn copy_and_redraw_are_effects() {
     assert_eq!(effects.len(), 2);
     assert_eq!(
         effects[0],
-        Effect::Copy("the costs had been hidden from voters — Tom Berg, opposition leader".into())
+        Effect::Copy(
+            "the costs had been hidden from voters — Tom Berg, opposition leader \
+             (Harbour plan divides the council, harbour.txt)"
+                .into()
+        )
     );
     assert_eq!(effects[1], Effect::Redraw);
 }
