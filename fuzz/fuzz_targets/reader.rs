@@ -4,7 +4,7 @@
 #![no_main]
 
 use briefing::Document;
-use briefing::tui::app::{App, Effect, Mode};
+use briefing::tui::app::{App, Effect};
 use briefing::tui::{Theme, ThemeName};
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
