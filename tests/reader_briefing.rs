@@ -444,3 +444,50 @@ fn analyses_arriving_late_join_the_briefing() {
     assert!(app.briefing_filter[ruiz], "the filter kept Ruiz");
     assert_eq!(app.cross.len(), 6);
 }
+
+#[test]
+fn counts_of_one_are_singular() {
+    let mut app = app(120, 40);
+    // The statements without a speaker: one, in the third article.
+    press(&mut app, "B<Tab>jjj<Space>");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("unattributed added to the filter: 1 statement in 1 article")
+    );
+    let lines = screen(&mut app, 120, 40);
+    assert!(
+        lines.iter().any(|l| l.contains("briefing 1 in 1 article ")),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn the_note_lists_only_the_articles_the_filter_keeps() {
+    let dir = scratch("note-articles");
+    let mut app = app(120, 40);
+    app.export_dir = dir.clone();
+    // Berg speaks in the first and the third article, not in the second.
+    press(&mut app, "B<Tab>j<Space>s<Enter>");
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let note = std::fs::read_to_string(path).unwrap();
+    assert!(note.starts_with("# Who said what: 2 articles\n"), "{note}");
+    assert!(
+        note.contains("*Harbour plan divides the council*"),
+        "{note}"
+    );
+    assert!(
+        note.contains("*Hearing on the harbour draws a crowd*"),
+        "{note}"
+    );
+    assert!(!note.contains("Dredging"), "{note}");
+    assert!(
+        note.contains("## Tom Berg") && !note.contains("## Ana Ruiz"),
+        "{note}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
