@@ -522,11 +522,16 @@ fn text_block(d: &Document, many: bool, index: usize) -> String {
     let mut block = String::new();
     if many {
         let rule = "─".repeat(60);
-        block.push_str(&format!(
-            "{rule}\n{} ({})\n{rule}\n",
-            crate::sanitize::inline(d.display_title()),
-            crate::sanitize::inline(&d.source)
-        ));
+        let source = crate::export::source_label(&d.source);
+        let header = match &d.analysis.title {
+            Some(title) => format!(
+                "{} ({})",
+                crate::sanitize::inline(title),
+                crate::sanitize::inline(source)
+            ),
+            None => crate::sanitize::inline(source).into_owned(),
+        };
+        block.push_str(&format!("{rule}\n{header}\n{rule}\n"));
         block.push_str(&statement_listing(d));
         return block;
     }

@@ -339,7 +339,10 @@ mod tests {
         let listing = text_listing(&doc);
         assert!(listing.starts_with("Vote on Monday\n\n"), "{listing}");
         assert!(listing.contains("  1. Ana Ruiz [indirect]\n"), "{listing}");
-        assert!(listing.contains("  2. Ana Ruiz [indirect, thought]\n"), "{listing}");
+        assert!(
+            listing.contains("  2. Ana Ruiz [indirect, thought]\n"),
+            "{listing}"
+        );
     }
 
     #[test]

@@ -300,6 +300,14 @@ fn the_text_listing_of_several_articles_prints_each_title_once() {
         listing.contains(&format!("Port reopens ({a})")),
         "{listing}"
     );
+    // Standard input among them is named so, once, not as `-`.
+    let out = briefing(
+        &["extract", "--format", "text", &a, "-"],
+        "Ana Ruiz said the quay flooded on Monday night.\n",
+    );
+    let listing = String::from_utf8(out.stdout).unwrap();
+    assert!(listing.contains("\nstandard input\n"), "{listing}");
+    assert!(!listing.contains("(-)"), "{listing}");
     // One article: the title heads its listing, once.
     let out = briefing(&["extract", "--format", "text", &a], "");
     let listing = String::from_utf8(out.stdout).unwrap();
