@@ -662,3 +662,24 @@ fn thoughts_are_marked_in_the_list_and_the_gutter_without_colour() {
     assert!(lines.last().unwrap().contains("thoughts hidden"));
     assert!(lines.iter().any(|l| l.contains("Quotes 5/6")));
 }
+
+#[test]
+fn prompts_show_their_own_keys_in_the_status_line() {
+    let mut app = App::new(vec![document()]);
+    press(&mut app, "s");
+    let terminal = draw(&mut app, &mono(), 100, 24);
+    let status = lines_of(&terminal).pop().unwrap();
+    assert!(status.starts_with("save note to: briefing-"), "{status:?}");
+    assert!(
+        status.trim_end().ends_with("Enter saves · Esc cancels"),
+        "{status:?}"
+    );
+    assert!(!status.contains("q quit"), "q is text here: {status:?}");
+    press(&mut app, "\u{1b}/");
+    let terminal = draw(&mut app, &mono(), 100, 24);
+    let status = lines_of(&terminal).pop().unwrap();
+    assert!(
+        status.trim_end().ends_with("Enter keeps · Esc cancels"),
+        "{status:?}"
+    );
+}

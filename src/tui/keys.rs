@@ -93,7 +93,7 @@ impl Context {
             Context::Quotes => "Quotes pane",
             Context::Actors => "Actors pane",
             Context::Body => "Article pane",
-            Context::Prompt => "Prompts: / search, s save (type, then)",
+            Context::Prompt => "In a prompt (/ to search, s to save)",
             Context::Help => "This help",
             Context::Articles => "Article list",
         }

@@ -59,13 +59,25 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
     let right_text = match &app.notice {
         Some(n) => format!(" {} ", sanitize(n)),
         None => {
-            let hint = |a: Action, what: &str| {
-                keys::key_for(Context::Global, a).map(|k| format!("{} {what}", k.label()))
+            let hint = |c: Context, a: Action, what: &str| {
+                keys::key_for(c, a).map(|k| format!("{} {what}", k.label()))
             };
-            let hints: Vec<String> = [hint(Action::Help, "help"), hint(Action::Quit, "quit")]
-                .into_iter()
-                .flatten()
-                .collect();
+            // In a prompt, keys are text: the hints are the prompt's own.
+            let hints = match app.mode {
+                Mode::Search(_) => [
+                    hint(Context::Prompt, Action::PromptAccept, "keeps"),
+                    hint(Context::Prompt, Action::PromptCancel, "cancels"),
+                ],
+                Mode::Save(_) => [
+                    hint(Context::Prompt, Action::PromptAccept, "saves"),
+                    hint(Context::Prompt, Action::PromptCancel, "cancels"),
+                ],
+                _ => [
+                    hint(Context::Global, Action::Help, "help"),
+                    hint(Context::Global, Action::Quit, "quit"),
+                ],
+            };
+            let hints: Vec<String> = hints.into_iter().flatten().collect();
             format!(" {} ", hints.join(" · "))
         }
     };
