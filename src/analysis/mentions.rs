@@ -177,9 +177,14 @@ impl<'a> NameFinder<'a> {
                         self.tokens[j].is(class::ORG_WORD)
                             && matches!(self.word(j + 1), "of" | "for")
                     });
+                    // The word after "and" closes the name: a capitalised word
+                    // of its own, not "the ...", a first name, a known name or
+                    // an acronym.
                     let and_closes = self.word(end) == "and"
                         && complement
+                        && self.name_word(end + 1)
                         && !self.tokens[end + 1].is(class::FIRST_NAME)
+                        && !self.tokens[end + 1].has(flag::ALL_CAPS)
                         && lex.known(self.word(end + 1)).is_none();
                     let anchored = prev.is(class::ORG_WORD | class::TITLE)
                         || self.word(end) == "&"

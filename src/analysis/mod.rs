@@ -6,6 +6,8 @@
 //! terminals.
 
 mod actors;
+#[doc(hidden)]
+pub mod corpus;
 mod frames;
 mod mentions;
 pub mod model;
@@ -644,6 +646,10 @@ impl Assembler<'_> {
             // A line of dialogue: a quotation that opens its paragraph or follows
             // an action beat there.
             let mut dialogue = self.opens_paragraph(d.span.start);
+            // Action beats name the speaker of a line of dialogue, never of
+            // reported speech: "Ana Ruiz was told by a clerk that ..." is not
+            // hers.
+            let quoted = d.kind == StatementKind::Direct;
             if d.cue.is_none() && d.attribution.mention.is_none() {
                 // A beat after the line, before anything else is said there:
                 // "“I shall walk.” Eleanor rose from her chair."
@@ -655,8 +661,8 @@ impl Assembler<'_> {
                                 && next_start.is_none_or(|n| n > m.start)
                         })
                     })
-                    .filter(|_| dialogue);
-                if let Some((a, _)) = beat.filter(|&(_, p)| p == para) {
+                    .filter(|_| dialogue && quoted);
+                if let Some((a, _)) = beat.filter(|&(_, p)| p == para && quoted) {
                     d.attribution = a;
                     dialogue = true;
                 } else if let Some(&a) = beat_after {

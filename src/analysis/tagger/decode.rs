@@ -115,6 +115,13 @@ pub fn decode(
             );
             options[linker.sources.choose(&buf)]
         });
+        // "Ana Ruiz was told by a clerk": the subject of a passive heard it.
+        let source = match source {
+            SourceLink::Phrase { end, .. } if end <= cue.first && l.passive_of_telling(cue) => {
+                by_phrase(&l, cue).unwrap_or(SourceLink::None)
+            }
+            other => other,
+        };
         // "Although no group claimed responsibility": no one said it.
         if let SourceLink::Phrase { first, .. } = source
             && ev.tokens[first].is(class::NOBODY)
@@ -147,6 +154,33 @@ fn turn_cue(turns: &[(usize, usize, usize)], c: &Run) -> Option<(usize, (usize, 
     let k = turns.partition_point(|t| t.0 < c.end);
     let t = turns.get(k.checked_sub(1)?)?;
     (c.first < t.1).then_some((t.2, (t.0, t.1)))
+}
+
+/// The phrase after "by" that follows a passive cue: "was told by a clerk".
+fn by_phrase(l: &Layout, cue: &CueCandidate) -> Option<SourceLink> {
+    let ev = l.ev;
+    let by = cue.end;
+    if !ev
+        .tokens
+        .get(by)
+        .is_some_and(|t| ev.text[t.range()].eq_ignore_ascii_case("by"))
+    {
+        return None;
+    }
+    let hi = ev.sentences[l.sentence_of[cue.first] as usize].end;
+    let finder = super::super::frames::FrameFinder {
+        text: ev.text,
+        tokens: &ev.tokens,
+        quotes: &ev.quotes,
+    };
+    finder
+        .speaker_phrases((by, by + 1), by, hi)
+        .into_iter()
+        .find(|p| p.first == by + 1)
+        .map(|p| SourceLink::Phrase {
+            first: p.first,
+            end: p.end,
+        })
 }
 
 /// A content that reports nothing: a quoted title ("“All Bets Are Off.”"), a

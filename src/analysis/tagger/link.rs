@@ -248,6 +248,20 @@ impl<'e, 'a> Layout<'e, 'a> {
             .is_some_and(|t| self.ev.text[t.range()].eq_ignore_ascii_case("by"));
         u64::from(passive) | u64::from(by) << 1
     }
+
+    /// A passive of a verb that takes its hearer as object ("Ana Ruiz was
+    /// told", "they were asked"): its subject heard, and only "by ..." after
+    /// it names who spoke.
+    pub(super) fn passive_of_telling(&self, cue: &CueCandidate) -> bool {
+        let tokens = &self.ev.tokens;
+        self.voice(cue) & 1 == 1
+            && (cue.first..cue.end).any(|i| {
+                tokens[i]
+                    .info()
+                    .verb
+                    .is_some_and(|v| v.form == crate::lexicon::VerbForm::Past && v.takes_object)
+            })
+    }
 }
 
 /// The cues contents may belong to: the tagger's cue runs, and the rules' cues
