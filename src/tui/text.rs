@@ -168,6 +168,23 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// `s` cut to `width` columns in the middle, with `…` where it was cut: its
+/// first third and its end show, for notices whose ends both say something
+/// ("note written to …/briefing-20240229-123456.md (6 statements)").
+pub fn truncate_middle(s: &str, width: usize) -> String {
+    if display_width(s) <= width {
+        return sanitize(s);
+    }
+    if width < 8 {
+        return truncate(s, width);
+    }
+    let head = width / 3;
+    let (end, used) = fit_prefix(s, head);
+    let mut out = sanitize(&s[..end]);
+    out.push_str(&truncate_start(&s[end..], width - used));
+    out
+}
+
 /// `s` cut to its last `width` columns, with `…` in front when something was
 /// cut: for paths, whose end says most.
 pub fn truncate_start(s: &str, width: usize) -> String {
@@ -253,5 +270,11 @@ mod tests {
         assert_eq!(truncate_start("日本語", 4), "…語");
         assert_eq!(truncate_start("abc", 3), "abc");
         assert_eq!(truncate_start("abc", 0), "");
+        let notice = "note written to /a/very/long/path/to/the/notes/briefing-1.md (6 statements)";
+        let cut = truncate_middle(notice, 50);
+        assert_eq!(display_width(&cut), 50);
+        assert!(cut.starts_with("note written to"), "{cut}");
+        assert!(cut.ends_with("briefing-1.md (6 statements)"), "{cut}");
+        assert_eq!(truncate_middle("short", 50), "short");
     }
 }

@@ -6,7 +6,9 @@ use crate::tui::article::Article;
 use crate::tui::help::{self, RowKind};
 use crate::tui::keys::{self, Action, Context};
 use crate::tui::layout::{Pane, help_area, help_text_width};
-use crate::tui::text::{display_width, fit_prefix, sanitize, truncate, truncate_start};
+use crate::tui::text::{
+    display_width, fit_prefix, sanitize, truncate, truncate_middle, truncate_start,
+};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -201,7 +203,8 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         used += 1;
     }
     if left_budget < width {
-        let t = truncate(&right_text, width - used.min(width));
+        // A notice keeps its start and its end (a file name, a count).
+        let t = truncate_middle(&right_text, width - used.min(width));
         let rx = area.right().saturating_sub(display_width(&t) as u16);
         put(buf, rx.max(x), area.y, area.right(), &t, right_style);
     }
