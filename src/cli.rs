@@ -4,7 +4,7 @@
 use crate::briefing::Briefing;
 use crate::document::Document;
 use crate::input::{self, Article, LoadError, LoadOptions};
-use crate::output::{JsonArticle, JsonBriefing, text_listing};
+use crate::output::{JsonArticle, JsonBriefing, statement_listing, text_listing};
 use crate::sanitize::write_json;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -516,18 +516,26 @@ impl Listing {
 }
 
 /// The text listing of one article: under a header with its title and file when
-/// there are several; every string of the article shown on its line with its
-/// controls shown, not obeyed.
+/// there are several (the title then shows once, in the header); every string
+/// of the article shown on its line with its controls shown, not obeyed.
 fn text_block(d: &Document, many: bool, index: usize) -> String {
     let mut block = String::new();
     if many {
         let rule = "─".repeat(60);
-        block.push_str(&format!(
-            "{rule}\n{} ({})\n{rule}\n",
-            crate::sanitize::inline(d.display_title()),
-            crate::sanitize::inline(&d.source)
-        ));
-    } else if index > 0 {
+        let source = crate::export::source_label(&d.source);
+        let header = match &d.analysis.title {
+            Some(title) => format!(
+                "{} ({})",
+                crate::sanitize::inline(title),
+                crate::sanitize::inline(source)
+            ),
+            None => crate::sanitize::inline(source).into_owned(),
+        };
+        block.push_str(&format!("{rule}\n{header}\n{rule}\n"));
+        block.push_str(&statement_listing(d));
+        return block;
+    }
+    if index > 0 {
         block.push('\n');
     }
     block.push_str(&text_listing(d));

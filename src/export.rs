@@ -2,13 +2,21 @@
 //! one-line attribution the reader copies to the clipboard. Both are for
 //! people, so every string of an article in them (title, file name, names,
 //! roles, statements) is one line with its controls shown, not obeyed.
+//!
+//! Both say where a statement comes from: the speaker with their role, and
+//! the article (title, byline, date, and the file or URL it was read from).
+//! Statements are quoted as the article has them, punctuation and all.
 
-use crate::analysis::StatementKind;
+use crate::analysis::{Mode, StatementKind};
 use crate::briefing::Briefing;
 use crate::document::Document;
 use crate::sanitize::inline;
 use std::borrow::Cow;
 use std::fmt::Write;
+
+/// The heading of a speaker's statements of what they think, want or expect
+/// (thought mode), apart from what they said.
+pub const THOUGHTS_HEADING: &str = "Thinks, wants, expects";
 
 /// One statement's words on one line: white space runs become single spaces,
 /// controls are shown, not obeyed (see [`crate::sanitize`]).
@@ -16,84 +24,206 @@ fn one_line(text: &str) -> String {
     inline(text.trim()).into_owned()
 }
 
-/// A quotation cut from its sentence ends with a full stop, not the comma that
-/// led to its attribution: `“We will rebuild,”` becomes `“We will rebuild.”`.
-fn tidy(kind: StatementKind, words: String) -> String {
-    if kind != StatementKind::Direct {
-        return words;
+/// How a source is named for people: `-` is standard input.
+pub fn source_label(source: &str) -> &str {
+    if source == "-" {
+        "standard input"
+    } else {
+        source
     }
-    let mut chars: Vec<char> = words.chars().collect();
-    let n = chars.len();
-    if n >= 2 && chars[n - 2] == ',' && matches!(chars[n - 1], '”' | '"' | '’' | '\'' | '»') {
-        chars[n - 2] = '.';
-    }
-    chars.into_iter().collect()
 }
 
-/// `“…” — Dmitry Peskov, Kremlin spokesman`: a statement with its attribution.
-pub fn attribution_line(doc: &Document, statement: usize) -> String {
+/// The last part of a path (`a.html` for `news/a.html`), for where room is
+/// short; a source that is no path (standard input, a sample, a JSON item
+/// named by its URL) as it is.
+pub fn file_name(source: &str) -> &str {
+    let source = source_label(source);
+    // "feed.json#2 (https://…)" and "x.txt (sample)" keep their note.
+    let path_end = source.find(" (").unwrap_or(source.len());
+    let path = &source[..path_end];
+    match path.rfind('/') {
+        Some(i) if i + 1 < path.len() => &source[i + 1..],
+        _ => source,
+    }
+}
+
+/// Where an article comes from, on one line: its title, byline, date and
+/// source (`Port reopens, by Jane Doe, 2024-03-02, news/port.html`). Parts the
+/// article does not have are left out; the title is set in `*` for Markdown
+/// when `emphasis` is given.
+pub fn citation(doc: &Document, emphasis: bool) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(title) = doc.analysis.title.as_deref() {
+        let title = one_line(title);
+        parts.push(if emphasis {
+            format!("*{title}*")
+        } else {
+            title
+        });
+    }
+    if let Some(byline) = doc.analysis.byline.as_deref() {
+        parts.push(format!("by {}", one_line(byline)));
+    }
+    if let Some(date) = doc.analysis.date.as_deref() {
+        parts.push(one_line(date));
+    }
+    parts.push(one_line(source_label(&doc.source)));
+    parts.join(", ")
+}
+
+/// The speaker of a statement as a note names them: `Ana Ruiz, Mayor`.
+fn speaker_with_role(doc: &Document, statement: usize) -> Option<String> {
     let s = &doc.analysis.statements[statement];
-    let words = one_line(&doc.read(s.span));
-    let words = tidy(s.kind, words);
-    match s.speaker.map(|a| &doc.analysis.actors[a]) {
-        Some(actor) => match actor.roles.first() {
-            Some(role) => format!("{words} — {}, {}", inline(&actor.name), inline(role)),
-            None => format!("{words} — {}", inline(&actor.name)),
-        },
-        None => words,
+    let actor = s.speaker.and_then(|a| doc.analysis.actors.get(a))?;
+    Some(match actor.roles.first() {
+        Some(role) => format!("{}, {}", inline(&actor.name), inline(role)),
+        None => inline(&actor.name).into_owned(),
+    })
+}
+
+/// `“…,” — Dmitry Peskov, Kremlin spokesman (Title, by …, date, file)`: a
+/// statement with its speaker, their role and its source, on one line.
+pub fn attribution_line(doc: &Document, statement: usize) -> String {
+    let words = one_line(&doc.read(doc.analysis.statements[statement].span));
+    let source = citation(doc, false);
+    match speaker_with_role(doc, statement) {
+        Some(who) => format!("{words} — {who} ({source})"),
+        None => format!("{words} (unattributed; {source})"),
     }
 }
 
-/// Which statements to include. The default, no speakers and no unattributed,
-/// means everything.
+/// Which statements to include. The default (no speakers, no unattributed,
+/// thoughts not hidden) means everything.
 #[derive(Clone, Debug, Default)]
 pub struct Selection {
     /// Briefing actor ids.
     pub speakers: Vec<usize>,
     /// The statements nobody is named for.
     pub unattributed: bool,
+    /// Leave out statements of what people think, want or expect.
+    pub hide_thoughts: bool,
 }
 
 impl Selection {
-    fn everything(&self) -> bool {
+    fn every_speaker(&self) -> bool {
         self.speakers.is_empty() && !self.unattributed
+    }
+
+    /// Whether statement `i` of article `d` is in the selection.
+    pub fn takes(&self, briefing: &Briefing, d: usize, i: usize) -> bool {
+        let s = &briefing.documents[d].analysis.statements[i];
+        if self.hide_thoughts && s.mode == Mode::Thought {
+            return false;
+        }
+        match s.speaker {
+            _ if self.every_speaker() => true,
+            Some(a) => self.speakers.contains(&briefing.global(d, a)),
+            None => self.unattributed,
+        }
+    }
+
+    /// The statements selected, as (article, statement), in article and text
+    /// order.
+    pub fn statements(&self, briefing: &Briefing) -> Vec<(usize, usize)> {
+        briefing
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| (0..doc.analysis.statements.len()).map(move |i| (d, i)))
+            .filter(|&(d, i)| self.takes(briefing, d, i))
+            .collect()
     }
 }
 
-/// A Markdown note: one section per speaker (most statements first), each
-/// statement quoted with its article; unattributed statements last.
+/// A note's bullet for one statement: its words as the article has them, its
+/// kind when it is not a quotation, its article when there are several.
+fn bullet(briefing: &Briefing, d: usize, i: usize) -> String {
+    let docs = &briefing.documents;
+    let s = &docs[d].analysis.statements[i];
+    let words = one_line(&docs[d].read(s.span));
+    let kind = match s.kind {
+        StatementKind::Direct => "",
+        StatementKind::Mixed => " (partly quoted)",
+        StatementKind::Indirect => " (reported)",
+    };
+    let cite = if docs.len() > 1 {
+        match docs[d].analysis.title.as_deref() {
+            Some(title) => format!(" — *{}*", one_line(title)),
+            None => format!(" — {}", one_line(file_name(&docs[d].source))),
+        }
+    } else {
+        String::new()
+    };
+    format!("- {words}{kind}{cite}\n")
+}
+
+/// A speaker's statements: what they said, then what they think, want or
+/// expect under its own heading.
+fn statements_by_mode(out: &mut String, briefing: &Briefing, list: &[(usize, usize)]) {
+    let mode = |&(d, i): &(usize, usize)| briefing.documents[d].analysis.statements[i].mode;
+    let (thoughts, speech): (Vec<_>, Vec<_>) = list.iter().partition(|e| mode(e) == Mode::Thought);
+    for &(d, i) in &speech {
+        out.push_str(&bullet(briefing, d, i));
+    }
+    if !thoughts.is_empty() {
+        if !speech.is_empty() {
+            out.push('\n');
+        }
+        let _ = writeln!(out, "### {THOUGHTS_HEADING}\n");
+        for &(d, i) in &thoughts {
+            out.push_str(&bullet(briefing, d, i));
+        }
+    }
+    out.push('\n');
+}
+
+/// A Markdown note: where the statements come from, then one section per
+/// speaker (most statements first) with their role, what they said and, apart,
+/// what they think, want or expect; each statement quoted with its article
+/// when there are several; unattributed statements last. Only the articles
+/// with a statement in the selection are listed.
 pub fn markdown(briefing: &Briefing, selection: &Selection) -> String {
     let mut out = String::new();
     let docs = &briefing.documents;
-    let heading = match docs.len() {
-        1 => inline(docs[0].display_title()).into_owned(),
-        n => format!("{n} articles"),
+    let chosen = selection.statements(briefing);
+    let mut articles: Vec<usize> = chosen.iter().map(|&(d, _)| d).collect();
+    articles.dedup();
+    if articles.is_empty() && docs.len() == 1 {
+        articles.push(0);
+    }
+    let heading = match articles.as_slice() {
+        [d] => inline(docs[*d].display_title()).into_owned(),
+        list => format!("{} articles", list.len()),
     };
     let _ = writeln!(out, "# Who said what: {heading}\n");
-    if docs.len() > 1 {
-        for (i, d) in docs.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "{}. *{}* ({})",
-                i + 1,
-                inline(d.display_title()),
-                inline(&d.source)
-            );
+    match articles.as_slice() {
+        [d] => {
+            let _ = writeln!(out, "Source: {}\n", citation(&docs[*d], true));
         }
-        out.push('\n');
+        list => {
+            for &d in list {
+                let _ = writeln!(out, "- {}", citation(&docs[d], true));
+            }
+            out.push('\n');
+        }
+    }
+    if chosen.is_empty() {
+        out.push_str("No statements.\n");
+        return out;
+    }
+    // Each speaker's statements, by briefing actor, in article and text order.
+    let mut by_speaker: Vec<Vec<(usize, usize)>> = vec![Vec::new(); briefing.actors.len()];
+    let mut unattributed = Vec::new();
+    for &(d, i) in &chosen {
+        match docs[d].analysis.statements[i].speaker {
+            Some(a) => by_speaker[briefing.global(d, a)].push((d, i)),
+            None => unattributed.push((d, i)),
+        }
     }
     let mut speakers: Vec<usize> = (0..briefing.actors.len())
-        .filter(|&g| briefing.actors[g].statements() > 0)
-        .filter(|g| selection.everything() || selection.speakers.contains(g))
+        .filter(|&g| !by_speaker[g].is_empty())
         .collect();
-    speakers.sort_by_key(|&g| (std::cmp::Reverse(briefing.actors[g].statements()), g));
-    let cite = |d: usize| {
-        if docs.len() > 1 {
-            format!(" — *{}*", inline(docs[d].display_title()))
-        } else {
-            String::new()
-        }
-    };
+    speakers.sort_by_key(|&g| (std::cmp::Reverse(by_speaker[g].len()), g));
     for g in speakers {
         let actor = &briefing.actors[g];
         let _ = writeln!(out, "## {}\n", inline(&actor.name));
@@ -101,39 +231,11 @@ pub fn markdown(briefing: &Briefing, selection: &Selection) -> String {
             let roles: Vec<Cow<'_, str>> = actor.roles.iter().map(|r| inline(r)).collect();
             let _ = writeln!(out, "*{}*\n", roles.join("; "));
         }
-        for (d, i) in briefing.statements_of(g) {
-            let s = &docs[d].analysis.statements[i];
-            let words = tidy(s.kind, one_line(&docs[d].read(s.span)));
-            let kind = match s.kind {
-                StatementKind::Direct => "",
-                StatementKind::Mixed => " (partly quoted)",
-                StatementKind::Indirect => " (reported)",
-            };
-            let _ = writeln!(out, "- {words}{kind}{}", cite(d));
-        }
-        out.push('\n');
+        statements_by_mode(&mut out, briefing, &by_speaker[g]);
     }
-    if selection.everything() || selection.unattributed {
-        let unattributed: Vec<(usize, usize)> = docs
-            .iter()
-            .enumerate()
-            .flat_map(|(d, doc)| {
-                doc.analysis
-                    .statements
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| s.speaker.is_none())
-                    .map(move |(i, _)| (d, i))
-            })
-            .collect();
-        if !unattributed.is_empty() {
-            out.push_str("## Unattributed\n\n");
-            for (d, i) in unattributed {
-                let s = &docs[d].analysis.statements[i];
-                let _ = writeln!(out, "- {}{}", one_line(&docs[d].read(s.span)), cite(d));
-            }
-            out.push('\n');
-        }
+    if !unattributed.is_empty() {
+        out.push_str("## Unattributed\n\n");
+        statements_by_mode(&mut out, briefing, &unattributed);
     }
     out
 }
@@ -143,12 +245,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn attribution_line_has_name_and_role() {
-        let doc = Document::new("a", "“We will rebuild,” Mayor Ana Ruiz said.");
+    fn attribution_line_has_name_role_and_source_and_keeps_the_punctuation() {
+        let doc = Document::new("news/port.txt", "“We will rebuild,” Mayor Ana Ruiz said.");
         assert_eq!(
             attribution_line(&doc, 0),
-            "“We will rebuild.” — Ana Ruiz, Mayor"
+            "“We will rebuild,” — Ana Ruiz, Mayor (news/port.txt)"
         );
+        let doc = Document::new(
+            "-",
+            "Port reopens\n\n“We will rebuild,” Mayor Ana Ruiz said.",
+        );
+        assert_eq!(
+            attribution_line(&doc, 0),
+            "“We will rebuild,” — Ana Ruiz, Mayor (Port reopens, standard input)"
+        );
+    }
+
+    #[test]
+    fn file_names_are_the_last_part_of_a_path() {
+        assert_eq!(file_name("/tmp/news/a.html"), "a.html");
+        assert_eq!(file_name("a.html"), "a.html");
+        assert_eq!(file_name("-"), "standard input");
+        assert_eq!(
+            file_name("dir/feed.json#2 (https://x.org/a/b)"),
+            "feed.json#2 (https://x.org/a/b)"
+        );
+        assert_eq!(file_name("nato.txt (sample)"), "nato.txt (sample)");
     }
 
     #[test]
@@ -171,11 +293,12 @@ mod tests {
             note.contains("- the quay flooded (reported) — *Storm hits port*"),
             "{note}"
         );
-        assert!(note.contains("- “We are back.” — *Port reopens*"), "{note}");
+        assert!(note.contains("- “We are back,” — *Port reopens*"), "{note}");
+        assert!(note.contains("- *Storm hits port*, a.txt\n"), "{note}");
         let ruiz = b.actors.iter().position(|a| a.name == "Ana Ruiz").unwrap();
         let only_ruiz = Selection {
             speakers: vec![ruiz],
-            unattributed: false,
+            ..Selection::default()
         };
         let note = markdown(&b, &only_ruiz);
         assert!(
@@ -183,18 +306,51 @@ mod tests {
             "{note}"
         );
         assert!(!note.contains("## Unattributed"), "{note}");
+        // The filter applies to the articles listed: Ruiz speaks in one.
+        assert!(
+            note.starts_with("# Who said what: Port reopens\n"),
+            "{note}"
+        );
+        assert!(!note.contains("Storm hits port"), "{note}");
         let b = Briefing::new(vec![Document::new(
             "c.txt",
             "It was reported that the quay flooded. Ana Ruiz said it had not.",
         )]);
         let only_unattributed = Selection {
-            speakers: vec![],
             unattributed: true,
+            ..Selection::default()
         };
         let note = markdown(&b, &only_unattributed);
         assert!(
             note.contains("## Unattributed") && !note.contains("## Ana Ruiz"),
             "{note}"
         );
+    }
+
+    #[test]
+    fn thoughts_are_grouped_apart_under_each_speaker() {
+        let mut doc = Document::new(
+            "vote.txt",
+            "Ana Ruiz said the vote would be held on Monday. Ruiz added that the plan will pass.",
+        );
+        assert_eq!(doc.analysis.statements.len(), 2, "{:?}", doc.analysis);
+        // The mode as the engine would give it for "Ruiz believes …", set here
+        // so that the test does not hang on the engine's choice.
+        doc.analysis.statements[1].mode = Mode::Thought;
+        let b = Briefing::new(vec![doc]);
+        let note = markdown(&b, &Selection::default());
+        let said = note
+            .find("- the vote would be held on Monday")
+            .expect(&note);
+        let heading = note.find(&format!("### {THOUGHTS_HEADING}")).expect(&note);
+        let thinks = note.find("- the plan will pass").expect(&note);
+        assert!(said < heading && heading < thinks, "{note}");
+        let hidden = Selection {
+            hide_thoughts: true,
+            ..Selection::default()
+        };
+        let note = markdown(&b, &hidden);
+        assert!(!note.contains(THOUGHTS_HEADING), "{note}");
+        assert!(!note.contains("the plan will pass"), "{note}");
     }
 }

@@ -277,16 +277,24 @@ impl<'a> JsonBriefing<'a> {
     }
 }
 
-/// The readable listing: one block per statement with its speaker and kind.
-/// Every string of the article is shown on its line with its controls shown,
-/// not obeyed (see [`crate::sanitize`]), wherever the listing goes.
+/// The readable listing: the title, then one block per statement with its
+/// speaker and kind. Every string of the article is shown on its line with its
+/// controls shown, not obeyed (see [`crate::sanitize`]), wherever the listing goes.
 pub fn text_listing(doc: &Document) -> String {
-    let analysis = &doc.analysis;
     let mut out = String::new();
-    if let Some(t) = &analysis.title {
+    if let Some(t) = &doc.analysis.title {
         out.push_str(&inline(t));
         out.push_str("\n\n");
     }
+    out.push_str(&statement_listing(doc));
+    out
+}
+
+/// The listing's statements alone, for a block whose header already names the
+/// article (several articles listed one after another).
+pub fn statement_listing(doc: &Document) -> String {
+    let analysis = &doc.analysis;
+    let mut out = String::new();
     if analysis.statements.is_empty() {
         out.push_str("No statements found.\n");
     }
@@ -302,8 +310,13 @@ pub fn text_listing(doc: &Document) -> String {
             .unwrap_or_default();
         let read = doc.read(s.span);
         let body = inline(read.trim());
+        // What people think, want or expect says so after its kind.
+        let mode = match s.mode {
+            crate::analysis::Mode::Speech => "",
+            crate::analysis::Mode::Thought => ", thought",
+        };
         out.push_str(&format!(
-            "{:>3}. {who}{role} [{}]\n     {body}\n",
+            "{:>3}. {who}{role} [{}{mode}]\n     {body}\n",
             i + 1,
             s.kind.label()
         ));
@@ -314,6 +327,23 @@ pub fn text_listing(doc: &Document) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_listing_says_which_statements_are_thoughts() {
+        let mut doc = Document::new(
+            "vote.txt",
+            "Vote on Monday\n\nAna Ruiz said the vote would be held on Monday. Ruiz added that the plan will pass.",
+        );
+        assert_eq!(doc.analysis.statements.len(), 2, "{:?}", doc.analysis);
+        doc.analysis.statements[1].mode = crate::analysis::Mode::Thought;
+        let listing = text_listing(&doc);
+        assert!(listing.starts_with("Vote on Monday\n\n"), "{listing}");
+        assert!(listing.contains("  1. Ana Ruiz [indirect]\n"), "{listing}");
+        assert!(
+            listing.contains("  2. Ana Ruiz [indirect, thought]\n"),
+            "{listing}"
+        );
+    }
 
     #[test]
     fn char_offsets_count_scalars() {

@@ -268,3 +268,63 @@ fn wrapped_markdown_is_read_whole() {
         .collect();
     assert!(texts.contains(&"the government would pay"), "{texts:?}");
 }
+
+/// A folder of our own articles for tests that read files.
+fn folder(tag: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("extract-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn the_text_listing_of_several_articles_prints_each_title_once() {
+    let dir = folder(
+        "titles",
+        &[
+            ("a.txt", "Port reopens\n\n“We are back,” Tom Berg said.\n"),
+            ("b.txt", "Storm hits\n\nAna Ruiz said the quay flooded.\n"),
+        ],
+    );
+    let a = dir.join("a.txt").display().to_string();
+    let b = dir.join("b.txt").display().to_string();
+    let out = briefing(&["extract", "--format", "text", &a, &b], "");
+    let listing = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(listing.matches("Port reopens").count(), 1, "{listing}");
+    assert_eq!(listing.matches("Storm hits").count(), 1, "{listing}");
+    assert!(
+        listing.contains(&format!("Port reopens ({a})")),
+        "{listing}"
+    );
+    // Standard input among them is named so, once, not as `-`.
+    let out = briefing(
+        &["extract", "--format", "text", &a, "-"],
+        "Ana Ruiz said the quay flooded on Monday night.\n",
+    );
+    let listing = String::from_utf8(out.stdout).unwrap();
+    assert!(listing.contains("\nstandard input\n"), "{listing}");
+    assert!(!listing.contains("(-)"), "{listing}");
+    // One article: the title heads its listing, once.
+    let out = briefing(&["extract", "--format", "text", &a], "");
+    let listing = String::from_utf8(out.stdout).unwrap();
+    assert!(listing.starts_with("Port reopens\n\n"), "{listing}");
+    assert_eq!(listing.matches("Port reopens").count(), 1, "{listing}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_null_body_is_named_as_such() {
+    let out = briefing(
+        &["extract", "--format", "json", "--input", "json", "-"],
+        r#"{"title": "Port reopens", "body": null}"#,
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("\"body\" is null"), "{err}");
+    assert!(!err.contains("found body"), "no contradiction: {err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

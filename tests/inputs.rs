@@ -284,7 +284,8 @@ fn directories_recursion_and_markdown_note() {
         note.contains("- the quay is closed") || note.contains("- The quay is closed"),
         "{note}"
     );
-    assert!(note.contains("“We reopen soon.”"), "{note}");
+    // Quoted as the article has it: the comma before the attribution stays.
+    assert!(note.contains("- “We reopen soon,” — two.txt"), "{note}");
 }
 
 #[test]

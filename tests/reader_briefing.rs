@@ -98,7 +98,7 @@ fn global(app: &App, name: &str) -> usize {
 fn one_speaker_across_three_articles_with_counts_per_article() {
     let mut app = app(120, 40);
     assert_eq!(app.scope, Scope::Article);
-    press(&mut app, "s");
+    press(&mut app, "B");
     assert_eq!(app.scope, Scope::Briefing);
 
     // "Ana Ruiz" and "Ruiz" are one actor, the first speaker, 3 + 1 + 2.
@@ -171,7 +171,7 @@ fn the_scope_toggle_carries_the_filter_and_the_title_says_which() {
     let lines = screen(&mut app, 120, 40);
     assert!(lines[0].contains("Actors 4 · article"), "{}", lines[0]);
 
-    press(&mut app, "s");
+    press(&mut app, "B");
     let lines = screen(&mut app, 120, 40);
     assert!(lines[0].contains("Actors 6 · briefing"), "{}", lines[0]);
     assert!(app.cross_mode());
@@ -182,7 +182,7 @@ fn the_scope_toggle_carries_the_filter_and_the_title_says_which() {
     );
     assert!(status(&lines).contains("filter: Ruiz (6/13 in the briefing)"));
 
-    press(&mut app, "s");
+    press(&mut app, "B");
     assert_eq!(app.scope, Scope::Article);
     assert!(!app.cross_mode());
     assert_eq!(
@@ -197,7 +197,7 @@ fn the_scope_toggle_carries_the_filter_and_the_title_says_which() {
 #[test]
 fn a_briefing_filter_lists_statements_across_articles_by_article() {
     let mut app = app(120, 40);
-    press(&mut app, "s<Tab>");
+    press(&mut app, "B<Tab>");
     assert_eq!(app.focus, Pane::Actors);
     // Ruiz is the first entry: the filter takes her statements in every article.
     press(&mut app, "<Space>");
@@ -293,10 +293,18 @@ fn e_writes_the_note_of_the_view_and_names_the_file() {
     let dir = scratch("export");
     let mut app = app(200, 40);
     app.export_dir = dir.clone();
-    press(&mut app, "s<Tab><Space>e");
+    press(&mut app, "B<Tab><Space>e");
+    // The prompt offers a fresh name; Enter takes it.
+    let Mode::Save(prompt) = &app.mode else {
+        panic!("the save prompt: {:?}", app.mode)
+    };
+    assert!(prompt.input.starts_with("briefing-") && prompt.input.ends_with(".md"));
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode, Mode::Normal);
     let notice = app.notice.clone().unwrap();
     let path = notice
         .strip_prefix("note written to ")
+        .and_then(|rest| rest.split(" (").next())
         .unwrap_or_else(|| panic!("{notice}"));
     let note = std::fs::read_to_string(path).expect("the note");
     assert!(path.starts_with(dir.to_str().unwrap()), "{path}");
@@ -304,6 +312,7 @@ fn e_writes_the_note_of_the_view_and_names_the_file() {
         path.ends_with(".md") && path.contains("briefing-"),
         "{path}"
     );
+    // Ruiz speaks in all three articles: the note lists them.
     assert!(note.contains("3 articles"), "{note}");
     assert!(note.contains("## Ana Ruiz"), "{note}");
     assert!(!note.contains("## Tom Berg"), "the filter applies:\n{note}");
@@ -311,19 +320,32 @@ fn e_writes_the_note_of_the_view_and_names_the_file() {
         note.contains("*Hearing on the harbour draws a crowd*"),
         "{note}"
     );
+    // However long the path (the checkout may lie deep), the status line
+    // shows what happened and the file's name.
     let lines = screen(&mut app, 200, 40);
-    assert!(status(&lines).contains(path), "{}", status(&lines));
+    let name = std::path::Path::new(path)
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap();
+    let shown = status(&lines);
+    assert!(shown.contains("note written to "), "{shown}");
+    assert!(shown.contains(&format!("{name} (6 statements)")), "{shown}");
 
-    // Again in the same second: a new file, not an overwrite.
-    press(&mut app, "e");
+    // Again in the same second: a new name is offered, not an overwrite.
+    press(&mut app, "e<Enter>");
     let second = app.notice.clone().unwrap();
     assert_ne!(second, notice);
     assert!(second.starts_with("note written to "), "{second}");
 
     // The article scope without a filter: the current article, everyone.
-    press(&mut app, "s}e");
+    press(&mut app, "B}s<Enter>");
     let notice = app.notice.clone().unwrap();
-    let note = std::fs::read_to_string(notice.strip_prefix("note written to ").unwrap()).unwrap();
+    let path = notice
+        .strip_prefix("note written to ")
+        .and_then(|rest| rest.split(" (").next())
+        .unwrap();
+    let note = std::fs::read_to_string(path).unwrap();
     assert!(note.starts_with("# Who said what: Dredging contract signed for the harbour"));
     assert!(
         note.contains("## Lena Okafor") && note.contains("## Ruiz"),
@@ -337,7 +359,7 @@ fn a_note_that_cannot_be_written_is_an_error_in_the_status_line() {
     let mut app = app(120, 30);
     // A directory inside a file: no one can write there, not even root.
     app.export_dir = "/dev/null/notes".into();
-    press(&mut app, "e");
+    press(&mut app, "e<Enter>");
     let notice = app.notice.clone().unwrap();
     assert!(
         notice.starts_with("could not write the note: /dev/null/notes/briefing-"),
@@ -414,7 +436,7 @@ fn analyses_arriving_late_join_the_briefing() {
         .collect();
     let mut app = App::pending(pending);
     app.resize(120, 40);
-    press(&mut app, "s");
+    press(&mut app, "B");
     // In the briefing scope with a filter, then the analyses come in any order.
     app.set_analysis(2, analyses[2].clone());
     app.set_analysis(0, analyses[0].clone());
@@ -430,4 +452,51 @@ fn analyses_arriving_late_join_the_briefing() {
     assert_eq!(app.joined.totals[ruiz], 6);
     assert!(app.briefing_filter[ruiz], "the filter kept Ruiz");
     assert_eq!(app.cross.len(), 6);
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let mut app = app(120, 40);
+    // The statements without a speaker: one, in the third article.
+    press(&mut app, "B<Tab>jjj<Space>");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("unattributed added to the filter: 1 statement in 1 article")
+    );
+    let lines = screen(&mut app, 120, 40);
+    assert!(
+        lines.iter().any(|l| l.contains("briefing 1 in 1 article ")),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn the_note_lists_only_the_articles_the_filter_keeps() {
+    let dir = scratch("note-articles");
+    let mut app = app(120, 40);
+    app.export_dir = dir.clone();
+    // Berg speaks in the first and the third article, not in the second.
+    press(&mut app, "B<Tab>j<Space>s<Enter>");
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let note = std::fs::read_to_string(path).unwrap();
+    assert!(note.starts_with("# Who said what: 2 articles\n"), "{note}");
+    assert!(
+        note.contains("*Harbour plan divides the council*"),
+        "{note}"
+    );
+    assert!(
+        note.contains("*Hearing on the harbour draws a crowd*"),
+        "{note}"
+    );
+    assert!(!note.contains("Dredging"), "{note}");
+    assert!(
+        note.contains("## Tom Berg") && !note.contains("## Ana Ruiz"),
+        "{note}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
 }

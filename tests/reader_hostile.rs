@@ -74,8 +74,10 @@ fn the_note_gets_no_control_character() {
     app.export_dir = dir.clone();
     // The article's note, then the briefing's (which lists the file names).
     app.handle_event(&key('e'));
+    app.handle_event(&special(KeyCode::Enter));
+    app.handle_event(&key('B'));
     app.handle_event(&key('s'));
-    app.handle_event(&key('e'));
+    app.handle_event(&special(KeyCode::Enter));
     let mut notes: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())

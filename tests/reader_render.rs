@@ -344,7 +344,7 @@ fn control_characters_stay_out_of_the_header_the_list_and_names() {
         source: "bad\u{1b}[2J.txt".into(),
         reason: "not a text file\u{7}".into(),
     });
-    for keys in ["", "s", "\t", "a"] {
+    for keys in ["", "B", "\t", "a"] {
         press(&mut app, keys);
         for (w, h) in [(120, 40), (80, 24), (40, 12)] {
             let terminal = draw(&mut app, &dark(), w, h);
@@ -360,5 +360,326 @@ fn control_characters_stay_out_of_the_header_the_list_and_names() {
     assert!(
         screen.contains("bad␛[2J.txt"),
         "the list shows the error, made safe"
+    );
+}
+
+// ----- issue 13: what a first-time user trips over ---------------------------------
+
+/// The screen as lines of text.
+fn lines_of(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = buffer(terminal);
+    (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// The text inside a pane's border, row by row.
+fn inside(lines: &[String], area: ratatui::layout::Rect) -> String {
+    lines[usize::from(area.y)..usize::from(area.bottom())]
+        .iter()
+        .map(|l| {
+            let row: String = l
+                .chars()
+                .skip(usize::from(area.x))
+                .take(usize::from(area.width))
+                .collect();
+            row + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn the_title_shows_once_in_the_article_pane_also_after_g() {
+    let mut app = App::new(vec![document()]);
+    for keys in ["", "G\t\tG", "g"] {
+        press(&mut app, keys);
+        for (w, h) in [(120, 40), (80, 24)] {
+            let terminal = draw(&mut app, &mono(), w, h);
+            let body = inside(&lines_of(&terminal), app.layout.body.inner);
+            let top = app.article().body_top;
+            if top == 0 {
+                assert_eq!(
+                    body.matches("Harbour plan divides the council").count(),
+                    1,
+                    "after {keys:?} at {w}x{h}:\n{body}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_help_fits_a_narrow_screen_and_lists_every_key() {
+    use briefing::tui::help;
+    use briefing::tui::keys::BINDINGS;
+    for (w, h) in [(40, 30), (60, 20), (80, 24), (120, 40)] {
+        let mut app = App::new(vec![document()]);
+        press(&mut app, "?");
+        // Scroll through the whole help, a page at a time, reading it.
+        let mut seen = String::new();
+        for _ in 0..200 {
+            let terminal = draw(&mut app, &mono(), w, h);
+            for line in lines_of(&terminal) {
+                seen.push_str(&line);
+                seen.push('\n');
+            }
+            let before = app.help_scroll;
+            press(&mut app, "j");
+            if app.help_scroll == before {
+                break;
+            }
+        }
+        // Every description, every word of it (rows are wrapped, not cut), and
+        // every key as the help names it.
+        let words: String = seen
+            .lines()
+            .map(|l| l.trim_matches(|c| "┃│┏┓┗┛ ".contains(c)).to_string() + " ")
+            .collect();
+        for b in BINDINGS {
+            for word in b.help.split_whitespace() {
+                assert!(words.contains(word), "{word:?} of {:?} at {w}x{h}", b.help);
+            }
+            assert!(
+                seen.contains(&b.keys_label()),
+                "{} at {w}x{h}",
+                b.keys_label()
+            );
+        }
+        for key in ["g Home", "G End", "0-9", "t", "Y", "s e", "B"] {
+            assert!(seen.contains(key), "{key} at {w}x{h}");
+        }
+        assert!(seen.contains("set-clipboard"), "the last notes at {w}x{h}");
+        // Nothing drawn past the popup: every row of the help fits its width.
+        let width = briefing::tui::layout::help_text_width(
+            briefing::tui::layout::help_area(ratatui::layout::Rect::new(0, 0, w, h), 1000).width,
+        );
+        for row in help::rows(width) {
+            let used = row.indent + briefing::tui::text::display_width(&row.text);
+            assert!(used <= width, "{row:?} in {width} at {w}x{h}");
+        }
+    }
+}
+
+#[test]
+fn every_pane_keeps_40_columns_of_text_at_common_sizes() {
+    use briefing::tui::layout::Pane;
+    for (w, h) in [(80, 24), (100, 24), (120, 40), (200, 60)] {
+        for focus in Pane::ALL {
+            let mut app = App::new(vec![document()]);
+            app.focus = focus;
+            app.resize(w, h);
+            let layout = app.layout;
+            if layout.shows(Pane::Body, focus) {
+                let text = app.body_geometry().text.width;
+                assert!(text >= 40, "article text {text} at {w}x{h}");
+            }
+            if layout.shows(Pane::Quotes, focus) {
+                // The widest tag the list may have, 10 columns.
+                let geo = briefing::tui::layout::QuoteGeometry::new(layout.quotes.inner.width, 10);
+                assert!(
+                    geo.text_width >= 40,
+                    "quote text {} at {w}x{h}",
+                    geo.text_width
+                );
+            }
+            if layout.shows(Pane::Actors, focus) {
+                let inner = layout.actors.inner.width;
+                assert!(inner >= 40, "actors {inner} at {w}x{h}");
+            }
+            // Every pane shows, side by side or in turn.
+            let shown = Pane::ALL
+                .iter()
+                .filter(|&&p| layout.shows(p, focus))
+                .count();
+            assert!(shown >= 2, "{focus:?} at {w}x{h}");
+            assert!(layout.shows(focus, focus));
+        }
+    }
+}
+
+#[test]
+fn a_cut_status_line_ends_in_an_ellipsis() {
+    let mut doc = document();
+    doc.analysis.title =
+        Some("A very long headline about the harbour plan that divides the whole council".into());
+    let mut app = App::new(vec![doc]);
+    press(&mut app, "jf/hidden\n");
+    app.notice = None;
+    let terminal = draw(&mut app, &mono(), 70, 20);
+    let status = lines_of(&terminal).pop().unwrap();
+    let left = status
+        .trim_end()
+        .trim_end_matches("? help · q quit")
+        .trim_end();
+    assert!(left.ends_with('…'), "{status:?}");
+    assert!(left.contains("filter: Berg"), "{status:?}");
+    // A part that would just fit leaves no room for what follows: the cut shows.
+    let terminal = draw(&mut app, &mono(), 40, 20);
+    let status = lines_of(&terminal).pop().unwrap();
+    let left = status
+        .trim_end()
+        .trim_end_matches("? help · q quit")
+        .trim_end();
+    assert!(left.ends_with('…'), "{status:?}");
+}
+
+#[test]
+fn a_speaker_without_a_known_role_gets_no_kind_for_one() {
+    let mut doc = document();
+    doc.analysis.actors[2].roles.clear(); // Okafor
+    let mut app = App::new(vec![doc]);
+    let terminal = draw(&mut app, &mono(), 120, 40);
+    let actors = inside(&lines_of(&terminal), app.layout.actors.inner);
+    assert!(!actors.contains("person"), "{actors}");
+    let rows: Vec<&str> = actors.lines().map(str::trim).collect();
+    let okafor = rows.iter().position(|r| r.contains("Lena Okafor")).unwrap();
+    assert!(rows[okafor + 1].starts_with("Mentioned"), "{actors}");
+}
+
+#[test]
+fn one_actor_has_one_short_name_in_every_pane() {
+    let mut doc = document();
+    doc.analysis.actors[2].name = "New York Times".into();
+    doc.analysis.actors[2].kind = briefing::ActorKind::Organization;
+    let mut app = App::new(vec![doc]);
+    // Select the Times' statement and filter on it.
+    press(&mut app, "jjjf");
+    assert_eq!(app.notice.as_deref(), Some("NYT added to the filter"));
+    assert_eq!(app.filter_summary(), "filter: NYT (1/6)");
+    let terminal = draw(&mut app, &mono(), 46, 20);
+    let lines = lines_of(&terminal);
+    let quotes = inside(&lines, app.layout.quotes.inner);
+    assert!(quotes.contains("NYT"), "{quotes}");
+    // In the briefing scope too.
+    press(&mut app, "B");
+    assert_eq!(
+        app.joined.short_name(Some(0)),
+        app.article().speaker_tag(Some(0))
+    );
+    assert!(
+        app.filter_summary().starts_with("filter: NYT"),
+        "{}",
+        app.filter_summary()
+    );
+    // The actors pane, too narrow for the full name, uses the same short name.
+    press(&mut app, "\t");
+    let terminal = draw(&mut app, &mono(), 20, 20);
+    let actors = inside(&lines_of(&terminal), app.layout.actors.inner);
+    assert!(actors.contains("NYT"), "{actors}");
+}
+
+#[test]
+fn an_emoji_skin_tone_is_drawn_in_a_cell_of_its_own() {
+    let text = "Ana Ruiz said the crew gave a 👍🏽 to the plan.\n";
+    let start = text.find("the crew").unwrap();
+    let end = text.find(" to the plan").unwrap();
+    let doc = reader_fixture::one_statement("emoji", text, start..end);
+    let mut app = App::new(vec![doc]);
+    let terminal = draw(&mut app, &dark(), 100, 20);
+    let buf = buffer(&terminal);
+    // In the body and in the quote list: the emoji, its cell's second column,
+    // then the skin tone in a cell of its own, so that a terminal which draws
+    // it apart does not see it covered by the next cell.
+    let cells: Vec<(u16, u16)> = buf
+        .content()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.symbol() == "👍")
+        .map(|(i, _)| buf.pos_of(i))
+        .collect();
+    assert_eq!(cells.len(), 2, "in the body and the quote list");
+    for (x, y) in cells {
+        assert_eq!(buf[(x + 2, y)].symbol(), "🏽", "at {x},{y}");
+        assert_eq!(buf[(x + 4, y)].symbol(), " ");
+    }
+    // In the body, the text goes on after both.
+    let (x, y) = body_cell_of(&app, text, text.find("👍").unwrap());
+    assert_eq!(buf[(x, y)].symbol(), "👍");
+    assert_eq!(buf[(x + 5, y)].symbol(), "t");
+}
+
+/// The screen position of byte `pos` of `text` in the body, counted in
+/// columns as the reader draws them.
+fn body_cell_of(app: &App, text: &str, pos: usize) -> (u16, u16) {
+    let art = app.article();
+    let geo = app.body_geometry();
+    let row = art.body.row_of(pos);
+    let start = art.body.rows[row].start;
+    let col = briefing::tui::text::display_width(&text[start..pos]) as u16;
+    (geo.text.x + col, geo.text.y + (row - art.body_top) as u16)
+}
+
+/// The fixture with Okafor's statement (“the dredging could start in May”) in
+/// thought mode.
+fn thinking() -> Document {
+    let mut doc = document();
+    doc.analysis.statements[3].mode = briefing::Mode::Thought;
+    doc
+}
+
+#[test]
+fn thoughts_are_marked_in_the_list_and_the_gutter_without_colour() {
+    let mut app = App::new(vec![thinking()]);
+    press(&mut app, "jjj");
+    let terminal = draw(&mut app, &mono(), 120, 40);
+    let buf = buffer(&terminal);
+    let lines = lines_of(&terminal);
+    let quotes = inside(&lines, app.layout.quotes.inner);
+    let rows: Vec<&str> = quotes.lines().collect();
+    let okafor = rows.iter().find(|r| r.contains("dredging")).unwrap();
+    assert!(okafor.starts_with("Okafor I~ "), "{okafor:?}");
+    let berg = rows.iter().find(|r| r.contains("the costs")).unwrap();
+    assert!(berg.starts_with("Berg   I  "), "{berg:?}");
+    assert!(
+        lines.iter().any(|l| l.contains("~ thought")),
+        "the legend says what ~ is"
+    );
+    // The body: a dashed bar, thick while selected, and italics.
+    let (x, y) = body_cell(&app, span_of("the dredging", 0).start);
+    assert!(buf[(x, y)].modifier.contains(Modifier::ITALIC));
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::REVERSED),
+        "selected"
+    );
+    let bar = app.body_geometry().bar.x;
+    assert_eq!(buf[(bar, y)].symbol(), "┇");
+    press(&mut app, "k");
+    let terminal = draw(&mut app, &mono(), 120, 40);
+    let buf = buffer(&terminal);
+    assert_eq!(buf[(bar, y)].symbol(), "┆");
+    let (x, y) = body_cell(&app, span_of("the costs", 0).start);
+    assert!(
+        !buf[(x, y)].modifier.contains(Modifier::ITALIC),
+        "speech is upright"
+    );
+    assert_eq!(buf[(bar, y)].symbol(), "│");
+    // Hidden, they leave the list and the legend says so in the status line.
+    press(&mut app, "t");
+    let terminal = draw(&mut app, &mono(), 120, 40);
+    let lines = lines_of(&terminal);
+    let quotes = inside(&lines, app.layout.quotes.inner);
+    assert!(!quotes.contains("dredging"), "{quotes}");
+    assert!(lines.last().unwrap().contains("thoughts hidden"));
+    assert!(lines.iter().any(|l| l.contains("Quotes 5/6")));
+}
+
+#[test]
+fn prompts_show_their_own_keys_in_the_status_line() {
+    let mut app = App::new(vec![document()]);
+    press(&mut app, "s");
+    let terminal = draw(&mut app, &mono(), 100, 24);
+    let status = lines_of(&terminal).pop().unwrap();
+    assert!(status.starts_with("save note to: briefing-"), "{status:?}");
+    assert!(
+        status.trim_end().ends_with("Enter saves · Esc cancels"),
+        "{status:?}"
+    );
+    assert!(!status.contains("q quit"), "q is text here: {status:?}");
+    press(&mut app, "\u{1b}/");
+    let terminal = draw(&mut app, &mono(), 100, 24);
+    let status = lines_of(&terminal).pop().unwrap();
+    assert!(
+        status.trim_end().ends_with("Enter keeps · Esc cancels"),
+        "{status:?}"
     );
 }

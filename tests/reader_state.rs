@@ -5,7 +5,7 @@ mod reader_fixture;
 use briefing::tui::App;
 use briefing::tui::app::{Effect, Mode};
 use briefing::tui::layout::Pane;
-use briefing::{Document, cli::SAMPLE};
+use briefing::{Document, Mode as StatementMode, cli::SAMPLE};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -38,6 +38,8 @@ fn press(app: &mut App, keys: &str) -> Vec<Effect> {
                 "Space" => key(KeyCode::Char(' ')),
                 "Down" => key(KeyCode::Down),
                 "Up" => key(KeyCode::Up),
+                "Left" => key(KeyCode::Left),
+                "Right" => key(KeyCode::Right),
                 "End" => key(KeyCode::End),
                 "BS" => key(KeyCode::Backspace),
                 "lt" => key(KeyCode::Char('<')),
@@ -310,7 +312,11 @@ fn copy_and_redraw_are_effects() {
     assert_eq!(effects.len(), 2);
     assert_eq!(
         effects[0],
-        Effect::Copy("the costs had been hidden from voters — Tom Berg, opposition leader".into())
+        Effect::Copy(
+            "the costs had been hidden from voters — Tom Berg, opposition leader \
+             (Harbour plan divides the council, harbour.txt)"
+                .into()
+        )
     );
     assert_eq!(effects[1], Effect::Redraw);
 }
@@ -494,4 +500,341 @@ fn a_count_repeats_a_movement_or_says_where_to_go() {
     assert_eq!(app.count, None, "any other key drops the count");
     press(&mut app, "/3<Enter>");
     assert_eq!(app.query, "3", "digits are text in the search prompt");
+}
+
+// ----- issue 13: what a first-time user trips over ---------------------------------
+
+#[test]
+fn n_goes_on_from_the_selection_not_from_the_last_match() {
+    let mut app = app(120, 40);
+    // Every “said”: Ruiz's, Berg's, Okafor's, and the last one, after statement 5.
+    press(&mut app, "/said<Enter>");
+    assert_eq!(app.article().current_match, Some(1));
+    // The user walks on to the last statement: n finds the match after it,
+    // not the one after the last match.
+    press(&mut app, "G");
+    press(&mut app, "n");
+    assert_eq!(app.article().current_match, Some(3));
+    // And back: N from statement 4 is the “said” before it (Okafor's).
+    press(&mut app, "k");
+    assert_eq!(selected(&app), 4);
+    press(&mut app, "N");
+    assert_eq!(app.article().current_match, Some(2));
+    // While the selection stays where the match put it, n steps match by match.
+    press(&mut app, "n");
+    assert_eq!(app.article().current_match, Some(3));
+    press(&mut app, "n");
+    assert_eq!(app.article().current_match, Some(0));
+    assert!(app.notice.as_deref().unwrap().contains("wrapped"));
+}
+
+#[test]
+fn slash_enter_with_nothing_typed_repeats_the_last_search() {
+    let mut app = app(120, 40);
+    press(&mut app, "/said<Enter>G");
+    press(&mut app, "/<Enter>");
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.query, "said");
+    assert_eq!(
+        app.article().current_match,
+        Some(3),
+        "the next match after the selection"
+    );
+    // Typed and erased again: still the last search.
+    press(&mut app, "gg/ove<BS><BS><BS><Enter>");
+    assert_eq!(app.query, "said");
+    assert_eq!(app.article().current_match, Some(1));
+    // With no search before, it says so.
+    let mut fresh = self::app(120, 40);
+    press(&mut fresh, "/<Enter>");
+    assert!(fresh.query.is_empty());
+    assert!(
+        fresh
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("no search to repeat")
+    );
+}
+
+#[test]
+fn esc_clears_a_search_in_the_actors_pane_too() {
+    let mut app = app(120, 40);
+    press(&mut app, "/plan<Enter><Tab>");
+    assert_eq!(app.focus, Pane::Actors);
+    press(&mut app, "<Space>");
+    assert!(app.article().filter_on());
+    press(&mut app, "<Esc>");
+    assert!(app.query.is_empty(), "the search first");
+    assert!(app.article().filter_on());
+    press(&mut app, "<Esc>");
+    assert!(!app.article().filter_on(), "then the filter");
+}
+
+#[test]
+fn enter_in_the_quotes_shows_the_statement_in_the_article() {
+    let mut app = app(70, 16);
+    press(&mut app, "G<Tab><Tab>g");
+    assert_eq!(app.focus, Pane::Body);
+    assert!(!selection_in_view(&app), "scrolled away from the selection");
+    press(&mut app, "<Tab>");
+    assert_eq!(app.focus, Pane::Quotes);
+    press(&mut app, "<Enter>");
+    assert_eq!(app.focus, Pane::Body);
+    assert!(selection_in_view(&app));
+    assert_eq!(selected(&app), 5);
+}
+
+#[test]
+fn h_l_and_the_arrows_move_between_panes_without_wrapping() {
+    let mut app = app(120, 40);
+    assert_eq!(app.focus, Pane::Quotes);
+    press(&mut app, "l");
+    assert_eq!(app.focus, Pane::Quotes, "the last pane stays");
+    press(&mut app, "h");
+    assert_eq!(app.focus, Pane::Body);
+    press(&mut app, "<Left>");
+    assert_eq!(app.focus, Pane::Actors);
+    press(&mut app, "<Left>");
+    assert_eq!(app.focus, Pane::Actors, "the first pane stays");
+    press(&mut app, "<Right>l");
+    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(selected(&app), 0, "no statement moved");
+}
+
+#[test]
+fn the_header_names_the_file_not_its_path_and_never_stdin() {
+    let mut doc = document();
+    doc.source = "/home/someone/news/2024/harbour.txt".into();
+    let mut app = App::new(vec![doc]);
+    app.resize(120, 40);
+    assert_eq!(
+        app.header_lines(),
+        ["Harbour plan divides the council", "harbour.txt"]
+    );
+    let mut doc = document();
+    doc.source = "-".into();
+    let mut stdin = App::new(vec![doc.clone()]);
+    stdin.resize(120, 40);
+    assert_eq!(stdin.header_lines(), ["Harbour plan divides the council"]);
+    doc.analysis.title = None;
+    let mut untitled = App::new(vec![doc]);
+    untitled.resize(120, 40);
+    assert_eq!(untitled.header_lines(), ["standard input"]);
+}
+
+#[test]
+fn the_title_leaves_the_body_for_the_header_unless_it_holds_a_statement() {
+    let app = app(120, 40);
+    let art = app.article();
+    let title_end = TEXT.find('\n').unwrap();
+    assert!(art.title_dropped);
+    assert!(
+        art.body.rows[0].start > title_end,
+        "the body starts after it"
+    );
+    // A headline that is a statement stays in the body, highlighted; the
+    // header then holds the file alone.
+    let mut doc = document();
+    let title = doc.analysis.title.clone().unwrap();
+    doc.analysis.statements.insert(
+        0,
+        briefing::Statement {
+            kind: briefing::StatementKind::Indirect,
+            mode: StatementMode::Speech,
+            span: briefing::Span::new(0, title_end),
+            speaker: None,
+            speaker_mention: None,
+            cue: None,
+        },
+    );
+    let mut app = App::new(vec![doc]);
+    app.resize(120, 40);
+    assert!(!app.article().title_dropped);
+    assert_eq!(app.article().body.rows[0].start, 0);
+    assert_eq!(app.header_lines(), ["harbour.txt"]);
+    assert!(!app.header_lines().contains(&title));
+}
+
+#[test]
+fn y_says_how_it_copied_and_what_to_do_when_it_does_not_paste() {
+    let mut app = app(120, 40);
+    press(&mut app, "y");
+    let notice = app.notice.clone().unwrap();
+    assert!(
+        notice.contains("Ruiz's statement copied via OSC 52"),
+        "{notice}"
+    );
+    assert!(notice.contains("Y writes it to a file"), "{notice}");
+    // Under tmux the reader cannot tell whether it went through: it says why.
+    app.clipboard_doubt =
+        briefing::tui::terminal::clipboard_doubt(|v| (v == "TMUX").then(|| "/tmp/x,1,0".into()));
+    press(&mut app, "y");
+    let notice = app.notice.clone().unwrap();
+    assert!(
+        notice.contains("sent via OSC 52, but tmux passes it on only with set-clipboard on"),
+        "{notice}"
+    );
+    assert!(briefing::tui::terminal::clipboard_doubt(|_| None).is_none());
+}
+
+/// A directory of its own under the target dir, empty.
+fn scratch(tag: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("state-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn shift_y_adds_the_statement_with_role_and_source_to_a_file() {
+    let dir = scratch("quotes");
+    let mut app = app(120, 40);
+    app.export_dir = dir.clone();
+    press(&mut app, "jYjY");
+    let path = dir.join("briefing-quotes.txt");
+    let notice = app.notice.clone().unwrap();
+    assert!(
+        notice.starts_with("Berg's statement written to "),
+        "{notice}"
+    );
+    assert!(notice.ends_with("briefing-quotes.txt"), "{notice}");
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        written,
+        "the costs had been hidden from voters — Tom Berg, opposition leader \
+         (Harbour plan divides the council, harbour.txt)\n\
+         “We were never shown the real numbers,” — Tom Berg, opposition leader \
+         (Harbour plan divides the council, harbour.txt)\n"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn s_asks_where_to_save_the_note_and_never_overwrites() {
+    let dir = scratch("save");
+    std::fs::create_dir_all(dir.join("notes")).unwrap();
+    let mut app = app(120, 40);
+    app.export_dir = dir.clone();
+    press(&mut app, "s");
+    let Mode::Save(prompt) = &app.mode else {
+        panic!("a prompt: {:?}", app.mode)
+    };
+    assert!(prompt.input.starts_with("briefing-") && prompt.input.ends_with(".md"));
+    // The name offered can be changed: a path of one's own.
+    press(&mut app, "<C-u>notes/harbour.md<Enter>");
+    assert_eq!(app.mode, Mode::Normal);
+    let path = dir.join("notes/harbour.md");
+    let note = std::fs::read_to_string(&path).expect("the note where asked");
+    assert!(
+        note.starts_with("# Who said what: Harbour plan divides the council"),
+        "{note}"
+    );
+    assert!(app.notice.as_deref().unwrap().contains("(6 statements)"));
+    // The same name again: the file stays as it was, the prompt stays open.
+    std::fs::write(&path, "mine").unwrap();
+    press(&mut app, "s<C-u>notes/harbour.md<Enter>");
+    assert!(matches!(app.mode, Mode::Save(_)));
+    assert!(
+        app.notice.as_deref().unwrap().contains("exists"),
+        "{:?}",
+        app.notice
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.notice.as_deref(), Some("nothing saved"));
+    // A folder takes a fresh name inside.
+    press(&mut app, "s<C-u>notes<Enter>");
+    let in_notes = std::fs::read_dir(dir.join("notes")).unwrap().count();
+    assert_eq!(in_notes, 2, "{:?}", app.notice);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn nothing_in_view_means_no_note_and_a_word_why() {
+    let dir = scratch("empty");
+    let quiet = Document::new("quiet.txt", "The ferries ran on time all week.");
+    assert!(quiet.analysis.statements.is_empty());
+    let mut app = App::new(vec![quiet]);
+    app.resize(120, 40);
+    app.export_dir = dir.clone();
+    press(&mut app, "s");
+    assert_eq!(app.mode, Mode::Normal, "no prompt");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("nothing to save: no statement in this view")
+    );
+    press(&mut app, "e<Enter>");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "no file");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The fixture with one of Ruiz's statements (“a public hearing would
+/// follow”) and Okafor's in thought mode.
+fn with_thoughts() -> App {
+    let mut doc = document();
+    doc.analysis.statements[3].mode = StatementMode::Thought;
+    doc.analysis.statements[4].mode = StatementMode::Thought;
+    let mut app = App::new(vec![doc]);
+    app.resize(120, 40);
+    app
+}
+
+#[test]
+fn t_hides_and_shows_thoughts_and_the_speaker_filter_keeps_working() {
+    let mut app = with_thoughts();
+    press(&mut app, "t");
+    assert!(app.hide_thoughts);
+    assert_eq!(app.article().shown, [0, 1, 2, 5]);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("2 thought statements hidden (t shows them)")
+    );
+    // Ruiz in the filter: her speech only, while thoughts are hidden…
+    press(&mut app, "gf");
+    assert_eq!(app.article().shown, [0, 5]);
+    // …and all of hers once they show again.
+    press(&mut app, "t");
+    assert_eq!(app.article().shown, [0, 4, 5]);
+    press(&mut app, "t");
+    assert_eq!(app.article().shown, [0, 5]);
+    // The filter goes, thoughts stay hidden.
+    press(&mut app, "<Esc>");
+    assert_eq!(app.article().shown, [0, 1, 2, 5]);
+    // Walking the list skips hidden thoughts.
+    press(&mut app, "gjjj");
+    assert_eq!(selected(&app), 5);
+}
+
+#[test]
+fn the_note_of_a_view_without_thoughts_leaves_them_out() {
+    let dir = scratch("thoughts");
+    let mut app = with_thoughts();
+    app.export_dir = dir.clone();
+    press(&mut app, "s<Enter>");
+    let all = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let note = std::fs::read_to_string(&all).unwrap();
+    assert!(
+        note.contains("### Thinks, wants, expects\n\n- a public hearing would follow"),
+        "{note}"
+    );
+    std::fs::remove_file(all).unwrap();
+    press(&mut app, "ts<Enter>");
+    let spoken = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let note = std::fs::read_to_string(spoken).unwrap();
+    assert!(!note.contains("a public hearing"), "{note}");
+    assert!(!note.contains("Thinks"), "{note}");
+    let _ = std::fs::remove_dir_all(dir);
 }

@@ -74,6 +74,12 @@ impl Tmux {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()
     }
 
+    /// The screen with lines the terminal wrapped joined again (`-J`): what a
+    /// program printed, whatever the width of the window.
+    fn joined_screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-J"]).stdout).into_owned()
+    }
+
     fn format(&self, format: &str) -> String {
         let out = self.run(&["display-message", "-p", format]);
         String::from_utf8_lossy(&out.stdout).trim().to_string()
@@ -361,7 +367,7 @@ fn a_folder_opens_as_one_briefing() {
     tmux.wait_for("the third article", |s| status(s).contains("art 3/3"));
 
     // The briefing's actors: Ruiz speaks in all three articles.
-    tmux.keys(&["s"]);
+    tmux.keys(&["B"]);
     let screen = tmux.wait_for("the briefing scope", |s| s.contains("· briefing"));
     assert!(screen.contains("Ruiz"), "{screen}");
     assert!(
@@ -369,8 +375,13 @@ fn a_folder_opens_as_one_briefing() {
         "articles under a speaker:\n{screen}"
     );
 
-    // The note goes to the current directory, and the status line says where.
-    tmux.keys(&["e"]);
+    // s asks where the note goes, offering a name in the current directory;
+    // Enter takes it, and the status line says where it went.
+    tmux.keys(&["s"]);
+    tmux.wait_for("the save prompt", |s| {
+        status(s).contains("save note to: briefing-")
+    });
+    tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("the note", |s| status(s).contains("note written to"));
     let notes: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -396,16 +407,36 @@ fn nothing_readable_means_no_screen_and_a_failure() {
     if !have_tmux() {
         return;
     }
-    let dir = article_folder("nothing");
+    // A checkout (and so the target dir) may lie at a long path, and tmux wraps
+    // the error lines at the window's width: the folder is made long on
+    // purpose, and the screen is read with wrapped lines joined.
+    let dir = article_folder(&format!("nothing-{}", "long".repeat(30)));
+    assert!(dir.display().to_string().len() > 150);
     let tmux = Tmux::start("nothing", 100, 20);
     tmux.wait_for_text("$");
     tmux.line(&format!(
         "{BIN} {}/articles/d-broken.txt /no/such/article.txt; echo EXIT:$?",
         dir.display()
     ));
-    let screen = tmux.wait_for_text("EXIT:1");
-    assert!(screen.contains("d-broken.txt: not a text file"), "{screen}");
-    assert!(screen.contains("/no/such/article.txt"), "{screen}");
+    tmux.wait_for_text("EXIT:1");
+    let screen = tmux.joined_screen();
+    // The lines after the command line: what the run printed.
+    let printed: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("echo EXIT"))
+        .skip(1)
+        .collect();
+    let broken = format!(
+        "briefing: {}/articles/d-broken.txt: not a text file",
+        dir.display()
+    );
+    assert!(printed.iter().any(|l| l.starts_with(&broken)), "{screen}");
+    assert!(
+        printed
+            .iter()
+            .any(|l| l.starts_with("briefing: /no/such/article.txt: ")),
+        "{screen}"
+    );
     assert!(!screen.contains("Quotes"), "no reader:\n{screen}");
     assert_restored(&tmux);
     let _ = std::fs::remove_dir_all(dir);
@@ -710,5 +741,130 @@ fn a_fifo_without_writer_leaves_the_reader_answering() {
     tmux.keys(&["q"]);
     tmux.wait_for_text("EXIT:0");
     assert_restored(&tmux);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The width of the box whose top border holds ` {title} `, in columns, with
+/// the column of its left corner (the box's row is ASCII and box drawing).
+fn box_width(screen: &str, title: &str) -> Option<(usize, usize)> {
+    screen.lines().find_map(|line| {
+        let chars: Vec<char> = line.chars().collect();
+        let at = line.find(&format!(" {title} "))?;
+        let start = line[..at].chars().count().checked_sub(1)?;
+        if !matches!(chars[start], '┌' | '┏') {
+            return None;
+        }
+        let end = (start + 1..chars.len()).find(|&i| matches!(chars[i], '┐' | '┓'))?;
+        Some((start, end - start + 1))
+    })
+}
+
+#[test]
+fn every_pane_keeps_40_columns_at_the_common_sizes() {
+    if !have_tmux() {
+        return;
+    }
+    for (w, h) in [(80, 24), (100, 24), (120, 40), (200, 60)] {
+        let tmux = Tmux::start(&format!("floor{w}"), w, h);
+        tmux.wait_for_text("$");
+        tmux.line(&format!("{BIN}; echo EXIT:$?"));
+        let screen = tmux.wait_for("the first frame", |s| position(s).0 == 1);
+        // The actors share the quotes' place on narrow screens: Tab brings them.
+        let actors = match box_width(&screen, "Actors 16") {
+            Some(b) => b,
+            None => {
+                tmux.keys(&["Tab"]);
+                let s = tmux.wait_for("the actors", |s| box_width(s, "Actors 16").is_some());
+                tmux.keys(&["BTab"]);
+                tmux.wait_for("the quotes again", |s| box_width(s, "Quotes 22").is_some());
+                box_width(&s, "Actors 16").unwrap()
+            }
+        };
+        let quotes = box_width(&screen, "Quotes 22").expect("the quotes");
+        let article = box_width(&screen, "Article").expect("the article");
+        // Text columns: inside the borders, after the widest tag (10), its
+        // marks and spaces in the quotes and its bar in the article.
+        assert!(
+            actors.1 - 2 >= 40,
+            "actors {actors:?} at {w}x{h}:\n{screen}"
+        );
+        assert!(
+            quotes.1 - 2 - 14 >= 40,
+            "quotes {quotes:?} at {w}x{h}:\n{screen}"
+        );
+        assert!(
+            article.1 - 2 - 13 >= 40,
+            "article {article:?} at {w}x{h}:\n{screen}"
+        );
+        // Side by side or stacked, never overlapping.
+        if actors.0 != quotes.0 {
+            assert!(actors.0 + actors.1 <= article.0, "at {w}x{h}:\n{screen}");
+        }
+        tmux.keys(&["q"]);
+        tmux.wait_for_text("EXIT:0");
+    }
+}
+
+#[test]
+fn an_emoji_skin_tone_survives_the_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = article_folder("emoji");
+    std::fs::write(
+        dir.join("thumbs.txt"),
+        "Ana Ruiz said the crew gave the plan a 👍🏽 and went home.\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start("emoji", 100, 24);
+    tmux.wait_for_text("$");
+    tmux.line(&format!(
+        "cd {} && {BIN} thumbs.txt; echo EXIT:$?",
+        dir.display()
+    ));
+    let screen = tmux.wait_for("the statement", |s| {
+        s.contains("went home") && position(s).0 == 1
+    });
+    // tmux draws the tone apart from the emoji: drawn in one cell with it, the
+    // next cell covered it up.
+    assert_eq!(
+        screen.matches("👍🏽").count(),
+        2,
+        "body and quotes:\n{screen}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("EXIT:0");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn copying_says_what_it_did_and_y_writes_to_a_file() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = article_folder("copy");
+    let tmux = Tmux::start("copy", 120, 30);
+    tmux.wait_for_text("$");
+    tmux.line(&format!(
+        "cd {} && {BIN} articles/a-harbour.txt; echo EXIT:$?",
+        dir.display()
+    ));
+    tmux.wait_for("the first frame", |s| position(s).0 == 1);
+    tmux.keys(&["y"]);
+    // Inside tmux (TMUX is set), the reader cannot know the copy went through.
+    tmux.wait_for("the copy notice", |s| {
+        status(s).contains("sent via OSC 52, but tmux passes it on only with set-clipboard on")
+    });
+    tmux.keys(&["Y"]);
+    tmux.wait_for("the file", |s| status(s).contains("written to"));
+    let quotes = std::fs::read_to_string(dir.join("briefing-quotes.txt")).unwrap();
+    assert!(
+        quotes.contains(
+            "— Ana Ruiz, Mayor (Harbour plan divides the council, articles/a-harbour.txt)"
+        ),
+        "{quotes}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("EXIT:0");
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -4,7 +4,7 @@
 #![no_main]
 
 use briefing::Document;
-use briefing::tui::app::{App, Effect, Mode};
+use briefing::tui::app::{App, Effect};
 use briefing::tui::{Theme, ThemeName};
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
@@ -25,7 +25,7 @@ fn base() -> &'static App {
             Document::new("hostile\u{1b}.txt", hostile),
             Document::new("sample", briefing::cli::SAMPLE),
         ]);
-        // Notes cannot be written here: `e` only says so.
+        // Notes and statements cannot be written here: `s`, `e` and `Y` only say so.
         app.export_dir = "/nonexistent/briefing-fuzz".into();
         app
     })
@@ -124,7 +124,7 @@ fuzz_target!(|data: &[u8]| {
         if let Event::Paste(_) = event {
             assert!(effect.is_none(), "a paste ran a command");
             assert!(app.running, "a paste quit");
-            if !matches!(before.0, Mode::Search(_)) {
+            if !before.0.in_prompt() {
                 assert_eq!(
                     (
                         app.mode.clone(),

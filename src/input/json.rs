@@ -84,16 +84,43 @@ pub fn parse(text: &str, source: &str) -> Result<Vec<Article>, String> {
             source.to_string()
         };
         let Some(article) = article(obj, &name) else {
-            let keys: Vec<&str> = obj.keys().map(String::as_str).take(8).collect();
-            return Err(format!(
-                "item {} has no text field (looked for text, body, content; found {})",
-                i + 1,
-                keys.join(", ")
-            ));
+            return Err(format!("item {} {}", i + 1, no_text(obj)));
         };
         out.push(article);
     }
     Ok(out)
+}
+
+/// Why an object gives no text: the text fields it has are not text (null,
+/// empty, not a string), or it has none.
+fn no_text(obj: &Map<String, Value>) -> String {
+    let unusable: Vec<String> = TEXT_KEYS
+        .iter()
+        .filter_map(|k| {
+            let what = match obj.get(*k)? {
+                Value::Null => "null",
+                Value::String(_) => "empty",
+                Value::Bool(_) => "true or false",
+                Value::Number(_) => "a number",
+                Value::Array(_) => "a list",
+                Value::Object(_) => "an object",
+            };
+            Some(format!("\"{k}\" is {what}"))
+        })
+        .collect();
+    if !unusable.is_empty() {
+        return format!("has no text: {}", unusable.join(", "));
+    }
+    let keys: Vec<&str> = obj.keys().map(String::as_str).take(8).collect();
+    let found = if keys.is_empty() {
+        "an empty object".to_string()
+    } else {
+        format!("found {}", keys.join(", "))
+    };
+    format!(
+        "has no text field (looked for {}; {found})",
+        TEXT_KEYS.join(", ")
+    )
 }
 
 fn string_field(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
@@ -204,6 +231,16 @@ mod tests {
     fn objects_without_text_are_an_error() {
         let e = parse(r#"{"title": "Only a title"}"#, "x.json").unwrap_err();
         assert!(e.contains("no text field"), "{e}");
+        assert!(e.contains("found title"), "{e}");
+        // A text field that is there but holds no text is named as such, not
+        // listed among the fields found after "no text field".
+        let e = parse(r#"{"title": "T", "body": null}"#, "x.json").unwrap_err();
+        assert_eq!(e, "item 1 has no text: \"body\" is null");
+        let e = parse(r#"{"text": " ", "content": []}"#, "x.json").unwrap_err();
+        assert_eq!(
+            e,
+            "item 1 has no text: \"text\" is empty, \"content\" is a list"
+        );
         assert!(
             parse("{not json", "x.json")
                 .unwrap_err()

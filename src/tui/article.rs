@@ -7,7 +7,7 @@
 
 use super::search::Folded;
 use super::wrap::WrappedBody;
-use crate::{Actor, ActorId, Analysis, Document, Span};
+use crate::{Actor, ActorId, Analysis, Document, Mode, Span};
 
 /// An entry of the actors pane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,9 +71,10 @@ pub struct ActorList {
 
 impl ActorList {
     /// Lays out `entries` (speakers first): headings, a name row each, a role row
-    /// per speaker, and `extra(entry)` more rows after a speaker's role.
+    /// per speaker with a role (`has_role`), and `extra(entry)` more rows after.
     pub fn new(
         entries: Vec<ActorEntry>,
+        has_role: impl Fn(&ActorEntry) -> bool,
         mut extra: impl FnMut(usize, &mut Vec<ActorLine>),
     ) -> ActorList {
         let speakers = entries
@@ -98,7 +99,9 @@ impl ActorList {
             entry_line.push(lines.len());
             lines.push(ActorLine::Name(i));
             if matches!(e, ActorEntry::Speaker(_)) {
-                lines.push(ActorLine::Role(i));
+                if has_role(e) {
+                    lines.push(ActorLine::Role(i));
+                }
                 extra(i, &mut lines);
             }
         }
@@ -135,8 +138,10 @@ const MAX_TAG: usize = 10;
 
 /// A speaker's tag: the short name (a person's surname) when it fits, else the
 /// initials of a name of several capitalised words ("New York Times" → "NYT"),
-/// else the short name, to be cut when drawn.
-fn tag_for(actor: &Actor) -> String {
+/// else the short name, to be cut when drawn. The one short name of an actor:
+/// the gutter, the quote list, the actors pane (when the full name does not
+/// fit), the status line and the notices all use it.
+pub fn tag_for(actor: &Actor) -> String {
     let short = actor.short_name();
     if super::text::display_width(short) <= MAX_TAG {
         return short.to_string();
@@ -176,6 +181,8 @@ pub struct Article {
     /// A filter over the whole briefing is on: statements pass only by `filter`,
     /// even when none of this article's speakers is in it.
     pub pinned: bool,
+    /// Statements in thought mode (believes, wants, expects) do not pass.
+    pub hide_thoughts: bool,
     /// Statements passing the filter, in text order.
     pub shown: Vec<usize>,
     pub selected: Option<usize>,
@@ -183,8 +190,14 @@ pub struct Article {
     pub quotes_top: usize,
     pub body_top: usize,
     pub body: WrappedBody,
+    /// The body leaves out the title's paragraph, which the header shows.
+    pub title_dropped: bool,
     pub matches: Vec<Span>,
     pub current_match: Option<usize>,
+    /// The selection when `current_match` became current: while it is still
+    /// the selection, `n` goes on from the match; once the user has moved, from
+    /// the selection.
+    pub match_selection: Option<usize>,
     /// The text folded for searching, made at the first search.
     pub folded: Option<Folded>,
     /// The mention last shown from the actors pane: (actor, index in its mentions).
@@ -204,13 +217,16 @@ impl Article {
             actors: ActorList::default(),
             filter: Vec::new(),
             pinned: false,
+            hide_thoughts: false,
             shown: Vec::new(),
             selected: None,
             quotes_top: 0,
             body_top: 0,
             body: WrappedBody::default(),
+            title_dropped: false,
             matches: Vec::new(),
             current_match: None,
+            match_selection: None,
             folded: None,
             mention_cursor: None,
         };
@@ -218,11 +234,67 @@ impl Article {
         article
     }
 
-    /// Takes the engine's analysis and rebuilds what depends on it.
+    /// Takes the engine's analysis and rebuilds what depends on it; the body
+    /// is wrapped again (the title the engine found may leave it).
     pub fn set_analysis(&mut self, analysis: Analysis) {
         self.doc.analysis = analysis;
         self.analysing = false;
+        self.body.width = 0;
         self.derive();
+    }
+
+    /// Wraps the body at `width`: the article's paragraphs, but for the
+    /// title's, which the header shows, unless a statement lies in it.
+    pub fn wrap_body(&mut self, width: usize) {
+        let mut paragraphs = self.doc.paragraphs();
+        let title = self.title_paragraph(&paragraphs);
+        if let Some(i) = title {
+            paragraphs.remove(i);
+        }
+        self.title_dropped = title.is_some();
+        self.body = WrappedBody::of_paragraphs(&self.doc.text, paragraphs, width);
+        self.body
+            .place(self.doc.analysis.statements.iter().map(|s| s.span));
+    }
+
+    /// The paragraph that is the title and nothing more: the first, when it
+    /// reads as the title and holds no statement.
+    fn title_paragraph(&self, paragraphs: &[std::ops::Range<usize>]) -> Option<usize> {
+        let title = self.doc.analysis.title.as_deref()?;
+        let text = &self.doc.text;
+        let i = paragraphs
+            .iter()
+            .position(|p| !text[p.clone()].trim().is_empty())?;
+        let p = &paragraphs[i];
+        if !text[p.clone()]
+            .split_whitespace()
+            .eq(title.split_whitespace())
+        {
+            return None;
+        }
+        let span = Span::new(p.start, p.end);
+        let spoken = self
+            .doc
+            .analysis
+            .statements
+            .iter()
+            .any(|s| s.span.overlaps(&span));
+        (!spoken).then_some(i)
+    }
+
+    /// Whether the title is on the first row of the body (it holds a statement),
+    /// not in the header.
+    pub fn title_in_body(&self) -> bool {
+        self.doc.analysis.title.is_some() && !self.title_dropped && !self.body.is_empty()
+    }
+
+    /// How the reader names the article: its title, else its file's name
+    /// ("standard input" for `-`).
+    pub fn title(&self) -> &str {
+        match self.doc.analysis.title.as_deref() {
+            Some(t) => t,
+            None => crate::export::file_name(&self.doc.source),
+        }
     }
 
     /// Whether the engine found no statement (once it has read the article).
@@ -287,7 +359,15 @@ impl Article {
         self.counts = counts;
         self.tag_width = tag_width;
         let cursor = self.actors.cursor.min(entries.len().saturating_sub(1));
-        self.actors = ActorList::new(entries, |_, _| {});
+        let actors = &self.doc.analysis.actors;
+        self.actors = ActorList::new(
+            entries,
+            |e| match e {
+                ActorEntry::Speaker(Some(a)) => !actors[*a].roles.is_empty(),
+                _ => true,
+            },
+            |_, _| {},
+        );
         self.actors.cursor = cursor;
         self.filter = vec![false; n + 1];
         self.refilter();
@@ -299,14 +379,32 @@ impl Article {
         self.pinned || self.filter.iter().any(|&f| f)
     }
 
-    /// Whether statement `i` passes the filter.
+    /// Whether statement `i` passes the filter: its speaker is in the speaker
+    /// filter (or there is none), and it is not a thought while thoughts are
+    /// hidden.
     pub fn passes(&self, i: usize) -> bool {
-        !self.filter_on()
-            || self
-                .analysis()
-                .statements
-                .get(i)
-                .is_some_and(|s| self.filter[self.filter_key(s.speaker)])
+        let Some(s) = self.analysis().statements.get(i) else {
+            return !self.filter_on();
+        };
+        if self.hide_thoughts && s.mode == Mode::Thought {
+            return false;
+        }
+        !self.filter_on() || self.filter[self.filter_key(s.speaker)]
+    }
+
+    /// Statements in thought mode.
+    pub fn thoughts(&self) -> usize {
+        self.analysis()
+            .statements
+            .iter()
+            .filter(|s| s.mode == Mode::Thought)
+            .count()
+    }
+
+    /// Whether the quote list leaves statements out: a speaker filter, or
+    /// thoughts hidden where there are some.
+    pub fn narrowed(&self) -> bool {
+        self.shown.len() < self.analysis().statements.len()
     }
 
     /// Recomputes the quote list; keeps the selection on a shown statement.
@@ -358,7 +456,7 @@ impl Article {
                 if k == n {
                     "unattributed"
                 } else {
-                    self.analysis().actors[k].short_name()
+                    &self.tags[k]
                 }
             })
             .collect()

@@ -9,7 +9,7 @@
 //! survive one (the filter, the cursor) is kept as an article's actor and
 //! mapped back (see [`Joined::global_of`]).
 
-use super::article::{ActorEntry, ActorLine, ActorList, Article};
+use super::article::{ActorEntry, ActorLine, ActorList, Article, tag_for};
 use crate::briefing::{Briefing, BriefingActor};
 use crate::{ActorId, Analysis, Document};
 
@@ -33,6 +33,8 @@ pub struct Joined {
     pub slots: Vec<Option<usize>>,
     /// The widest speaker tag of any article.
     pub tag_width: u16,
+    /// Each briefing actor's short name, as the articles tag their actors.
+    pub tags: Vec<String>,
 }
 
 impl Joined {
@@ -115,21 +117,46 @@ impl Joined {
             })
             .collect();
         let several = articles.len() > 1;
-        let list = ActorList::new(entries, |e, lines| {
-            if !several {
-                return;
-            }
-            let list = &per_article[e];
-            for item in 0..list.len().min(ARTICLES_PER_SPEAKER) {
-                lines.push(ActorLine::InArticle { entry: e, item });
-            }
-            if list.len() > ARTICLES_PER_SPEAKER {
-                lines.push(ActorLine::MoreArticles {
-                    entry: e,
-                    more: list.len() - ARTICLES_PER_SPEAKER,
-                });
-            }
-        });
+        let actors = &briefing.actors;
+        let list = ActorList::new(
+            entries,
+            |e| match e {
+                ActorEntry::Speaker(Some(g)) => !actors[*g].roles.is_empty(),
+                _ => true,
+            },
+            |e, lines| {
+                if !several {
+                    return;
+                }
+                let list = &per_article[e];
+                for item in 0..list.len().min(ARTICLES_PER_SPEAKER) {
+                    lines.push(ActorLine::InArticle { entry: e, item });
+                }
+                if list.len() > ARTICLES_PER_SPEAKER {
+                    lines.push(ActorLine::MoreArticles {
+                        entry: e,
+                        more: list.len() - ARTICLES_PER_SPEAKER,
+                    });
+                }
+            },
+        );
+        // Short names by the articles' rule, from the actor as the briefing
+        // names them.
+        let tags = briefing
+            .actors
+            .iter()
+            .map(|a| {
+                tag_for(&crate::Actor {
+                    name: a.name.clone(),
+                    kind: a.kind,
+                    roles: Vec::new(),
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                    gender: None,
+                    statements: 0,
+                })
+            })
+            .collect();
         let tag_width = articles.iter().map(|a| a.tag_width).max().unwrap_or(3);
         Joined {
             briefing,
@@ -139,6 +166,7 @@ impl Joined {
             per_article,
             slots,
             tag_width,
+            tags,
         }
     }
 
@@ -194,13 +222,11 @@ impl Joined {
         }
     }
 
-    /// How the status line names a briefing actor: a person's surname.
+    /// How the reader names a briefing actor where room is short: the same
+    /// short name as an article's tag for them (see [`tag_for`]).
     pub fn short_name(&self, g: Option<usize>) -> &str {
-        match g.and_then(|g| self.briefing.actors.get(g)) {
-            Some(a) if a.kind == crate::ActorKind::Person => {
-                a.name.split_whitespace().next_back().unwrap_or(&a.name)
-            }
-            Some(a) => &a.name,
+        match g.and_then(|g| self.tags.get(g)) {
+            Some(tag) => tag,
             None => "unattributed",
         }
     }

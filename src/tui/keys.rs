@@ -23,14 +23,23 @@ pub enum Action {
     Help,
     FocusNext,
     FocusPrev,
+    /// The pane to the left (earlier in focus order), without wrapping.
+    FocusLeft,
+    /// The pane to the right (later in focus order), without wrapping.
+    FocusRight,
     Move(Motion),
+    /// A digit of a count before a movement ("5j", "12G").
+    Count,
     NextBySpeaker,
     PrevBySpeaker,
+    /// Shows the selected statement in the article pane, focused.
+    ShowInArticle,
     /// Toggles the actor under the cursor in the speaker filter.
     ToggleActor,
     /// Toggles the selected statement's speaker in the filter.
     FilterSpeaker,
-    ClearFilter,
+    /// Hides or shows the statements of what people think, want or expect.
+    ToggleThoughts,
     /// Clears the search, or else the filter.
     Escape,
     StartSearch,
@@ -45,15 +54,19 @@ pub enum Action {
     /// Opens the article under the list's cursor.
     OpenArticle,
     CloseArticles,
+    /// The selected statement with its attribution to the clipboard (OSC 52).
     Copy,
-    /// Writes the Markdown note of the current view to a file.
+    /// The selected statement with its attribution to a file.
+    CopyToFile,
+    /// Asks where to save the Markdown note of the current view.
     Export,
     Redraw,
-    SearchAccept,
-    SearchCancel,
-    SearchBackspace,
-    SearchDeleteWord,
-    SearchClear,
+    /// Enter in a prompt: search, or save to the file named.
+    PromptAccept,
+    PromptCancel,
+    PromptBackspace,
+    PromptDeleteWord,
+    PromptClear,
     CloseHelp,
 }
 
@@ -66,7 +79,8 @@ pub enum Context {
     Quotes,
     Actors,
     Body,
-    Search,
+    /// A prompt: the search, or the file name for a note.
+    Prompt,
     Help,
     /// The article list.
     Articles,
@@ -79,7 +93,7 @@ impl Context {
             Context::Quotes => "Quotes pane",
             Context::Actors => "Actors pane",
             Context::Body => "Article pane",
-            Context::Search => "Search prompt (type to search)",
+            Context::Prompt => "In a prompt (/ to search, s to save)",
             Context::Help => "This help",
             Context::Articles => "Article list",
         }
@@ -165,6 +179,21 @@ pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
     pub help: &'static str,
+    /// How the help names the keys, when not one by one ("0-9").
+    pub label: Option<&'static str>,
+}
+
+impl Binding {
+    /// The keys as the help shows them.
+    pub fn keys_label(&self) -> String {
+        match self.label {
+            Some(label) => label.to_string(),
+            None => {
+                let keys: Vec<String> = self.keys.iter().map(Key::label).collect();
+                keys.join(" ")
+            }
+        }
+    }
 }
 
 const fn bind(
@@ -178,6 +207,24 @@ const fn bind(
         keys,
         action,
         help,
+        label: None,
+    }
+}
+
+/// A binding whose keys the help names as `label`.
+const fn bind_as(
+    context: Context,
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        help,
+        label: Some(label),
     }
 }
 
@@ -189,6 +236,20 @@ const DOWN: &[Key] = &[Key::char('j'), Key::plain(KeyCode::Down)];
 const UP: &[Key] = &[Key::char('k'), Key::plain(KeyCode::Up)];
 const FIRST: &[Key] = &[Key::char('g'), Key::plain(KeyCode::Home)];
 const LAST: &[Key] = &[Key::char('G'), Key::plain(KeyCode::End)];
+const LEFT: &[Key] = &[Key::char('h'), Key::plain(KeyCode::Left)];
+const RIGHT: &[Key] = &[Key::char('l'), Key::plain(KeyCode::Right)];
+const DIGITS: &[Key] = &[
+    Key::char('0'),
+    Key::char('1'),
+    Key::char('2'),
+    Key::char('3'),
+    Key::char('4'),
+    Key::char('5'),
+    Key::char('6'),
+    Key::char('7'),
+    Key::char('8'),
+    Key::char('9'),
+];
 
 /// Every key binding of the reader.
 #[rustfmt::skip]
@@ -196,8 +257,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Always, &[Key::ctrl('c')], A::Quit, "quit"),
     bind(C::Global, &[Key::char('q')], A::Quit, "quit"),
     bind(C::Global, &[Key::char('?')], A::Help, "show this help"),
-    bind(C::Global, &[Key::plain(KeyCode::Tab)], A::FocusNext, "focus the next pane"),
+    bind(C::Global, &[Key::plain(KeyCode::Tab)], A::FocusNext, "focus the next pane (actors, article, quotes, round)"),
     bind(C::Global, &[Key::plain(KeyCode::BackTab)], A::FocusPrev, "focus the previous pane"),
+    bind(C::Global, LEFT, A::FocusLeft, "focus the previous pane, stopping at the actors"),
+    bind(C::Global, RIGHT, A::FocusRight, "focus the next pane, stopping at the quotes"),
     bind(C::Global, DOWN, A::Move(M::Down), "next statement · next actor · scroll down"),
     bind(C::Global, UP, A::Move(M::Up), "previous statement · previous actor · scroll up"),
     bind(C::Global, FIRST, A::Move(M::First), "first statement · first actor · top"),
@@ -206,36 +269,43 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[Key::ctrl('u')], A::Move(M::HalfUp), "half a page up"),
     bind(C::Global, &[Key::plain(KeyCode::PageDown), Key::ctrl('f')], A::Move(M::PageDown), "a page down"),
     bind(C::Global, &[Key::plain(KeyCode::PageUp), Key::ctrl('b')], A::Move(M::PageUp), "a page up"),
+    bind_as(C::Global, DIGITS, "0-9", A::Count, "a count for the next key: 5j moves 5, 12G goes to the 12th"),
     bind(C::Global, &[Key::char(']')], A::NextBySpeaker, "next statement by the same speaker"),
     bind(C::Global, &[Key::char('[')], A::PrevBySpeaker, "previous statement by the same speaker"),
     bind(C::Global, &[Key::char('f')], A::FilterSpeaker, "toggle this statement's speaker in the filter"),
-    bind(C::Global, &[Key::char('/')], A::StartSearch, "search the article as you type"),
-    bind(C::Global, &[Key::char('n')], A::NextMatch, "next search match"),
-    bind(C::Global, &[Key::char('N')], A::PrevMatch, "previous search match"),
+    bind(C::Global, &[Key::char('t')], A::ToggleThoughts, "hide or show what people think, want or expect (~)"),
+    bind(C::Global, &[Key::char('/')], A::StartSearch, "search the article as you type; / Enter repeats the last search"),
+    bind(C::Global, &[Key::char('n')], A::NextMatch, "next search match after the selection"),
+    bind(C::Global, &[Key::char('N')], A::PrevMatch, "previous search match before the selection"),
     bind(C::Global, &[Key::plain(KeyCode::Esc)], A::Escape, "clear the search, then the filter"),
-    bind(C::Global, &[Key::char('y')], A::Copy, "copy the statement with its speaker (OSC 52)"),
-    bind(C::Global, &[Key::char('e')], A::Export, "write a Markdown note of this view (filter applied) to a file"),
+    bind(C::Global, &[Key::char('y')], A::Copy, "copy the statement with speaker, role and source (OSC 52)"),
+    bind(C::Global, &[Key::char('Y')], A::CopyToFile, "write the statement with speaker, role and source to a file"),
+    bind(C::Global, &[Key::char('s'), Key::char('e')], A::Export, "save a Markdown note of this view (filter applied); asks for the file"),
     bind(C::Global, &[Key::char('}')], A::NextArticle, "next article"),
     bind(C::Global, &[Key::char('{')], A::PrevArticle, "previous article"),
     bind(C::Global, &[Key::char('a')], A::ArticleList, "list the open articles"),
-    bind(C::Global, &[Key::char('s')], A::ToggleScope, "actors of this article / of the whole briefing"),
+    bind(C::Global, &[Key::char('B')], A::ToggleScope, "actors of this article / of the whole briefing"),
     bind(C::Global, &[Key::ctrl('l')], A::Redraw, "redraw the screen"),
+    bind(C::Quotes, &[Key::plain(KeyCode::Enter)], A::ShowInArticle, "show the statement in the article"),
+    bind(C::Quotes, &[Key::char(' ')], A::Move(M::PageDown), "a page down"),
+    bind(C::Quotes, &[Key::char('b')], A::Move(M::PageUp), "a page up"),
     bind(C::Actors, &[Key::char(' '), Key::plain(KeyCode::Enter)], A::ToggleActor, "toggle this speaker in the filter"),
-    bind(C::Actors, &[Key::plain(KeyCode::Esc)], A::ClearFilter, "clear the speaker filter"),
     bind(C::Body, &[Key::char(' ')], A::Move(M::PageDown), "a page down"),
     bind(C::Body, &[Key::char('b')], A::Move(M::PageUp), "a page up"),
-    bind(C::Search, &[Key::plain(KeyCode::Enter)], A::SearchAccept, "keep the search and go to the match"),
-    bind(C::Search, &[Key::plain(KeyCode::Esc)], A::SearchCancel, "cancel the search"),
-    bind(C::Search, &[Key::plain(KeyCode::Backspace)], A::SearchBackspace, "delete a character"),
-    bind(C::Search, &[Key::ctrl('w')], A::SearchDeleteWord, "delete a word"),
-    bind(C::Search, &[Key::ctrl('u')], A::SearchClear, "delete everything"),
+    bind(C::Prompt, &[Key::plain(KeyCode::Enter)], A::PromptAccept, "search: keep it and go to the match · save: write the file"),
+    bind(C::Prompt, &[Key::plain(KeyCode::Esc)], A::PromptCancel, "cancel"),
+    bind(C::Prompt, &[Key::plain(KeyCode::Backspace)], A::PromptBackspace, "delete a character"),
+    bind(C::Prompt, &[Key::ctrl('w')], A::PromptDeleteWord, "delete a word"),
+    bind(C::Prompt, &[Key::ctrl('u')], A::PromptClear, "delete everything"),
     bind(C::Help, &[Key::char('?'), Key::char('q'), Key::plain(KeyCode::Esc)], A::CloseHelp, "close the help"),
     bind(C::Help, DOWN, A::Move(M::Down), "scroll down"),
     bind(C::Help, UP, A::Move(M::Up), "scroll up"),
     bind(C::Help, &[Key::char(' '), Key::plain(KeyCode::PageDown)], A::Move(M::PageDown), "a page down"),
-    bind(C::Help, &[Key::plain(KeyCode::PageUp)], A::Move(M::PageUp), "a page up"),
+    bind(C::Help, &[Key::char('b'), Key::plain(KeyCode::PageUp)], A::Move(M::PageUp), "a page up"),
+    bind(C::Help, FIRST, A::Move(M::First), "top"),
+    bind(C::Help, LAST, A::Move(M::Last), "bottom"),
     bind(C::Articles, &[Key::plain(KeyCode::Enter), Key::char(' ')], A::OpenArticle, "open the article"),
-    bind(C::Articles, &[Key::char('a'), Key::char('q'), Key::plain(KeyCode::Esc)], A::CloseArticles, "close the list"),
+    bind(C::Articles, &[Key::plain(KeyCode::Esc), Key::char('a'), Key::char('q')], A::CloseArticles, "close the list"),
     bind(C::Articles, DOWN, A::Move(M::Down), "next article"),
     bind(C::Articles, UP, A::Move(M::Up), "previous article"),
     bind(C::Articles, FIRST, A::Move(M::First), "first article"),
@@ -270,7 +340,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         Context::Quotes,
         Context::Actors,
         Context::Body,
-        Context::Search,
+        Context::Prompt,
         Context::Articles,
         Context::Help,
     ];
@@ -281,10 +351,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
             .filter(|b| {
                 b.context == context || (context == Context::Global && b.context == Context::Always)
             })
-            .map(|b| {
-                let keys: Vec<String> = b.keys.iter().map(Key::label).collect();
-                (keys.join(" "), b.help)
-            })
+            .map(|b| (b.keys_label(), b.help))
             .collect();
         if !rows.is_empty() {
             sections.push((context.title(), rows));
@@ -303,15 +370,45 @@ mod tests {
 
     #[test]
     fn pane_bindings_win_over_global_ones() {
+        let space = event(KeyCode::Char(' '), KeyModifiers::NONE);
+        assert_eq!(
+            lookup(&[C::Actors, C::Global, C::Always], &space),
+            Some(A::ToggleActor)
+        );
+        assert_eq!(
+            lookup(&[C::Quotes, C::Global, C::Always], &space),
+            Some(A::Move(M::PageDown))
+        );
+        // Esc means the same in every pane: the search, then the filter.
         let esc = event(KeyCode::Esc, KeyModifiers::NONE);
+        for pane in [C::Actors, C::Quotes, C::Body] {
+            assert_eq!(lookup(&[pane, C::Global, C::Always], &esc), Some(A::Escape));
+        }
+    }
+
+    #[test]
+    fn the_keys_users_of_less_and_vim_expect_are_bound() {
+        let key = |c| event(KeyCode::Char(c), KeyModifiers::NONE);
+        let quotes = [C::Quotes, C::Global, C::Always];
         assert_eq!(
-            lookup(&[C::Actors, C::Global, C::Always], &esc),
-            Some(A::ClearFilter)
+            lookup(&quotes, &event(KeyCode::Enter, KeyModifiers::NONE)),
+            Some(A::ShowInArticle)
+        );
+        assert_eq!(lookup(&quotes, &key('h')), Some(A::FocusLeft));
+        assert_eq!(lookup(&quotes, &key('l')), Some(A::FocusRight));
+        assert_eq!(
+            lookup(&quotes, &event(KeyCode::Left, KeyModifiers::NONE)),
+            Some(A::FocusLeft)
         );
         assert_eq!(
-            lookup(&[C::Quotes, C::Global, C::Always], &esc),
-            Some(A::Escape)
+            lookup(&quotes, &event(KeyCode::Right, KeyModifiers::NONE)),
+            Some(A::FocusRight)
         );
+        // s saves, as in less; the scope has a key of its own.
+        assert_eq!(lookup(&quotes, &key('s')), Some(A::Export));
+        assert_eq!(lookup(&quotes, &key('B')), Some(A::ToggleScope));
+        assert_eq!(lookup(&quotes, &key('5')), Some(A::Count));
+        assert_eq!(lookup(&[C::Help], &key('G')), Some(A::Move(M::Last)));
     }
 
     #[test]
@@ -344,5 +441,12 @@ mod tests {
     fn help_lists_every_binding() {
         let listed: usize = help_sections().iter().map(|(_, rows)| rows.len()).sum();
         assert_eq!(listed, BINDINGS.len());
+        let all: Vec<String> = help_sections()
+            .into_iter()
+            .flat_map(|(_, rows)| rows.into_iter().map(|(k, _)| k))
+            .collect();
+        for keys in ["g Home", "G End", "0-9", "t", "Y", "s e", "h ←", "l →"] {
+            assert!(all.iter().any(|k| k == keys), "{keys} in the help: {all:?}");
+        }
     }
 }

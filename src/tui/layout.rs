@@ -38,19 +38,30 @@ impl Pane {
     }
 }
 
-/// How the panes share the screen.
+/// How the panes share the screen. Every pane on screen gets at least
+/// [`MIN_TEXT`] columns for its text: where three columns would leave less,
+/// panes are stacked, and then share a place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arrangement {
     /// Actors | Article | Quotes, side by side.
     Wide,
     /// Actors | Article over Quotes.
     Stacked,
+    /// Article over Quotes; the Actors take the Quotes' place while they
+    /// have the focus.
+    Narrow,
     /// One pane at a time, with a tab bar.
     Single,
 }
 
 /// Below this width or height the reader shows one pane at a time.
 pub const SINGLE_BELOW: (u16, u16) = (60, 16);
+/// From this width the actors get a column of their own beside the article.
+pub const STACKED_FROM: u16 = 100;
+/// From this width the quotes get a column of their own too.
+pub const WIDE_FROM: u16 = 150;
+/// The columns of text every pane keeps where panes stand side by side.
+pub const MIN_TEXT: u16 = 40;
 /// The widest the article text gets; wider panes centre it.
 pub const MAX_TEXT_WIDTH: u16 = 100;
 
@@ -114,11 +125,15 @@ impl AppLayout {
         };
         let arrangement = if w < SINGLE_BELOW.0 || h < SINGLE_BELOW.1 {
             Arrangement::Single
-        } else if w >= 140 || (w >= 100 && h < 28) {
+        } else if w >= WIDE_FROM {
             Arrangement::Wide
-        } else {
+        } else if w >= STACKED_FROM {
             Arrangement::Stacked
+        } else {
+            Arrangement::Narrow
         };
+        // A side pane: its text, a border on each side.
+        let side = MIN_TEXT + 2;
         layout.arrangement = Some(arrangement);
         match arrangement {
             Arrangement::Single => {
@@ -134,8 +149,8 @@ impl AppLayout {
                 layout.quotes = pane;
             }
             Arrangement::Wide => {
-                let actors_w = share(w, 16, 20, 30);
-                let quotes_w = share(w, 30, 30, 56);
+                let actors_w = share(w, 20, side, side + 6);
+                let quotes_w = share(w, 30, side, 60);
                 let body_w = w.saturating_sub(actors_w + quotes_w);
                 let x = main.x;
                 layout.actors = PaneArea::new(Rect::new(x, main.y, actors_w, main.height));
@@ -148,7 +163,7 @@ impl AppLayout {
                 ));
             }
             Arrangement::Stacked => {
-                let actors_w = share(w, 20, 18, 28);
+                let actors_w = share(w, 30, side, side + 4);
                 let right_w = w - actors_w;
                 let quotes_h = share(main.height, 36, 5, 18);
                 let body_h = main.height - quotes_h;
@@ -156,6 +171,14 @@ impl AppLayout {
                 layout.actors = PaneArea::new(Rect::new(main.x, main.y, actors_w, main.height));
                 layout.body = PaneArea::new(Rect::new(rx, main.y, right_w, body_h));
                 layout.quotes = PaneArea::new(Rect::new(rx, main.y + body_h, right_w, quotes_h));
+            }
+            Arrangement::Narrow => {
+                let quotes_h = share(main.height, 36, 5, 18);
+                let body_h = main.height - quotes_h;
+                layout.body = PaneArea::new(Rect::new(main.x, main.y, w, body_h));
+                let bottom = PaneArea::new(Rect::new(main.x, main.y + body_h, w, quotes_h));
+                layout.quotes = bottom;
+                layout.actors = bottom;
             }
         }
         layout
@@ -175,7 +198,22 @@ impl AppLayout {
 
     /// Whether `pane` is on screen when `focus` has the focus.
     pub fn shows(&self, pane: Pane, focus: Pane) -> bool {
-        !self.pane(pane).outer.is_empty() && (!self.is_single() || pane == focus)
+        let on = match self.arrangement {
+            Some(Arrangement::Single) => pane == focus,
+            // The actors and the quotes share the bottom.
+            Some(Arrangement::Narrow) => match pane {
+                Pane::Body => true,
+                Pane::Actors => focus == Pane::Actors,
+                Pane::Quotes => focus != Pane::Actors,
+            },
+            _ => true,
+        };
+        on && !self.pane(pane).outer.is_empty()
+    }
+
+    /// Whether the actors and the quotes take turns in one place.
+    pub fn shares_bottom(&self) -> bool {
+        self.arrangement == Some(Arrangement::Narrow)
     }
 
     /// The pane under a screen position.
@@ -209,6 +247,28 @@ pub fn picker_area(area: Rect) -> Rect {
         width,
         height,
     )
+}
+
+/// Where the help opens: centred, as wide as the screen allows up to 100
+/// columns, the status line left free.
+pub fn help_area(area: Rect, rows: usize) -> Rect {
+    let width = area.width.saturating_sub(2).min(100);
+    let height = area
+        .height
+        .saturating_sub(1)
+        .min(u16::try_from(rows + 2).unwrap_or(u16::MAX));
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height.saturating_sub(1) - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Columns of help text inside a help popup `width` columns wide (its border
+/// and a margin on each side).
+pub fn help_text_width(width: u16) -> usize {
+    usize::from(width.saturating_sub(4))
 }
 
 /// Rows of the article header (title, then byline and date) in a body pane
@@ -273,7 +333,7 @@ impl BodyGeometry {
 }
 
 /// Columns of a quote-list row: article number (in the briefing-wide list),
-/// speaker tag, kind marker, text.
+/// speaker tag, kind marker, mode marker (`~` for thought), text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct QuoteGeometry {
     /// Columns of the article number, its space included (0: no number).
@@ -281,7 +341,8 @@ pub struct QuoteGeometry {
     /// Offset of the speaker tag from the row's left edge.
     pub tag_x: u16,
     pub tag_width: u16,
-    /// Offset of the kind marker from the row's left edge.
+    /// Offset of the kind marker from the row's left edge; the mode marker
+    /// follows it.
     pub marker_x: u16,
     /// Offset of the text from the row's left edge.
     pub text_x: u16,
@@ -303,7 +364,7 @@ impl QuoteGeometry {
         let rest = width - article;
         let tag = tag_width.min(rest / 3);
         let marker_x = if tag > 0 { article + tag + 1 } else { article };
-        let text_x = (marker_x + 2).min(width);
+        let text_x = (marker_x + 3).min(width);
         QuoteGeometry {
             article_width: article,
             tag_x: article,
@@ -323,8 +384,10 @@ mod tests {
     fn arrangements_follow_the_size() {
         let at = |w, h| AppLayout::new(Rect::new(0, 0, w, h)).arrangement;
         assert_eq!(at(200, 60), Some(Arrangement::Wide));
+        assert_eq!(at(150, 30), Some(Arrangement::Wide));
         assert_eq!(at(120, 40), Some(Arrangement::Stacked));
-        assert_eq!(at(80, 24), Some(Arrangement::Stacked));
+        assert_eq!(at(100, 24), Some(Arrangement::Stacked));
+        assert_eq!(at(80, 24), Some(Arrangement::Narrow));
         assert_eq!(at(59, 40), Some(Arrangement::Single));
         assert_eq!(at(120, 15), Some(Arrangement::Single));
         assert_eq!(at(0, 0), None);

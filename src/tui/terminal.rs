@@ -208,6 +208,7 @@ pub fn run(mut app: App, mut loader: Loader, options: Options) -> Result<Outcome
     let signals = Signals::watch();
     let _hangup = HangupWatch::start();
 
+    app.clipboard_doubt = clipboard_doubt(|name| std::env::var_os(name));
     let mut session = Session::start(options.mouse)?;
     let mut dirty = true;
     let mut frames = 0u64;
@@ -389,6 +390,22 @@ fn restore() {
         LeaveAlternateScreen,
         Show
     );
+}
+
+/// Why the terminal may not pass an OSC 52 copy on to the clipboard, from
+/// the environment (`var` reads a variable): tmux does only with
+/// `set-clipboard on`, GNU screen not at all, the Linux console has no
+/// clipboard. Other terminals mostly do, but none says whether it did.
+pub fn clipboard_doubt(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<&'static str> {
+    if var("TMUX").is_some() {
+        Some("tmux passes it on only with set-clipboard on")
+    } else if var("STY").is_some() {
+        Some("GNU screen does not pass it on")
+    } else if var("TERM").is_some_and(|t| t == "linux") {
+        Some("the Linux console has no clipboard")
+    } else {
+        None
+    }
 }
 
 /// Standard base64 with padding, for OSC 52.

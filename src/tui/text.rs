@@ -13,6 +13,15 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::sanitize::plain_ascii;
 pub use crate::sanitize::{Shown, sanitize, sanitize_collapsed, sanitize_into, shown};
 
+/// "1 article", "3 articles": a count with its noun.
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Whether `c` is a character that is always a grapheme of its own, one column
 /// wide and safe to show: printable ASCII, Latin-1 and Latin Extended-A letters,
 /// and the common punctuation of news text (’ “ ” — …). Text made only of these
@@ -50,10 +59,57 @@ pub fn display_width(s: &str) -> usize {
     if s.chars().all(is_simple) {
         return s.chars().count();
     }
-    s.graphemes(true).map(grapheme_width).sum()
+    let mut width = 0;
+    for_each_grapheme(s, |_, _, w| {
+        width += w;
+        true
+    });
+    width
 }
 
-/// Calls `f(byte_offset, grapheme, width)` for each grapheme of `s`.
+/// Whether `c` is an emoji skin-tone modifier (U+1F3FB to U+1F3FF).
+#[inline]
+pub fn is_skin_tone(c: char) -> bool {
+    ('\u{1f3fb}'..='\u{1f3ff}').contains(&c)
+}
+
+/// Calls `f(byte offset, piece)` for the pieces of grapheme `g` the reader
+/// draws in cells of their own: a skin-tone modifier after an emoji starts one
+/// (with what the grapheme rules join to it). Terminals disagree on the width
+/// of an emoji with its modifier: 2 columns, or 4 where they draw the modifier
+/// apart (tmux does); drawn in one 2-column cell, the modifier is covered by
+/// the next cell where the terminal takes 4. Drawn in its own cell, after a
+/// cursor move, it shows in every terminal: joined to the emoji, or as its
+/// swatch beside it.
+fn skin_tone_pieces(g: &str, mut f: impl FnMut(usize, &str) -> bool) -> bool {
+    let mut start = 0;
+    let cuts = g
+        .char_indices()
+        .skip(1)
+        .filter(|&(_, c)| is_skin_tone(c))
+        .map(|(i, _)| i)
+        .chain(std::iter::once(g.len()));
+    for cut in cuts {
+        let part = &g[start..cut];
+        if start == 0 {
+            if !f(0, part) {
+                return false;
+            }
+        } else {
+            // A part that starts with a modifier may be several graphemes.
+            for (i, sub) in part.grapheme_indices(true) {
+                if !f(start + i, sub) {
+                    return false;
+                }
+            }
+        }
+        start = cut;
+    }
+    true
+}
+
+/// Calls `f(byte_offset, grapheme, width)` for each grapheme of `s`, as the
+/// reader draws them (see [`skin_tone_pieces`]).
 pub fn for_each_grapheme(s: &str, mut f: impl FnMut(usize, &str, usize) -> bool) {
     if s.bytes().all(plain_ascii) {
         for i in 0..s.len() {
@@ -72,7 +128,12 @@ pub fn for_each_grapheme(s: &str, mut f: impl FnMut(usize, &str, usize) -> bool)
         return;
     }
     for (i, g) in s.grapheme_indices(true) {
-        if !f(i, g, grapheme_width(g)) {
+        let go_on = if g.chars().skip(1).any(is_skin_tone) {
+            skin_tone_pieces(g, |j, piece| f(i + j, piece, grapheme_width(piece)))
+        } else {
+            f(i, g, grapheme_width(g))
+        };
+        if !go_on {
             return;
         }
     }
@@ -104,6 +165,23 @@ pub fn truncate(s: &str, width: usize) -> String {
     let (end, _) = fit_prefix(s, width - 1);
     let mut out = sanitize(&s[..end]);
     out.push('…');
+    out
+}
+
+/// `s` cut to `width` columns in the middle, with `…` where it was cut: its
+/// first third and its end show, for notices whose ends both say something
+/// ("note written to …/briefing-20240229-123456.md (6 statements)").
+pub fn truncate_middle(s: &str, width: usize) -> String {
+    if display_width(s) <= width {
+        return sanitize(s);
+    }
+    if width < 8 {
+        return truncate(s, width);
+    }
+    let head = width / 3;
+    let (end, used) = fit_prefix(s, head);
+    let mut out = sanitize(&s[..end]);
+    out.push_str(&truncate_start(&s[end..], width - used));
     out
 }
 
@@ -156,6 +234,9 @@ mod tests {
         assert_eq!(display_width("日本"), 4);
         assert_eq!(display_width("e\u{301}"), 1);
         assert_eq!(display_width("\u{202e}x"), 2);
+        // An emoji and its skin tone take a cell each (see skin_tone_pieces).
+        assert_eq!(display_width("👍🏽"), 4);
+        assert_eq!(display_width("a👍🏽b"), 6);
         assert_eq!(display_width("\u{200f}x"), 1);
         assert_eq!(display_width("Ru\u{200d}iz"), 4);
         assert_eq!(
@@ -189,5 +270,11 @@ mod tests {
         assert_eq!(truncate_start("日本語", 4), "…語");
         assert_eq!(truncate_start("abc", 3), "abc");
         assert_eq!(truncate_start("abc", 0), "");
+        let notice = "note written to /a/very/long/path/to/the/notes/briefing-1.md (6 statements)";
+        let cut = truncate_middle(notice, 50);
+        assert_eq!(display_width(&cut), 50);
+        assert!(cut.starts_with("note written to"), "{cut}");
+        assert!(cut.ends_with("briefing-1.md (6 statements)"), "{cut}");
+        assert_eq!(truncate_middle("short", 50), "short");
     }
 }

@@ -74,6 +74,10 @@ pub struct Theme {
     pub statement: Style,
     /// Added to the selected statement, over its speaker style.
     pub selected: Style,
+    /// Added to statements of what people think, want or expect (thought
+    /// mode), in the quote list and the article: italic, besides the `~`
+    /// marker and the dashed bar that show it in every theme.
+    pub thought: Style,
     /// The speaker mention and reporting verb of the selected statement.
     pub attribution: Style,
     pub search_match: Style,
@@ -140,6 +144,7 @@ impl Theme {
             unattributed: muted,
             statement: Style::new(),
             selected: Style::new().add_modifier(Modifier::REVERSED),
+            thought: Style::new().add_modifier(Modifier::ITALIC),
             attribution: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
             search_match: Style::new()
                 .fg(Color::Black)
@@ -180,6 +185,7 @@ impl Theme {
             unattributed: Color::Reset,
             statement: bold,
             selected: reverse,
+            thought: plain.add_modifier(Modifier::ITALIC),
             attribution: plain.add_modifier(Modifier::UNDERLINED),
             search_match: plain.add_modifier(Modifier::UNDERLINED | Modifier::ITALIC),
             search_current: plain.add_modifier(Modifier::UNDERLINED | Modifier::REVERSED),

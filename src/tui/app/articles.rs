@@ -47,7 +47,7 @@ impl App {
             "article {}/{}: {}",
             self.current + 1,
             self.articles.len(),
-            self.article().doc.display_title()
+            self.article().title()
         )
     }
 
@@ -98,6 +98,10 @@ impl App {
             fresh.articles = vec![Article::new(doc, analysing)];
             fresh.joined = Joined::build(&fresh.articles);
             fresh.export_dir = std::mem::take(&mut self.export_dir);
+            fresh.clipboard_doubt = self.clipboard_doubt;
+            fresh.hide_thoughts = self.hide_thoughts;
+            fresh.articles[0].hide_thoughts = self.hide_thoughts;
+            fresh.articles[0].refilter();
             fresh.errors = std::mem::take(&mut self.errors);
             fresh.loading = self.loading;
             fresh.notice = self.notice.take();
@@ -114,6 +118,8 @@ impl App {
             return;
         }
         let mut art = Article::new(doc, analysing);
+        art.hide_thoughts = self.hide_thoughts;
+        art.refilter();
         if self.scope == Scope::Briefing {
             art.pinned = self.cross_mode();
             art.refilter();

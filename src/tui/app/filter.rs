@@ -6,6 +6,7 @@
 
 use super::{App, Scope};
 use crate::tui::article::ActorEntry;
+use crate::tui::text::plural;
 
 impl App {
     // ----- filter ----------------------------------------------------------------------
@@ -26,7 +27,7 @@ impl App {
             (Some(ActorEntry::Speaker(g)), Scope::Briefing) => self.toggle_briefing_speaker(g),
             (Some(ActorEntry::Mentioned(id)), scope) => {
                 let name = match scope {
-                    Scope::Article => self.article().doc.analysis.actors[id].short_name(),
+                    Scope::Article => self.article().speaker_tag(Some(id)),
                     Scope::Briefing => self.joined.short_name(Some(id)),
                 }
                 .to_string();
@@ -108,9 +109,36 @@ impl App {
             docs.len()
         };
         self.notice = Some(if now_on || self.cross_mode() {
-            format!("{name} {change} the filter: {statements} statements in {articles} articles")
+            format!(
+                "{name} {change} the filter: {} in {}",
+                plural(statements, "statement"),
+                plural(articles, "article")
+            )
         } else {
             format!("{name} {change} the filter")
+        });
+    }
+
+    /// `t`: hides the statements of what people think, want or expect, in
+    /// every article, or shows them again; the speaker filter stays as it is.
+    pub(super) fn toggle_thoughts(&mut self) {
+        self.hide_thoughts = !self.hide_thoughts;
+        let hide = self.hide_thoughts;
+        for art in &mut self.articles {
+            art.hide_thoughts = hide;
+            art.refilter();
+        }
+        if self.cross_mode() {
+            self.apply_briefing_filter();
+        } else {
+            self.follow_selection();
+        }
+        let thoughts: usize = self.articles.iter().map(|a| a.thoughts()).sum();
+        let what = plural(thoughts, "thought statement");
+        self.notice = Some(match (hide, thoughts) {
+            (true, 0) => "thoughts hidden: there are none here".into(),
+            (true, _) => format!("{what} hidden (t shows them)"),
+            (false, _) => format!("{what} shown (~ marks them)"),
         });
     }
 

@@ -23,7 +23,7 @@ use super::article::{ActorList, Article};
 use super::joined::Joined;
 use super::keys::{self, Action, Context, Motion};
 use super::layout::{AppLayout, BodyGeometry, Pane, QuoteGeometry, header_rows};
-use super::wrap::{Row, WrappedBody, Wrapper};
+use super::wrap::{Row, Wrapper};
 use crate::input::LoadError;
 use crate::{Analysis, Document};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -41,6 +41,8 @@ pub enum Mode {
     Normal,
     /// Typing a search; matches follow every key.
     Search(SearchPrompt),
+    /// Typing the file to save the Markdown note to.
+    Save(SavePrompt),
     Help,
     /// The article list is open.
     Articles,
@@ -128,6 +130,27 @@ pub struct SearchPrompt {
     origin_quotes_top: usize,
 }
 
+/// The prompt for the file a note is saved to, filled in with a fresh name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavePrompt {
+    pub input: String,
+}
+
+impl Mode {
+    /// The text being typed, in either prompt.
+    pub fn prompt_input(&mut self) -> Option<&mut String> {
+        match self {
+            Mode::Search(p) => Some(&mut p.input),
+            Mode::Save(p) => Some(&mut p.input),
+            _ => None,
+        }
+    }
+
+    pub fn in_prompt(&self) -> bool {
+        matches!(self, Mode::Search(_) | Mode::Save(_))
+    }
+}
+
 /// Something only the terminal can do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
@@ -160,8 +183,15 @@ pub struct App {
     pub loading: Option<Progress>,
     /// Inputs that could not be read.
     pub errors: Vec<LoadError>,
-    /// Where `e` writes the Markdown note.
+    /// Where notes and statements written to files go (names the user types
+    /// are relative to it).
     pub export_dir: PathBuf,
+    /// Why the terminal may not pass OSC 52 on to the clipboard (tmux, screen,
+    /// the Linux console), when it may not: said after a copy.
+    pub clipboard_doubt: Option<&'static str>,
+    /// Statements of what people think, want or expect are hidden (in every
+    /// article, on top of the speaker filter).
+    pub hide_thoughts: bool,
     pub focus: Pane,
     pub mode: Mode,
     /// The search query (live while typing).
@@ -209,6 +239,8 @@ impl App {
             loading: None,
             errors: Vec::new(),
             export_dir: PathBuf::from("."),
+            clipboard_doubt: None,
+            hide_thoughts: false,
             focus: Pane::Quotes,
             mode: Mode::Normal,
             query: String::new(),
@@ -297,7 +329,44 @@ impl App {
 
     pub fn body_geometry(&self) -> BodyGeometry {
         let inner = self.layout.body.inner;
-        BodyGeometry::with_header(inner, self.article().tag_width, header_rows(inner.height))
+        let lines = self.header_lines().len() as u16;
+        let rows = header_rows(inner.height).min(lines);
+        BodyGeometry::with_header(inner, self.article().tag_width, rows)
+    }
+
+    /// The article header, line by line: the title (unless the body shows it,
+    /// as it does when a statement lies in it), then the byline, date, file
+    /// name and which article of how many. Standard input has no file name.
+    pub fn header_lines(&self) -> Vec<String> {
+        let art = self.article();
+        let analysis = &art.doc.analysis;
+        let mut lines = Vec::with_capacity(2);
+        let title_in_body = art.title_in_body();
+        if !title_in_body {
+            lines.push(art.title().split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+        let mut about: Vec<String> = Vec::new();
+        if let Some(b) = analysis.byline.as_deref() {
+            about.push(format!("By {}", b.trim()));
+        }
+        if let Some(d) = analysis.date.as_deref() {
+            about.push(d.trim().to_string());
+        }
+        // Without a title the title line already names the file.
+        if (analysis.title.is_some() || title_in_body) && art.doc.source != "-" {
+            about.push(crate::export::file_name(&art.doc.source).to_string());
+        }
+        if self.articles.len() > 1 {
+            about.push(format!(
+                "article {}/{}",
+                self.current + 1,
+                self.articles.len()
+            ));
+        }
+        if !about.is_empty() {
+            lines.push(about.join(" · "));
+        }
+        lines
     }
 
     pub fn quote_geometry(&self) -> QuoteGeometry {
@@ -375,7 +444,7 @@ impl App {
                 Event::Key(key) => {
                     matches!(key.code, KeyCode::Char(_))
                         && !key.modifiers.contains(KeyModifiers::CONTROL)
-                        && keys::lookup(&[Context::Search, Context::Always], key).is_none()
+                        && keys::lookup(&[Context::Prompt, Context::Always], key).is_none()
                 }
                 _ => false,
             };
@@ -407,25 +476,26 @@ impl App {
         }
     }
 
-    /// Pasted text (bracketed paste) is text, never keys: typed into the search
-    /// prompt on one line (line breaks as spaces, controls left out), ignored
-    /// anywhere else.
+    /// Pasted text (bracketed paste) is text, never keys: typed into a prompt
+    /// on one line (line breaks as spaces, controls left out), ignored anywhere
+    /// else.
     fn paste(&mut self, text: &str) {
-        let Mode::Search(prompt) = &mut self.mode else {
+        let searching = matches!(self.mode, Mode::Search(_));
+        let Some(input) = self.mode.prompt_input() else {
             self.notice = Some("pasted text ignored: press / to search".into());
             return;
         };
-        prompt.input.reserve(text.len());
+        input.reserve(text.len());
         for c in text.chars() {
             if c.is_whitespace() {
-                if !prompt.input.ends_with(' ') && !prompt.input.is_empty() {
-                    prompt.input.push(' ');
+                if !input.ends_with(' ') && !input.is_empty() {
+                    input.push(' ');
                 }
             } else if !c.is_control() {
-                prompt.input.push(c);
+                input.push(c);
             }
         }
-        self.search_pending = true;
+        self.search_pending = searching;
     }
 
     /// Lays the reader out for a screen of `width`×`height`, re-wrapping the body
@@ -462,9 +532,7 @@ impl App {
         let width = usize::from(self.body_geometry().text.width).max(1);
         let art = &mut self.articles[self.current];
         if art.body.width != width {
-            art.body = WrappedBody::of_paragraphs(&art.doc.text, art.doc.paragraphs(), width);
-            art.body
-                .place(art.doc.analysis.statements.iter().map(|s| s.span));
+            art.wrap_body(width);
         }
         self.clamp_body();
     }
@@ -516,32 +584,35 @@ impl App {
         }
         self.notice = None;
         let contexts: &[Context] = match (&self.mode, self.focus) {
-            (Mode::Search(_), _) => &[Context::Search, Context::Always],
+            (Mode::Search(_) | Mode::Save(_), _) => &[Context::Prompt, Context::Always],
             (Mode::Help, _) => &[Context::Help, Context::Always],
             (Mode::Articles, _) => &[Context::Articles, Context::Always],
             (Mode::Normal, Pane::Actors) => &[Context::Actors, Context::Global, Context::Always],
             (Mode::Normal, Pane::Body) => &[Context::Body, Context::Global, Context::Always],
             (Mode::Normal, Pane::Quotes) => &[Context::Quotes, Context::Global, Context::Always],
         };
-        if self.mode == Mode::Normal
+        let action = keys::lookup(contexts, key);
+        if action == Some(Action::Count)
             && let KeyCode::Char(d @ '0'..='9') = key.code
-            && !key.modifiers.contains(KeyModifiers::CONTROL)
-            && (d != '0' || self.count.is_some())
         {
-            let digit = d as usize - '0' as usize;
-            self.count = Some((self.count.unwrap_or(0) * 10 + digit).min(999_999));
+            // A 0 with no count before it is no count.
+            if d != '0' || self.count.is_some() {
+                let digit = d as usize - '0' as usize;
+                self.count = Some((self.count.unwrap_or(0) * 10 + digit).min(999_999));
+            }
             return None;
         }
         let count = self.count.take();
-        match keys::lookup(contexts, key) {
+        match action {
             Some(action) => self.apply_counted(action, count),
             None => {
-                if let Mode::Search(prompt) = &mut self.mode
+                let searching = matches!(self.mode, Mode::Search(_));
+                if let Some(input) = self.mode.prompt_input()
                     && let KeyCode::Char(c) = key.code
                     && !key.modifiers.contains(KeyModifiers::CONTROL)
                 {
-                    prompt.input.push(c);
-                    self.search_pending = true;
+                    input.push(c);
+                    self.search_pending = searching;
                 }
                 None
             }
@@ -621,12 +692,30 @@ impl App {
             Action::CloseHelp => self.mode = Mode::Normal,
             Action::FocusNext => self.focus = self.focus.next(),
             Action::FocusPrev => self.focus = self.focus.prev(),
+            Action::FocusLeft => {
+                if self.focus != Pane::ALL[0] {
+                    self.focus = self.focus.prev();
+                }
+            }
+            Action::FocusRight => {
+                if self.focus != Pane::ALL[2] {
+                    self.focus = self.focus.next();
+                }
+            }
+            Action::ShowInArticle => match self.article().selected {
+                Some(_) => {
+                    self.focus = Pane::Body;
+                    self.follow_body();
+                }
+                None => self.notice = Some("no statement to show".into()),
+            },
+            Action::ToggleThoughts => self.toggle_thoughts(),
+            Action::Count => {}
             Action::Move(motion) => self.move_by(motion),
             Action::NextBySpeaker => self.same_speaker(true),
             Action::PrevBySpeaker => self.same_speaker(false),
             Action::ToggleActor => self.toggle_actor(),
             Action::FilterSpeaker => self.filter_selected_speaker(),
-            Action::ClearFilter => self.clear_filter(),
             Action::Escape => {
                 if !self.query.is_empty() {
                     self.set_query(String::new());
@@ -652,29 +741,45 @@ impl App {
                     origin_quotes_top: self.quotes_top(),
                 });
             }
-            Action::SearchBackspace | Action::SearchDeleteWord | Action::SearchClear => {
-                if let Mode::Search(prompt) = &mut self.mode {
+            Action::PromptBackspace | Action::PromptDeleteWord | Action::PromptClear => {
+                if let Some(input) = self.mode.prompt_input() {
                     match action {
-                        Action::SearchBackspace => {
-                            prompt.input.pop();
+                        Action::PromptBackspace => {
+                            input.pop();
                         }
-                        Action::SearchDeleteWord => {
-                            let kept = prompt.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                            prompt.input.truncate(kept);
+                        Action::PromptDeleteWord => {
+                            // A word, or a part of a path.
+                            let kept = input
+                                .trim_end_matches([' ', '/'])
+                                .rfind([' ', '/'])
+                                .map_or(0, |i| i + 1);
+                            input.truncate(kept);
                         }
-                        _ => prompt.input.clear(),
+                        _ => input.clear(),
                     }
                 }
                 self.update_search();
             }
-            Action::SearchAccept => {
-                self.mode = Mode::Normal;
-                if !self.query.is_empty() && self.article().matches.is_empty() {
-                    self.notice = Some(format!("no match for “{}”", self.query));
+            Action::PromptAccept => match &self.mode {
+                Mode::Search(prompt) if prompt.input.is_empty() => {
+                    let previous = prompt.previous_query.clone();
+                    self.mode = Mode::Normal;
+                    self.repeat_search(previous);
                 }
-            }
-            Action::SearchCancel => {
-                if let Mode::Search(prompt) = std::mem::replace(&mut self.mode, Mode::Normal) {
+                Mode::Search(_) => {
+                    self.mode = Mode::Normal;
+                    if !self.query.is_empty() && self.article().matches.is_empty() {
+                        self.notice = Some(format!("no match for “{}”", self.query));
+                    }
+                }
+                Mode::Save(prompt) => {
+                    let input = prompt.input.clone();
+                    self.save_note(&input);
+                }
+                _ => {}
+            },
+            Action::PromptCancel => match std::mem::replace(&mut self.mode, Mode::Normal) {
+                Mode::Search(prompt) => {
                     self.set_query(prompt.previous_query);
                     let art = self.article_mut();
                     art.selected = prompt.origin_selected.filter(|s| art.shown.contains(s));
@@ -682,7 +787,9 @@ impl App {
                     self.set_quotes_top(prompt.origin_quotes_top);
                     self.clamp_body();
                 }
-            }
+                Mode::Save(_) => self.notice = Some("nothing saved".into()),
+                _ => {}
+            },
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::NextArticle => self.switch_article(true),
@@ -692,7 +799,8 @@ impl App {
             Action::CloseArticles => self.mode = Mode::Normal,
             Action::OpenArticle => self.open_picked(),
             Action::Copy => return self.copy_selected(),
-            Action::Export => self.export_note(),
+            Action::CopyToFile => self.copy_to_file(),
+            Action::Export => self.ask_where_to_save(),
             Action::Redraw => return Some(Effect::Redraw),
         }
         None

@@ -6,16 +6,16 @@ use crate::ActorId;
 use crate::tui::article::ActorEntry;
 use crate::tui::help;
 use crate::tui::keys::Motion;
-use crate::tui::layout::Pane;
+use crate::tui::layout::{Pane, help_area, help_text_width};
 
 impl App {
     // ----- movement ------------------------------------------------------------------
 
     pub(super) fn move_by(&mut self, motion: Motion) {
         if self.mode == Mode::Help {
-            let page = usize::from(self.layout.area.height.saturating_sub(4)).max(1);
-            let max = help::lines().len().saturating_sub(page);
-            self.help_scroll = step(self.help_scroll, motion, page, max);
+            let (rows, page) = self.help_rows_and_page();
+            let max = rows.saturating_sub(page);
+            self.help_scroll = step(self.help_scroll, motion, page, max).min(max);
             return;
         }
         if self.mode == Mode::Articles {
@@ -65,6 +65,15 @@ impl App {
                 art.body_top = step(art.body_top, motion, page, max);
             }
         }
+    }
+
+    /// Rows of the help as wrapped for the screen, and how many show at once.
+    fn help_rows_and_page(&self) -> (usize, usize) {
+        let area = self.layout.area;
+        let probe = help_area(area, usize::MAX >> 1);
+        let rows = help::rows(help_text_width(probe.width)).len();
+        let popup = help_area(area, rows);
+        (rows, usize::from(popup.height.saturating_sub(2)).max(1))
     }
 
     /// Selects statement `stmt` and brings it into view in the quotes and the body.

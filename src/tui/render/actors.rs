@@ -32,11 +32,8 @@ fn entry_view<'a>(app: &'a App, e: usize) -> EntryView<'a> {
             match entry {
                 ActorEntry::Speaker(Some(a)) => EntryView {
                     name: &actors[a].name,
-                    short: actors[a].short_name(),
-                    role: match actors[a].roles.first() {
-                        Some(role) => role.clone(),
-                        None => actors[a].kind.label().to_string(),
-                    },
+                    short: art.speaker_tag(Some(a)),
+                    role: actors[a].roles.first().cloned().unwrap_or_default(),
                     count: art.counts[a],
                     slot: art.slot(Some(a)),
                     in_filter: Some(art.filter[art.filter_key(Some(a))]),
@@ -51,7 +48,7 @@ fn entry_view<'a>(app: &'a App, e: usize) -> EntryView<'a> {
                 },
                 ActorEntry::Mentioned(a) => EntryView {
                     name: &actors[a].name,
-                    short: actors[a].short_name(),
+                    short: art.speaker_tag(Some(a)),
                     role: String::new(),
                     count: actors[a].mentions.len(),
                     slot: None,
@@ -68,10 +65,7 @@ fn entry_view<'a>(app: &'a App, e: usize) -> EntryView<'a> {
                     EntryView {
                         name: &actor.name,
                         short: j.short_name(Some(g)),
-                        role: match actor.roles.first() {
-                            Some(role) => role.clone(),
-                            None => actor.kind.label().to_string(),
-                        },
+                        role: actor.roles.first().cloned().unwrap_or_default(),
                         count: j.totals[g],
                         slot: j.slots[g],
                         in_filter: Some(on(g)),
@@ -258,7 +252,7 @@ pub(super) fn render_actors(app: &App, theme: &Theme, inner: Rect, buf: &mut Buf
                 let x = put(buf, x, y, right, &number, theme.muted);
                 let count = count.to_string();
                 let title_w = usize::from(right.saturating_sub(x)).saturating_sub(count.len() + 1);
-                let title = truncate(article.doc.display_title(), title_w);
+                let title = truncate(article.title(), title_w);
                 let style = if doc == app.current {
                     theme.text.add_modifier(Modifier::BOLD)
                 } else {

@@ -3,6 +3,7 @@
 
 use super::put;
 use crate::tui::app::App;
+use crate::tui::keys::{self, Action, Context};
 use crate::tui::layout::picker_area;
 use crate::tui::text::{display_width, truncate, truncate_start};
 use crate::tui::theme::Theme;
@@ -11,6 +12,20 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+/// The list's bottom line, from the key table.
+fn footer() -> String {
+    let label = |a: Action| {
+        keys::key_for(Context::Articles, a)
+            .map(|k| k.label())
+            .unwrap_or_default()
+    };
+    format!(
+        " {} opens · {} closes ",
+        label(Action::OpenArticle),
+        label(Action::CloseArticles)
+    )
+}
 
 pub(super) fn render_articles(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let popup = picker_area(area);
@@ -30,7 +45,7 @@ pub(super) fn render_articles(app: &App, theme: &Theme, area: Rect, buf: &mut Bu
         .border_type(BorderType::Thick)
         .border_style(theme.border_focused)
         .title(TextSpan::styled(title, theme.title_focused))
-        .title_bottom(Line::styled(" Enter opens · Esc closes ", theme.muted).right_aligned());
+        .title_bottom(Line::styled(footer(), theme.muted).right_aligned());
     let inner = block.inner(popup);
     block.render(popup, buf);
     if inner.is_empty() {
@@ -74,7 +89,7 @@ pub(super) fn render_articles(app: &App, theme: &Theme, area: Rect, buf: &mut Bu
         );
         let number = format!("{:>number_w$} ", index + 1);
         x = put(buf, x, y, right, &number, theme.muted);
-        let title = art.doc.display_title();
+        let title = art.title();
         let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
         let title = truncate(&title, title_w);
         let title_style = if current {
@@ -85,7 +100,7 @@ pub(super) fn render_articles(app: &App, theme: &Theme, area: Rect, buf: &mut Bu
         put(buf, x, y, right, &title, title_style);
         x = x.saturating_add(title_w as u16);
         if source_w > 0 {
-            let source = truncate_start(&art.doc.source, source_w);
+            let source = truncate_start(crate::export::source_label(&art.doc.source), source_w);
             put(buf, x.saturating_add(2), y, right, &source, theme.muted);
             x = x.saturating_add(source_w as u16 + 2);
         }

@@ -3,10 +3,12 @@
 use super::put;
 use crate::tui::app::{App, Mode};
 use crate::tui::article::Article;
-use crate::tui::help::{self, HelpLine};
+use crate::tui::help::{self, RowKind};
 use crate::tui::keys::{self, Action, Context};
-use crate::tui::layout::Pane;
-use crate::tui::text::{display_width, sanitize, truncate, truncate_start};
+use crate::tui::layout::{Pane, help_area, help_text_width};
+use crate::tui::text::{
+    display_width, fit_prefix, sanitize, truncate, truncate_middle, truncate_start,
+};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -41,6 +43,9 @@ pub(super) fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer
     }
 }
 
+/// The status line: where the selection is, what narrows the view, the
+/// search, the article; a notice or key hints on the right. What does not fit
+/// is cut, and the cut shows as `…`.
 pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.status);
     let art = app.article();
@@ -56,13 +61,25 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
     let right_text = match &app.notice {
         Some(n) => format!(" {} ", sanitize(n)),
         None => {
-            let hint = |a: Action, what: &str| {
-                keys::key_for(Context::Global, a).map(|k| format!("{} {what}", k.label()))
+            let hint = |c: Context, a: Action, what: &str| {
+                keys::key_for(c, a).map(|k| format!("{} {what}", k.label()))
             };
-            let hints: Vec<String> = [hint(Action::Help, "help"), hint(Action::Quit, "quit")]
-                .into_iter()
-                .flatten()
-                .collect();
+            // In a prompt, keys are text: the hints are the prompt's own.
+            let hints = match app.mode {
+                Mode::Search(_) => [
+                    hint(Context::Prompt, Action::PromptAccept, "keeps"),
+                    hint(Context::Prompt, Action::PromptCancel, "cancels"),
+                ],
+                Mode::Save(_) => [
+                    hint(Context::Prompt, Action::PromptAccept, "saves"),
+                    hint(Context::Prompt, Action::PromptCancel, "cancels"),
+                ],
+                _ => [
+                    hint(Context::Global, Action::Help, "help"),
+                    hint(Context::Global, Action::Quit, "quit"),
+                ],
+            };
+            let hints: Vec<String> = hints.into_iter().flatten().collect();
             format!(" {} ", hints.join(" · "))
         }
     };
@@ -77,133 +94,170 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
     } else {
         width
     };
-    if let Mode::Search(prompt) = &app.mode {
-        let counter = if prompt.input.is_empty() {
-            String::new()
-        } else {
-            format!("  {}", search_counter(art))
-        };
-        // The end of a long query shows, where the cursor is, with the counter.
-        let room = left_budget.saturating_sub(display_width(&counter) + 2);
-        parts.push((
-            format!("/{}", truncate_start(&prompt.input, room)),
-            theme.status_accent,
-        ));
-        parts.push(("▏".into(), theme.status_accent));
-        if !counter.is_empty() {
-            parts.push((counter, theme.status));
-        }
-    } else {
-        let position = match app.quote_pos() {
-            Some(p) => format!("{}/{}", p + 1, app.quote_list().len()),
-            None if art.analysing => "analysing…".to_string(),
-            None if total == 0 => "no statements".to_string(),
-            None => format!("0/{}", app.quote_list().len()),
-        };
-        parts.push((format!(" {position} "), theme.status_accent));
-        if let Some(p) = app.loading {
+    match &app.mode {
+        Mode::Search(prompt) => {
+            let counter = if prompt.input.is_empty() {
+                String::new()
+            } else {
+                format!("  {}", search_counter(art))
+            };
+            // The end of a long query shows, where the cursor is, with the counter.
+            let room = left_budget.saturating_sub(display_width(&counter) + 2);
             parts.push((
-                format!(" reading {}/{} ", p.read, p.inputs),
+                format!("/{}", truncate_start(&prompt.input, room)),
                 theme.status_accent,
             ));
+            parts.push(("▏".into(), theme.status_accent));
+            if !counter.is_empty() {
+                parts.push((counter, theme.status));
+            }
+            if prompt.input.is_empty() && !app.query.is_empty() {
+                parts.push((
+                    format!("  Enter: /{} again", sanitize(&app.query)),
+                    theme.status,
+                ));
+            }
         }
-        let waiting = app.analysing();
-        if waiting > 0 && app.articles.len() > 1 {
-            parts.push((format!(" analysing {waiting} "), theme.status));
+        Mode::Save(prompt) => {
+            let label = "save note to: ";
+            let room = left_budget.saturating_sub(label.len() + 1);
+            parts.push((label.into(), theme.status));
+            parts.push((truncate_start(&prompt.input, room), theme.status_accent));
+            parts.push(("▏".into(), theme.status_accent));
         }
-        if !app.errors.is_empty() {
-            parts.push((
-                format!(" ✗ {} unreadable ", app.errors.len()),
-                theme.status_accent,
-            ));
+        _ => {
+            let position = match app.quote_pos() {
+                Some(p) => format!("{}/{}", p + 1, app.quote_list().len()),
+                None if art.analysing => "analysing…".to_string(),
+                None if total == 0 => "no statements".to_string(),
+                None => format!("0/{}", app.quote_list().len()),
+            };
+            parts.push((format!(" {position} "), theme.status_accent));
+            if let Some(p) = app.loading {
+                parts.push((
+                    format!(" reading {}/{} ", p.read, p.inputs),
+                    theme.status_accent,
+                ));
+            }
+            let waiting = app.analysing();
+            if waiting > 0 && app.articles.len() > 1 {
+                parts.push((format!(" analysing {waiting} "), theme.status));
+            }
+            if !app.errors.is_empty() {
+                parts.push((
+                    format!(" ✗ {} unreadable ", app.errors.len()),
+                    theme.status_accent,
+                ));
+            }
+            if let Some(count) = app.count {
+                parts.push((format!(" {count}… "), theme.status_accent));
+            }
+            if app.filter_on() {
+                parts.push((format!(" {} ", app.filter_summary()), theme.status_accent));
+            }
+            if app.hide_thoughts {
+                parts.push((" thoughts hidden ".into(), theme.status_accent));
+            }
+            if !app.query.is_empty() {
+                parts.push((
+                    format!(" /{} {} ", truncate(&app.query, 30), search_counter(art)),
+                    theme.status,
+                ));
+            }
+            if app.articles.len() > 1 {
+                parts.push((
+                    format!(" art {}/{} ", app.current + 1, app.articles.len()),
+                    theme.status,
+                ));
+            }
+            parts.push((format!(" {}", sanitize(art.title())), theme.status));
         }
-        if let Some(count) = app.count {
-            parts.push((format!(" {count}… "), theme.status_accent));
-        }
-        if app.filter_on() {
-            parts.push((format!(" {} ", app.filter_summary()), theme.status_accent));
-        }
-        if !app.query.is_empty() {
-            parts.push((
-                format!(" /{} {} ", truncate(&app.query, 30), search_counter(art)),
-                theme.status,
-            ));
-        }
-        if app.articles.len() > 1 {
-            parts.push((
-                format!(" art {}/{} ", app.current + 1, app.articles.len()),
-                theme.status,
-            ));
-        }
-        parts.push((
-            format!(" {}", sanitize(art.doc.display_title())),
-            theme.status,
-        ));
     }
+    // Everything, or as much as fits before a `…`.
+    let whole: usize = parts.iter().map(|(t, _)| display_width(t)).sum();
+    let room = if whole > left_budget {
+        left_budget.saturating_sub(1)
+    } else {
+        left_budget
+    };
     let mut x = area.x;
     let mut used = 0;
-    for (text, style) in parts {
-        let room = left_budget.saturating_sub(used);
-        if room == 0 {
+    for (text, style) in &parts {
+        let left = room.saturating_sub(used);
+        if left == 0 {
             break;
         }
-        let t = truncate(&text, room);
-        used += display_width(&t);
-        x = put(buf, x, area.y, area.right(), &t, style);
+        let (end, w) = fit_prefix(text, left);
+        used += w;
+        x = put(
+            buf,
+            x,
+            area.y,
+            area.right(),
+            &sanitize(&text[..end]),
+            *style,
+        );
+    }
+    if whole > left_budget && left_budget > 0 {
+        x = put(buf, x, area.y, area.right(), "…", theme.status);
+        used += 1;
     }
     if left_budget < width {
-        let t = truncate(&right_text, width - used.min(width));
+        // A notice keeps its start and its end (a file name, a count).
+        let t = truncate_middle(&right_text, width - used.min(width));
         let rx = area.right().saturating_sub(display_width(&t) as u16);
         put(buf, rx.max(x), area.y, area.right(), &t, right_style);
     }
 }
 
+/// The help over the panes, wrapped to the room there is.
 pub(super) fn render_help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let lines = help::lines();
-    let key_w = help::key_column_width(&lines);
-    let width = area.width.saturating_sub(2).min(88);
-    let height = area.height.saturating_sub(1).min(lines.len() as u16 + 2);
-    if width < 4 || height < 3 {
+    let probe = help_area(area, usize::MAX >> 1);
+    let rows = help::rows(help_text_width(probe.width));
+    let popup = help_area(area, rows.len());
+    if popup.width < 6 || popup.height < 3 {
         return;
     }
-    let popup = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height.saturating_sub(1) - height) / 2,
-        width,
-        height,
-    );
     Clear.render(popup, buf);
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(theme.border_focused)
-        .title(TextSpan::styled(" Keys ", theme.title_focused))
-        .title_bottom(Line::styled(" ? or Esc closes · j/k scroll ", theme.muted).right_aligned());
+        .title(TextSpan::styled(" Keys ", theme.title_focused));
+    let footer = help::footer();
+    let block = if display_width(&footer) + 2 <= usize::from(popup.width) {
+        block.title_bottom(Line::styled(footer, theme.muted).right_aligned())
+    } else {
+        block
+    };
     let inner = block.inner(popup);
     block.render(popup, buf);
-    let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
+    let max_scroll = rows.len().saturating_sub(usize::from(inner.height));
     let scroll = app.help_scroll.min(max_scroll);
-    let right = inner.right();
-    for (dy, line) in lines
+    let right = inner.right().saturating_sub(1);
+    let x = inner.x + 1;
+    for (dy, row) in rows
         .iter()
         .skip(scroll)
         .take(usize::from(inner.height))
         .enumerate()
     {
         let y = inner.y + dy as u16;
-        let x = inner.x + 1;
-        match line {
-            HelpLine::Heading(t) => {
-                put(buf, x, y, right, t, theme.heading);
+        let tx = x + row.indent as u16;
+        match row.kind {
+            RowKind::Heading => {
+                put(buf, x, y, right, &row.text, theme.heading);
             }
-            HelpLine::Binding { keys, help } => {
-                let padded = format!("{keys:<key_w$}  ");
-                let nx = put(buf, x + 1, y, right, &padded, theme.key);
-                put(buf, nx, y, right, help, theme.text);
+            RowKind::Binding => {
+                put(buf, x + 1, y, right, &row.keys, theme.key);
+                put(buf, tx, y, right, &row.text, theme.text);
             }
-            HelpLine::Text(t) => {
-                put(buf, x + 1, y, right, t, theme.muted);
+            RowKind::Description => {
+                put(buf, tx, y, right, &row.text, theme.text);
             }
-            HelpLine::Blank => {}
+            RowKind::Text => {
+                put(buf, tx, y, right, &row.text, theme.muted);
+            }
+            RowKind::Blank => {}
         }
     }
 }

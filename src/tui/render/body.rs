@@ -3,13 +3,13 @@
 //! their speaker's style, and search matches.
 
 use super::put;
-use crate::Span;
 use crate::tui::app::App;
 use crate::tui::article::Article;
 use crate::tui::layout::{BodyGeometry, Pane, PaneArea};
 use crate::tui::text::{display_width, sanitize, truncate};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::Row;
+use crate::{Mode, Span};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
@@ -113,6 +113,9 @@ pub(super) fn chunks(
                 } else {
                     style.patch(theme.dimmed)
                 };
+                if s.mode == Mode::Thought {
+                    style = style.patch(theme.thought);
+                }
                 if art.selected == Some(si) {
                     style = style.patch(theme.selected);
                 }
@@ -138,52 +141,31 @@ pub(super) fn chunks(
     out
 }
 
-/// The article header: the title, then byline, date and source, all from the
-/// article's metadata or what the engine found in its text.
+/// The article header (see [`App::header_lines`]): the title in bold, then
+/// byline, date and file in the muted style.
 fn render_header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
     let art = app.article();
-    let analysis = &art.doc.analysis;
     let width = usize::from(area.width);
-    let right = area.right();
-    let title = art.doc.display_title();
-    let title = truncate(
-        &title.split_whitespace().collect::<Vec<_>>().join(" "),
-        width,
-    );
-    put(buf, area.x, area.y, right, &title, theme.header_title);
-    if area.height < 2 {
-        return;
+    let mut styles = [theme.header_title, theme.muted].into_iter();
+    if art.title_in_body() {
+        styles.next();
     }
-    let mut about: Vec<String> = Vec::new();
-    if let Some(b) = analysis.byline.as_deref() {
-        about.push(format!("By {}", b.trim()));
+    for (dy, (line, style)) in app.header_lines().iter().zip(styles).enumerate() {
+        if dy as u16 >= area.height {
+            break;
+        }
+        put(
+            buf,
+            area.x,
+            area.y + dy as u16,
+            area.right(),
+            &truncate(line, width),
+            style,
+        );
     }
-    if let Some(d) = analysis.date.as_deref() {
-        about.push(d.trim().to_string());
-    }
-    // Without a title the first line already names the source.
-    if analysis.title.is_some() {
-        about.push(art.doc.source.clone());
-    }
-    if app.articles.len() > 1 {
-        about.push(format!(
-            "article {}/{}",
-            app.current + 1,
-            app.articles.len()
-        ));
-    }
-    let line = about.join(" · ");
-    put(
-        buf,
-        area.x,
-        area.y + 1,
-        right,
-        &truncate(&line, width),
-        theme.muted,
-    );
 }
 
 pub(super) fn render_body(app: &App, theme: &Theme, pa: PaneArea, buf: &mut Buffer) {
@@ -225,7 +207,13 @@ pub(super) fn render_body(app: &App, theme: &Theme, pa: PaneArea, buf: &mut Buff
             } else {
                 theme.dimmed
             };
-            let bar = if selected { "┃" } else { "│" };
+            // A dashed bar for what people think, want or expect.
+            let bar = match (selected, s.mode) {
+                (true, Mode::Speech) => "┃",
+                (false, Mode::Speech) => "│",
+                (true, Mode::Thought) => "┇",
+                (false, Mode::Thought) => "┆",
+            };
             let bar_style = if selected {
                 style.add_modifier(Modifier::BOLD)
             } else {

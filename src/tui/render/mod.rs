@@ -11,10 +11,11 @@ mod body;
 mod quotes;
 
 use super::app::{App, Mode};
+use super::keys::{self, Action, Context};
 use super::layout::{Pane, PaneArea};
-use super::text::all_simple;
+use super::text::{all_simple, display_width};
 use super::theme::Theme;
-use crate::StatementKind;
+use crate::{Mode as StatementMode, StatementKind};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -81,7 +82,7 @@ fn frame_pane(app: &App, theme: &Theme, pane: Pane, pa: PaneArea, buf: &mut Buff
                 docs.len()
             )
         }
-        Pane::Quotes if art.filter_on() => {
+        Pane::Quotes if art.narrowed() => {
             format!("{}/{} ", art.shown.len(), art.doc.analysis.statements.len())
         }
         Pane::Quotes => format!("{} ", art.shown.len()),
@@ -94,6 +95,23 @@ fn frame_pane(app: &App, theme: &Theme, pane: Pane, pa: PaneArea, buf: &mut Buff
     title.push_str(&detail);
     if pane == Pane::Actors {
         title = actors::title(app, pa.outer.width);
+    }
+    // Where the actors and the quotes take turns, the title says how to
+    // bring the other one.
+    if app.layout.shares_bottom() {
+        let (action, other) = match pane {
+            Pane::Quotes => (Action::FocusNext, Pane::Actors),
+            Pane::Actors => (Action::FocusPrev, Pane::Quotes),
+            Pane::Body => (Action::FocusNext, Pane::Body),
+        };
+        if other != pane
+            && let Some(key) = keys::key_for(Context::Global, action)
+        {
+            let hint = format!("· {}: {} ", key.label(), other.title().to_lowercase());
+            if display_width(&title) + display_width(&hint) + 2 <= usize::from(pa.outer.width) {
+                title.push_str(&hint);
+            }
+        }
     }
     let (border, title_style, kind) = if focused {
         (theme.border_focused, theme.title_focused, BorderType::Thick)
@@ -114,12 +132,32 @@ fn frame_pane(app: &App, theme: &Theme, pane: Pane, pa: PaneArea, buf: &mut Buff
         };
         block = block.title_top(Line::styled(format!(" {percent}% "), theme.title).right_aligned());
     }
-    if pane == Pane::Quotes && pa.outer.width >= 40 {
-        block = block.title_bottom(
-            Line::styled(" D direct · M mixed · I indirect ", theme.muted).right_aligned(),
-        );
+    if pane == Pane::Quotes {
+        // The thought marker is explained where there are thoughts.
+        let thoughts = app.hide_thoughts || art.thoughts() > 0;
+        let legend = [
+            (" D direct · M mixed · I indirect · ~ thought ", true),
+            (" D direct · M mixed · I indirect ", false),
+            (" ~ thought ", true),
+        ]
+        .into_iter()
+        .filter(|&(_, thought)| thought == thoughts || !thought)
+        .map(|(l, _)| l)
+        .find(|l| display_width(l) + 6 <= usize::from(pa.outer.width));
+        if let Some(legend) = legend {
+            block = block.title_bottom(Line::styled(legend, theme.muted).right_aligned());
+        }
     }
     block.render(pa.outer, buf);
+}
+
+/// The quote list's mark for a statement's mode: `~` for what people think,
+/// want or expect.
+pub(super) fn mode_marker(mode: StatementMode) -> &'static str {
+    match mode {
+        StatementMode::Speech => " ",
+        StatementMode::Thought => "~",
+    }
 }
 
 pub(super) fn kind_marker(kind: StatementKind) -> &'static str {
@@ -147,5 +185,21 @@ pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, right: u16, s: &str, style: 
         }
         return x + written as u16;
     }
-    buf.set_stringn(x, y, s, usize::from(right - x), style).0
+    if !s.chars().any(super::text::is_skin_tone) {
+        return buf.set_stringn(x, y, s, usize::from(right - x), style).0;
+    }
+    // Each piece in a cell of its own, as the text was measured (an emoji's
+    // skin tone apart from it: see `text::for_each_grapheme`).
+    let mut x = x;
+    super::text::for_each_grapheme(s, |i, piece, width| {
+        if x >= right {
+            return false;
+        }
+        let next = buf
+            .set_stringn(x, y, &s[i..i + piece.len()], usize::from(right - x), style)
+            .0;
+        x = if width > 0 { next.max(x + 1) } else { next };
+        true
+    });
+    x
 }

@@ -3,7 +3,7 @@
 //! its article (as in the article list).
 
 use super::body::{Underline, chunks};
-use super::{kind_marker, put};
+use super::{kind_marker, mode_marker, put};
 use crate::Span;
 use crate::tui::app::App;
 use crate::tui::layout::Pane;
@@ -22,6 +22,9 @@ fn empty_message(app: &App) -> [&'static str; 2] {
     }
     if app.filter_on() {
         return ["No statement passes the filter.", "Esc clears the filter."];
+    }
+    if app.hide_thoughts && !art.doc.analysis.statements.is_empty() {
+        return ["Only thoughts here, and they are hidden.", "t shows them."];
     }
     if art.doc.analysis.statements.is_empty() {
         return [
@@ -77,7 +80,7 @@ pub(super) fn render_quotes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buf
         let tag = truncate(art.speaker_tag(s.speaker), usize::from(geo.tag_width));
         let tag_style = theme.speaker(slot).add_modifier(Modifier::BOLD);
         put(buf, inner.x + geo.tag_x, y, right, &tag, tag_style);
-        put(
+        let marker_x = put(
             buf,
             inner.x + geo.marker_x,
             y,
@@ -85,6 +88,8 @@ pub(super) fn render_quotes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buf
             kind_marker(s.kind),
             theme.muted,
         );
+        put(buf, marker_x, y, right, mode_marker(s.mode), theme.muted);
+        let thought = s.mode == crate::Mode::Thought;
         let rows: Vec<Row> = if selected {
             selected_rows.clone()
         } else {
@@ -100,6 +105,11 @@ pub(super) fn render_quotes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buf
             let mut x = text_x;
             for (a, b, style) in chunks(art, theme, *row, false, &Underline::none()) {
                 let text = sanitize_collapsed(&art.doc.text[a..b]);
+                let style = if thought {
+                    style.patch(theme.thought)
+                } else {
+                    style
+                };
                 x = put(buf, x, ry, right, &text, style);
             }
             let cut = if selected {
