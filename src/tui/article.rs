@@ -396,6 +396,7 @@ mod tests {
             mentions: Vec::new(),
             gender: None,
             statements: 0,
+            forms: Vec::new(),
         }
     }
 
