@@ -8,7 +8,9 @@
 //! surname alone (or with an initial), and a single name of unknown kind. Each
 //! joins the entity the briefing names in full with that surname or name: the
 //! one whose roles share a title with it, else the one quoted most, never one
-//! of the other gender. Descriptions ("officials", "a source") never join.
+//! of the other gender; a surname with a title that none of several such
+//! entities holds stays apart. Descriptions ("officials", "a source") never
+//! join.
 
 use crate::analysis::identity::{self, PersonName};
 use crate::analysis::{Actor, ActorId, ActorKind};
@@ -198,16 +200,22 @@ impl Briefing {
             let name = identity::person_name(&actor.name)
                 .map_or_else(|| key_name(&key).to_string(), |p| p.surname);
             let titles = title_words(actor);
-            let best = candidates
+            let fitting: Vec<usize> = candidates
                 .get(&name)
                 .into_iter()
                 .flatten()
                 .copied()
                 .filter(|&g| groups[g].fits(actor))
-                .max_by_key(|&g| {
-                    let shared = !titles.is_disjoint(&groups[g].titles);
-                    (shared, groups[g].statements, std::cmp::Reverse(g))
-                });
+                .collect();
+            let shares = |g: usize| !titles.is_disjoint(&groups[g].titles);
+            // "Vice President Biden" with two Bidens named in full, neither
+            // of them a vice president: which one, nothing says.
+            let ambiguous =
+                !titles.is_empty() && fitting.len() > 1 && !fitting.iter().any(|&g| shares(g));
+            let best = fitting
+                .into_iter()
+                .filter(|_| !ambiguous)
+                .max_by_key(|&g| (shares(g), groups[g].statements, std::cmp::Reverse(g)));
             let g = best.unwrap_or_else(|| {
                 *by_key.entry(key.clone()).or_insert_with(|| {
                     groups.push(Joined {

@@ -10,6 +10,7 @@ use super::sentences::Sentence;
 use super::tokens::{Token, TokenKind, flag};
 use crate::lexicon::{Gender, class, lexicon, normalize_name};
 use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// An actor while it is being built.
 #[derive(Clone, Debug)]
@@ -31,6 +32,11 @@ struct Draft {
     suffixed: Option<bool>,
     /// Each way the name is written, with its count (see [`Actor::forms`]).
     forms: Vec<(String, usize)>,
+    /// Mentions where a place would be ("in Palo Alto").
+    located: usize,
+    /// A title, a form of address, a known first name or a "he" or "she" that
+    /// took it up: it is a person, wherever it is mentioned.
+    person_evidence: bool,
     /// A description of one person ("the spokesman", "a senior official"):
     /// he or she may take it up.
     personal: bool,
@@ -57,6 +63,8 @@ impl Draft {
             first_names: Vec::new(),
             suffixed: None,
             forms: Vec::new(),
+            located: 0,
+            person_evidence: false,
             personal: false,
             speaks: false,
             listed_name: false,
@@ -65,7 +73,61 @@ impl Draft {
     }
 }
 
+/// Words that open a place's name, always ("San", "Fort") or before a place
+/// ("South", "Upstate"): see `assets/lexicon/place_openers.txt`.
+static PLACE_OPENERS: LazyLock<FxHashMap<&'static str, bool>> = LazyLock::new(|| {
+    let mut always = true;
+    let mut map = FxHashMap::default();
+    for line in include_str!("../../assets/lexicon/place_openers.txt").lines() {
+        match line.split('#').next().unwrap_or("").trim() {
+            "" => {}
+            "[place]" => always = true,
+            "[direction]" => always = false,
+            word => {
+                map.insert(word, always);
+            }
+        }
+    }
+    map
+});
+
 impl Draft {
+    /// Its kind, all mentions seen: a "person" only by the shape of its name,
+    /// with no first name, title or he/she, that reads as a place ("San
+    /// Bernardino", "South Florida") or that the text names where places go
+    /// ("in Palo Alto" most times), is a place.
+    fn settled_kind(&self) -> ActorKind {
+        if self.kind != ActorKind::Person || self.person_evidence {
+            return self.kind;
+        }
+        let name = self.canonical_name().unwrap_or(&self.name);
+        let words: Vec<String> = name.split_whitespace().map(plain).collect();
+        if words.len() < 2 {
+            return self.kind;
+        }
+        let opener = |w: &String| PLACE_OPENERS.get(w.as_str()).copied();
+        let directions = words
+            .iter()
+            .take_while(|w| opener(w) == Some(false))
+            .count();
+        let rest = words[directions..].join(" ");
+        let before_place = directions > 0
+            && lexicon()
+                .known(&rest)
+                .is_some_and(|k| k.kind == crate::lexicon::KnownKind::Place);
+        let named: usize = self.forms.iter().map(|(_, n)| n).sum();
+        let placed = self.located * 2 >= named.max(1);
+        if opener(&words[0]) == Some(true)
+            || before_place
+            || directions > 0 && self.located > 0
+            || placed
+        {
+            ActorKind::Place
+        } else {
+            self.kind
+        }
+    }
+
     /// Counts one more mention that writes the name as `form`.
     fn note_form(&mut self, form: &str) {
         let form = form.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -210,7 +272,8 @@ impl ActorTable {
             .iter()
             .map(|&i| {
                 let d = std::mem::replace(&mut self.drafts[i], Draft::new("", ActorKind::Other));
-                let name = match d.kind {
+                let kind = d.settled_kind();
+                let name = match kind {
                     ActorKind::Group => d.name.clone(),
                     _ => d.canonical_name().unwrap_or(&d.name).to_string(),
                 };
@@ -221,7 +284,7 @@ impl ActorTable {
                 aliases.retain(|a| *a != name);
                 Actor {
                     name,
-                    kind: d.kind,
+                    kind,
                     roles: d.roles,
                     aliases,
                     mentions: d.mentions,
@@ -397,33 +460,19 @@ impl<'a> Resolver<'a> {
             if m.has_role() {
                 let role = self.str(m.first, m.name_first);
                 self.add_role(id, role);
-                // "Kremlin spokesman ...": the Kremlin is mentioned too.
-                for k in m.first..m.name_first {
-                    if let Some(known) = lexicon().known(self.str(k, k + 1))
-                        && known.kind == crate::lexicon::KnownKind::Organization
-                    {
-                        let org = match self.t.by_canonical.get(&known.canonical) {
-                            Some(&org) => org,
-                            None => {
-                                let org = self.create(
-                                    lexicon().canonical[known.canonical as usize],
-                                    ActorKind::Organization,
-                                );
-                                self.t.by_canonical.insert(known.canonical, org);
-                                org
-                            }
-                        };
-                        let span = self.span(k, k + 1);
-                        self.t.drafts[org].mentions.push(span);
-                    }
-                }
+                self.note_organisations_in_role(m);
             }
             let name = self.str(m.name_first, m.end);
             self.add_alias(id, name);
-            self.t.drafts[id].note_form(name);
-            if self.t.drafts[id].gender.is_none() {
-                self.t.drafts[id].gender = m.gender;
-            }
+            let located = self.located(m);
+            let personal = m.has_role()
+                || m.gender.is_some()
+                || self.tokens[m.name_first].is(class::FIRST_NAME);
+            let d = &mut self.t.drafts[id];
+            d.note_form(name);
+            d.gender = d.gender.or(m.gender);
+            d.located += usize::from(located);
+            d.person_evidence |= personal;
         }
         // Weak mentions (headlines, sentence openers) only join actors found elsewhere.
         for (k, m) in names.iter().enumerate() {
@@ -442,6 +491,42 @@ impl<'a> Resolver<'a> {
                 None => self.t.pending.push((plain(name), span, name.to_string())),
             }
         }
+    }
+
+    /// "Kremlin spokesman ...": the Kremlin is mentioned too.
+    fn note_organisations_in_role(&mut self, m: &NameMention) {
+        for k in m.first..m.name_first {
+            if let Some(known) = lexicon().known(self.str(k, k + 1))
+                && known.kind == crate::lexicon::KnownKind::Organization
+            {
+                let org = match self.t.by_canonical.get(&known.canonical) {
+                    Some(&org) => org,
+                    None => {
+                        let org = self.create(
+                            lexicon().canonical[known.canonical as usize],
+                            ActorKind::Organization,
+                        );
+                        self.t.by_canonical.insert(known.canonical, org);
+                        org
+                    }
+                };
+                let span = self.span(k, k + 1);
+                self.t.drafts[org].mentions.push(span);
+            }
+        }
+    }
+
+    /// Is the name where a place would be: "in", "at" before it, and not
+    /// owning what follows ("in Trump’s campaign")?
+    fn located(&self, m: &NameMention) -> bool {
+        let possessive = m.end < self.tokens.len()
+            && matches!(self.str(m.end, m.end + 1), "’s" | "'s" | "’" | "'");
+        m.first > 0
+            && !possessive
+            && matches!(
+                self.str(m.first - 1, m.first),
+                "in" | "at" | "across" | "near" | "outside" | "throughout"
+            )
     }
 
     fn place_name(&mut self, m: &NameMention) -> usize {
@@ -481,6 +566,9 @@ impl<'a> Resolver<'a> {
             }
         }
         let single = m.end - m.name_first == 1;
+        if m.class == NameClass::Person && !m.has_role() && self.names_institution(m) {
+            return self.place_organization(&name, key);
+        }
         if self.names_members(m) {
             let id = self.create(&name, ActorKind::Group);
             self.t.by_key.insert(key, id);
@@ -517,6 +605,31 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// A person's name before the institution named after them: "Walter Reed
+    /// hospital", "Johns Hopkins University" written "Johns Hopkins university".
+    fn names_institution(&self, m: &NameMention) -> bool {
+        const INSTITUTIONS: [&str; 15] = [
+            "hospital",
+            "university",
+            "college",
+            "school",
+            "academy",
+            "clinic",
+            "institute",
+            "foundation",
+            "center",
+            "centre",
+            "library",
+            "museum",
+            "airport",
+            "stadium",
+            "arena",
+        ];
+        m.end < self.tokens.len()
+            && !self.tokens[m.end].has(flag::CAPITALIZED)
+            && INSTITUTIONS.contains(&self.str(m.end, m.end + 1))
+    }
+
     /// Members of a party or people of a place, not one entity: "Democrats",
     /// "Reagan Democrats", "New Yorkers".
     fn names_members(&self, m: &NameMention) -> bool {
@@ -544,21 +657,58 @@ impl<'a> Resolver<'a> {
         // The same surname with a compatible first name (and no other gender:
         // Mrs. Bennet is not Mr. Bennet; no other suffix: Donald Trump Jr. is
         // not Donald Trump) is the same person.
-        let same = self.t.by_surname.get(&surname).and_then(|ids| {
-            ids.iter().map(|&i| self.root(i)).find(|&i| {
+        let fits = |d: &Draft| {
+            let same_gender = d.gender.is_none() || m.gender.is_none() || d.gender == m.gender;
+            let same_suffix = single || d.suffixed.is_none_or(|s| s == suffixed);
+            same_gender
+                && same_suffix
+                && (d.provisional
+                    || single
+                    || d.first_names.is_empty()
+                    || d.first_names
+                        .iter()
+                        .any(|f| compatible_first_names(f, &first)))
+        };
+        // Of several (a surname alone: "Vice President Biden" after "Joe and
+        // Hunter Biden"), the one who held the role, else the one named last.
+        let role: Vec<String> = if m.has_role() {
+            plain(self.str(m.first, m.name_first))
+                .split(' ')
+                .filter(|w| lexicon().word(w).is(class::TITLE) && !identity::is_honorific(w))
+                .map(str::to_string)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let held = |d: &Draft| {
+            d.role_keys
+                .iter()
+                .any(|r| r.split([' ', '-']).any(|w| role.iter().any(|x| x == w)))
+        };
+        let mut candidates: Vec<usize> = self
+            .t
+            .by_surname
+            .get(&surname)
+            .into_iter()
+            .flatten()
+            .map(|&i| self.root(i))
+            .filter(|&i| fits(&self.t.drafts[i]))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        // Which of two Bidens "Vice President Biden" is, only a role they held
+        // can say: without one, the surname with its role stands alone.
+        let ambiguous = single
+            && !role.is_empty()
+            && candidates.len() > 1
+            && !candidates.iter().any(|&i| held(&self.t.drafts[i]));
+        let same = candidates
+            .into_iter()
+            .filter(|_| !ambiguous)
+            .max_by_key(|&i| {
                 let d = &self.t.drafts[i];
-                let same_gender = d.gender.is_none() || m.gender.is_none() || d.gender == m.gender;
-                let same_suffix = single || d.suffixed.is_none_or(|s| s == suffixed);
-                same_gender
-                    && same_suffix
-                    && (d.provisional
-                        || single
-                        || d.first_names.is_empty()
-                        || d.first_names
-                            .iter()
-                            .any(|f| compatible_first_names(f, &first)))
-            })
-        });
+                (held(d), d.mentions.last().copied(), std::cmp::Reverse(i))
+            });
         let id = match same {
             Some(id) => {
                 if self.t.drafts[id].provisional && !single {
@@ -1152,6 +1302,7 @@ impl<'a> Resolver<'a> {
         let (_, actor) = best?;
         if let Want::Person(g) = wanted {
             let d = &mut self.t.drafts[actor];
+            d.person_evidence = true;
             if d.kind != ActorKind::Group {
                 d.kind = ActorKind::Person;
             }

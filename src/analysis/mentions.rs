@@ -195,16 +195,17 @@ impl<'a> NameFinder<'a> {
         !known_start && (end - first == 2 || next.is(class::FIRST_NAME | class::TITLE))
     }
 
-    /// Where a known place glued to a person's name ends: "Massachusetts" in
-    /// "... District of Massachusetts Joshua Levy", "Ukraine" in "envoy to
-    /// Ukraine Kurt Volker".
+    /// Where a known place or organisation glued to a person's name ends:
+    /// "Massachusetts" in "... District of Massachusetts Joshua Levy",
+    /// "Ukraine" in "envoy to Ukraine Kurt Volker", "European Union" in
+    /// "Ambassador to the European Union Gordon Sondland".
     fn place_before_name(&self, first: usize, end: usize) -> Option<usize> {
         let lex = lexicon();
         (first + 1..end.saturating_sub(1)).take(3).find(|&k| {
             let place =
                 &self.text[self.tokens[first].start as usize..self.tokens[k - 1].end as usize];
             !self.tokens[first].is(class::FIRST_NAME)
-                && lex.known(place).is_some_and(|p| p.kind == KnownKind::Place)
+                && lex.known(place).is_some()
                 && self.tokens[k].is(class::FIRST_NAME)
                 && !self.tokens[k].has(flag::ALL_CAPS)
                 && !self.tokens[k..end].iter().any(|t| t.is(class::TITLE))
