@@ -9,7 +9,7 @@ use super::model::{Actor, ActorId, ActorKind, Span};
 use super::sentences::Sentence;
 use super::tokens::{Token, TokenKind, flag};
 use crate::lexicon::{Gender, class, lexicon, normalize_name};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// An actor while it is being built.
@@ -202,6 +202,8 @@ pub struct Resolver<'a> {
     t: &'a mut ActorTable,
     /// Actor of each name mention.
     pub name_actor: Vec<Option<usize>>,
+    /// Words the chunk capitalises inside sentences: names' words.
+    mid_caps: FxHashSet<String>,
 }
 
 /// Descriptions that name an office by another word: "the Ukrainian leader" is
@@ -355,6 +357,7 @@ impl<'a> Resolver<'a> {
             sentence_base,
             t: table,
             name_actor: Vec::new(),
+            mid_caps: super::mentions::capitalised_after_words(text, tokens),
         }
     }
 
@@ -1118,9 +1121,11 @@ impl<'a> Resolver<'a> {
             .min(self.sentences.len() - 1)];
         let opens = (s.first..k).all(|j| !self.tokens[j].is_word());
         let t = &self.tokens[k];
+        let word = plain(self.str(k, k + 1));
         opens
             && !t.is(class::FIRST_NAME)
-            && crate::input::unwrap::is_word(&plain(self.str(k, k + 1)))
+            && crate::input::unwrap::is_word(&word)
+            && !self.mid_caps.contains(&word)
     }
 
     /// A role seen earlier with a name: "Russian President Vladimir Putin" for

@@ -38,6 +38,22 @@ pub struct NameMention {
     pub quoted: bool,
 }
 
+/// Words (lowercase) the text capitalises right after another word, where a
+/// capital says they belong to a name: "White" in "the White House".
+pub(crate) fn capitalised_after_words(text: &str, tokens: &[Token]) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
+    for pair in tokens.windows(2) {
+        if pair[0].kind == TokenKind::Word
+            && pair[1].kind == TokenKind::Word
+            && pair[1].has(flag::CAPITALIZED)
+            && !pair[1].has(flag::ALL_CAPS)
+        {
+            out.insert(text[pair[1].range()].to_lowercase());
+        }
+    }
+    out
+}
+
 /// Whether a sentence's subject has been found yet.
 #[derive(Default)]
 struct Subject {
@@ -83,20 +99,10 @@ static ROLE_OPENERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 
 impl<'a> NameFinder<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token]) -> NameFinder<'a> {
-        let mut mid_caps = FxHashSet::default();
-        for pair in tokens.windows(2) {
-            if pair[0].kind == TokenKind::Word
-                && pair[1].kind == TokenKind::Word
-                && pair[1].has(flag::CAPITALIZED)
-                && !pair[1].has(flag::ALL_CAPS)
-            {
-                mid_caps.insert(text[pair[1].range()].to_lowercase());
-            }
-        }
         NameFinder {
             text,
             tokens,
-            mid_caps,
+            mid_caps: capitalised_after_words(text, tokens),
         }
     }
 
@@ -326,26 +332,35 @@ impl<'a> NameFinder<'a> {
             return None;
         }
         let linker = self.word(end);
-        if !matches!(
-            linker,
-            "of" | "for" | "de" | "del" | "van" | "von" | "bin" | "al" | "&" | "and"
-        ) {
+        let to_office = linker == "to" && self.tokens[end - 1].is(class::TITLE);
+        if !to_office
+            && !matches!(
+                linker,
+                "of" | "for" | "de" | "del" | "van" | "von" | "bin" | "al" | "&" | "and"
+            )
+        {
             return None;
         }
         let prev = &self.tokens[end - 1];
         // "Centers for Disease Control and Prevention": an organisation word
         // with its complement already in the run.
-        let complement = (start..end.saturating_sub(1)).any(|j| {
-            self.tokens[j].is(class::ORG_WORD) && matches!(self.word(j + 1), "of" | "for")
-        });
+        let complement = (start..end.saturating_sub(1))
+            .any(|j| self.org_word(j) && matches!(self.word(j + 1), "of" | "for"));
         let and_closes = linker == "and"
             && complement
             && !self.tokens[end + 1].is(class::FIRST_NAME)
             && lex.known(self.word(end + 1)).is_none();
-        let anchored = prev.is(class::ORG_WORD | class::TITLE)
+        // "Attorney for the District of Massachusetts", "Ambassador to the
+        // European Union": an office's place after a title in the run.
+        let office = prev.is(class::PLACE_WORD)
+            && linker == "of"
+            && (start..end).any(|j| self.tokens[j].is(class::TITLE));
+        let anchored = self.org_word(end - 1)
+            || prev.is(class::TITLE)
             || linker == "&"
-            || linker == "and" && prev.is(class::ORG_WORD)
-            || and_closes;
+            || linker == "and" && self.org_word(end - 1)
+            || and_closes
+            || office;
         // "Bank of the Ozarks"; but "X and the Y" are two names.
         let mut k = end + 1;
         if linker != "and" && self.word(k) == "the" && k + 1 < sentence_end {
@@ -356,9 +371,43 @@ impl<'a> NameFinder<'a> {
             && self.name_word(k)
             && (linker != "and"
                 || and_closes
-                || self.tokens[k].is(class::ORG_WORD)
-                || k + 1 < sentence_end && self.tokens[k + 1].is(class::ORG_WORD)))
+                || self.org_word(k)
+                || k + 1 < sentence_end && self.org_word(k + 1)))
         .then_some(k + 1)
+    }
+
+    /// An organisation's word, in the singular or the plural: "Center",
+    /// "Centers".
+    fn org_word(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        t.is(class::ORG_WORD)
+            || t.kind == TokenKind::Word
+                && self
+                    .word(k)
+                    .strip_suffix('s')
+                    .is_some_and(|singular| lexicon().word(singular).is(class::ORG_WORD))
+    }
+
+    /// Where an office named by a title ends, the title ending before `at`:
+    /// "of State" in "Secretary of State Antony Blinken", "for the District of
+    /// Massachusetts" in "Attorney for the District of Massachusetts Daniel
+    /// Pryor". A place of more than one word runs up to the first name after
+    /// it; without one, it is one word ("Secretary of State Blinken").
+    fn office_end(&self, mut at: usize, end: usize) -> usize {
+        while at + 1 < end && matches!(self.word(at), "of" | "for" | "to") {
+            let mut k = at + 1;
+            if self.word(k) == "the" && k + 1 < end {
+                k += 1;
+            }
+            // The next first name, or the next link of a longer office.
+            at = (k + 1..end.saturating_sub(1))
+                .find(|&j| {
+                    self.tokens[j].is(class::FIRST_NAME)
+                        || matches!(self.word(j), "of" | "for" | "to")
+                })
+                .unwrap_or(k + 1);
+        }
+        at
     }
 
     /// Classifies the run `first..end` and adds it to `out`, unless it is no
@@ -436,24 +485,13 @@ impl<'a> NameFinder<'a> {
             if !t.is(class::TITLE) || t.is(class::FIRST_NAME) && k + 2 < end {
                 continue;
             }
-            let mut role_end = k + 1;
-            if role_end + 1 < end && self.word(role_end) == "of" {
-                role_end += if self.word(role_end + 1) == "the" {
-                    3
-                } else {
-                    2
-                };
-            }
+            let role_end = self.office_end(k + 1, end);
             if role_end < end {
                 name_first = role_end;
             }
         }
         // "General Motors": a title word inside an organisation's name.
-        if name_first > first
-            && self.tokens[name_first..end]
-                .iter()
-                .any(|t| t.is(class::ORG_WORD))
-        {
+        if name_first > first && (name_first..end).any(|k| self.org_word(k)) {
             name_first = first;
         }
         let name_text =
@@ -462,7 +500,7 @@ impl<'a> NameFinder<'a> {
         let words = end - name_first;
         let known = lex.known(name_text);
         let name_tokens = &self.tokens[name_first..end];
-        let org_word = name_tokens.iter().any(|t| t.is(class::ORG_WORD));
+        let org_word = (name_first..end).any(|k| self.org_word(k));
         let all_caps = words == 1 && name_tokens[0].has(flag::ALL_CAPS);
         let first_info = name_tokens[0].info();
         let mut gender = None;
