@@ -10,7 +10,8 @@
 //! The figures judge the engine's output by the articles' own text, not by the
 //! engine's rules:
 //! - **opener names**: actors whose name starts with a capitalised common word
-//!   (an English word that is not a first name) that the articles capitalise
+//!   (an English word, not a first name, that the articles write in lowercase
+//!   more often than capitalised inside a sentence) that they capitalise
 //!   only where every word is capitalised: at a sentence opening or in a
 //!   headline ("Unpredictable Sondland", "Officials"); of a longer name, only
 //!   where the rest also stands alone ("Perez"), so "Ban Ki-moon" is a name.
@@ -89,8 +90,10 @@ fn read_json(path: &str) -> Value {
 /// corpus writes its words.
 struct Corpus {
     texts: Vec<Vec<char>>,
-    /// Words seen in lowercase somewhere: common words, not only names.
-    lowercase: FxHashSet<String>,
+    /// How often each word (lowercase) is written in lowercase, and how often
+    /// capitalised right after a lowercase word (where only names are).
+    lowercase: FxHashMap<String, usize>,
+    inside_caps: FxHashMap<String, usize>,
     first_names: FxHashSet<String>,
 }
 
@@ -100,13 +103,23 @@ impl Corpus {
             .as_array()
             .map(|a| a.iter().map(|x| text_of(x).chars().collect()).collect())
             .unwrap_or_default();
-        let mut lowercase = FxHashSet::default();
+        let mut lowercase: FxHashMap<String, usize> = FxHashMap::default();
+        let mut inside_caps: FxHashMap<String, usize> = FxHashMap::default();
         for t in &texts {
             let s: String = t.iter().collect();
-            for w in s.split(|c: char| !c.is_alphabetic()) {
-                if w.chars().next().is_some_and(char::is_lowercase) {
-                    lowercase.insert(w.to_string());
+            let mut after_lowercase = false;
+            for w in s.split_whitespace() {
+                let w = w.trim_matches(|c: char| !c.is_alphabetic());
+                let Some(c) = w.chars().next() else {
+                    after_lowercase = false;
+                    continue;
+                };
+                if c.is_lowercase() {
+                    *lowercase.entry(w.to_string()).or_default() += 1;
+                } else if after_lowercase {
+                    *inside_caps.entry(w.to_lowercase()).or_default() += 1;
                 }
+                after_lowercase = c.is_lowercase();
             }
         }
         let first_names = include_str!("../assets/lexicon/first_names.tsv")
@@ -118,15 +131,20 @@ impl Corpus {
         Corpus {
             texts,
             lowercase,
+            inside_caps,
             first_names,
         }
     }
 
-    /// A capitalised word that is a common word of the language, not a name.
+    /// A capitalised word that is a common word of the language, not a name:
+    /// an English word, not a first name, that the articles write in
+    /// lowercase more often than capitalised inside a sentence ("trump" is
+    /// a word, "Trump" a name).
     fn common_word(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
+        let count = |map: &FxHashMap<String, usize>| map.get(&lower).copied().unwrap_or(0);
         briefing::input::unwrap::is_word(&lower)
-            && self.lowercase.contains(&lower)
+            && count(&self.lowercase) > count(&self.inside_caps)
             && !self.first_names.contains(&lower)
     }
 
@@ -255,7 +273,12 @@ fn opener_names(json: &Value, corpus: &Corpus) {
     bad.sort_by(|a, b| b.cmp(a));
     let speaking = bad.iter().filter(|(s, _)| *s > 0).count();
     println!("opener names: {} ({} with statements)", bad.len(), speaking);
-    for (s, name) in bad.iter().take(25) {
+    for (s, name) in bad.iter().take(
+        std::env::var("SHOW")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(25),
+    ) {
         println!("    {s:>4} {name}");
     }
 }

@@ -4,12 +4,12 @@
 
 use super::frames::{Frame, Phrase, PhraseKind, Speaker};
 use super::identity::{self, compatible_first_names, first_name_key};
-use super::mentions::{NameClass, NameMention};
+use super::mentions::{NameClass, NameFinder, NameMention};
 use super::model::{Actor, ActorId, ActorKind, Span};
 use super::sentences::Sentence;
 use super::tokens::{Token, TokenKind, flag};
 use crate::lexicon::{Gender, class, lexicon, normalize_name};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// An actor while it is being built.
@@ -202,8 +202,11 @@ pub struct Resolver<'a> {
     t: &'a mut ActorTable,
     /// Actor of each name mention.
     pub name_actor: Vec<Option<usize>>,
-    /// Words the chunk capitalises inside sentences: names' words.
-    mid_caps: FxHashSet<String>,
+    /// The chunk's name finder: which capitals say a word is a name.
+    finder: NameFinder<'a>,
+    /// For each sentence, whether it is a headline: the title, or a
+    /// paragraph in title case.
+    headline: Vec<bool>,
 }
 
 /// Descriptions that name an office by another word: "the Ukrainian leader" is
@@ -341,14 +344,21 @@ impl ActorTable {
 }
 
 impl<'a> Resolver<'a> {
+    /// `title`: the article's title in this chunk (bytes), read as a headline.
     pub fn new(
         table: &'a mut ActorTable,
         text: &'a str,
         tokens: &'a [Token],
         sentences: &'a [Sentence],
-        base: usize,
-        sentence_base: usize,
+        title: Option<Span>,
+        (base, sentence_base): (usize, usize),
     ) -> Resolver<'a> {
+        let headline = headlines(text, tokens, sentences, title);
+        // Capitals inside headlines say nothing of names.
+        let finder = NameFinder::counting(text, tokens, |k| {
+            let s = sentences.partition_point(|s| s.end <= k);
+            !headline.get(s).copied().unwrap_or(false)
+        });
         Resolver {
             text,
             tokens,
@@ -357,7 +367,8 @@ impl<'a> Resolver<'a> {
             sentence_base,
             t: table,
             name_actor: Vec::new(),
-            mid_caps: super::mentions::capitalised_after_words(text, tokens),
+            finder,
+            headline,
         }
     }
 
@@ -451,37 +462,23 @@ impl<'a> Resolver<'a> {
     /// Groups name mentions into actors, in text order.
     pub fn cluster(&mut self, names: &[NameMention]) {
         self.name_actor = vec![None; names.len()];
+        let mut weak = Vec::new();
         for (k, m) in names.iter().enumerate() {
-            if m.weak {
+            let m = self.without_opening_word(m);
+            // A lone common word after a colon or a dash is as weak as a
+            // sentence's first word.
+            let alone = m.end - m.name_first == 1 && !m.has_role() && m.class == NameClass::Unknown;
+            if m.weak || alone && self.capital_says_nothing(m.name_first) {
+                weak.push((k, m));
                 continue;
             }
-            let id = self.place_name(m);
+            let id = self.place_name(&m);
             let id = self.root(id);
             self.name_actor[k] = Some(id);
-            let span = self.span(m.first, m.end);
-            self.t.drafts[id].mentions.push(span);
-            if m.has_role() {
-                let role = self.str(m.first, m.name_first);
-                self.add_role(id, role);
-                self.note_organisations_in_role(m);
-            }
-            let name = self.str(m.name_first, m.end);
-            self.add_alias(id, name);
-            let located = self.located(m);
-            let personal = m.has_role()
-                || m.gender.is_some()
-                || self.tokens[m.name_first].is(class::FIRST_NAME);
-            let d = &mut self.t.drafts[id];
-            d.note_form(name);
-            d.gender = d.gender.or(m.gender);
-            d.located += usize::from(located);
-            d.person_evidence |= personal;
+            self.record_name(id, &m);
         }
         // Weak mentions (headlines, sentence openers) only join actors found elsewhere.
-        for (k, m) in names.iter().enumerate() {
-            if !m.weak {
-                continue;
-            }
+        for (k, m) in weak {
             let name = self.str(m.name_first, m.end);
             let span = self.span(m.name_first, m.end);
             match self.t.lookup_name(&plain(name)) {
@@ -494,6 +491,51 @@ impl<'a> Resolver<'a> {
                 None => self.t.pending.push((plain(name), span, name.to_string())),
             }
         }
+    }
+
+    /// Records a name mention on its actor: the span, role, alias and form,
+    /// and what it says of the actor's gender and kind.
+    fn record_name(&mut self, id: usize, m: &NameMention) {
+        let span = self.span(m.first, m.end);
+        self.t.drafts[id].mentions.push(span);
+        if m.has_role() {
+            let role = self.str(m.first, m.name_first);
+            self.add_role(id, role);
+            self.note_organisations_in_role(m);
+        }
+        let name = self.str(m.name_first, m.end);
+        self.add_alias(id, name);
+        let located = self.located(m);
+        let personal =
+            m.has_role() || m.gender.is_some() || self.tokens[m.name_first].is(class::FIRST_NAME);
+        let d = &mut self.t.drafts[id];
+        d.note_form(name);
+        d.gender = d.gender.or(m.gender);
+        d.located += usize::from(located);
+        d.person_evidence |= personal;
+    }
+
+    /// The name without a word that its capital only puts there: the verb
+    /// that opens the sentence ("Said Comey, ..."; the name finder keeps it in
+    /// the run, for the tagger's sake), or a common word after a colon or a
+    /// dash ("— Renounce Trump", "11:40 — Even Lindsey Graham").
+    fn without_opening_word(&self, m: &NameMention) -> NameMention {
+        let t = &self.tokens[m.first];
+        let mut m = m.clone();
+        let verb = m.name_first == m.first && t.info().verb.is_some() && !t.is(class::FIRST_NAME);
+        if m.end - m.first >= 2
+            && self.capital_says_nothing(m.first)
+            && (verb || self.finder.sentence_word_before_name(m.first, m.end))
+        {
+            m.name_first = m.name_first.max(m.first + 1);
+            m.first += 1;
+            // One word left: what it is, the name's shape no longer says.
+            let single = m.end - m.name_first == 1;
+            if single && m.class == NameClass::Person && !m.has_role() && m.gender.is_none() {
+                m.class = NameClass::Unknown;
+            }
+        }
+        m
     }
 
     /// "Kremlin spokesman ...": the Kremlin is mentioned too.
@@ -575,6 +617,27 @@ impl<'a> Resolver<'a> {
         if self.names_members(m) {
             let id = self.create(&name, ActorKind::Group);
             self.t.by_key.insert(key, id);
+            return id;
+        }
+        // "Police said", "Groups Launch Ads": an organisation's word alone,
+        // capitalised by where it stands, names no organisation.
+        if single
+            && !m.has_role()
+            && m.canonical.is_none()
+            && m.class == NameClass::Organization
+            && self.capital_says_nothing(m.name_first)
+        {
+            let head = lowercase_first(&name);
+            let singular = head.strip_suffix('s').unwrap_or(&head).to_string();
+            let group_key = format!("~{}", plain(&singular));
+            if let Some(&id) = self.t.by_key.get(&group_key) {
+                return id;
+            }
+            let id = self.create(&head, ActorKind::Group);
+            self.t.by_key.insert(group_key, id);
+            self.t
+                .by_key
+                .insert(format!("~head {}", plain(&singular)), id);
             return id;
         }
         match m.class {
@@ -1021,8 +1084,9 @@ impl<'a> Resolver<'a> {
             Some(id) => self.root(id),
             None => {
                 // A weak name that turns out to speak: it is an actor after all.
-                let mut strong = m.clone();
+                let mut strong = self.without_opening_word(m);
                 strong.weak = false;
+                let m = &strong;
                 let id = self.place_name(&strong);
                 let id = self.root(id);
                 self.name_actor[k] = Some(id);
@@ -1112,20 +1176,50 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Is token `k` capitalised only because it opens its sentence: a common
-    /// word ("Officials said"), not a name?
+    /// Is token `k` capitalised only because it opens its sentence or stands
+    /// in a headline: a common word ("Officials said", "Police Name
+    /// Suspect"), not a name?
     fn capital_says_nothing(&self, k: usize) -> bool {
-        let s = &self.sentences[self
+        let at = self
             .sentences
             .partition_point(|s| s.end <= k)
-            .min(self.sentences.len() - 1)];
-        let opens = (s.first..k).all(|j| !self.tokens[j].is_word());
+            .min(self.sentences.len() - 1);
+        let s = &self.sentences[at];
+        // Sentences inside a quotation start after its inner full stops.
+        let inner = (s.first..k)
+            .rev()
+            .find(|&j| !matches!(self.tokens[j].kind, TokenKind::Quote(_)))
+            .is_some_and(|j| matches!(self.str(j, j + 1), "." | "!" | "?" | ":" | "—" | "–"));
+        let opens = inner || (s.first..k).all(|j| !self.tokens[j].is_word());
         let t = &self.tokens[k];
         let word = plain(self.str(k, k + 1));
-        opens
+        // A word in capitals says nothing in a headline ("LOOK: ..."); in the
+        // text, it may be a transcript's speaker ("PENCE: ...").
+        (opens || self.headline[at])
+            && t.kind == TokenKind::Word
+            && (!t.has(flag::ALL_CAPS) || self.headline[at])
             && !t.is(class::FIRST_NAME)
             && crate::input::unwrap::is_word(&word)
-            && !self.mid_caps.contains(&word)
+            && !self.finder.capitalised_inside(&word)
+    }
+
+    /// A description's words as a name: those capitalised only by where they
+    /// stand in lowercase ("Officials" is "officials").
+    fn description_name(&self, first: usize, end: usize) -> String {
+        let mut name = String::new();
+        for k in first..end {
+            let t = &self.tokens[k];
+            if k > first && t.has(flag::SPACE_BEFORE) {
+                name.push(' ');
+            }
+            let word = self.str(k, k + 1);
+            if self.capital_says_nothing(k) {
+                name.push_str(&lowercase_first(word));
+            } else {
+                name.push_str(word);
+            }
+        }
+        name
     }
 
     /// A role seen earlier with a name: "Russian President Vladimir Putin" for
@@ -1225,10 +1319,7 @@ impl<'a> Resolver<'a> {
         let first = (p.first..p.end)
             .find(|&k| !self.tokens[k].is(class::DETERMINER))
             .unwrap_or(p.first);
-        let mut name = self.str(first, p.end).to_string();
-        if self.capital_says_nothing(first) {
-            name = lowercase_first(&name);
-        }
+        let name = self.description_name(first, p.end);
         let singular = d.head_key == d.head_word;
         // "the Clinton campaign": an organisation's word after a name.
         let kind = if self.tokens[d.head].is(class::ORG_WORD)
@@ -1378,6 +1469,36 @@ enum Want {
     Person(Option<Gender>),
     Group,
     Thing,
+}
+
+/// For each sentence, whether it is a headline: the title, or in a paragraph
+/// in title case.
+fn headlines(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    title: Option<Span>,
+) -> Vec<bool> {
+    let finder = NameFinder::new(text, tokens);
+    let mut headline = vec![false; sentences.len()];
+    let mut k = 0;
+    while k < sentences.len() {
+        let same = sentences[k..]
+            .iter()
+            .take_while(|s| s.paragraph == sentences[k].paragraph)
+            .count();
+        let (first, end) = (sentences[k].first, sentences[k + same - 1].end);
+        let title_case = finder.title_case(first, end);
+        headline[k..k + same].fill(title_case);
+        k += same;
+    }
+    if let Some(title) = title {
+        for (h, s) in headline.iter_mut().zip(sentences) {
+            let t = &tokens[s.first];
+            *h |= title.contains(&Span::new(t.start as usize, t.end as usize));
+        }
+    }
+    headline
 }
 
 /// Sorts spans and drops any that overlap an earlier one (a name inside a

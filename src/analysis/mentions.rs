@@ -38,12 +38,19 @@ pub struct NameMention {
     pub quoted: bool,
 }
 
-/// Words (lowercase) the text capitalises right after another word, where a
-/// capital says they belong to a name: "White" in "the White House".
-pub(crate) fn capitalised_after_words(text: &str, tokens: &[Token]) -> FxHashSet<String> {
+/// Words (lowercase) the text capitalises right after a lowercase word, where
+/// a capital says they belong to a name: "White" in "the White House" (after
+/// a capitalised word, as in a headline, a capital says nothing).
+fn capitalised_after_words(
+    text: &str,
+    tokens: &[Token],
+    counts: impl Fn(usize) -> bool,
+) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
-    for pair in tokens.windows(2) {
-        if pair[0].kind == TokenKind::Word
+    for (k, pair) in tokens.windows(2).enumerate() {
+        if counts(k + 1)
+            && pair[0].kind == TokenKind::Word
+            && !pair[0].has(flag::CAPITALIZED)
             && pair[1].kind == TokenKind::Word
             && pair[1].has(flag::CAPITALIZED)
             && !pair[1].has(flag::ALL_CAPS)
@@ -102,7 +109,21 @@ impl<'a> NameFinder<'a> {
         NameFinder {
             text,
             tokens,
-            mid_caps: capitalised_after_words(text, tokens),
+            mid_caps: capitalised_after_words(text, tokens, |_| true),
+        }
+    }
+
+    /// A name finder that learns which words are names' words only from the
+    /// tokens `counts` accepts (headlines' capitals say nothing).
+    pub(crate) fn counting(
+        text: &'a str,
+        tokens: &'a [Token],
+        counts: impl Fn(usize) -> bool,
+    ) -> NameFinder<'a> {
+        NameFinder {
+            text,
+            tokens,
+            mid_caps: capitalised_after_words(text, tokens, counts),
         }
     }
 
@@ -146,6 +167,12 @@ impl<'a> NameFinder<'a> {
         !function && !time && !self.modifier(i)
     }
 
+    /// Does the text capitalise this word (lowercase) right after a lowercase
+    /// word somewhere, as names are?
+    pub(crate) fn capitalised_inside(&self, word: &str) -> bool {
+        self.mid_caps.contains(word)
+    }
+
     /// A capitalised compound that ends in a lowercase participle or the like
     /// describes what follows: "Clinton-endorsing", "Korean-born",
     /// "GOP-dominated", "Obama-era"; "Ban Ki-moon" is a name.
@@ -169,7 +196,7 @@ impl<'a> NameFinder<'a> {
     /// "Foreign" before a title), names' own words (a first name, an organisation's or a
     /// place's word, a word the text capitalises elsewhere) and the start of a
     /// known name stay.
-    fn sentence_word_before_name(&self, first: usize, end: usize) -> bool {
+    pub(crate) fn sentence_word_before_name(&self, first: usize, end: usize) -> bool {
         if end - first < 2 {
             return false;
         }

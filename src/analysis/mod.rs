@@ -339,7 +339,14 @@ fn analyze_chunk(
     } = ev;
     let names_finder = NameFinder::new(text, &tokens);
 
-    let mut resolver = Resolver::new(table, text, &tokens, &sentences, base, carry.sentences);
+    let mut resolver = Resolver::new(
+        table,
+        text,
+        &tokens,
+        &sentences,
+        layout.title,
+        (base, carry.sentences),
+    );
     resolver.cluster(&names);
     let mut speaker_starts: Vec<usize> = frames
         .iter()
