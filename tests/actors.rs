@@ -57,6 +57,15 @@ fn a_nickname_is_the_full_first_name() {
 }
 
 #[test]
+fn a_surname_that_is_also_a_first_name_joins_the_full_name() {
+    // "Grant" reads as a man's first name, until the article names Alice Grant.
+    let a = analyze(
+        "Grant says she will run again.\n\nAlice Grant declared in an interview on Thursday that the race was open.\n\nGrant said the plan was bad.\n",
+    );
+    assert_eq!(speakers(&a), [Some("Alice Grant"); 3]);
+}
+
+#[test]
 fn a_suffix_is_another_person() {
     let a = analyze(
         "Donald Trump Jr. said the meeting was short. Donald Trump said he knew nothing about it.",

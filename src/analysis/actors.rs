@@ -32,6 +32,9 @@ struct Draft {
     suffixed: Option<bool>,
     /// Each way the name is written, with its count (see [`Actor::forms`]).
     forms: Vec<(String, usize)>,
+    /// The gender comes from a lone word read as a first name ("Clinton"):
+    /// a full name may say otherwise.
+    gender_guessed: bool,
     /// Mentions where a place would be ("in Palo Alto").
     located: usize,
     /// A title, a form of address, a known first name or a "he" or "she" that
@@ -63,6 +66,7 @@ impl Draft {
             first_names: Vec::new(),
             suffixed: None,
             forms: Vec::new(),
+            gender_guessed: false,
             located: 0,
             person_evidence: false,
             personal: false,
@@ -508,9 +512,13 @@ impl<'a> Resolver<'a> {
         let located = self.located(m);
         let personal =
             m.has_role() || m.gender.is_some() || self.tokens[m.name_first].is(class::FIRST_NAME);
+        let guess = m.end - m.name_first == 1 && !m.has_role();
         let d = &mut self.t.drafts[id];
         d.note_form(name);
-        d.gender = d.gender.or(m.gender);
+        if m.gender.is_some() && (d.gender.is_none() || d.gender_guessed && !guess) {
+            d.gender = m.gender;
+            d.gender_guessed = guess;
+        }
         d.located += usize::from(located);
         d.person_evidence |= personal;
     }
@@ -724,7 +732,13 @@ impl<'a> Resolver<'a> {
         // Mrs. Bennet is not Mr. Bennet; no other suffix: Donald Trump Jr. is
         // not Donald Trump) is the same person.
         let fits = |d: &Draft| {
-            let same_gender = d.gender.is_none() || m.gender.is_none() || d.gender == m.gender;
+            // A lone word's gender is a guess from the list of first names:
+            // "Clinton" may be Hillary.
+            let same_gender = d.gender.is_none()
+                || m.gender.is_none()
+                || d.gender == m.gender
+                || d.provisional
+                || d.gender_guessed;
             let same_suffix = single || d.suffixed.is_none_or(|s| s == suffixed);
             same_gender
                 && same_suffix
@@ -777,6 +791,11 @@ impl<'a> Resolver<'a> {
             });
         let id = match same {
             Some(id) => {
+                let d = &mut self.t.drafts[id];
+                if (d.provisional || d.gender_guessed) && !single {
+                    d.gender = m.gender.or(d.gender);
+                    d.gender_guessed = false;
+                }
                 if self.t.drafts[id].provisional && !single {
                     self.rename(id, name);
                     self.t.drafts[id].provisional = false;
