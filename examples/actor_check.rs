@@ -19,8 +19,9 @@
 //!   name the full form (two words or more, not in capitals) that its mentions
 //!   use most often?
 //! - **repeated articles**: actors that list an article more than once.
-//! - **descriptions across articles**: unnamed descriptions ("officials")
-//!   joined over more than one article.
+//! - **descriptions across articles**: unnamed descriptions ("officials", or
+//!   one common word that speaks, such as "Police") joined over more than
+//!   one article.
 //! - **keys**: does grouping the articles' own actors by their `key`
 //!   reproduce the briefing's join (named people and organisations)?
 
@@ -54,7 +55,7 @@ fn main() {
     opener_names(&json, &corpus);
     canonical_names(&json, &corpus);
     repeated_articles(&json);
-    descriptions_across(&json);
+    descriptions_across(&json, &corpus);
     if let Some(b) = &briefing {
         keys(b);
     }
@@ -391,14 +392,18 @@ fn repeated_articles(json: &Value) {
     }
 }
 
-/// Unnamed descriptions: kind "group", or (before kinds were told apart) a name
-/// in lowercase.
-fn descriptions_across(json: &Value) {
+/// Unnamed descriptions: kind "group", a name in lowercase, or one common word
+/// ("Officials", "Police").
+fn descriptions_across(json: &Value, corpus: &Corpus) {
     let joined: Vec<String> = actors(json)
         .iter()
         .filter(|a| {
             let name = str_of(&a["name"]);
-            str_of(&a["kind"]) == "group" || name.chars().next().is_some_and(char::is_lowercase)
+            let statements = a["statements"].as_u64().unwrap_or(0);
+            let one_word = !name.contains(' ') && corpus.common_word(name) && statements > 0;
+            str_of(&a["kind"]) == "group"
+                || name.chars().next().is_some_and(char::is_lowercase)
+                || one_word
         })
         .filter(|a| articles_of(a).len() > 1)
         .map(|a| format!("{} ({} articles)", str_of(&a["name"]), articles_of(a).len()))

@@ -1209,7 +1209,11 @@ impl<'a> Resolver<'a> {
             .rev()
             .find(|&j| !matches!(self.tokens[j].kind, TokenKind::Quote(_)))
             .is_some_and(|j| matches!(self.str(j, j + 1), "." | "!" | "?" | ":" | "—" | "–"));
-        let opens = inner || (s.first..k).all(|j| !self.tokens[j].is_word());
+        // A quotation opening inside the sentence: “There is ...”.
+        let quoted = k > s.first
+            && matches!(self.tokens[k - 1].kind, TokenKind::Quote(_))
+            && self.tokens[k - 1].has(flag::SPACE_BEFORE);
+        let opens = inner || quoted || (s.first..k).all(|j| !self.tokens[j].is_word());
         let t = &self.tokens[k];
         let word = plain(self.str(k, k + 1));
         // A word in capitals says nothing in a headline ("LOOK: ..."); in the

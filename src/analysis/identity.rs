@@ -3,14 +3,16 @@
 //! form, and the key that joins actors across articles.
 //!
 //! The key is the actor's kind and the normalised form of its canonical name:
-//! `person:timothy morrison`, `organization:federal bureau of investigation`,
+//! `person:timothy morrison`, `organization:state department` (a known name by
+//! its listed form: "Federal Bureau of Investigation" is `organization:fbi`),
 //! `place:united states`. Nicknames are folded into the name they stand for
 //! ("Tim" is "timothy"), middle names and initials are dropped, a suffix stays
 //! ("Donald Trump Jr." is not his father). Descriptions ("officials", "a
-//! source") have no key: they are different people in different articles.
+//! source") have no key: they are different people in different articles;
+//! nor has an organisation's word alone ("the Post", "the Council").
 
 use super::model::ActorKind;
-use crate::lexicon::{lexicon, normalize_name};
+use crate::lexicon::{class, lexicon, normalize_name};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -181,10 +183,23 @@ pub fn actor_key(kind: ActorKind, name: &str) -> Option<String> {
     match kind {
         ActorKind::Group => None,
         ActorKind::Person => Some(person_name(name)?.key()),
+        // "the Post", "the Council": which one, only its article could say.
+        ActorKind::Organization if generic_organisation(name) => None,
         ActorKind::Organization => Some(format!("organization:{}", plain(&gazetteer(name)))),
         ActorKind::Place => Some(format!("place:{}", plain(&gazetteer(name)))),
         ActorKind::Other => Some(format!("other:{}", plain(name))),
     }
+}
+
+/// An organisation's word alone, in no list of known names: "Post",
+/// "Times", "Council", "Party".
+pub fn generic_organisation(name: &str) -> bool {
+    let lex = lexicon();
+    let word = name.trim_start_matches("the ").trim_start_matches("The ");
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    !word.contains(char::is_whitespace)
+        && lex.known(word).is_none()
+        && (lex.word(word).is(class::ORG_WORD) || lex.word(singular).is(class::ORG_WORD))
 }
 
 /// A full form of a name, the kind a canonical name is chosen from: two words
@@ -258,6 +273,8 @@ mod tests {
             Some("organization:washington post")
         );
         assert_eq!(actor_key(ActorKind::Group, "officials"), None);
+        assert_eq!(actor_key(ActorKind::Organization, "Post"), None);
+        assert!(actor_key(ActorKind::Organization, "Congress").is_some());
     }
 
     #[test]

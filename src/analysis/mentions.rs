@@ -426,6 +426,11 @@ impl<'a> NameFinder<'a> {
             if self.word(k) == "the" && k + 1 < end {
                 k += 1;
             }
+            // "President of the United States": a known place ends the run.
+            let rest = &self.text[self.tokens[k].start as usize..self.tokens[end - 1].end as usize];
+            if lexicon().known(rest).is_some() {
+                return end;
+            }
             // The next first name, or the next link of a longer office.
             at = (k + 1..end.saturating_sub(1))
                 .find(|&j| {
@@ -517,9 +522,27 @@ impl<'a> NameFinder<'a> {
                 name_first = role_end;
             }
         }
-        // "General Motors": a title word inside an organisation's name.
-        if name_first > first && (name_first..end).any(|k| self.org_word(k)) {
+        // "General Motors", "General Electric": a title word inside an
+        // organisation's name.
+        let whole =
+            &self.text[self.tokens[first].start as usize..self.tokens[end - 1].end as usize];
+        if name_first > first
+            && ((name_first..end).any(|k| self.org_word(k)) || lex.known(whole).is_some())
+        {
             name_first = first;
+        }
+        // "the Attorney General", "the Prime Minister": an office without a
+        // name is no name ("Mr. King" is one).
+        let addressed = name_first > first
+            && crate::analysis::identity::is_honorific(self.word(name_first - 1));
+        if name_first > first
+            && name_first < end
+            && !addressed
+            && self.tokens[name_first..end]
+                .iter()
+                .all(|t| t.is(class::TITLE) && !t.is(class::FIRST_NAME) && !t.has(flag::ALL_CAPS))
+        {
+            return None;
         }
         let name_text =
             &self.text[self.tokens[name_first].start as usize..self.tokens[end - 1].end as usize];
