@@ -1,11 +1,23 @@
 //! Many articles read as one briefing: the same person or organisation across
 //! articles is one actor, with what they said in each.
+//!
+//! Actors join by their key (see [`crate::analysis::identity`]): the same kind
+//! and the same normalised name, so grouping the articles' actors by `key`
+//! reproduces the join. Two kinds of actor need the rest of the briefing to say
+//! who they are: a person every mention of which in the article gives by
+//! surname alone (or with an initial), and a single name of unknown kind. Each
+//! joins the entity the briefing names in full with that surname or name: the
+//! one whose roles share a title with it, else the one quoted most, never one
+//! of the other gender; a surname with a title that none of several such
+//! entities holds stays apart. Descriptions ("officials", "a source") never
+//! join.
 
-use crate::analysis::{ActorId, ActorKind, same_first_name};
+use crate::analysis::identity::{self, PersonName};
+use crate::analysis::{Actor, ActorId, ActorKind};
 use crate::document::Document;
-use crate::lexicon::normalize_name;
+use crate::lexicon::{Gender, class, lexicon, normalize_name};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Where a briefing actor appears: the article and its actor there.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,11 +31,15 @@ pub struct Appearance {
 /// An actor across the briefing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BriefingActor {
+    /// The full form of the name written most often across the briefing.
     pub name: String,
     pub kind: ActorKind,
+    /// What the join went by: kind and normalised name; none for descriptions.
+    pub key: Option<String>,
     pub roles: Vec<String>,
     pub aliases: Vec<String>,
-    /// In document order.
+    /// In document order; an article whose actors the engine could not tell
+    /// apart may appear twice (the JSON lists it once).
     pub appearances: Vec<Appearance>,
 }
 
@@ -52,69 +68,78 @@ pub struct Briefing {
     local_to_global: Vec<Vec<usize>>,
 }
 
-/// How an article's actor is recognised in another article.
-#[derive(Clone, Debug)]
-struct Identity {
-    kind: ActorKind,
-    /// Lowercase words of the name.
-    words: Vec<String>,
-    /// Lowercase name and aliases, "the" dropped.
-    names: Vec<String>,
-    /// Descriptions ("officials", "a source") stand for different people in
-    /// different articles.
-    description: bool,
+/// Actors of the briefing that share a key, while the join runs.
+#[derive(Default)]
+struct Joined {
+    key: Option<String>,
+    /// (document, actor) of each member.
+    members: Vec<(usize, ActorId)>,
+    /// Of its members with full names: what partial names are matched against.
+    statements: usize,
+    gender: Option<Gender>,
+    titles: FxHashSet<String>,
+    person: Option<PersonName>,
 }
 
-fn identity(actor: &crate::Actor) -> Identity {
-    let strip = |s: &str| {
-        let n = normalize_name(s);
-        n.strip_prefix("the ").map(str::to_string).unwrap_or(n)
-    };
-    let words: Vec<String> = normalize_name(&actor.name)
-        .split(' ')
-        .map(str::to_string)
-        .collect();
-    let mut names: Vec<String> = std::iter::once(&actor.name)
-        .chain(&actor.aliases)
-        .map(|n| strip(n))
-        .collect();
-    names.sort();
-    names.dedup();
-    let description = actor.name.chars().next().is_some_and(|c| c.is_lowercase());
-    Identity {
-        kind: actor.kind,
-        words,
-        names,
-        description,
-    }
+/// The title words of an actor's roles ("president" for "Russian President"):
+/// what a partial name's roles may share with a full one.
+fn title_words(actor: &Actor) -> FxHashSet<String> {
+    actor
+        .roles
+        .iter()
+        .flat_map(|r| r.split_whitespace())
+        .map(normalize_name)
+        .filter(|w| lexicon().word(w).is(class::TITLE) && !identity::is_honorific(w))
+        .collect()
 }
 
-/// Same person: same surname and compatible first names (or one of them given
-/// by surname alone).
-fn same_person(a: &Identity, b: &Identity) -> bool {
-    let (Some(sa), Some(sb)) = (a.words.last(), b.words.last()) else {
-        return false;
-    };
-    if sa != sb {
-        return false;
-    }
-    match (a.words.len(), b.words.len()) {
-        (1, _) | (_, 1) => true,
-        _ => same_first_name(&a.words[0], &b.words[0]),
-    }
+/// The key of the entity a full name stands for with the name part of it:
+/// "organization:federal bureau of investigation" gives the name
+/// "federal bureau of investigation".
+fn key_name(key: &str) -> &str {
+    key.split_once(':').map_or(key, |(_, n)| n)
 }
 
-fn same_entity(a: &Identity, b: &Identity) -> bool {
-    if a.description || b.description {
-        return false;
+impl Joined {
+    fn add(&mut self, document: usize, local: ActorId, actor: &Actor, full: bool) {
+        self.members.push((document, local));
+        if full {
+            self.statements += actor.statements;
+            self.gender = self.gender.or(actor.gender);
+            self.titles.extend(title_words(actor));
+            if self.person.is_none() && actor.kind == ActorKind::Person {
+                self.person = identity::person_name(&actor.name);
+            }
+        }
     }
-    if a.kind == ActorKind::Person && b.kind == ActorKind::Person {
-        return same_person(a, b);
+
+    /// Can this partial name stand for this entity?
+    fn fits(&self, actor: &Actor) -> bool {
+        let other_gender = matches!((actor.gender, self.gender), (Some(a), Some(b)) if a != b);
+        if other_gender {
+            return false;
+        }
+        match (&self.person, identity::person_name(&actor.name)) {
+            (Some(full), Some(p)) => {
+                p.surname == full.surname
+                    && p.suffix
+                        .as_ref()
+                        .is_none_or(|s| full.suffix.as_ref() == Some(s))
+                    && match (&p.first, &full.first) {
+                        (Some(a), Some(b)) => identity::compatible_first_names(a, b),
+                        _ => true,
+                    }
+            }
+            // One word of unknown kind that names an organisation or a place.
+            _ => {
+                actor.kind == ActorKind::Other
+                    && self
+                        .key
+                        .as_deref()
+                        .is_some_and(|k| !k.starts_with("person:"))
+            }
+        }
     }
-    if (a.kind == ActorKind::Person) != (b.kind == ActorKind::Person) {
-        return false;
-    }
-    a.names.iter().any(|n| b.names.contains(n))
 }
 
 impl Briefing {
@@ -138,87 +163,172 @@ impl Briefing {
         Briefing::new(documents)
     }
 
+    fn actor(&self, (document, local): (usize, ActorId)) -> &Actor {
+        &self.documents[document].analysis.actors[local]
+    }
+
+    /// Full names by key, then partial names to the entity they fit, then
+    /// descriptions each alone; every step in document order, so the result
+    /// does not depend on which article came first.
     fn join_actors(&mut self) {
-        let mut actors: Vec<BriefingActor> = Vec::new();
-        let mut identities: Vec<Identity> = Vec::new();
-        // Candidates by surname or name, so joining stays linear in the actors.
-        let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        self.local_to_global = Vec::with_capacity(self.documents.len());
+        let mut groups: Vec<Joined> = Vec::new();
+        let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+        let mut partials = Vec::new();
+        let mut descriptions = Vec::new();
         for (d, doc) in self.documents.iter().enumerate() {
-            let mut map = Vec::with_capacity(doc.analysis.actors.len());
-            for (local, actor) in doc.analysis.actors.iter().enumerate() {
-                let id = identity(actor);
-                let keys: Vec<String> = if id.kind == ActorKind::Person {
-                    id.words.last().cloned().into_iter().collect()
-                } else {
-                    id.names.clone()
-                };
-                // Prefer the candidate that speaks most: "Clinton" alone joins the
-                // Clinton quoted most, not one named once.
-                let found = keys
-                    .iter()
-                    .filter_map(|k| by_key.get(k))
-                    .flatten()
-                    .copied()
-                    .filter(|&g| same_entity(&identities[g], &id))
-                    .max_by_key(|&g| (actors[g].statements(), std::cmp::Reverse(g)));
-                let appearance = Appearance {
-                    document: d,
-                    actor: local,
-                    statements: actor.statements,
-                    mentions: actor.mentions.len(),
-                };
-                let g = match found {
-                    Some(g) => {
-                        let b = &mut actors[g];
-                        // The fullest name wins: "Sergey Lavrov" over "Lavrov".
-                        if actor.name.split_whitespace().count() > b.name.split_whitespace().count()
-                        {
-                            let old = std::mem::replace(&mut b.name, actor.name.clone());
-                            b.aliases.push(old);
-                            identities[g].words = id.words.clone();
-                        }
-                        for r in &actor.roles {
-                            if !b.roles.iter().any(|x| x.eq_ignore_ascii_case(r)) {
-                                b.roles.push(r.clone());
-                            }
-                        }
-                        for a in std::iter::once(&actor.name).chain(&actor.aliases) {
-                            if *a != b.name && !b.aliases.contains(a) {
-                                b.aliases.push(a.clone());
-                            }
-                        }
-                        for n in &id.names {
-                            if !identities[g].names.contains(n) {
-                                identities[g].names.push(n.clone());
-                            }
-                        }
-                        b.appearances.push(appearance);
-                        g
-                    }
-                    None => {
-                        actors.push(BriefingActor {
-                            name: actor.name.clone(),
-                            kind: actor.kind,
-                            roles: actor.roles.clone(),
-                            aliases: actor.aliases.clone(),
-                            appearances: vec![appearance],
+            for (i, actor) in doc.analysis.actors.iter().enumerate() {
+                match actor.key() {
+                    None => descriptions.push((d, i)),
+                    Some(_) if actor.partial_name() => partials.push((d, i)),
+                    Some(key) => {
+                        let g = *by_key.entry(key.clone()).or_insert_with(|| {
+                            groups.push(Joined {
+                                key: Some(key),
+                                ..Joined::default()
+                            });
+                            groups.len() - 1
                         });
-                        identities.push(id);
-                        actors.len() - 1
-                    }
-                };
-                for k in keys {
-                    let list = by_key.entry(k).or_default();
-                    if !list.contains(&g) {
-                        list.push(g);
+                        groups[g].add(d, i, actor, true);
                     }
                 }
-                map.push(g);
             }
-            self.local_to_global.push(map);
         }
-        self.actors = actors;
+        let candidates = self.candidates(&groups);
+        for (d, i) in partials {
+            let actor = self.actor((d, i));
+            let key = actor.key().unwrap_or_default();
+            let name = identity::person_name(&actor.name)
+                .map_or_else(|| key_name(&key).to_string(), |p| p.surname);
+            let titles = title_words(actor);
+            let fitting: Vec<usize> = candidates
+                .get(&name)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&g| groups[g].fits(actor))
+                .collect();
+            let shares = |g: usize| !titles.is_disjoint(&groups[g].titles);
+            // "Vice President Biden" with two Bidens named in full, neither
+            // of them a vice president: which one, nothing says.
+            let ambiguous =
+                !titles.is_empty() && fitting.len() > 1 && !fitting.iter().any(|&g| shares(g));
+            let best = fitting
+                .into_iter()
+                .filter(|_| !ambiguous)
+                .max_by_key(|&g| (shares(g), groups[g].statements, std::cmp::Reverse(g)));
+            let g = best.unwrap_or_else(|| {
+                *by_key.entry(key.clone()).or_insert_with(|| {
+                    groups.push(Joined {
+                        key: Some(key),
+                        ..Joined::default()
+                    });
+                    groups.len() - 1
+                })
+            });
+            groups[g].add(d, i, actor, false);
+        }
+        for (d, i) in descriptions {
+            let mut g = Joined::default();
+            g.add(d, i, self.actor((d, i)), false);
+            groups.push(g);
+        }
+        for g in &mut groups {
+            g.members.sort_unstable();
+        }
+        groups.sort_by_key(|g| g.members[0]);
+        self.local_to_global = self
+            .documents
+            .iter()
+            .map(|d| vec![0; d.analysis.actors.len()])
+            .collect();
+        for (k, g) in groups.iter().enumerate() {
+            for &(d, i) in &g.members {
+                self.local_to_global[d][i] = k;
+            }
+        }
+        self.actors = groups.iter().map(|g| self.briefing_actor(g)).collect();
+    }
+
+    /// Entities named in full, by what a partial name would give: a person's
+    /// surname, an organisation's or a place's normalised name.
+    fn candidates(&self, groups: &[Joined]) -> FxHashMap<String, Vec<usize>> {
+        let mut out: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (g, group) in groups.iter().enumerate() {
+            let name = match (&group.person, &group.key) {
+                (Some(p), _) => p.surname.clone(),
+                (None, Some(key)) => key_name(key).to_string(),
+                _ => continue,
+            };
+            out.entry(name).or_default().push(g);
+        }
+        out
+    }
+
+    /// The actor a group of joined actors makes: named by the full form its
+    /// mentions use most often across the briefing.
+    fn briefing_actor(&self, g: &Joined) -> BriefingActor {
+        let members: Vec<&Actor> = g.members.iter().map(|&m| self.actor(m)).collect();
+        let mut forms: Vec<(&str, usize)> = Vec::new();
+        for (form, n) in members.iter().flat_map(|a| &a.forms) {
+            match forms.iter_mut().find(|(f, _)| f == form) {
+                Some((_, count)) => *count += n,
+                None => forms.push((form, *n)),
+            }
+        }
+        // A name of its own, else the name of the member mentioned most.
+        let most_mentioned = members
+            .iter()
+            .max_by_key(|a| a.mentions.len())
+            .map_or("", |a| a.name.as_str());
+        let name = match members.first().map(|a| a.kind) {
+            Some(ActorKind::Group) | None => most_mentioned,
+            _ => identity::canonical_form(forms.iter().copied()).unwrap_or(most_mentioned),
+        }
+        .to_string();
+        // The kind its full names say; a partial name alone keeps its own.
+        let kind = g
+            .key
+            .as_deref()
+            .and_then(|k| {
+                members
+                    .iter()
+                    .find(|a| a.key().as_deref() == Some(k))
+                    .map(|a| a.kind)
+            })
+            .or_else(|| members.first().map(|a| a.kind))
+            .unwrap_or(ActorKind::Other);
+        let mut roles: Vec<String> = Vec::new();
+        let mut aliases: Vec<String> = Vec::new();
+        for a in &members {
+            for r in &a.roles {
+                if !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) {
+                    roles.push(r.clone());
+                }
+            }
+            for n in std::iter::once(&a.name).chain(&a.aliases) {
+                if *n != name && !aliases.contains(n) {
+                    aliases.push(n.clone());
+                }
+            }
+        }
+        BriefingActor {
+            name,
+            kind,
+            key: g.key.clone(),
+            roles,
+            aliases,
+            appearances: g
+                .members
+                .iter()
+                .zip(&members)
+                .map(|(&(document, actor), a)| Appearance {
+                    document,
+                    actor,
+                    statements: a.statements,
+                    mentions: a.mentions.len(),
+                })
+                .collect(),
+        }
     }
 
     /// The briefing actor of an article's actor.
@@ -238,6 +348,7 @@ impl Briefing {
                 }
             }
         }
+        out.sort_unstable();
         out
     }
 }

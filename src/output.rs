@@ -77,6 +77,8 @@ pub struct JsonActor<'a> {
     pub id: usize,
     pub name: &'a str,
     pub kind: &'static str,
+    /// What a briefing joins actors by (see [`crate::analysis::identity`]).
+    pub key: Option<String>,
     pub roles: &'a [String],
     pub aliases: &'a [String],
     pub mentions: Vec<JsonSpan>,
@@ -164,6 +166,7 @@ impl<'a> JsonArticle<'a> {
                 id,
                 name: &a.name,
                 kind: a.kind.label(),
+                key: a.key(),
                 roles: &a.roles,
                 aliases: &a.aliases,
                 mentions: json_spans(&index, &a.mentions),
@@ -214,6 +217,7 @@ pub struct JsonBriefingActor<'a> {
     pub id: usize,
     pub name: &'a str,
     pub kind: &'static str,
+    pub key: Option<&'a str>,
     pub roles: &'a [String],
     pub aliases: &'a [String],
     pub statements: usize,
@@ -256,25 +260,46 @@ impl<'a> JsonBriefing<'a> {
                 id,
                 name: &a.name,
                 kind: a.kind.label(),
+                key: a.key.as_deref(),
                 roles: &a.roles,
                 aliases: &a.aliases,
                 statements: a.statements(),
-                articles: a
-                    .appearances
-                    .iter()
-                    .map(|ap| JsonAppearance {
-                        article: ap.document,
-                        statements: ap.statements,
-                        mentions: json_spans(
-                            &indexes[ap.document],
-                            &briefing.documents[ap.document].analysis.actors[ap.actor].mentions,
-                        ),
-                    })
-                    .collect(),
+                articles: appearances(briefing, a, &indexes),
             })
             .collect();
         JsonBriefing { articles, actors }
     }
+}
+
+/// Where a briefing actor appears, each article once: an article whose actors
+/// the engine could not tell apart gives their mentions and statements together.
+fn appearances(
+    briefing: &Briefing,
+    actor: &crate::briefing::BriefingActor,
+    indexes: &[CharIndex<'_>],
+) -> Vec<JsonAppearance> {
+    let mut out: Vec<(usize, usize, Vec<Span>)> = Vec::new();
+    for ap in &actor.appearances {
+        let mentions = &briefing.documents[ap.document].analysis.actors[ap.actor].mentions;
+        match out.iter_mut().find(|(d, _, _)| *d == ap.document) {
+            Some((_, statements, spans)) => {
+                *statements += ap.statements;
+                spans.extend(mentions);
+            }
+            None => out.push((ap.document, ap.statements, mentions.clone())),
+        }
+    }
+    out.into_iter()
+        .map(|(article, statements, mut spans)| {
+            spans.sort_unstable();
+            spans.dedup();
+            JsonAppearance {
+                article,
+                statements,
+                mentions: json_spans(&indexes[article], &spans),
+            }
+        })
+        .collect()
 }
 
 /// The readable listing: the title, then one block per statement with its

@@ -3,12 +3,14 @@
 //! description such as "officials") to an actor.
 
 use super::frames::{Frame, Phrase, PhraseKind, Speaker};
-use super::mentions::{NameClass, NameMention};
+use super::identity::{self, compatible_first_names, first_name_key};
+use super::mentions::{NameClass, NameFinder, NameMention};
 use super::model::{Actor, ActorId, ActorKind, Span};
 use super::sentences::Sentence;
 use super::tokens::{Token, TokenKind, flag};
 use crate::lexicon::{Gender, class, lexicon, normalize_name};
 use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// An actor while it is being built.
 #[derive(Clone, Debug)]
@@ -26,6 +28,21 @@ struct Draft {
     aliases: Vec<String>,
     mentions: Vec<Span>,
     first_names: Vec<String>,
+    /// Whether its full names end in a suffix ("Jr."), once it has one.
+    suffixed: Option<bool>,
+    /// Each way the name is written, with its count (see [`Actor::forms`]).
+    forms: Vec<(String, usize)>,
+    /// The gender comes from a lone word read as a first name ("Clinton"):
+    /// a full name may say otherwise.
+    gender_guessed: bool,
+    /// Mentions where a place would be ("in Palo Alto").
+    located: usize,
+    /// A title, a form of address, a known first name or a "he" or "she" that
+    /// took it up: it is a person, wherever it is mentioned.
+    person_evidence: bool,
+    /// A description of one person ("the spokesman", "a senior official"):
+    /// he or she may take it up.
+    personal: bool,
     /// Set when the actor is the subject of a frame.
     speaks: bool,
     /// Named from the word list ("Kyiv" for "KYIV") until the article spells it out.
@@ -47,10 +64,91 @@ impl Draft {
             aliases: Vec::new(),
             mentions: Vec::new(),
             first_names: Vec::new(),
+            suffixed: None,
+            forms: Vec::new(),
+            gender_guessed: false,
+            located: 0,
+            person_evidence: false,
+            personal: false,
             speaks: false,
             listed_name: false,
             merged_into: None,
         }
+    }
+}
+
+/// Words that open a place's name, always ("San", "Fort") or before a place
+/// ("South", "Upstate"): see `assets/lexicon/place_openers.txt`.
+static PLACE_OPENERS: LazyLock<FxHashMap<&'static str, bool>> = LazyLock::new(|| {
+    let mut always = true;
+    let mut map = FxHashMap::default();
+    for line in include_str!("../../assets/lexicon/place_openers.txt").lines() {
+        match line.split('#').next().unwrap_or("").trim() {
+            "" => {}
+            "[place]" => always = true,
+            "[direction]" => always = false,
+            word => {
+                map.insert(word, always);
+            }
+        }
+    }
+    map
+});
+
+impl Draft {
+    /// Its kind, all mentions seen: a "person" only by the shape of its name,
+    /// with no first name, title or he/she, that reads as a place ("San
+    /// Bernardino", "South Florida") or that the text names where places go
+    /// ("in Palo Alto" most times), is a place.
+    fn settled_kind(&self) -> ActorKind {
+        if self.kind != ActorKind::Person || self.person_evidence {
+            return self.kind;
+        }
+        let name = self.canonical_name().unwrap_or(&self.name);
+        let words: Vec<String> = name.split_whitespace().map(plain).collect();
+        if words.len() < 2 {
+            return self.kind;
+        }
+        let opener = |w: &String| PLACE_OPENERS.get(w.as_str()).copied();
+        let directions = words
+            .iter()
+            .take_while(|w| opener(w) == Some(false))
+            .count();
+        let rest = words[directions..].join(" ");
+        let before_place = directions > 0
+            && lexicon()
+                .known(&rest)
+                .is_some_and(|k| k.kind == crate::lexicon::KnownKind::Place);
+        let named: usize = self.forms.iter().map(|(_, n)| n).sum();
+        let placed = self.located * 2 >= named.max(1);
+        if opener(&words[0]) == Some(true)
+            || before_place
+            || directions > 0 && self.located > 0
+            || placed
+        {
+            ActorKind::Place
+        } else {
+            self.kind
+        }
+    }
+
+    /// Counts one more mention that writes the name as `form`.
+    fn note_form(&mut self, form: &str) {
+        let form = form.split_whitespace().collect::<Vec<_>>().join(" ");
+        if form.is_empty() {
+            return;
+        }
+        match self.forms.iter_mut().find(|(f, _)| *f == form) {
+            Some((_, n)) => *n += 1,
+            None => self.forms.push((form, 1)),
+        }
+    }
+
+    /// The name to show: the full form written most often, the longer one on a
+    /// tie ("Donald Trump" over "Donald J. Trump" when the article writes it
+    /// so more often; never "Trump" over "Donald Trump").
+    fn canonical_name(&self) -> Option<&str> {
+        identity::canonical_form(self.forms.iter().map(|(f, n)| (f.as_str(), *n)))
     }
 }
 
@@ -108,6 +206,11 @@ pub struct Resolver<'a> {
     t: &'a mut ActorTable,
     /// Actor of each name mention.
     pub name_actor: Vec<Option<usize>>,
+    /// The chunk's name finder: which capitals say a word is a name.
+    finder: NameFinder<'a>,
+    /// For each sentence, whether it is a headline: the title, or a
+    /// paragraph in title case.
+    headline: Vec<bool>,
 }
 
 /// Descriptions that name an office by another word: "the Ukrainian leader" is
@@ -133,10 +236,6 @@ const ROLE_SYNONYMS: [(&str, &[&str]); 3] = [
     ),
 ];
 
-const HONORIFICS: [&str; 10] = [
-    "mr.", "mrs.", "ms.", "miss", "mx.", "mr", "mrs", "ms", "mx", "messrs.",
-];
-
 /// Salience entries kept for pronouns (more than a pronoun ever looks back).
 const FOCUS_KEEP: usize = 256;
 
@@ -155,6 +254,7 @@ impl ActorTable {
             if let Some(id) = self.lookup_name(&key) {
                 let d = &mut self.drafts[id];
                 d.mentions.push(span);
+                d.note_form(&name);
                 if name != d.name && !d.aliases.contains(&name) {
                     d.aliases.push(name);
                 }
@@ -181,16 +281,25 @@ impl ActorTable {
             .iter()
             .map(|&i| {
                 let d = std::mem::replace(&mut self.drafts[i], Draft::new("", ActorKind::Other));
+                let kind = d.settled_kind();
+                let name = match kind {
+                    ActorKind::Group => d.name.clone(),
+                    _ => d.canonical_name().unwrap_or(&d.name).to_string(),
+                };
                 let mut aliases = d.aliases;
-                aliases.retain(|a| a != &d.name);
+                if d.name != name && !aliases.contains(&d.name) {
+                    aliases.push(d.name);
+                }
+                aliases.retain(|a| *a != name);
                 Actor {
-                    name: d.name,
-                    kind: d.kind,
+                    name,
+                    kind,
                     roles: d.roles,
                     aliases,
                     mentions: d.mentions,
                     gender: d.gender,
                     statements: 0,
+                    forms: d.forms,
                 }
             })
             .collect();
@@ -220,7 +329,7 @@ impl ActorTable {
         if let Some(id) = self.by_surname.get(word).and_then(best) {
             return Some(id);
         }
-        if let Some(ids) = self.by_first_name.get(word) {
+        if let Some(ids) = self.by_first_name.get(&first_name_key(word)) {
             let mut roots: Vec<usize> = ids.iter().map(|&i| self.root(i)).collect();
             roots.dedup();
             if roots.len() == 1 {
@@ -239,14 +348,21 @@ impl ActorTable {
 }
 
 impl<'a> Resolver<'a> {
+    /// `title`: the article's title in this chunk (bytes), read as a headline.
     pub fn new(
         table: &'a mut ActorTable,
         text: &'a str,
         tokens: &'a [Token],
         sentences: &'a [Sentence],
-        base: usize,
-        sentence_base: usize,
+        title: Option<Span>,
+        (base, sentence_base): (usize, usize),
     ) -> Resolver<'a> {
+        let headline = headlines(text, tokens, sentences, title);
+        // Capitals inside headlines say nothing of names.
+        let finder = NameFinder::counting(text, tokens, |k| {
+            let s = sentences.partition_point(|s| s.end <= k);
+            !headline.get(s).copied().unwrap_or(false)
+        });
         Resolver {
             text,
             tokens,
@@ -255,6 +371,8 @@ impl<'a> Resolver<'a> {
             sentence_base,
             t: table,
             name_actor: Vec::new(),
+            finder,
+            headline,
         }
     }
 
@@ -327,7 +445,7 @@ impl<'a> Resolver<'a> {
             }
         }
         // Forms of address tell gender, not a role.
-        if HONORIFICS.iter().any(|h| role.eq_ignore_ascii_case(h)) {
+        if identity::is_honorific(role) {
             return;
         }
         let d = &mut self.t.drafts[id];
@@ -348,61 +466,120 @@ impl<'a> Resolver<'a> {
     /// Groups name mentions into actors, in text order.
     pub fn cluster(&mut self, names: &[NameMention]) {
         self.name_actor = vec![None; names.len()];
+        let mut weak = Vec::new();
         for (k, m) in names.iter().enumerate() {
-            if m.weak {
+            let m = self.without_opening_word(m);
+            // A lone common word after a colon or a dash is as weak as a
+            // sentence's first word.
+            let alone = m.end - m.name_first == 1 && !m.has_role() && m.class == NameClass::Unknown;
+            if m.weak || alone && self.capital_says_nothing(m.name_first) {
+                weak.push((k, m));
                 continue;
             }
-            let id = self.place_name(m);
+            let id = self.place_name(&m);
             let id = self.root(id);
             self.name_actor[k] = Some(id);
-            let span = self.span(m.first, m.end);
-            self.t.drafts[id].mentions.push(span);
-            if m.has_role() {
-                let role = self.str(m.first, m.name_first);
-                self.add_role(id, role);
-                // "Kremlin spokesman ...": the Kremlin is mentioned too.
-                for k in m.first..m.name_first {
-                    if let Some(known) = lexicon().known(self.str(k, k + 1))
-                        && known.kind == crate::lexicon::KnownKind::Organization
-                    {
-                        let org = match self.t.by_canonical.get(&known.canonical) {
-                            Some(&org) => org,
-                            None => {
-                                let org = self.create(
-                                    lexicon().canonical[known.canonical as usize],
-                                    ActorKind::Organization,
-                                );
-                                self.t.by_canonical.insert(known.canonical, org);
-                                org
-                            }
-                        };
-                        let span = self.span(k, k + 1);
-                        self.t.drafts[org].mentions.push(span);
-                    }
-                }
-            }
-            let name = self.str(m.name_first, m.end);
-            self.add_alias(id, name);
-            if self.t.drafts[id].gender.is_none() {
-                self.t.drafts[id].gender = m.gender;
-            }
+            self.record_name(id, &m);
         }
         // Weak mentions (headlines, sentence openers) only join actors found elsewhere.
-        for (k, m) in names.iter().enumerate() {
-            if !m.weak {
-                continue;
-            }
+        for (k, m) in weak {
             let name = self.str(m.name_first, m.end);
             let span = self.span(m.name_first, m.end);
             match self.t.lookup_name(&plain(name)) {
                 Some(id) => {
                     self.name_actor[k] = Some(id);
                     self.t.drafts[id].mentions.push(span);
+                    self.t.drafts[id].note_form(name);
                     self.add_alias(id, name);
                 }
                 None => self.t.pending.push((plain(name), span, name.to_string())),
             }
         }
+    }
+
+    /// Records a name mention on its actor: the span, role, alias and form,
+    /// and what it says of the actor's gender and kind.
+    fn record_name(&mut self, id: usize, m: &NameMention) {
+        let span = self.span(m.first, m.end);
+        self.t.drafts[id].mentions.push(span);
+        if m.has_role() {
+            let role = self.str(m.first, m.name_first);
+            self.add_role(id, role);
+            self.note_organisations_in_role(m);
+        }
+        let name = self.str(m.name_first, m.end);
+        self.add_alias(id, name);
+        let located = self.located(m);
+        let personal =
+            m.has_role() || m.gender.is_some() || self.tokens[m.name_first].is(class::FIRST_NAME);
+        let guess = m.end - m.name_first == 1 && !m.has_role();
+        let d = &mut self.t.drafts[id];
+        d.note_form(name);
+        if m.gender.is_some() && (d.gender.is_none() || d.gender_guessed && !guess) {
+            d.gender = m.gender;
+            d.gender_guessed = guess;
+        }
+        d.located += usize::from(located);
+        d.person_evidence |= personal;
+    }
+
+    /// The name without a word that its capital only puts there: the verb
+    /// that opens the sentence ("Said Comey, ..."; the name finder keeps it in
+    /// the run, for the tagger's sake), or a common word after a colon or a
+    /// dash ("— Renounce Trump", "11:40 — Even Lindsey Graham").
+    fn without_opening_word(&self, m: &NameMention) -> NameMention {
+        let t = &self.tokens[m.first];
+        let mut m = m.clone();
+        let verb = m.name_first == m.first && t.info().verb.is_some() && !t.is(class::FIRST_NAME);
+        if m.end - m.first >= 2
+            && self.capital_says_nothing(m.first)
+            && (verb || self.finder.sentence_word_before_name(m.first, m.end))
+        {
+            m.name_first = m.name_first.max(m.first + 1);
+            m.first += 1;
+            // One word left: what it is, the name's shape no longer says.
+            let single = m.end - m.name_first == 1;
+            if single && m.class == NameClass::Person && !m.has_role() && m.gender.is_none() {
+                m.class = NameClass::Unknown;
+            }
+        }
+        m
+    }
+
+    /// "Kremlin spokesman ...": the Kremlin is mentioned too.
+    fn note_organisations_in_role(&mut self, m: &NameMention) {
+        for k in m.first..m.name_first {
+            if let Some(known) = lexicon().known(self.str(k, k + 1))
+                && known.kind == crate::lexicon::KnownKind::Organization
+            {
+                let org = match self.t.by_canonical.get(&known.canonical) {
+                    Some(&org) => org,
+                    None => {
+                        let org = self.create(
+                            lexicon().canonical[known.canonical as usize],
+                            ActorKind::Organization,
+                        );
+                        self.t.by_canonical.insert(known.canonical, org);
+                        org
+                    }
+                };
+                let span = self.span(k, k + 1);
+                self.t.drafts[org].mentions.push(span);
+            }
+        }
+    }
+
+    /// Is the name where a place would be: "in", "at" before it, and not
+    /// owning what follows ("in Trump’s campaign")?
+    fn located(&self, m: &NameMention) -> bool {
+        let possessive = m.end < self.tokens.len()
+            && matches!(self.str(m.end, m.end + 1), "’s" | "'s" | "’" | "'");
+        m.first > 0
+            && !possessive
+            && matches!(
+                self.str(m.first - 1, m.first),
+                "in" | "at" | "across" | "near" | "outside" | "throughout"
+            )
     }
 
     fn place_name(&mut self, m: &NameMention) -> usize {
@@ -423,7 +600,7 @@ impl<'a> Resolver<'a> {
                 return id;
             }
             let kind = if m.class == NameClass::Place {
-                ActorKind::Other
+                ActorKind::Place
             } else {
                 ActorKind::Organization
             };
@@ -442,6 +619,35 @@ impl<'a> Resolver<'a> {
             }
         }
         let single = m.end - m.name_first == 1;
+        if m.class == NameClass::Person && !m.has_role() && self.names_institution(m) {
+            return self.place_organization(&name, key);
+        }
+        if self.names_members(m) {
+            let id = self.create(&name, ActorKind::Group);
+            self.t.by_key.insert(key, id);
+            return id;
+        }
+        // "Police said", "Groups Launch Ads": an organisation's word alone,
+        // capitalised by where it stands, names no organisation.
+        if single
+            && !m.has_role()
+            && m.canonical.is_none()
+            && m.class == NameClass::Organization
+            && self.capital_says_nothing(m.name_first)
+        {
+            let head = lowercase_first(&name);
+            let singular = head.strip_suffix('s').unwrap_or(&head).to_string();
+            let group_key = format!("~{}", plain(&singular));
+            if let Some(&id) = self.t.by_key.get(&group_key) {
+                return id;
+            }
+            let id = self.create(&head, ActorKind::Group);
+            self.t.by_key.insert(group_key, id);
+            self.t
+                .by_key
+                .insert(format!("~head {}", plain(&singular)), id);
+            return id;
+        }
         match m.class {
             // "Martha laughed" after "Martha Greaves": the person met before.
             NameClass::Person if single && !m.has_role() => match self.t.lookup_single(&key) {
@@ -451,7 +657,7 @@ impl<'a> Resolver<'a> {
             NameClass::Person => self.place_person(m, &name, key),
             NameClass::Organization => self.place_organization(&name, key),
             NameClass::Place => {
-                let id = self.create(&name, ActorKind::Other);
+                let id = self.create(&name, ActorKind::Place);
                 self.t.by_key.insert(key, id);
                 id
             }
@@ -473,6 +679,45 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// A person's name before the institution named after them: "Walter Reed
+    /// hospital", "Johns Hopkins University" written "Johns Hopkins university".
+    fn names_institution(&self, m: &NameMention) -> bool {
+        const INSTITUTIONS: [&str; 15] = [
+            "hospital",
+            "university",
+            "college",
+            "school",
+            "academy",
+            "clinic",
+            "institute",
+            "foundation",
+            "center",
+            "centre",
+            "library",
+            "museum",
+            "airport",
+            "stadium",
+            "arena",
+        ];
+        m.end < self.tokens.len()
+            && !self.tokens[m.end].has(flag::CAPITALIZED)
+            && INSTITUTIONS.contains(&self.str(m.end, m.end + 1))
+    }
+
+    /// Members of a party or people of a place, not one entity: "Democrats",
+    /// "Reagan Democrats", "New Yorkers".
+    fn names_members(&self, m: &NameMention) -> bool {
+        if m.has_role() || self.tokens[m.name_first].is(class::FIRST_NAME) {
+            return false;
+        }
+        let last = self.str(m.end - 1, m.end);
+        let Some(singular) = last.strip_suffix('s') else {
+            return false;
+        };
+        let lex = lexicon();
+        lex.word(last).is(class::GROUP_SPEAKER) || lex.word(singular).is(class::DEMONYM)
+    }
+
     fn place_person(&mut self, m: &NameMention, name: &str, key: String) -> usize {
         let words: Vec<&str> = name.split_whitespace().collect();
         let mut last = words.len() - 1;
@@ -482,23 +727,75 @@ impl<'a> Resolver<'a> {
         let surname = plain(words[last].trim_end_matches(','));
         let first = plain(words[0]);
         let single = words.len() == 1;
+        let suffixed = last + 1 < words.len();
         // The same surname with a compatible first name (and no other gender:
-        // Mrs. Bennet is not Mr. Bennet) is the same person.
-        let same = self.t.by_surname.get(&surname).and_then(|ids| {
-            ids.iter().map(|&i| self.root(i)).find(|&i| {
+        // Mrs. Bennet is not Mr. Bennet; no other suffix: Donald Trump Jr. is
+        // not Donald Trump) is the same person.
+        let fits = |d: &Draft| {
+            // A lone word's gender is a guess from the list of first names:
+            // "Clinton" may be Hillary.
+            let same_gender = d.gender.is_none()
+                || m.gender.is_none()
+                || d.gender == m.gender
+                || d.provisional
+                || d.gender_guessed;
+            let same_suffix = single || d.suffixed.is_none_or(|s| s == suffixed);
+            same_gender
+                && same_suffix
+                && (d.provisional
+                    || single
+                    || d.first_names.is_empty()
+                    || d.first_names
+                        .iter()
+                        .any(|f| compatible_first_names(f, &first)))
+        };
+        // Of several (a surname alone: "Vice President Biden" after "Joe and
+        // Hunter Biden"), the one who held the role, else the one named last.
+        let role: Vec<String> = if m.has_role() {
+            plain(self.str(m.first, m.name_first))
+                .split(' ')
+                .filter(|w| lexicon().word(w).is(class::TITLE) && !identity::is_honorific(w))
+                .map(str::to_string)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let held = |d: &Draft| {
+            d.role_keys
+                .iter()
+                .any(|r| r.split([' ', '-']).any(|w| role.iter().any(|x| x == w)))
+        };
+        let mut candidates: Vec<usize> = self
+            .t
+            .by_surname
+            .get(&surname)
+            .into_iter()
+            .flatten()
+            .map(|&i| self.root(i))
+            .filter(|&i| fits(&self.t.drafts[i]))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        // Which of two Bidens "Vice President Biden" is, only a role they held
+        // can say: without one, the surname with its role stands alone.
+        let ambiguous = single
+            && !role.is_empty()
+            && candidates.len() > 1
+            && !candidates.iter().any(|&i| held(&self.t.drafts[i]));
+        let same = candidates
+            .into_iter()
+            .filter(|_| !ambiguous)
+            .max_by_key(|&i| {
                 let d = &self.t.drafts[i];
-                let same_gender = d.gender.is_none() || m.gender.is_none() || d.gender == m.gender;
-                same_gender
-                    && (d.provisional
-                        || single
-                        || d.first_names.is_empty()
-                        || d.first_names
-                            .iter()
-                            .any(|f| compatible_first_names(f, &first)))
-            })
-        });
+                (held(d), d.mentions.last().copied(), std::cmp::Reverse(i))
+            });
         let id = match same {
             Some(id) => {
+                let d = &mut self.t.drafts[id];
+                if (d.provisional || d.gender_guessed) && !single {
+                    d.gender = m.gender.or(d.gender);
+                    d.gender_guessed = false;
+                }
                 if self.t.drafts[id].provisional && !single {
                     self.rename(id, name);
                     self.t.drafts[id].provisional = false;
@@ -512,7 +809,7 @@ impl<'a> Resolver<'a> {
                 } else {
                     ""
                 };
-                let addressed = single && HONORIFICS.iter().any(|h| role.eq_ignore_ascii_case(h));
+                let addressed = single && identity::is_honorific(role);
                 let shown = if addressed {
                     format!("{role} {name}")
                 } else {
@@ -529,9 +826,16 @@ impl<'a> Resolver<'a> {
         };
         let d = &mut self.t.drafts[id];
         d.kind = ActorKind::Person;
+        if !single {
+            d.suffixed = Some(suffixed);
+        }
         if !single && !d.first_names.contains(&first) {
             d.first_names.push(first.clone());
-            self.t.by_first_name.entry(first).or_default().push(id);
+            self.t
+                .by_first_name
+                .entry(first_name_key(&first))
+                .or_default()
+                .push(id);
         }
         if words.len() > d.name.split_whitespace().count() && !d.provisional {
             self.rename(id, name);
@@ -784,17 +1088,32 @@ impl<'a> Resolver<'a> {
             return self.resolve_description(names, p);
         };
         let m = &names[k];
+        // "Officials said": a common word that only opens the sentence is a
+        // description, not a name.
+        let single = m.end - m.name_first == 1;
+        if self.name_actor[k].is_none()
+            && single
+            && !m.has_role()
+            && m.class == NameClass::Unknown
+            && self.capital_says_nothing(m.name_first)
+        {
+            return self.resolve_description(names, p);
+        }
         let id = match self.name_actor[k] {
             Some(id) => self.root(id),
             None => {
                 // A weak name that turns out to speak: it is an actor after all.
-                let mut strong = m.clone();
+                let mut strong = self.without_opening_word(m);
                 strong.weak = false;
+                let m = &strong;
                 let id = self.place_name(&strong);
                 let id = self.root(id);
                 self.name_actor[k] = Some(id);
                 let span = self.span(m.first, m.end);
-                self.t.drafts[id].mentions.push(span);
+                let name = self.str(m.name_first, m.end);
+                let d = &mut self.t.drafts[id];
+                d.mentions.push(span);
+                d.note_form(name);
                 id
             }
         };
@@ -806,55 +1125,11 @@ impl<'a> Resolver<'a> {
 
     /// "the Russian president", "a spokesperson for Google", "officials".
     fn resolve_description(&mut self, names: &[NameMention], p: Phrase) -> Option<usize> {
-        let head = p.end - 1;
-        let head_word = plain(self.str(head, p.end));
-        let modifiers: Vec<String> = (p.first..head)
-            .filter(|&k| {
-                let t = &self.tokens[k];
-                t.kind == TokenKind::Word && !t.is(class::DETERMINER)
-            })
-            .map(|k| plain(self.str(k, k + 1)))
-            .collect();
-        if self.tokens[head].is(class::TITLE) {
-            let heads = ROLE_SYNONYMS
-                .iter()
-                .find(|(word, _)| *word == head_word)
-                .map_or(&[][..], |(_, same)| *same);
-            // A role seen earlier with a name: "Russian President Vladimir Putin";
-            // the last in focus first, then the first to take the role.
-            let mut holders: Vec<usize> = std::iter::once(head_word.as_str())
-                .chain(heads.iter().copied())
-                .filter_map(|w| self.t.by_role_word.get(w))
-                .flatten()
-                .copied()
-                .collect();
-            holders.sort_unstable();
-            holders.dedup();
-            let fits = |a: usize| {
-                let d = &self.t.drafts[a];
-                d.kind == ActorKind::Person
-                    && d.merged_into.is_none()
-                    && d.role_keys.iter().any(|r| {
-                        let words = || r.split([' ', '-']);
-                        (words().any(|w| w == head_word || heads.contains(&w)))
-                            && modifiers.iter().all(|m| words().any(|w| w == m))
-                    })
-            };
-            let found = self
-                .t
-                .focus
-                .iter()
-                .rev()
-                .map(|f| f.actor)
-                .filter(|a| holders.binary_search(a).is_ok())
-                .chain(holders.iter().copied())
-                .find(|&a| fits(a));
-            if let Some(a) = found {
-                let alias = self.str(p.first, p.end).to_string();
-                let alias = alias.trim_start_matches("the ").trim_start_matches("The ");
-                self.add_alias(a, alias);
-                return Some(a);
-            }
+        let d = self.describe(p);
+        if self.tokens[d.head].is(class::TITLE)
+            && let Some(a) = self.role_holder(&d, p)
+        {
+            return Some(a);
         }
         // An organisation named inside: "a spokesperson for Google", "State Department officials".
         for k in self.names_in(names, p.first, p.end).rev() {
@@ -866,55 +1141,231 @@ impl<'a> Resolver<'a> {
         }
         // An unnamed speaker: "officials", "a source", "the report"; a head
         // that cannot speak ("an assault that threatened ...") names no one.
-        let can_speak = self.tokens[head].is(class::GROUP_SPEAKER | class::TITLE | class::ORG_WORD)
-            || self.tokens[head].has(flag::CAPITALIZED);
+        let can_speak = self.tokens[d.head]
+            .is(class::GROUP_SPEAKER | class::TITLE | class::ORG_WORD)
+            || d.capital
+            || d.people;
         if !can_speak {
             return None;
         }
-        let mut words: Vec<String> = modifiers;
+        // "the agency" after "the Food Standards Agency".
+        if d.definite
+            && d.modifiers.is_empty()
+            && self.tokens[d.head].is(class::ORG_WORD)
+            && let Some(id) = self.salient_organisation(&d.head_word, p.first)
+        {
+            return Some(id);
+        }
+        self.unnamed(names, p, d)
+    }
+
+    /// The parts of a description that say whom it may mean.
+    fn describe(&self, p: Phrase) -> Description {
+        let head = p.end - 1;
+        let head_word = plain(self.str(head, p.end));
+        let modifiers: Vec<String> = (p.first..head)
+            .filter(|&k| {
+                let t = &self.tokens[k];
+                t.kind == TokenKind::Word && !t.is(class::DETERMINER)
+            })
+            .map(|k| plain(self.str(k, k + 1)))
+            .collect();
         let head_key = if head_word.ends_with('s') && !head_word.ends_with("ss") {
             head_word[..head_word.len() - 1].to_string()
         } else {
             head_word.clone()
         };
-        words.push(head_key.clone());
+        let determiner = plain(self.str(p.first, p.first + 1));
+        // "Delegates said", "Proponents say": a plural noun that opens the
+        // sentence may be people.
+        let people = head_key != head_word
+            && self.tokens[head].has(flag::CAPITALIZED)
+            && crate::input::unwrap::is_word(&head_key);
+        Description {
+            head,
+            people,
+            capital: self.tokens[head].has(flag::CAPITALIZED) && !self.capital_says_nothing(head),
+            definite: determiner == "the",
+            // "a source", "one person", "another official": someone new each time.
+            indefinite: matches!(determiner.as_str(), "a" | "an" | "one" | "another")
+                && head_key == head_word,
+            head_word,
+            head_key,
+            modifiers,
+        }
+    }
+
+    /// Is token `k` capitalised only because it opens its sentence or stands
+    /// in a headline: a common word ("Officials said", "Police Name
+    /// Suspect"), not a name?
+    fn capital_says_nothing(&self, k: usize) -> bool {
+        let at = self
+            .sentences
+            .partition_point(|s| s.end <= k)
+            .min(self.sentences.len() - 1);
+        let s = &self.sentences[at];
+        // Sentences inside a quotation start after its inner full stops.
+        let inner = (s.first..k)
+            .rev()
+            .find(|&j| !matches!(self.tokens[j].kind, TokenKind::Quote(_)))
+            .is_some_and(|j| matches!(self.str(j, j + 1), "." | "!" | "?" | ":" | "—" | "–"));
+        // A quotation opening inside the sentence: “There is ...”.
+        let quoted = k > s.first
+            && matches!(self.tokens[k - 1].kind, TokenKind::Quote(_))
+            && self.tokens[k - 1].has(flag::SPACE_BEFORE);
+        let opens = inner || quoted || (s.first..k).all(|j| !self.tokens[j].is_word());
+        let t = &self.tokens[k];
+        let word = plain(self.str(k, k + 1));
+        // A word in capitals says nothing in a headline ("LOOK: ..."); in the
+        // text, it may be a transcript's speaker ("PENCE: ...").
+        (opens || self.headline[at])
+            && t.kind == TokenKind::Word
+            && (!t.has(flag::ALL_CAPS) || self.headline[at])
+            && !t.is(class::FIRST_NAME)
+            && crate::input::unwrap::is_word(&word)
+            && !self.finder.capitalised_inside(&word)
+    }
+
+    /// A description's words as a name: those capitalised only by where they
+    /// stand in lowercase ("Officials" is "officials").
+    fn description_name(&self, first: usize, end: usize) -> String {
+        let mut name = String::new();
+        for k in first..end {
+            let t = &self.tokens[k];
+            if k > first && t.has(flag::SPACE_BEFORE) {
+                name.push(' ');
+            }
+            let word = self.str(k, k + 1);
+            if self.capital_says_nothing(k) {
+                name.push_str(&lowercase_first(word));
+            } else {
+                name.push_str(word);
+            }
+        }
+        name
+    }
+
+    /// A role seen earlier with a name: "Russian President Vladimir Putin" for
+    /// "the Russian president"; the last in focus first, then the first to take
+    /// the role.
+    fn role_holder(&mut self, d: &Description, p: Phrase) -> Option<usize> {
+        let head_word = d.head_word.as_str();
+        let heads = ROLE_SYNONYMS
+            .iter()
+            .find(|(word, _)| *word == head_word)
+            .map_or(&[][..], |(_, same)| *same);
+        let mut holders: Vec<usize> = std::iter::once(head_word)
+            .chain(heads.iter().copied())
+            .filter_map(|w| self.t.by_role_word.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        holders.sort_unstable();
+        holders.dedup();
+        let fits = |a: usize| {
+            let dr = &self.t.drafts[a];
+            dr.kind == ActorKind::Person
+                && dr.merged_into.is_none()
+                && dr.role_keys.iter().any(|r| {
+                    let words = || r.split([' ', '-']);
+                    (words().any(|w| w == head_word || heads.contains(&w)))
+                        && d.modifiers.iter().all(|m| words().any(|w| w == m))
+                })
+        };
+        let found = self
+            .t
+            .focus
+            .iter()
+            .rev()
+            .map(|f| f.actor)
+            .filter(|a| holders.binary_search(a).is_ok())
+            .chain(holders.iter().copied())
+            .find(|&a| fits(a))?;
+        let alias = self.str(p.first, p.end).to_string();
+        let alias = alias.trim_start_matches("the ").trim_start_matches("The ");
+        self.add_alias(found, alias);
+        Some(found)
+    }
+
+    /// The organisation last named before token `before` whose name holds the
+    /// word `head` ("Agency" for "the agency"), a few sentences back at most.
+    fn salient_organisation(&self, head: &str, before: usize) -> Option<usize> {
+        const SENTENCES_BACK: usize = 5;
+        let at = self.base + self.tokens[before].start as usize;
+        let sentence = self.sentence_of(before);
+        self.t
+            .focus
+            .iter()
+            .rev()
+            .filter(|f| f.at < at && !f.quoted)
+            .take_while(|f| sentence.saturating_sub(f.sentence) <= SENTENCES_BACK)
+            .map(|f| self.root(f.actor))
+            .find(|&a| {
+                let d = &self.t.drafts[a];
+                d.kind == ActorKind::Organization
+                    && std::iter::once(&d.name)
+                        .chain(&d.aliases)
+                        .any(|n| n.split_whitespace().any(|w| plain(w) == head))
+            })
+    }
+
+    /// An unnamed speaker: the one this description took up before, or a new
+    /// one. Indefinite descriptions ("a source", "another official") are
+    /// someone new each time.
+    fn unnamed(&mut self, names: &[NameMention], p: Phrase, d: Description) -> Option<usize> {
+        let mut words: Vec<String> = d.modifiers.clone();
+        words.push(d.head_key.clone());
         let key = format!("~{}", words.join(" "));
-        if let Some(&id) = self.t.by_key.get(&key) {
+        if !d.indefinite
+            && let Some(&id) = self.t.by_key.get(&key)
+        {
             return Some(id);
         }
         // "the Doctor", "the Colonel": a capitalised title used as a name is the
         // actor of that name.
-        let named = words.len() == 1 && self.tokens[head].has(flag::CAPITALIZED);
-        if named && let Some(&id) = self.t.by_key.get(&head_word) {
+        let named = words.len() == 1 && d.capital;
+        if named && let Some(&id) = self.t.by_key.get(&d.head_word) {
             let id = self.root(id);
-            if self.t.drafts[id].provisional && self.tokens[head].is(class::TITLE) {
+            if self.t.drafts[id].provisional && self.tokens[d.head].is(class::TITLE) {
                 self.t.drafts[id].kind = ActorKind::Person;
             }
             return Some(id);
         }
         // "the authority" after "the harbour authority": a definite description
         // takes up the last one with the same head.
-        let head_ref = format!("~head {head_key}");
-        let definite = self.tokens[p.first].kind == TokenKind::Word
-            && self.str(p.first, p.first + 1).eq_ignore_ascii_case("the");
-        if definite && let Some(&id) = self.t.by_key.get(&head_ref) {
+        let head_ref = format!("~head {}", d.head_key);
+        if d.definite
+            && let Some(&id) = self.t.by_key.get(&head_ref)
+        {
             return Some(self.root(id));
         }
         let first = (p.first..p.end)
             .find(|&k| !self.tokens[k].is(class::DETERMINER))
             .unwrap_or(p.first);
-        let name = self.str(first, p.end).to_string();
-        // "the doctor", "a spokesperson": a title names a person.
-        let kind = if self.tokens[head].is(class::TITLE) && !head_word.ends_with('s') {
+        let name = self.description_name(first, p.end);
+        let singular = d.head_key == d.head_word;
+        // "the Clinton campaign": an organisation's word after a name.
+        let kind = if self.tokens[d.head].is(class::ORG_WORD)
+            && !self.names_in(names, p.first, d.head).is_empty()
+        {
+            ActorKind::Organization
+        } else if named && self.tokens[d.head].is(class::TITLE) && singular {
             ActorKind::Person
         } else {
-            ActorKind::Other
+            ActorKind::Group
         };
         let id = self.create(&name, kind);
-        self.t.by_key.insert(key, id);
+        // "the doctor", "a spokesperson": a title names one person.
+        self.t.drafts[id].personal = singular && self.tokens[d.head].is(class::TITLE);
+        if kind == ActorKind::Organization {
+            self.t.drafts[id].note_form(&name);
+        }
+        if !d.indefinite {
+            self.t.by_key.insert(key, id);
+        }
         self.t.by_key.insert(head_ref, id);
         if named {
-            self.t.by_key.insert(head_word, id);
+            self.t.by_key.insert(d.head_word, id);
         }
         Some(id)
     }
@@ -970,7 +1421,10 @@ impl<'a> Resolver<'a> {
         let (_, actor) = best?;
         if let Want::Person(g) = wanted {
             let d = &mut self.t.drafts[actor];
-            d.kind = ActorKind::Person;
+            d.person_evidence = true;
+            if d.kind != ActorKind::Group {
+                d.kind = ActorKind::Person;
+            }
             d.gender = d.gender.or(g);
         }
         Some(actor)
@@ -980,7 +1434,7 @@ impl<'a> Resolver<'a> {
         let d = &self.t.drafts[actor];
         match wanted {
             Want::Person(g) => {
-                (d.kind == ActorKind::Person || d.provisional)
+                (d.kind == ActorKind::Person || d.provisional || d.personal)
                     && (g.is_none() || d.gender.is_none() || d.gender == g)
                     && !(d.provisional
                         && !d.speaks
@@ -988,13 +1442,17 @@ impl<'a> Resolver<'a> {
                         && d.kind != ActorKind::Person)
             }
             Want::Group => {
-                d.kind == ActorKind::Organization
-                    || (d.kind == ActorKind::Other && d.name.ends_with('s') && !d.provisional)
+                let unnamed = matches!(d.kind, ActorKind::Group | ActorKind::Other)
+                    && !d.provisional
+                    && !d.personal;
+                d.kind == ActorKind::Organization || (unnamed && d.name.ends_with('s'))
             }
             Want::Thing => {
+                let unnamed = matches!(d.kind, ActorKind::Group | ActorKind::Other)
+                    && !d.provisional
+                    && !d.personal;
                 d.kind == ActorKind::Organization
-                    || (d.kind == ActorKind::Other
-                        && !d.provisional
+                    || (unnamed
                         && lexicon()
                             .word(d.name.split_whitespace().last().unwrap_or(""))
                             .is(class::GROUP_SPEAKER))
@@ -1003,11 +1461,67 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// What a description says about whom it means.
+struct Description {
+    /// The head word's token: "official" in "a senior official".
+    head: usize,
+    head_word: String,
+    /// The head in the singular: "official" for "officials".
+    head_key: String,
+    /// Words before the head, determiners left out.
+    modifiers: Vec<String>,
+    /// The head is capitalised and the capital says it is a name ("the Doctor").
+    capital: bool,
+    /// A capitalised plural noun: "Delegates", "Proponents".
+    people: bool,
+    definite: bool,
+    indefinite: bool,
+}
+
+/// "Officials" as "officials": a capital that only opened a sentence.
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Want {
     Person(Option<Gender>),
     Group,
     Thing,
+}
+
+/// For each sentence, whether it is a headline: the title, or in a paragraph
+/// in title case.
+fn headlines(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    title: Option<Span>,
+) -> Vec<bool> {
+    let finder = NameFinder::new(text, tokens);
+    let mut headline = vec![false; sentences.len()];
+    let mut k = 0;
+    while k < sentences.len() {
+        let same = sentences[k..]
+            .iter()
+            .take_while(|s| s.paragraph == sentences[k].paragraph)
+            .count();
+        let (first, end) = (sentences[k].first, sentences[k + same - 1].end);
+        let title_case = finder.title_case(first, end);
+        headline[k..k + same].fill(title_case);
+        k += same;
+    }
+    if let Some(title) = title {
+        for (h, s) in headline.iter_mut().zip(sentences) {
+            let t = &tokens[s.first];
+            *h |= title.contains(&Span::new(t.start as usize, t.end as usize));
+        }
+    }
+    headline
 }
 
 /// Sorts spans and drops any that overlap an earlier one (a name inside a
@@ -1024,31 +1538,6 @@ fn sort_disjoint(spans: &mut Vec<Span>) {
     });
 }
 
-/// "Dmitry" and "Dimitry", "J." and "John": the same first name as far as we can tell.
-pub(crate) fn compatible_first_names(a: &str, b: &str) -> bool {
-    let a = a.trim_end_matches('.');
-    let b = b.trim_end_matches('.');
-    if a == b {
-        return true;
-    }
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.chars().count() == 1 {
-        return long.starts_with(short);
-    }
-    // One letter apart: spelling variants of a transliterated name.
-    let (sa, sb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let common_prefix = sa.iter().zip(&sb).take_while(|(x, y)| x == y).count();
-    let common_suffix = sa
-        .iter()
-        .rev()
-        .zip(sb.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    sa.len().abs_diff(sb.len()) <= 1
-        && common_prefix + common_suffix + 1 >= sa.len().max(sb.len())
-        && common_prefix >= 1
-}
-
 /// Initials of the capitalised words of a name: "north atlantic treaty organization" → "nato".
 /// The initials of a name's words, without "of", "the", "and", "for", "&".
 fn initials<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
@@ -1062,14 +1551,6 @@ fn initials<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn first_name_variants() {
-        assert!(compatible_first_names("dmitry", "dimitry"));
-        assert!(compatible_first_names("j.", "john"));
-        assert!(!compatible_first_names("bill", "hillary"));
-        assert!(!compatible_first_names("chelsea", "hillary"));
-    }
 
     #[test]
     fn acronyms() {

@@ -5,6 +5,8 @@
 use super::sentences::Sentence;
 use super::tokens::{Token, TokenKind, flag};
 use crate::lexicon::{Gender, KnownKind, class, lexicon};
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameClass {
@@ -36,6 +38,35 @@ pub struct NameMention {
     pub quoted: bool,
 }
 
+/// Words (lowercase) the text capitalises right after a lowercase word, where
+/// a capital says they belong to a name: "White" in "the White House" (after
+/// a capitalised word, as in a headline, a capital says nothing).
+fn capitalised_after_words(
+    text: &str,
+    tokens: &[Token],
+    counts: impl Fn(usize) -> bool,
+) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
+    for (k, pair) in tokens.windows(2).enumerate() {
+        if counts(k + 1)
+            && pair[0].kind == TokenKind::Word
+            && !pair[0].has(flag::CAPITALIZED)
+            && pair[1].kind == TokenKind::Word
+            && pair[1].has(flag::CAPITALIZED)
+            && !pair[1].has(flag::ALL_CAPS)
+        {
+            out.insert(text[pair[1].range()].to_lowercase());
+        }
+    }
+    out
+}
+
+/// Whether a sentence's subject has been found yet.
+#[derive(Default)]
+struct Subject {
+    seen: bool,
+}
+
 impl NameMention {
     /// A transcript's speaker label: a person's name even when written in capitals.
     pub fn treat_as_person_label(&mut self) {
@@ -57,9 +88,45 @@ impl NameMention {
 pub struct NameFinder<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
+    /// Words (lowercase) the text capitalises after another word, where a
+    /// capital says they belong to a name: "White" in "the White House".
+    mid_caps: FxHashSet<String>,
 }
 
+/// Words that open a role ("Former President", "Foreign Minister") though the
+/// language uses them in lowercase too: at the start of a sentence they stay
+/// in the run.
+static ROLE_OPENERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../assets/lexicon/role_openers.txt")
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .collect()
+});
+
 impl<'a> NameFinder<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token]) -> NameFinder<'a> {
+        NameFinder {
+            text,
+            tokens,
+            mid_caps: capitalised_after_words(text, tokens, |_| true),
+        }
+    }
+
+    /// A name finder that learns which words are names' words only from the
+    /// tokens `counts` accepts (headlines' capitals say nothing).
+    pub(crate) fn counting(
+        text: &'a str,
+        tokens: &'a [Token],
+        counts: impl Fn(usize) -> bool,
+    ) -> NameFinder<'a> {
+        NameFinder {
+            text,
+            tokens,
+            mid_caps: capitalised_after_words(text, tokens, counts),
+        }
+    }
+
     fn word(&self, i: usize) -> &'a str {
         &self.text[self.tokens[i].range()]
     }
@@ -97,7 +164,85 @@ impl<'a> NameFinder<'a> {
             && !t.has(flag::ALL_CAPS)
             && !t.is(class::TITLE | class::ORG_WORD | class::FIRST_NAME);
         let time = t.is(class::TIME) && !t.is(class::FIRST_NAME);
-        !function && !time
+        !function && !time && !self.modifier(i)
+    }
+
+    /// Does the text capitalise this word (lowercase) right after a lowercase
+    /// word somewhere, as names are?
+    pub(crate) fn capitalised_inside(&self, word: &str) -> bool {
+        self.mid_caps.contains(word)
+    }
+
+    /// A capitalised compound that ends in a lowercase participle or the like
+    /// describes what follows: "Clinton-endorsing", "Korean-born",
+    /// "GOP-dominated", "Obama-era"; "Ban Ki-moon" is a name.
+    fn modifier(&self, i: usize) -> bool {
+        const TAILS: [&str; 12] = [
+            "born", "based", "era", "style", "led", "run", "made", "type", "like", "wide", "level",
+            "friendly",
+        ];
+        let word = self.word(i);
+        let Some((_, tail)) = word.rsplit_once('-') else {
+            return false;
+        };
+        tail.chars().next().is_some_and(char::is_lowercase)
+            && (tail.len() > 4 && (tail.ends_with("ed") || tail.ends_with("ing"))
+                || TAILS.contains(&tail))
+    }
+
+    /// A capitalised common word that opens the sentence before a name
+    /// ("Understated Perez", "Even Lindsey Graham", "Enter President Trump"):
+    /// its capital only says where the sentence starts. Role openers ("Former",
+    /// "Foreign" before a title), names' own words (a first name, an organisation's or a
+    /// place's word, a word the text capitalises elsewhere) and the start of a
+    /// known name stay.
+    pub(crate) fn sentence_word_before_name(&self, first: usize, end: usize) -> bool {
+        if end - first < 2 {
+            return false;
+        }
+        let (t, next) = (&self.tokens[first], &self.tokens[first + 1]);
+        let lower = self.word(first).to_lowercase();
+        let role_opener = ROLE_OPENERS.contains(lower.as_str()) && next.is(class::TITLE);
+        // A verb of saying ("Say Mexico demanded ...") stays: without a name
+        // over it, the tagger would read it as a cue.
+        if role_opener
+            || t.info().verb.is_some()
+            || t.has(flag::ALL_CAPS)
+            || t.is(class::FIRST_NAME
+                | class::TITLE
+                | class::ORG_WORD
+                | class::PLACE_WORD
+                | class::DEMONYM)
+            || !crate::input::unwrap::is_word(&lower)
+            || self.mid_caps.contains(&lower)
+        {
+            return false;
+        }
+        let lex = lexicon();
+        let known_start = (first + 2..=end.min(first + 6)).any(|k| {
+            lex.known(&self.text[t.start as usize..self.tokens[k - 1].end as usize])
+                .is_some()
+        });
+        // What follows must read as a person: a first name, a title, or one
+        // word (a surname).
+        !known_start && (end - first == 2 || next.is(class::FIRST_NAME | class::TITLE))
+    }
+
+    /// Where a known place or organisation glued to a person's name ends:
+    /// "Massachusetts" in "... District of Massachusetts Joshua Levy",
+    /// "Ukraine" in "envoy to Ukraine Kurt Volker", "European Union" in
+    /// "Ambassador to the European Union Gordon Sondland".
+    fn place_before_name(&self, first: usize, end: usize) -> Option<usize> {
+        let lex = lexicon();
+        (first + 1..end.saturating_sub(1)).take(3).find(|&k| {
+            let place =
+                &self.text[self.tokens[first].start as usize..self.tokens[k - 1].end as usize];
+            !self.tokens[first].is(class::FIRST_NAME)
+                && lex.known(place).is_some()
+                && self.tokens[k].is(class::FIRST_NAME)
+                && !self.tokens[k].has(flag::ALL_CAPS)
+                && !self.tokens[k..end].iter().any(|t| t.is(class::TITLE))
+        })
     }
 
     /// Paragraphs in title case ("Trump Urges Supporters To Vote") say nothing by
@@ -131,13 +276,12 @@ impl<'a> NameFinder<'a> {
 
     /// All name runs of a sentence, appended to `out`.
     pub fn sentence_names(&self, s: &Sentence, headline: bool, out: &mut Vec<NameMention>) {
-        let lex = lexicon();
-        let mut i = s.first;
-        let mut seen_subject = false;
         // The sentence's first word, after opening quotation marks and brackets.
         let opener = (s.first..s.end)
             .find(|&k| matches!(self.tokens[k].kind, TokenKind::Word | TokenKind::Number))
             .unwrap_or(s.first);
+        let mut subject = Subject::default();
+        let mut i = s.first;
         while i < s.end {
             if !self.name_word(i) {
                 // Lowercase words between subject and verb do not end the search for a subject.
@@ -145,70 +289,7 @@ impl<'a> NameFinder<'a> {
                 continue;
             }
             let start = i;
-            let mut end = i + 1;
-            loop {
-                if end < s.end && self.name_word(end) && !headline {
-                    end += 1;
-                    continue;
-                }
-                // Lowercase titles inside a run: "Kremlin spokesman Dimitry Peskov".
-                if !headline
-                    && end + 1 < s.end
-                    && self.tokens[end].kind == TokenKind::Word
-                    && !self.tokens[end].has(flag::CAPITALIZED)
-                    && self.tokens[end].is(class::TITLE)
-                    && self.name_word(end + 1)
-                {
-                    end += 1;
-                    continue;
-                }
-                // "Ministry of Foreign Affairs", "Secretary of State", "Bank of America".
-                let link = end + 1 < s.end
-                    && !headline
-                    && matches!(
-                        self.word(end),
-                        "of" | "for" | "de" | "del" | "van" | "von" | "bin" | "al" | "&" | "and"
-                    );
-                if link {
-                    let prev = &self.tokens[end - 1];
-                    // "Centers for Disease Control and Prevention": an
-                    // organisation word with its complement already in the run.
-                    let complement = (start..end.saturating_sub(1)).any(|j| {
-                        self.tokens[j].is(class::ORG_WORD)
-                            && matches!(self.word(j + 1), "of" | "for")
-                    });
-                    // The word after "and" closes the name: a capitalised word
-                    // of its own, not "the ...", a first name, a known name or
-                    // an acronym.
-                    let and_closes = self.word(end) == "and"
-                        && complement
-                        && self.name_word(end + 1)
-                        && !self.tokens[end + 1].is(class::FIRST_NAME)
-                        && !self.tokens[end + 1].has(flag::ALL_CAPS)
-                        && lex.known(self.word(end + 1)).is_none();
-                    let anchored = prev.is(class::ORG_WORD | class::TITLE)
-                        || self.word(end) == "&"
-                        || self.word(end) == "and" && prev.is(class::ORG_WORD)
-                        || and_closes;
-                    let mut k = end + 1;
-                    if self.word(k) == "the" && k + 1 < s.end {
-                        k += 1;
-                    }
-                    let particle =
-                        matches!(self.word(end), "de" | "del" | "van" | "von" | "bin" | "al");
-                    if (anchored || particle)
-                        && self.name_word(k)
-                        && (self.word(end) != "and"
-                            || and_closes
-                            || self.tokens[k].is(class::ORG_WORD)
-                            || k + 1 < s.end && self.tokens[k + 1].is(class::ORG_WORD))
-                    {
-                        end = k + 1;
-                        continue;
-                    }
-                }
-                break;
-            }
+            let end = self.run_end(start, s.end, headline);
             i = end;
             // Strip opening function words: "But Peskov", "The Washington Post" keeps "The" out of the name.
             let mut first = start;
@@ -222,16 +303,6 @@ impl<'a> NameFinder<'a> {
             if first >= end {
                 continue;
             }
-            let Some(mut mention) = self.classify(first, end, lex) else {
-                continue;
-            };
-            let single = mention.end - mention.name_first == 1;
-            // "Asked why she left, Ana Ruiz said ...": a verb of saying that
-            // opens a sentence is no name.
-            let opener_verb = |k: usize| {
-                let t = &self.tokens[k];
-                t.info().verb.is_some() && !t.is(class::FIRST_NAME)
-            };
             // Sentences inside a quotation start after its inner full stops:
             // “Oh, single! What a fine thing.”
             let inner_opener = (s.first..first)
@@ -239,52 +310,197 @@ impl<'a> NameFinder<'a> {
                 .find(|&k| !matches!(self.tokens[k].kind, TokenKind::Quote(_)))
                 .is_some_and(|k| matches!(self.word(k), "." | "!" | "?"));
             let at_opener = first == opener || inner_opener;
-            if at_opener
-                && single
-                && !mention.has_role()
-                && mention.class == NameClass::Unknown
-                && opener_verb(mention.name_first)
-            {
+            if at_opener && !headline && self.sentence_word_before_name(first, end) {
+                first += 1;
+            }
+            if !headline && let Some(k) = self.place_before_name(first, end) {
+                self.push_name(s, (first, k), headline, false, &mut subject, out);
+                first = k;
+            }
+            self.push_name(s, (first, end), headline, at_opener, &mut subject, out);
+        }
+    }
+
+    /// Where a name run that starts at `start` ends: capitalised words, with
+    /// lowercase titles and the links of organisations' names inside.
+    fn run_end(&self, start: usize, sentence_end: usize, headline: bool) -> usize {
+        let mut end = start + 1;
+        if headline {
+            return end;
+        }
+        loop {
+            if end < sentence_end && self.name_word(end) {
+                end += 1;
                 continue;
             }
-            // A known first name that opens a sentence and is followed by a verb
-            // ("Martha laughed", "Thomas was ...") is a name, not a capitalised word.
-            let named_subject = single
-                && self.tokens[mention.name_first].is(class::FIRST_NAME)
-                && self.verb_like(mention.end);
-            if named_subject && mention.class == NameClass::Unknown && !headline {
-                mention.class = NameClass::Person;
-            }
-            if headline
-                || (at_opener
-                    && single
-                    && mention.class == NameClass::Unknown
-                    && !mention.has_role())
+            // Lowercase titles inside a run: "Kremlin spokesman Dimitry Peskov".
+            if end + 1 < sentence_end
+                && self.tokens[end].kind == TokenKind::Word
+                && !self.tokens[end].has(flag::CAPITALIZED)
+                && self.tokens[end].is(class::TITLE)
+                && self.name_word(end + 1)
             {
-                mention.weak = true;
+                end += 1;
+                continue;
             }
-            // Plural nationalities ("Americans") and lone nationalities are not names.
-            if single && !mention.has_role() {
-                let w = self.word(mention.name_first);
-                let singular = w.strip_suffix('s').unwrap_or(w);
-                if lex.word(singular).is(class::DEMONYM) && mention.canonical.is_none() {
-                    continue;
-                }
+            match self.link(start, end, sentence_end) {
+                Some(next) => end = next,
+                None => return end,
             }
-            if !seen_subject {
-                // At most three words before it; counting stops at four, so a
-                // sentence of weak names stays linear.
-                let before = (s.first..first)
-                    .filter(|&k| self.tokens[k].is_word() && !self.tokens[k].is(class::CONJUNCTION))
-                    .take(4)
-                    .count();
-                mention.subject = before <= 3;
-                // A weak opener may be the subject, if it names an actor, or not
-                // a name at all: the search goes on.
-                seen_subject = !mention.weak;
-            }
-            out.push(mention);
         }
+    }
+
+    /// "Ministry of Foreign Affairs", "Secretary of State", "Bank of America",
+    /// "Centers for Disease Control and Prevention": where the run goes on
+    /// after a linking word at `end`, if it does.
+    fn link(&self, start: usize, end: usize, sentence_end: usize) -> Option<usize> {
+        let lex = lexicon();
+        if end + 1 >= sentence_end {
+            return None;
+        }
+        let linker = self.word(end);
+        let to_office = linker == "to" && self.tokens[end - 1].is(class::TITLE);
+        if !to_office
+            && !matches!(
+                linker,
+                "of" | "for" | "de" | "del" | "van" | "von" | "bin" | "al" | "&" | "and"
+            )
+        {
+            return None;
+        }
+        let prev = &self.tokens[end - 1];
+        // "Centers for Disease Control and Prevention": an organisation word
+        // with its complement already in the run.
+        let complement = (start..end.saturating_sub(1))
+            .any(|j| self.org_word(j) && matches!(self.word(j + 1), "of" | "for"));
+        let and_closes = linker == "and"
+            && complement
+            && !self.tokens[end + 1].is(class::FIRST_NAME)
+            && !self.tokens[end + 1].has(flag::ALL_CAPS)
+            && lex.known(self.word(end + 1)).is_none();
+        // "Attorney for the District of Massachusetts", "Ambassador to the
+        // European Union": an office's place after a title in the run.
+        let office = prev.is(class::PLACE_WORD)
+            && linker == "of"
+            && (start..end).any(|j| self.tokens[j].is(class::TITLE));
+        let anchored = self.org_word(end - 1)
+            || prev.is(class::TITLE)
+            || linker == "&"
+            || linker == "and" && self.org_word(end - 1)
+            || and_closes
+            || office;
+        // "Bank of the Ozarks"; but "X and the Y" are two names.
+        let mut k = end + 1;
+        if linker != "and" && self.word(k) == "the" && k + 1 < sentence_end {
+            k += 1;
+        }
+        let particle = matches!(linker, "de" | "del" | "van" | "von" | "bin" | "al");
+        ((anchored || particle)
+            && self.name_word(k)
+            && (linker != "and"
+                || and_closes
+                || self.org_word(k)
+                || k + 1 < sentence_end && self.org_word(k + 1)))
+        .then_some(k + 1)
+    }
+
+    /// An organisation's word, in the singular or the plural: "Center",
+    /// "Centers".
+    fn org_word(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        t.is(class::ORG_WORD)
+            || t.kind == TokenKind::Word
+                && self
+                    .word(k)
+                    .strip_suffix('s')
+                    .is_some_and(|singular| lexicon().word(singular).is(class::ORG_WORD))
+    }
+
+    /// Where an office named by a title ends, the title ending before `at`:
+    /// "of State" in "Secretary of State Antony Blinken", "for the District of
+    /// Massachusetts" in "Attorney for the District of Massachusetts Daniel
+    /// Pryor". A place of more than one word runs up to the first name after
+    /// it; without one, it is one word ("Secretary of State Blinken").
+    fn office_end(&self, mut at: usize, end: usize) -> usize {
+        while at + 1 < end && matches!(self.word(at), "of" | "for" | "to") {
+            let mut k = at + 1;
+            if self.word(k) == "the" && k + 1 < end {
+                k += 1;
+            }
+            // "President of the United States": a known place ends the run.
+            let rest = &self.text[self.tokens[k].start as usize..self.tokens[end - 1].end as usize];
+            if lexicon().known(rest).is_some() {
+                return end;
+            }
+            // The next first name, or the next link of a longer office.
+            at = (k + 1..end.saturating_sub(1))
+                .find(|&j| {
+                    self.tokens[j].is(class::FIRST_NAME)
+                        || matches!(self.word(j), "of" | "for" | "to")
+                })
+                .unwrap_or(k + 1);
+        }
+        at
+    }
+
+    /// Classifies the run `first..end` and adds it to `out`, unless it is no
+    /// name: a verb of saying opening the sentence, a lone nationality.
+    fn push_name(
+        &self,
+        s: &Sentence,
+        (first, end): (usize, usize),
+        headline: bool,
+        at_opener: bool,
+        subject: &mut Subject,
+        out: &mut Vec<NameMention>,
+    ) {
+        let lex = lexicon();
+        let Some(mut mention) = self.classify(first, end, lex) else {
+            return;
+        };
+        let single = mention.end - mention.name_first == 1;
+        let unknown_alone = single && !mention.has_role() && mention.class == NameClass::Unknown;
+        // "Asked why she left, Ana Ruiz said ...": a verb of saying that
+        // opens a sentence is no name.
+        let opener_verb = |k: usize| {
+            let t = &self.tokens[k];
+            t.info().verb.is_some() && !t.is(class::FIRST_NAME)
+        };
+        if at_opener && unknown_alone && opener_verb(mention.name_first) {
+            return;
+        }
+        // A known first name that opens a sentence and is followed by a verb
+        // ("Martha laughed", "Thomas was ...") is a name, not a capitalised word.
+        let named_subject = single
+            && self.tokens[mention.name_first].is(class::FIRST_NAME)
+            && self.verb_like(mention.end);
+        if named_subject && mention.class == NameClass::Unknown && !headline {
+            mention.class = NameClass::Person;
+        }
+        if headline || at_opener && unknown_alone && mention.class == NameClass::Unknown {
+            mention.weak = true;
+        }
+        // Plural nationalities ("Americans") and lone nationalities are not names.
+        if single && !mention.has_role() {
+            let w = self.word(mention.name_first);
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            if lex.word(singular).is(class::DEMONYM) && mention.canonical.is_none() {
+                return;
+            }
+        }
+        if !subject.seen {
+            // At most three words before it; counting stops at four, so a
+            // sentence of weak names stays linear.
+            let before = (s.first..mention.first)
+                .filter(|&k| self.tokens[k].is_word() && !self.tokens[k].is(class::CONJUNCTION))
+                .take(4)
+                .count();
+            mention.subject = before <= 3;
+            // A weak opener may be the subject, if it names an actor, or not
+            // a name at all: the search goes on.
+            subject.seen = !mention.weak;
+        }
+        out.push(mention);
     }
 
     /// Splits a run into role and name and says what the name is.
@@ -302,25 +518,32 @@ impl<'a> NameFinder<'a> {
             if !t.is(class::TITLE) || t.is(class::FIRST_NAME) && k + 2 < end {
                 continue;
             }
-            let mut role_end = k + 1;
-            if role_end + 1 < end && self.word(role_end) == "of" {
-                role_end += if self.word(role_end + 1) == "the" {
-                    3
-                } else {
-                    2
-                };
-            }
+            let role_end = self.office_end(k + 1, end);
             if role_end < end {
                 name_first = role_end;
             }
         }
-        // "General Motors": a title word inside an organisation's name.
+        // "General Motors", "General Electric": a title word inside an
+        // organisation's name.
+        let whole =
+            &self.text[self.tokens[first].start as usize..self.tokens[end - 1].end as usize];
         if name_first > first
-            && self.tokens[name_first..end]
-                .iter()
-                .any(|t| t.is(class::ORG_WORD))
+            && ((name_first..end).any(|k| self.org_word(k)) || lex.known(whole).is_some())
         {
             name_first = first;
+        }
+        // "the Attorney General", "the Prime Minister": an office without a
+        // name is no name ("Mr. King" is one).
+        let addressed = name_first > first
+            && crate::analysis::identity::is_honorific(self.word(name_first - 1));
+        if name_first > first
+            && name_first < end
+            && !addressed
+            && self.tokens[name_first..end]
+                .iter()
+                .all(|t| t.is(class::TITLE) && !t.is(class::FIRST_NAME) && !t.has(flag::ALL_CAPS))
+        {
+            return None;
         }
         let name_text =
             &self.text[self.tokens[name_first].start as usize..self.tokens[end - 1].end as usize];
@@ -328,7 +551,7 @@ impl<'a> NameFinder<'a> {
         let words = end - name_first;
         let known = lex.known(name_text);
         let name_tokens = &self.tokens[name_first..end];
-        let org_word = name_tokens.iter().any(|t| t.is(class::ORG_WORD));
+        let org_word = (name_first..end).any(|k| self.org_word(k));
         let all_caps = words == 1 && name_tokens[0].has(flag::ALL_CAPS);
         let first_info = name_tokens[0].info();
         let mut gender = None;
@@ -392,10 +615,7 @@ mod tests {
         let (tokens, paras) = tokenize(text);
         let quotes = find_quotes(text, &tokens, &paras);
         let sentences = split_sentences(text, &tokens, &paras, &quotes);
-        let finder = NameFinder {
-            text,
-            tokens: &tokens,
-        };
+        let finder = NameFinder::new(text, &tokens);
         let mut out = Vec::new();
         for s in &sentences {
             finder.sentence_names(s, false, &mut out);

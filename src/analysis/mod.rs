@@ -9,6 +9,7 @@ mod actors;
 #[doc(hidden)]
 pub mod corpus;
 mod frames;
+pub mod identity;
 mod mentions;
 pub mod model;
 #[doc(hidden)]
@@ -27,7 +28,7 @@ pub use structure::Layout;
 /// Could two first names (lowercase) name the same person: "dmitry" and
 /// "dimitry", "j." and "john"?
 pub fn same_first_name(a: &str, b: &str) -> bool {
-    actors::compatible_first_names(a, b)
+    identity::compatible_first_names(a, b)
 }
 
 use actors::{ActorTable, Attribution, Resolver};
@@ -235,10 +236,7 @@ impl<'a> Evidence<'a> {
         let quotes = quotes::find_quotes(text, &tokens, &paragraphs);
         let sentences = sentences::split_sentences(text, &tokens, &paragraphs, &quotes);
         let layout = structure::detect(text, &tokens, &paragraphs);
-        let names_finder = NameFinder {
-            text,
-            tokens: &tokens,
-        };
+        let names_finder = NameFinder::new(text, &tokens);
         let mut names = Vec::new();
         let frame_finder = FrameFinder {
             text,
@@ -260,14 +258,29 @@ impl<'a> Evidence<'a> {
                     names_finder.title_case(p.first_token, p.end_token),
                 );
             }
-            let headline = headline.1;
-            names_finder.sentence_names(s, headline, &mut names);
+            let turn = (s.first == p.first_token)
+                .then(|| turns::speaker_turn(text, &tokens, p))
+                .flatten();
+            match &turn {
+                // In a paragraph in title case ("TOM BERG: Thanks For ..."),
+                // the label is a name all the same: read it apart.
+                Some(turn) if headline.1 => {
+                    let (label, speech) = s.split(turn.colon);
+                    names_finder.sentence_names(&label, false, &mut names);
+                    let labelled = names.last().is_some_and(|m| m.first >= label.first);
+                    let from = names.len();
+                    names_finder.sentence_names(&speech, headline.1, &mut names);
+                    // The label is the sentence's subject.
+                    for m in names[from..].iter_mut().filter(|_| labelled) {
+                        m.subject = false;
+                    }
+                }
+                _ => names_finder.sentence_names(s, headline.1, &mut names),
+            }
             if turn_paragraph == Some(s.paragraph) {
                 continue; // the rest of a speaker's turn
             }
-            if s.first == p.first_token
-                && let Some(turn) = turns::speaker_turn(text, &tokens, p)
-            {
+            if let Some(turn) = turn {
                 turn_paragraph = Some(s.paragraph);
                 turn_labels.push(turn.label);
                 frames.push(frame_finder.turn_frame(k, turn, p.end_token));
@@ -326,12 +339,16 @@ fn analyze_chunk(
         names,
         ..
     } = ev;
-    let names_finder = NameFinder {
-        text,
-        tokens: &tokens,
-    };
+    let names_finder = NameFinder::new(text, &tokens);
 
-    let mut resolver = Resolver::new(table, text, &tokens, &sentences, base, carry.sentences);
+    let mut resolver = Resolver::new(
+        table,
+        text,
+        &tokens,
+        &sentences,
+        layout.title,
+        (base, carry.sentences),
+    );
     resolver.cluster(&names);
     let mut speaker_starts: Vec<usize> = frames
         .iter()
@@ -705,10 +722,7 @@ pub fn explain(text: &str) -> String {
             text[tokens[a].start as usize..tokens[b - 1].end as usize].to_string()
         }
     };
-    let names_finder = NameFinder {
-        text,
-        tokens: &tokens,
-    };
+    let names_finder = NameFinder::new(text, &tokens);
     let mut out = String::new();
     for (k, s) in sentences.iter().enumerate() {
         let _ = writeln!(out, "S{k} p{}: {}", s.paragraph, span(s.first, s.end));

@@ -79,6 +79,13 @@ impl Mode {
 pub enum ActorKind {
     Person,
     Organization,
+    /// A country, region, city or other place.
+    Place,
+    /// An unnamed description: "officials", "a senior official", "the agency"
+    /// when the text does not say which.
+    Group,
+    /// Named, but neither a person, an organisation nor a place as far as the
+    /// text tells.
     Other,
 }
 
@@ -87,6 +94,8 @@ impl ActorKind {
         match self {
             ActorKind::Person => "person",
             ActorKind::Organization => "organization",
+            ActorKind::Place => "place",
+            ActorKind::Group => "group",
             ActorKind::Other => "other",
         }
     }
@@ -123,9 +132,34 @@ pub struct Actor {
     pub gender: Option<Gender>,
     /// Number of statements attributed to this actor.
     pub statements: usize,
+    /// Each way the article writes the name (roles and forms of address left
+    /// out), with how many mentions write it so: what the canonical name is
+    /// chosen from, here and across a briefing.
+    pub forms: Vec<(String, usize)>,
 }
 
 impl Actor {
+    /// The identity the briefing joins actors by: kind and normalised canonical
+    /// name (`person:timothy morrison`); none for descriptions. See
+    /// [`super::identity`].
+    pub fn key(&self) -> Option<String> {
+        super::identity::actor_key(self.kind, &self.name)
+    }
+
+    /// A name that only other articles can complete: a person named by
+    /// surname alone (or with an initial) everywhere in the article, or one
+    /// word of unknown kind ("Obama" mentioned once). A briefing joins it to
+    /// the entity it names in full (see [`crate::briefing`]).
+    pub fn partial_name(&self) -> bool {
+        match self.kind {
+            ActorKind::Person => {
+                super::identity::person_name(&self.name).is_none_or(|n| n.partial())
+            }
+            ActorKind::Other => self.name.split_whitespace().count() == 1,
+            _ => false,
+        }
+    }
+
     /// The shortest distinctive name: a person's surname ("Kennedy" for "James P.
     /// Kennedy Jr."), else the name.
     pub fn short_name(&self) -> &str {
@@ -171,6 +205,7 @@ mod tests {
             mentions: vec![],
             gender: None,
             statements: 0,
+            forms: vec![],
         };
         assert_eq!(person("James P. Kennedy Jr.").short_name(), "Kennedy");
         assert_eq!(person("Martin Luther King, Jr.").short_name(), "King");

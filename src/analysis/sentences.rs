@@ -19,6 +19,21 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+impl Sentence {
+    /// The sentence before token `at` and the one after it: a transcript
+    /// turn's label and its speech, read apart around the colon.
+    pub fn split(&self, at: usize) -> (Sentence, Sentence) {
+        let at = at.clamp(self.first, self.end);
+        (
+            Sentence { end: at, ..*self },
+            Sentence {
+                first: (at + 1).min(self.end),
+                ..*self
+            },
+        )
+    }
+}
+
 fn is_terminal(text: &str) -> bool {
     matches!(text.chars().next(), Some('.' | '!' | '?' | '…')) || text == "..."
 }

@@ -494,6 +494,7 @@ mod tests {
             mentions: Vec::new(),
             gender: None,
             statements: 0,
+            forms: Vec::new(),
         }
     }
 

@@ -154,6 +154,7 @@ impl Joined {
                     mentions: Vec::new(),
                     gender: None,
                     statements: 0,
+                    forms: Vec::new(),
                 })
             })
             .collect();

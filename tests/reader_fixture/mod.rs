@@ -54,6 +54,7 @@ fn actor(
         mentions: mentions.iter().map(|&(m, n)| span_of(m, n)).collect(),
         gender: None,
         statements,
+        forms: Vec::new(),
     }
 }
 
@@ -204,6 +205,7 @@ pub fn made(
                 mentions,
                 gender: None,
                 statements: statements.iter().filter(|s| s.2 == Some(i)).count(),
+                forms: Vec::new(),
             }
         })
         .collect();
