@@ -144,7 +144,7 @@ impl Corpus {
     fn common_word(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         let count = |map: &FxHashMap<String, usize>| map.get(&lower).copied().unwrap_or(0);
-        briefing::input::unwrap::is_word(&lower)
+        briefing::lexicon::english_word(&lower)
             && count(&self.lowercase) > count(&self.inside_caps)
             && !self.first_names.contains(&lower)
     }

@@ -1,20 +1,40 @@
 //! Best-of-five extraction throughput, for quick checks while tuning:
 //! `cargo run --release --example throughput -- article.txt`, or on generated
 //! news: `cargo run --release --example throughput -- --generated 4` (MB).
+//!
+//! `--write-generated MB` prints the generated news as JSON Lines
+//! (`{"id", "text"}`), the batch input of `scripts/speed.sh` where PolNeAR is
+//! not at hand.
+use std::io::Write;
 use std::time::Instant;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let text = match args.next().as_deref() {
+    let first = args.next();
+    let mut megabytes = |flag: &str| -> usize {
+        args.next()
+            .and_then(|m| m.parse().ok())
+            .unwrap_or_else(|| usage(&format!("{flag} needs a size in MB")))
+    };
+    let text = match first.as_deref() {
         Some("--generated") => {
-            let mb: usize = args
-                .next()
-                .and_then(|m| m.parse().ok())
-                .expect("usage: throughput --generated MB");
-            briefing::analysis::corpus::articles(mb << 20, 1).join("")
+            briefing::analysis::corpus::articles(megabytes("--generated") << 20, 1).join("")
         }
-        Some(path) => std::fs::read_to_string(path).expect("readable UTF-8 file"),
-        None => panic!("usage: throughput FILE | --generated MB"),
+        Some("--write-generated") => {
+            let articles =
+                briefing::analysis::corpus::articles(megabytes("--write-generated") << 20, 1);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for (id, text) in articles.iter().enumerate() {
+                let line = serde_json::json!({ "id": format!("generated-{id}"), "text": text });
+                if writeln!(out, "{line}").is_err() {
+                    return; // a closed pipe: the reader has what it wanted
+                }
+            }
+            return;
+        }
+        Some(path) => std::fs::read_to_string(path)
+            .unwrap_or_else(|e| usage(&format!("cannot read {path} as UTF-8 text: {e}"))),
+        None => usage("no input"),
     };
     let mut best = f64::MAX;
     for _ in 0..5 {
@@ -25,4 +45,11 @@ fn main() {
     }
     let mb = text.len() as f64 / (1 << 20) as f64;
     println!("{mb:.1} MB in {:.1} ms: {:.1} MB/s", best * 1e3, mb / best);
+}
+
+fn usage(problem: &str) -> ! {
+    eprintln!(
+        "throughput: {problem}\nusage: throughput FILE | --generated MB | --write-generated MB"
+    );
+    std::process::exit(2)
 }

@@ -3,7 +3,7 @@
 //! Every list is parsed once, on first use, into one table keyed by the lowercase
 //! word, so the tokenizer classifies a word with a single lookup.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// Grammatical gender known for a first name, title or pronoun.
@@ -512,6 +512,21 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 /// The compiled-in lexicon.
 pub fn lexicon() -> &'static Lexicon {
     &LEXICON
+}
+
+/// English words (lowercase), the language's own words: what a word split by
+/// a hyphen may rejoin into, and what a capital at a sentence's start does not
+/// make a name.
+static ENGLISH: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../assets/words/english.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+});
+
+/// Is `word` (lowercase) an English word?
+pub fn english_word(word: &str) -> bool {
+    ENGLISH.contains(word)
 }
 
 #[cfg(test)]

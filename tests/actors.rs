@@ -182,6 +182,17 @@ fn a_transcript_label_in_capitals_is_one_name() {
     assert!(!a.actors.iter().any(|x| x.name == "TOM" || x.name == "BERG"));
 }
 
+#[test]
+fn a_common_word_in_capitals_after_a_title_is_a_surname() {
+    let a = analyze("MR. GREEN said the vote would pass. It was NOT certain, aides said.");
+    assert!(
+        a.actors.iter().any(|x| x.name.ends_with("GREEN")),
+        "{:?}",
+        names(&a)
+    );
+    assert!(!a.actors.iter().any(|x| x.name == "NOT"), "{:?}", names(&a));
+}
+
 // Kinds.
 
 #[test]

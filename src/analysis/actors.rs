@@ -1180,7 +1180,7 @@ impl<'a> Resolver<'a> {
         // sentence may be people.
         let people = head_key != head_word
             && self.tokens[head].has(flag::CAPITALIZED)
-            && crate::input::unwrap::is_word(&head_key);
+            && crate::lexicon::english_word(&head_key);
         Description {
             head,
             people,
@@ -1222,7 +1222,7 @@ impl<'a> Resolver<'a> {
             && t.kind == TokenKind::Word
             && (!t.has(flag::ALL_CAPS) || self.headline[at])
             && !t.is(class::FIRST_NAME)
-            && crate::input::unwrap::is_word(&word)
+            && crate::lexicon::english_word(&word)
             && !self.finder.capitalised_inside(&word)
     }
 

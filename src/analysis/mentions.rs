@@ -164,7 +164,47 @@ impl<'a> NameFinder<'a> {
             && !t.has(flag::ALL_CAPS)
             && !t.is(class::TITLE | class::ORG_WORD | class::FIRST_NAME);
         let time = t.is(class::TIME) && !t.is(class::FIRST_NAME);
-        !function && !time && !self.modifier(i)
+        !function && !time && !self.modifier(i) && !self.emphasis(i)
+    }
+
+    /// A word in capitals for emphasis or as a kicker ("a man with NO
+    /// credentials", "VIDEO: ...", "WINNING"): a word of the language, no
+    /// known name, and one the text never capitalises as names are. Acronyms
+    /// ("GOP", "WHO") and surnames in transcripts' labels ("TRUMP:" where the
+    /// text also writes "said Trump") stay.
+    fn emphasis(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if !t.has(flag::ALL_CAPS)
+            || t.end - t.start < 2
+            || t.is(class::FIRST_NAME
+                | class::TITLE
+                | class::ORG_WORD
+                | class::PLACE_WORD
+                | class::DEMONYM)
+        {
+            return false;
+        }
+        // A surname after a first name or title in capitals ("TOM BERG:",
+        // "MR. GREEN") is part of the name, however common the word.
+        let after_name = i.checked_sub(1).is_some_and(|p| {
+            let prev = &self.tokens[p];
+            prev.kind == TokenKind::Word
+                && prev.has(flag::ALL_CAPS)
+                && prev.is(class::FIRST_NAME | class::TITLE)
+        }) || i.checked_sub(2).is_some_and(|p| {
+            // "MR. GREEN": the title's full stop sits between.
+            self.tokens[p].has(flag::ALL_CAPS)
+                && self.tokens[p].is(class::TITLE)
+                && self.word(p + 1) == "."
+        });
+        if after_name {
+            return false;
+        }
+        let word = self.word(i);
+        let lower = word.to_lowercase();
+        crate::lexicon::english_word(&lower)
+            && !self.mid_caps.contains(&lower)
+            && lexicon().known(word).is_none()
     }
 
     /// Does the text capitalise this word (lowercase) right after a lowercase
@@ -213,7 +253,7 @@ impl<'a> NameFinder<'a> {
                 | class::ORG_WORD
                 | class::PLACE_WORD
                 | class::DEMONYM)
-            || !crate::input::unwrap::is_word(&lower)
+            || !crate::lexicon::english_word(&lower)
             || self.mid_caps.contains(&lower)
         {
             return false;
@@ -245,13 +285,15 @@ impl<'a> NameFinder<'a> {
         })
     }
 
-    /// Paragraphs in title case ("Trump Urges Supporters To Vote") say nothing by
-    /// their capitals.
+    /// Paragraphs in title case ("Trump Urges Supporters To Vote") or in
+    /// capitals ("HOW POLICE SHOOTINGS ARE CHANGING") say nothing by their
+    /// capitals.
     ///
     /// Names alone can capitalise most of a sentence ("Tom Berg met Ana Ruiz"), so
     /// title case also needs a capitalised small word or verb after the first word.
     pub fn title_case(&self, first: usize, end: usize) -> bool {
         let (mut content, mut capitalized, mut telling) = (0usize, 0usize, false);
+        let mut in_capitals = 0usize;
         let mut seen_word = false;
         for t in &self.tokens[first..end] {
             if t.kind != TokenKind::Word {
@@ -269,9 +311,13 @@ impl<'a> NameFinder<'a> {
             if !t.is(class::FUNCTION) {
                 content += 1;
                 capitalized += usize::from(t.has(flag::CAPITALIZED));
+                in_capitals += usize::from(t.has(flag::ALL_CAPS));
             }
         }
-        telling && content >= 4 && capitalized * 10 >= content * 7
+        // A subhead in capitals ("7. HOW POLICE SHOOTINGS ARE CHANGING ...")
+        // says as little by its capitals as one in title case.
+        content >= 4
+            && (telling && capitalized * 10 >= content * 7 || in_capitals * 10 >= content * 9)
     }
 
     /// All name runs of a sentence, appended to `out`.
@@ -677,6 +723,33 @@ mod tests {
                 n("", "Eastern Europe", NameClass::Place)
             ]
         );
+    }
+
+    #[test]
+    fn words_in_capitals_for_emphasis_are_no_names() {
+        assert_eq!(
+            names("The mayor met a man with NO permit and a WHITE van, said Ana Ruiz of the EPA."),
+            [
+                n("", "Ana Ruiz", NameClass::Person),
+                n("", "EPA", NameClass::Organization)
+            ]
+        );
+        // An acronym that is also a word stays a name when a list knows it.
+        assert_eq!(
+            names("The report came from the WHO on Monday."),
+            [n("", "WHO", NameClass::Organization)]
+        );
+    }
+
+    #[test]
+    fn subheads_in_capitals_are_headlines() {
+        let text = "Intro.\n\n7. HOW POLICE SHOOTINGS ARE CHANGING THE DEBATE.\n\nMore.";
+        let (tokens, paras) = tokenize(text);
+        let finder = NameFinder::new(text, &tokens);
+        let p = &paras[1];
+        assert!(finder.title_case(p.first_token, p.end_token));
+        let p = &paras[0];
+        assert!(!finder.title_case(p.first_token, p.end_token));
     }
 
     #[test]

@@ -19,9 +19,10 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
+
+use crate::lexicon::english_word;
 
 /// Which line breaks end a paragraph.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -637,19 +638,6 @@ fn is_capitals(line: &str) -> bool {
     letters >= 3 && !line.ends_with([',', ';'])
 }
 
-/// English words that a word split by a hyphen may rejoin into.
-static WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../assets/words/english.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
-});
-
-/// Is `word` (lowercase) an English word?
-pub fn is_word(word: &str) -> bool {
-    WORDS.contains(word)
-}
-
 /// Decides the words split by a hyphen at a line end: the hyphen goes when the
 /// article itself writes the word whole ("government") and never hyphenated, or
 /// when the whole is an English word; it stays when the article writes the
@@ -684,7 +672,7 @@ fn resolve_hyphens(text: &str, changes: &mut [Change]) {
         let drop = if whole.contains(&joined) != hyphenated.contains(&k) {
             whole.contains(&joined)
         } else {
-            is_word(&joined) || !is_word(tail)
+            english_word(&joined) || !english_word(tail)
         };
         changes[i].how = if drop {
             How::Hyphen(Hyphen::Drop)

@@ -66,7 +66,7 @@ impl Default for Config {
             prune: 100,
             seed: 0x6272_6965_6669_6e67,
             link_bits: 18,
-            link_epochs: 4,
+            link_epochs: 6,
             drop_bias: [-8000, 0],
         }
     }
