@@ -42,7 +42,7 @@ use tokens::Token;
 /// Articles longer than this are read in chunks of about this size, cut between
 /// paragraphs: memory stays proportional to the text, and actors, pronouns and
 /// continued quotes carry over from chunk to chunk.
-const CHUNK_BYTES: usize = 1 << 20;
+const CHUNK_BYTES: usize = 1 << 16;
 
 /// Finds the statements of an article and who made them.
 pub fn analyze(text: &str) -> Analysis {
