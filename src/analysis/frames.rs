@@ -1206,18 +1206,14 @@ impl<'a> FrameFinder<'a> {
             .into_iter()
             .collect();
         Frame {
-            sentence,
-            cue: (turn.colon, turn.colon + 1),
             speaker: Some(Speaker::Phrase(Phrase {
                 first,
                 end,
                 kind: PhraseKind::Proper,
             })),
-            apposition: None,
-            antecedent: None,
             contents,
-            introduces: false,
             verbatim: true,
+            ..Frame::at(sentence, (turn.colon, turn.colon + 1))
         }
     }
 
@@ -1230,14 +1226,9 @@ impl<'a> FrameFinder<'a> {
         let phrase = self.phrase_starting_at(dash + 1, hi)?;
         let rest_is_punct = (phrase.end..hi).all(|k| self.tokens[k].kind == TokenKind::Punct);
         (phrase.kind == PhraseKind::Proper && rest_is_punct).then(|| Frame {
-            sentence,
-            cue: (dash, dash + 1),
             speaker: Some(Speaker::Phrase(phrase)),
-            apposition: None,
-            antecedent: None,
             contents: vec![(q.open, q.end_token)],
-            introduces: false,
-            verbatim: false,
+            ..Frame::at(sentence, (dash, dash + 1))
         })
     }
 
@@ -1263,296 +1254,419 @@ impl<'a> FrameFinder<'a> {
         out
     }
 
-    /// All frames of one sentence, appended to `out`.
+    /// All frames of one sentence, appended to `out`: the sentence is read from
+    /// left to right, and each place a frame may start (a quotation, *according
+    /// to*, a reporting verb) is tried in turn.
     pub fn sentence_frames(&self, sentence_index: usize, s: &Sentence, out: &mut Vec<Frame>) {
         // "KYIV, Ukraine (AP) — ...": the sentence starts after its dateline.
         let lo = self.dateline_end(s.first, s.end).unwrap_or(s.first);
-        let hi = s.end;
-        let first_frame = out.len();
-        let mut consumed = lo; // text before this belongs to an earlier frame
+        let mut scan = SentenceScan {
+            index: sentence_index,
+            lo,
+            hi: s.end,
+            consumed: lo,
+            first_frame: out.len(),
+        };
         let mut i = lo;
-        while i < hi {
-            if let Some(q) = self.quote_opening_at(i) {
-                if let Some(frame) = self.signed_quote(sentence_index, q, hi) {
-                    out.push(frame);
-                    break;
+        while i < scan.hi {
+            let step = if let Some(q) = self.quote_opening_at(i) {
+                match self.signed_quote(scan.index, q, scan.hi) {
+                    // The signature ends the sentence.
+                    Some(frame) => Step::found(frame, scan.hi, None),
+                    None => Step::skip(q.end_token),
                 }
-                i = q.end_token;
-                continue;
-            }
-            if self.lower_is(i, "according") && i + 1 < hi && self.lower_is(i + 1, "to") {
-                let after = i + 2;
-                let phrase = self.phrase_starting_at(after, hi);
-                let mut frame = Frame {
-                    sentence: sentence_index,
-                    cue: (i, after),
-                    speaker: phrase.map(Speaker::Phrase),
-                    apposition: None,
-                    antecedent: None,
-                    contents: Vec::new(),
-                    introduces: false,
-                    verbatim: false,
-                };
-                let phrase_end = phrase.map_or(after, |p| p.end);
-                if let Some(pre) = self.content_before(i, consumed) {
-                    frame.contents.push(pre);
-                }
-                // "According to X, the plan ...": content after the comma; and
-                // "The plan, according to X, will fail": the rest of the clause too.
-                let enclosed = !frame.contents.is_empty() && i > lo && self.is_punct(i - 1, ",");
-                if (frame.contents.is_empty() || enclosed)
-                    && phrase_end < hi
-                    && self.is_punct(phrase_end, ",")
-                {
-                    let (end, _) = self.content_end(phrase_end + 1, hi);
-                    if let Some(c) = self.trim(phrase_end + 1, end) {
-                        frame.contents.push(c);
-                    }
-                }
-                consumed = frame
-                    .contents
-                    .last()
-                    .map_or(phrase_end, |c| c.1.max(phrase_end));
-                i = consumed.max(i + 1);
-                out.push(frame);
-                continue;
-            }
-            let Some((verb, cue_end)) = self.cue_at(i, lo, hi) else {
-                i += 1;
-                continue;
-            };
-            let mut frame = Frame {
-                sentence: sentence_index,
-                cue: (i, cue_end),
-                speaker: None,
-                apposition: None,
-                antecedent: None,
-                contents: Vec::new(),
-                introduces: false,
-                verbatim: false,
-            };
-            // Who: a subject to the left, the subject of a coordinated cue, or an
-            // inverted subject to the right.
-            let mut subject_first = None;
-            let mut inverted = false;
-            let mut relative = false;
-            let mut after_speaker = cue_end;
-            let prev_frame = (out.len() > first_frame).then(|| out.len() - 1);
-            let joined = self.coordinated(i, consumed.min(i)).is_some();
-            let coordinated = prev_frame.is_some() && joined;
-            let gerund = verb.form == VerbForm::Gerund;
-            // Passive voice: "it was reported that" has no speaker; in "Trump was
-            // asked" the subject is the hearer, not the speaker.
-            if verb.form == VerbForm::Past && self.is_passive(i, lo) {
-                let mut s = i;
-                while s > lo && self.is_verb_modifier(s - 1) {
-                    s -= 1;
-                }
-                let dummy_subject = s > lo && self.lower_in(s - 1, &["it", "there"]);
-                let that =
-                    cue_end < hi && self.lower_is(self.skip_modifiers(cue_end, hi, None), "that");
-                if !(dummy_subject && that) {
-                    i = cue_end;
-                    continue;
-                }
-                frame.speaker = Some(Speaker::Unstated);
-                let start = self.skip_modifiers(cue_end, hi, None) + 1;
-                let (end, _) = self.content_end(start, hi);
-                frame.contents.extend(self.trim(start, end));
-                consumed = frame.contents.last().map_or(cue_end, |c| c.1);
-                i = consumed.max(cue_end);
-                if !frame.contents.is_empty() {
-                    out.push(frame);
-                }
-                continue;
-            }
-            if let Some((phrase, appos)) = self
-                .subject_before(i, consumed.max(lo))
-                .filter(|_| !coordinated)
+            } else if self.lower_is(i, "according") && i + 1 < scan.hi && self.lower_is(i + 1, "to")
             {
-                // The subject reaches back over an apposition before the name.
-                subject_first = Some(appos.map_or(phrase.first, |(a, _)| a.min(phrase.first)));
-                if phrase.kind == PhraseKind::Relative {
-                    let mut at = phrase.first;
-                    if at > lo && self.is_punct(at - 1, ",") {
-                        at -= 1;
-                    }
-                    frame.antecedent = self
-                        .phrase_ending_at(at, lo)
-                        .filter(|p| p.kind != PhraseKind::Relative);
-                    relative = true;
-                }
-                frame.speaker = Some(Speaker::Phrase(phrase));
-                frame.apposition = appos;
-            } else if let Some(pf) = prev_frame.filter(|_| coordinated || gerund) {
-                frame.speaker = Some(Speaker::SameAs(pf));
-            } else if gerund || joined {
-                // "footage of Hillary Clinton asking, “...”": the name right before;
-                // "Clinton mocked the complaint, saying ...": the sentence's subject.
-                let adjacent = (gerund && i > lo && !self.is_punct(i - 1, ","))
-                    .then(|| self.phrase_ending_at(i, consumed.max(lo)))
-                    .flatten()
-                    .filter(|p| matches!(p.kind, PhraseKind::Proper | PhraseKind::Pronoun));
-                frame.speaker = adjacent
-                    .or_else(|| self.sentence_subject(lo, i))
-                    .map(Speaker::Phrase);
+                self.according_to(&scan, i)
+            } else if let Some((verb, cue_end)) = self.cue_at(i, lo, scan.hi) {
+                let prev_frame = (out.len() > scan.first_frame).then(|| out.len() - 1);
+                self.cue_frame(&scan, prev_frame, (i, cue_end), verb)
             } else {
-                let before_ok =
-                    i == lo || self.is_punct(i - 1, ",") || self.quote_closing_at(i - 1).is_some();
-                let phrase = self
-                    .phrase_starting_at(cue_end, hi)
-                    .filter(|p| self.ends_inverted_frame(p.end, hi));
-                if before_ok && let Some(p) = phrase {
-                    frame.speaker = Some(Speaker::Phrase(p));
-                    after_speaker = p.end;
-                    // "said Jane Doe, a professor at the university."
-                    if p.end < hi && self.is_punct(p.end, ",") {
-                        let appos_end = (p.end + 1..hi)
-                            .find(|&k| {
-                                self.tokens[k].kind == TokenKind::Punct
-                                    && matches!(self.word(k), "," | "." | ";")
-                            })
-                            .unwrap_or(hi);
-                        let st = &self.tokens[(p.end + 1).min(hi - 1)];
-                        if st.is(class::DETERMINER | class::TITLE) && appos_end > p.end + 1 {
-                            frame.apposition = Some((p.end + 1, appos_end));
-                            after_speaker = appos_end;
-                        }
-                    }
-                    inverted = true;
-                }
-            }
-            if frame.speaker.is_none() {
-                i += 1;
-                continue;
-            }
-            // What: before the speaker phrase, and after the cue.
-            let before_at = if inverted {
-                i
-            } else {
-                subject_first.unwrap_or(i)
+                Step::skip(i + 1)
             };
-            let may_precede = !verb.no_parenthetical
-                && !relative
-                && !gerund
-                && !matches!(frame.speaker, Some(Speaker::SameAs(_)));
-            let pre = may_precede
-                .then(|| self.content_before(before_at, consumed))
+            if let Some(c) = step.consumed {
+                scan.consumed = c;
+            }
+            out.extend(step.frame);
+            i = step.next;
+        }
+    }
+
+    /// "according to X": the content before it, after its comma, or both ("The
+    /// plan, according to X, will fail").
+    fn according_to(&self, scan: &SentenceScan, i: usize) -> Step {
+        let (lo, hi) = (scan.lo, scan.hi);
+        let after = i + 2;
+        let phrase = self.phrase_starting_at(after, hi);
+        let mut frame = Frame::at(scan.index, (i, after));
+        frame.speaker = phrase.map(Speaker::Phrase);
+        let phrase_end = phrase.map_or(after, |p| p.end);
+        if let Some(pre) = self.content_before(i, scan.consumed) {
+            frame.contents.push(pre);
+        }
+        let enclosed = !frame.contents.is_empty() && i > lo && self.is_punct(i - 1, ",");
+        if (frame.contents.is_empty() || enclosed)
+            && phrase_end < hi
+            && self.is_punct(phrase_end, ",")
+        {
+            let (end, _) = self.content_end(phrase_end + 1, hi);
+            if let Some(c) = self.trim(phrase_end + 1, end) {
+                frame.contents.push(c);
+            }
+        }
+        let consumed = frame
+            .contents
+            .last()
+            .map_or(phrase_end, |c| c.1.max(phrase_end));
+        Step::found(frame, consumed.max(i + 1), Some(consumed))
+    }
+
+    /// The frame of a reporting verb at `cue`: who (a subject to the left, the
+    /// subject of a coordinated cue, or an inverted subject to the right), then
+    /// what (before the speaker phrase, and after the cue).
+    fn cue_frame(
+        &self,
+        scan: &SentenceScan,
+        prev_frame: Option<usize>,
+        (i, cue_end): (usize, usize),
+        verb: VerbInfo,
+    ) -> Step {
+        let mut frame = Frame::at(scan.index, (i, cue_end));
+        // Passive voice: "it was reported that" has no speaker; in "Trump was
+        // asked" the subject is the hearer, not the speaker.
+        if verb.form == VerbForm::Past && self.is_passive(i, scan.lo) {
+            return self.passive_frame(scan, frame, (i, cue_end));
+        }
+        let Some(who) = self.cue_speaker(scan, prev_frame, &mut frame, verb) else {
+            return Step::skip(i + 1);
+        };
+        self.cue_contents(scan, frame, who, verb)
+    }
+
+    /// "it was reported that ...": a frame with no speaker to name.
+    fn passive_frame(
+        &self,
+        scan: &SentenceScan,
+        mut frame: Frame,
+        (i, cue_end): (usize, usize),
+    ) -> Step {
+        let (lo, hi) = (scan.lo, scan.hi);
+        let mut s = i;
+        while s > lo && self.is_verb_modifier(s - 1) {
+            s -= 1;
+        }
+        let dummy_subject = s > lo && self.lower_in(s - 1, &["it", "there"]);
+        let that = cue_end < hi && self.lower_is(self.skip_modifiers(cue_end, hi, None), "that");
+        if !(dummy_subject && that) {
+            return Step::skip(cue_end);
+        }
+        frame.speaker = Some(Speaker::Unstated);
+        let start = self.skip_modifiers(cue_end, hi, None) + 1;
+        let (end, _) = self.content_end(start, hi);
+        frame.contents.extend(self.trim(start, end));
+        let consumed = frame.contents.last().map_or(cue_end, |c| c.1);
+        let frame = (!frame.contents.is_empty()).then_some(frame);
+        Step {
+            frame,
+            next: consumed.max(cue_end),
+            consumed: Some(consumed),
+        }
+    }
+
+    /// Who speaks at the cue of `frame`: sets its speaker, apposition and
+    /// antecedent, and says where the speaker phrase lies; `None` when no one
+    /// can be named.
+    fn cue_speaker(
+        &self,
+        scan: &SentenceScan,
+        prev_frame: Option<usize>,
+        frame: &mut Frame,
+        verb: VerbInfo,
+    ) -> Option<CueSpeaker> {
+        let (lo, hi, consumed) = (scan.lo, scan.hi, scan.consumed);
+        let (i, cue_end) = frame.cue;
+        let mut who = CueSpeaker {
+            subject_first: None,
+            inverted: false,
+            relative: false,
+            after_speaker: cue_end,
+        };
+        let joined = self.coordinated(i, consumed.min(i)).is_some();
+        let coordinated = prev_frame.is_some() && joined;
+        let gerund = verb.form == VerbForm::Gerund;
+        if let Some((phrase, appos)) = self
+            .subject_before(i, consumed.max(lo))
+            .filter(|_| !coordinated)
+        {
+            // The subject reaches back over an apposition before the name.
+            who.subject_first = Some(appos.map_or(phrase.first, |(a, _)| a.min(phrase.first)));
+            if phrase.kind == PhraseKind::Relative {
+                let mut at = phrase.first;
+                if at > lo && self.is_punct(at - 1, ",") {
+                    at -= 1;
+                }
+                frame.antecedent = self
+                    .phrase_ending_at(at, lo)
+                    .filter(|p| p.kind != PhraseKind::Relative);
+                who.relative = true;
+            }
+            frame.speaker = Some(Speaker::Phrase(phrase));
+            frame.apposition = appos;
+        } else if let Some(pf) = prev_frame.filter(|_| coordinated || gerund) {
+            frame.speaker = Some(Speaker::SameAs(pf));
+        } else if gerund || joined {
+            // "footage of Hillary Clinton asking, “...”": the name right before;
+            // "Clinton mocked the complaint, saying ...": the sentence's subject.
+            let adjacent = (gerund && i > lo && !self.is_punct(i - 1, ","))
+                .then(|| self.phrase_ending_at(i, consumed.max(lo)))
                 .flatten()
-                .filter(|&(a, _)| !verb.quote_only || self.quote_opening_at(a).is_some());
-            let mut after = self.skip_modifiers(after_speaker, hi, Some(verb));
-            // "promised a second hearing": what looked like the hearer is the
-            // content, when nothing follows it.
-            let object_start = after_speaker.max(cue_end);
-            let object_is_content = verb.takes_object
-                && verb.np_content
-                && after > object_start
-                && self.content_start(after, hi, Some(verb), false).is_none();
-            if object_is_content {
-                after = object_start;
-            }
-            // After an inverted subject only a new quotation can follow as content.
-            let parenthetical = subject_first.is_some_and(|f| f > lo && self.is_punct(f - 1, ","));
-            let post_start = self
-                .content_start(after, hi, Some(verb), parenthetical)
-                .filter(|&c| !verb.quote_only || self.quote_opening_at(c).is_some())
-                .filter(|&c| !inverted || self.quote_opening_at(c).is_some())
-                .filter(|&c| {
-                    object_is_content
-                        || self.content_fits_verb(c, cue_end, after, after_speaker, verb)
-                });
-            let mut next_cue = None;
-            if let Some(start) = post_start {
-                let (mut end, next) = self.content_end(start, hi);
-                // `says, “...” until ...`: a quotation introduced by a comma or colon
-                // is the whole content.
-                if start > lo
-                    && (self.is_punct(start - 1, ",") || self.is_punct(start - 1, ":"))
-                    && let Some(q) = self.quote_opening_at(start)
-                {
-                    end = end.min(q.end_token);
+                .filter(|p| matches!(p.kind, PhraseKind::Proper | PhraseKind::Pronoun));
+            frame.speaker = adjacent
+                .or_else(|| self.sentence_subject(lo, i))
+                .map(Speaker::Phrase);
+        } else {
+            let before_ok =
+                i == lo || self.is_punct(i - 1, ",") || self.quote_closing_at(i - 1).is_some();
+            let phrase = self
+                .phrase_starting_at(cue_end, hi)
+                .filter(|p| self.ends_inverted_frame(p.end, hi));
+            if before_ok && let Some(p) = phrase {
+                frame.speaker = Some(Speaker::Phrase(p));
+                who.after_speaker = p.end;
+                // "said Jane Doe, a professor at the university."
+                if let Some(appos_end) = self.inverted_apposition_end(p.end, hi) {
+                    frame.apposition = Some((p.end + 1, appos_end));
+                    who.after_speaker = appos_end;
                 }
-                // A relative clause ends at its comma: "who said X, watched ...".
-                if relative
-                    && let Some(comma) = (start..end)
-                        .find(|&k| self.is_punct(k, ",") && quote_at(self.quotes, k).is_none())
-                {
-                    end = comma;
-                }
-                next_cue = next;
-                // "defended the plan" names a topic, not a statement: an object
-                // counts only when it quotes or says something at length.
-                let object_only = verb.np_content
-                    && start == after_speaker.max(cue_end)
-                    && !self.tokens[start].is(class::SUBJECT_PRONOUN)
-                    && !self.lower_in(start, &["to", "whether", "if", "how", "why", "what"]);
-                // An object ends at its comma: "demands accountability, yet refuses ...".
-                if object_only
-                    && let Some(comma) = (start..end)
-                        .find(|&k| self.is_punct(k, ",") && quote_at(self.quotes, k).is_none())
-                {
-                    end = comma;
-                }
-                // An object or an infinitive ends where a clause of circumstance
-                // begins: "condemned the launch as Pyongyang fired ...", "agreed to
-                // lend $5 million so the work could start".
-                if object_only || self.lower_is(start, "to") {
-                    end = self.before_circumstance(start, end);
-                }
-                end = self.before_trailing_apposition(start, end);
-                let said_enough = |c: (usize, usize)| {
-                    (c.0..c.1).any(|k| self.quote_opening_at(k).is_some())
-                        || (c.0..c.1).filter(|&k| self.tokens[k].is_word()).count()
-                            >= NP_CONTENT_WORDS
-                };
-                if let Some(c) = self
-                    .trim(start, end)
-                    .filter(|&c| !object_only || said_enough(c))
-                {
-                    if verb.weak
-                        && pre.is_none()
-                        && !self.lower_is(start.saturating_sub(1), "that")
-                        && self.quote_opening_at(c.0).is_none()
-                    {
-                        // Beliefs need an explicit clause: "hopes that", not "hopes to win".
-                        if !self.tokens[c.0].is(class::SUBJECT_PRONOUN | class::DETERMINER)
-                            && !self.tokens[c.0].is_capitalized()
-                            && !self.lower_is(c.0, "to")
-                        {
-                            i = cue_end;
-                            continue;
-                        }
-                    }
-                    if let Some(p) = pre {
-                        frame.contents.push(p);
-                    }
-                    frame.contents.push(c);
-                }
-            } else if let Some(p) = pre {
-                frame.contents.push(p);
+                who.inverted = true;
             }
-            if frame.contents.is_empty() && post_start.is_none() {
-                // "Peskov told reporters:" at the end of a paragraph introduces what follows.
-                let rest = self.skip_modifiers(after_speaker, hi, Some(verb));
-                frame.introduces = rest >= hi || (rest + 1 >= hi && self.is_punct(rest, ":"));
+        }
+        frame.speaker.is_some().then_some(who)
+    }
+
+    /// Where an apposition after an inverted subject ends: ", a professor at
+    /// the university" up to the next comma, full stop or semicolon.
+    fn inverted_apposition_end(&self, speaker_end: usize, hi: usize) -> Option<usize> {
+        if speaker_end >= hi || !self.is_punct(speaker_end, ",") {
+            return None;
+        }
+        let appos_end = (speaker_end + 1..hi)
+            .find(|&k| {
+                self.tokens[k].kind == TokenKind::Punct && matches!(self.word(k), "," | "." | ";")
+            })
+            .unwrap_or(hi);
+        let st = &self.tokens[(speaker_end + 1).min(hi - 1)];
+        (st.is(class::DETERMINER | class::TITLE) && appos_end > speaker_end + 1)
+            .then_some(appos_end)
+    }
+
+    /// What the speaker of `frame` says: a content before the speaker phrase,
+    /// after the cue, or both; or a cue that introduces what follows ("Peskov
+    /// told reporters:").
+    fn cue_contents(
+        &self,
+        scan: &SentenceScan,
+        mut frame: Frame,
+        who: CueSpeaker,
+        verb: VerbInfo,
+    ) -> Step {
+        let (lo, hi) = (scan.lo, scan.hi);
+        let (i, cue_end) = frame.cue;
+        let before_at = if who.inverted {
+            i
+        } else {
+            who.subject_first.unwrap_or(i)
+        };
+        let may_precede = !verb.no_parenthetical
+            && !who.relative
+            && verb.form != VerbForm::Gerund
+            && !matches!(frame.speaker, Some(Speaker::SameAs(_)));
+        let pre = may_precede
+            .then(|| self.content_before(before_at, scan.consumed))
+            .flatten()
+            .filter(|&(a, _)| !verb.quote_only || self.quote_opening_at(a).is_some());
+        let mut after = self.skip_modifiers(who.after_speaker, hi, Some(verb));
+        // "promised a second hearing": what looked like the hearer is the
+        // content, when nothing follows it.
+        let object_start = who.after_speaker.max(cue_end);
+        let object_is_content = verb.takes_object
+            && verb.np_content
+            && after > object_start
+            && self.content_start(after, hi, Some(verb), false).is_none();
+        if object_is_content {
+            after = object_start;
+        }
+        // After an inverted subject only a new quotation can follow as content.
+        let parenthetical = who
+            .subject_first
+            .is_some_and(|f| f > lo && self.is_punct(f - 1, ","));
+        let post_start = self
+            .content_start(after, hi, Some(verb), parenthetical)
+            .filter(|&c| !verb.quote_only || self.quote_opening_at(c).is_some())
+            .filter(|&c| !who.inverted || self.quote_opening_at(c).is_some())
+            .filter(|&c| {
+                object_is_content
+                    || self.content_fits_verb(c, cue_end, after, who.after_speaker, verb)
+            });
+        let mut next_cue = None;
+        if let Some(start) = post_start {
+            let object_only = verb.np_content
+                && start == object_start
+                && !self.tokens[start].is(class::SUBJECT_PRONOUN)
+                && !self.lower_in(start, &["to", "whether", "if", "how", "why", "what"]);
+            let (end, next) = self.content_after_cue(start, (lo, hi), who.relative, object_only);
+            next_cue = next;
+            let said_enough = |c: (usize, usize)| {
+                (c.0..c.1).any(|k| self.quote_opening_at(k).is_some())
+                    || (c.0..c.1).filter(|&k| self.tokens[k].is_word()).count() >= NP_CONTENT_WORDS
+            };
+            if let Some(c) = self
+                .trim(start, end)
+                .filter(|&c| !object_only || said_enough(c))
+            {
+                if verb.weak && pre.is_none() && !self.explicit_belief(start, c.0) {
+                    return Step::skip(cue_end);
+                }
+                frame.contents.extend(pre);
+                frame.contents.push(c);
             }
-            if frame.contents.is_empty() && !frame.introduces {
-                // A cue with nothing to attribute ("commenting before ...") leaves
-                // the sentence to the frames around it.
-                i = cue_end;
-                continue;
-            }
-            let content_end = frame
-                .contents
-                .last()
-                .map_or(after.max(after_speaker), |c| c.1)
-                .max(cue_end);
-            i = next_cue.unwrap_or(content_end);
-            // A relative clause leaves the main clause free to claim the sentence.
-            if !relative {
-                consumed = content_end;
-            }
-            out.push(frame);
+        } else {
+            frame.contents.extend(pre);
+        }
+        if frame.contents.is_empty() && post_start.is_none() {
+            // "Peskov told reporters:" at the end of a paragraph introduces what follows.
+            let rest = self.skip_modifiers(who.after_speaker, hi, Some(verb));
+            frame.introduces = rest >= hi || (rest + 1 >= hi && self.is_punct(rest, ":"));
+        }
+        if frame.contents.is_empty() && !frame.introduces {
+            // A cue with nothing to attribute ("commenting before ...") leaves
+            // the sentence to the frames around it.
+            return Step::skip(cue_end);
+        }
+        let content_end = frame
+            .contents
+            .last()
+            .map_or(after.max(who.after_speaker), |c| c.1)
+            .max(cue_end);
+        // A relative clause leaves the main clause free to claim the sentence.
+        let consumed = (!who.relative).then_some(content_end);
+        Step::found(frame, next_cue.unwrap_or(content_end), consumed)
+    }
+
+    /// Where a content that starts after its cue at `start` ends, and the next
+    /// cue if one cut it short.
+    fn content_after_cue(
+        &self,
+        start: usize,
+        (lo, hi): (usize, usize),
+        relative: bool,
+        object_only: bool,
+    ) -> (usize, Option<usize>) {
+        let (mut end, next) = self.content_end(start, hi);
+        // `says, “...” until ...`: a quotation introduced by a comma or colon
+        // is the whole content.
+        if start > lo
+            && (self.is_punct(start - 1, ",") || self.is_punct(start - 1, ":"))
+            && let Some(q) = self.quote_opening_at(start)
+        {
+            end = end.min(q.end_token);
+        }
+        // A relative clause ends at its comma: "who said X, watched ...". An
+        // object does too: "demands accountability, yet refuses ..."; "defended
+        // the plan" names a topic, not a statement, so an object counts only
+        // when it quotes or says something at length.
+        if (relative || object_only)
+            && let Some(comma) =
+                (start..end).find(|&k| self.is_punct(k, ",") && quote_at(self.quotes, k).is_none())
+        {
+            end = comma;
+        }
+        // An object or an infinitive ends where a clause of circumstance
+        // begins: "condemned the launch as Pyongyang fired ...", "agreed to
+        // lend $5 million so the work could start".
+        if object_only || self.lower_is(start, "to") {
+            end = self.before_circumstance(start, end);
+        }
+        (self.before_trailing_apposition(start, end), next)
+    }
+
+    /// Does a belief's content at `first` (after the cue's `start`) look like
+    /// one: a clause ("hopes that ...", "hopes he wins"), an infinitive
+    /// ("hopes to win") or a quotation, not whatever lowercase words follow
+    /// the verb?
+    fn explicit_belief(&self, start: usize, first: usize) -> bool {
+        self.lower_is(start.saturating_sub(1), "that")
+            || self.quote_opening_at(first).is_some()
+            || self.tokens[first].is(class::SUBJECT_PRONOUN | class::DETERMINER)
+            || self.tokens[first].is_capitalized()
+            || self.lower_is(first, "to")
+    }
+}
+
+/// A sentence being read for frames.
+struct SentenceScan {
+    index: usize,
+    /// The sentence's tokens, after any dateline.
+    lo: usize,
+    hi: usize,
+    /// Tokens before this belong to an earlier frame.
+    consumed: usize,
+    /// The index of the sentence's first frame in the output.
+    first_frame: usize,
+}
+
+/// What trying one place of a sentence gives.
+struct Step {
+    frame: Option<Frame>,
+    /// Where reading goes on.
+    next: usize,
+    /// The new end of the text earlier frames took, if it moved.
+    consumed: Option<usize>,
+}
+
+impl Step {
+    fn skip(next: usize) -> Step {
+        Step {
+            frame: None,
+            next,
+            consumed: None,
+        }
+    }
+
+    fn found(frame: Frame, next: usize, consumed: Option<usize>) -> Step {
+        Step {
+            frame: Some(frame),
+            next,
+            consumed,
+        }
+    }
+}
+
+/// Where a cue's speaker phrase lies.
+struct CueSpeaker {
+    /// The first token of a subject before the cue (with its apposition).
+    subject_first: Option<usize>,
+    /// The speaker follows the cue: "said Jane Doe".
+    inverted: bool,
+    /// The subject is a relative pronoun: "Doe, who said ...".
+    relative: bool,
+    /// The token after the speaker phrase and its apposition (the cue's end
+    /// when the speaker is not after it).
+    after_speaker: usize,
+}
+
+impl Frame {
+    /// A frame of a cue with nothing found yet.
+    fn at(sentence: usize, cue: (usize, usize)) -> Frame {
+        Frame {
+            sentence,
+            cue,
+            speaker: None,
+            apposition: None,
+            antecedent: None,
+            contents: Vec::new(),
+            introduces: false,
+            verbatim: false,
         }
     }
 }
