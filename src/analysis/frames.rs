@@ -1657,7 +1657,7 @@ struct CueSpeaker {
 
 impl Frame {
     /// A frame of a cue with nothing found yet.
-    fn at(sentence: usize, cue: (usize, usize)) -> Frame {
+    pub(crate) fn at(sentence: usize, cue: (usize, usize)) -> Frame {
         Frame {
             sentence,
             cue,

@@ -337,14 +337,10 @@ fn frame(
     contents.sort_unstable();
     contents.dedup();
     let mut frame = Frame {
-        sentence,
-        cue: (cue.first, cue.end),
-        speaker: None,
-        apposition: None,
-        antecedent: None,
         contents,
         introduces,
         verbatim: rule.is_some_and(|f| f.verbatim),
+        ..Frame::at(sentence, (cue.first, cue.end))
     };
     match source {
         SourceLink::Phrase { first, end } => {
