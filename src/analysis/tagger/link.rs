@@ -389,91 +389,21 @@ pub fn content_options(
     let ev = l.ev;
     let s_first = l.sentence_of[c.first] as usize;
     let s_last = l.sentence_of[c.end - 1] as usize;
-    // The sentences around, but never more than a reach of tokens: a
-    // "sentence" of hostile text may hold thousands of cues.
-    let lo = l
-        .sentence(s_first.saturating_sub(1))
-        .0
-        .max(c.first.saturating_sub(REACH));
-    let hi = l
-        .sentence((s_last + 1).min(ev.sentences.len() - 1))
-        .1
-        .min(c.end + REACH);
-    let (own_lo, own_hi) = (l.sentence(s_first).0, l.sentence(s_last).1);
-    let kind = kind(l, c);
-    let first_word = l.hash(c.first);
-    let len = bucket(c.end - c.first);
-    let mb = margin_bucket(margin);
-    let rule_share = rule_share(l, c);
-    let mut near: Vec<(usize, usize)> = within(cues, |q| q.first, lo, hi)
-        .filter(|&k| cues[k].end <= hi && l.reaches(c, &cues[k]))
-        .map(|k| (gap(cues[k].first, cues[k].end, c), k))
-        .collect();
-    near.sort_unstable();
+    let run = RunFacts {
+        own: (l.sentence(s_first).0, l.sentence(s_last).1),
+        kind: kind(l, c),
+        first_word: l.hash(c.first),
+        margin: margin_bucket(margin),
+    };
+    let near = nearby_cues(l, c, cues);
     let mut options = Vec::new();
     for (rank, &(g, k)) in near.iter().enumerate() {
-        let q = &cues[k];
-        let before = q.end <= c.first;
-        let side = u64::from(before);
-        let (a, b) = if before {
-            (q.end, c.first)
-        } else {
-            (c.end, q.first)
-        };
-        let between_cue = within(cues, |o| o.first, a, b).any(|j| j != k && cues[j].end <= b);
-        let commas = l.count(a, b, |i| l.word(i) == ",");
-        let terminal = l.count(a, b, |i| matches!(l.word(i), "." | "?" | "!"));
-        let quotes = l.count(a, b, |i| matches!(ev.tokens[i].kind, TokenKind::Quote(_)));
-        let sentences = if q.first >= own_lo && q.end <= own_hi {
-            0
-        } else if q.first < own_lo {
-            1
-        } else {
-            2
-        };
-        let rule_link = q.rule.is_some_and(|f| {
-            ev.frames[f]
-                .contents
-                .iter()
-                .any(|&(x, y)| x < c.end && c.first < y)
-        });
-        let qw = l.hash(q.first);
-        let named = l.named(q.first, q.end).is_some();
-        let lemma = ev.tokens[q.first]
-            .info()
-            .verb
-            .map_or(0, |v| 1 + u64::from(v.lemma));
-        let f = [
-            feat(t::CUE, 0),
-            feat2(t::CUE_SIDE_GAP, side, bucket(g)),
-            feat2(t::CUE_WORD_SIDE, qw, side),
-            feat2(t::CUE_WORD_SIDE, lemma + (1 << 40), side),
-            feat2(
-                t::CUE_ORIGIN,
-                u64::from(q.tagged) | u64::from(named) << 1,
-                u64::from(q.rule.is_some()),
-            ),
-            feat(t::CUE_RULE_LINK, u64::from(rule_link)),
-            feat2(
-                t::CUE_BETWEEN,
-                u64::from(between_cue) | (commas.min(3) as u64) << 1,
-                (terminal.min(2) as u64) | (quotes.min(2) as u64) << 2,
-            ),
-            feat2(t::CUE_RANK, rank.min(3) as u64, side),
-            feat2(t::CUE_KIND_SIDE, kind, side * 10 + sentences),
-            feat(t::CUE_SENTENCES, sentences),
-            feat2(
-                t::CUE_NEXT_WORD,
-                if before && g <= 1 { first_word } else { 7 },
-                side,
-            ),
-            feat2(t::CUE_MARGIN, mb, u64::from(q.tagged)),
-            feat2(t::CUE_NEGATED, u64::from(l.negated(q)), kind),
-        ];
+        let f = cue_link_features(l, c, cues, (rank, g, k), &run);
         out.rows.extend(f.iter().map(|&h| row(h)));
         out.end_token();
         options.push(ContentLink::Cue(k));
     }
+    let kind = run.kind;
     // Continues the last speaker.
     let para_start = ev.tokens[c.first].has(super::super::tokens::flag::PARA_START)
         || l.sentence(s_first).0 == c.first;
@@ -482,7 +412,7 @@ pub fn content_options(
         feat(t::CONT_KIND, kind),
         feat2(t::CONT_PARA, u64::from(para_start), kind),
         feat2(t::CONT_CUES_NEAR, near.len().min(3) as u64, kind),
-        feat(t::CONT_FIRST, first_word),
+        feat(t::CONT_FIRST, run.first_word),
     ];
     out.rows.extend(f.iter().map(|&h| row(h)));
     out.end_token();
@@ -492,10 +422,10 @@ pub fn content_options(
     let f = [
         feat(t::DROP, 0),
         feat(t::DROP_KIND, kind),
-        feat2(t::DROP_MARGIN, mb, kind),
-        feat2(t::DROP_LEN, len, kind),
-        feat(t::DROP_FIRST, first_word),
-        feat2(t::DROP_RULE, rule_share, kind),
+        feat2(t::DROP_MARGIN, run.margin, kind),
+        feat2(t::DROP_LEN, bucket(c.end - c.first), kind),
+        feat(t::DROP_FIRST, run.first_word),
+        feat2(t::DROP_RULE, rule_share(l, c), kind),
         feat2(
             t::DROP_NEAR_CUE,
             near.first().map_or(99, |n| bucket(n.0)),
@@ -507,6 +437,110 @@ pub fn content_options(
     out.end_token();
     options.push(ContentLink::Drop);
     options
+}
+
+/// What the content options share of their content run.
+struct RunFacts {
+    /// The run's own sentences, first token to end.
+    own: (usize, usize),
+    kind: u64,
+    first_word: u64,
+    /// How sure the tagger was of the run, bucketed.
+    margin: u64,
+}
+
+/// The cues that may have said content run `c`, nearest first, with their
+/// distance: in its sentences and the one on each side, but never more than
+/// a reach of tokens (a "sentence" of hostile text may hold thousands of cues).
+fn nearby_cues(l: &Layout, c: &Run, cues: &[CueCandidate]) -> Vec<(usize, usize)> {
+    let s_first = l.sentence_of[c.first] as usize;
+    let s_last = l.sentence_of[c.end - 1] as usize;
+    let lo = l
+        .sentence(s_first.saturating_sub(1))
+        .0
+        .max(c.first.saturating_sub(REACH));
+    let hi = l
+        .sentence((s_last + 1).min(l.ev.sentences.len() - 1))
+        .1
+        .min(c.end + REACH);
+    let mut near: Vec<(usize, usize)> = within(cues, |q| q.first, lo, hi)
+        .filter(|&k| cues[k].end <= hi && l.reaches(c, &cues[k]))
+        .map(|k| (gap(cues[k].first, cues[k].end, c), k))
+        .collect();
+    near.sort_unstable();
+    near
+}
+
+/// The features of cue `k` (the `rank`th nearest, `g` tokens away) as the
+/// speaker's cue of content run `c`.
+fn cue_link_features(
+    l: &Layout,
+    c: &Run,
+    cues: &[CueCandidate],
+    (rank, g, k): (usize, usize, usize),
+    run: &RunFacts,
+) -> [u64; 13] {
+    let ev = l.ev;
+    let q = &cues[k];
+    let before = q.end <= c.first;
+    let side = u64::from(before);
+    let (a, b) = if before {
+        (q.end, c.first)
+    } else {
+        (c.end, q.first)
+    };
+    let between_cue = within(cues, |o| o.first, a, b).any(|j| j != k && cues[j].end <= b);
+    let commas = l.count(a, b, |i| l.word(i) == ",");
+    let terminal = l.count(a, b, |i| matches!(l.word(i), "." | "?" | "!"));
+    let quotes = l.count(a, b, |i| matches!(ev.tokens[i].kind, TokenKind::Quote(_)));
+    let (own_lo, own_hi) = run.own;
+    let sentences = if q.first >= own_lo && q.end <= own_hi {
+        0
+    } else if q.first < own_lo {
+        1
+    } else {
+        2
+    };
+    let rule_link = q.rule.is_some_and(|f| {
+        ev.frames[f]
+            .contents
+            .iter()
+            .any(|&(x, y)| x < c.end && c.first < y)
+    });
+    let qw = l.hash(q.first);
+    let named = l.named(q.first, q.end).is_some();
+    let lemma = ev.tokens[q.first]
+        .info()
+        .verb
+        .map_or(0, |v| 1 + u64::from(v.lemma));
+    let kind = run.kind;
+    [
+        feat(t::CUE, 0),
+        feat2(t::CUE_SIDE_GAP, side, bucket(g)),
+        feat2(t::CUE_WORD_SIDE, qw, side),
+        feat2(t::CUE_WORD_SIDE, lemma + (1 << 40), side),
+        feat2(
+            t::CUE_ORIGIN,
+            u64::from(q.tagged) | u64::from(named) << 1,
+            u64::from(q.rule.is_some()),
+        ),
+        feat(t::CUE_RULE_LINK, u64::from(rule_link)),
+        feat2(
+            t::CUE_BETWEEN,
+            u64::from(between_cue) | (commas.min(3) as u64) << 1,
+            (terminal.min(2) as u64) | (quotes.min(2) as u64) << 2,
+        ),
+        feat2(t::CUE_RANK, rank.min(3) as u64, side),
+        feat2(t::CUE_KIND_SIDE, kind, side * 10 + sentences),
+        feat(t::CUE_SENTENCES, sentences),
+        feat2(
+            t::CUE_NEXT_WORD,
+            if before && g <= 1 { run.first_word } else { 7 },
+            side,
+        ),
+        feat2(t::CUE_MARGIN, run.margin, u64::from(q.tagged)),
+        feat2(t::CUE_NEGATED, u64::from(l.negated(q)), kind),
+    ]
 }
 
 /// Tokens between a span and a run (0 when adjacent).
@@ -569,6 +603,70 @@ pub fn source_options(
 ) -> Vec<SourceLink> {
     out.clear();
     let row = |h: u64| (h >> (64 - bits)) as u32;
+    let sentence_lo = l.sentence(l.sentence_of[cue.first] as usize).0;
+    let cands = source_candidates(l, cue, contents, sources);
+    let cue_facts = CueFacts {
+        word: l.hash(cue.first),
+        // First and last word: "was ... told" has its hearer before it.
+        shape: l.hash(cue.first) ^ l.hash(cue.end - 1).rotate_left(17),
+        voice: l.voice(cue),
+        sentence_lo,
+    };
+    let mut options = Vec::new();
+    for (rank, c) in cands.iter().enumerate() {
+        let f = source_features(l, cue, c, rank, contents, cues, &cue_facts);
+        out.rows.extend(f.iter().map(|&h| row(h)));
+        out.end_token();
+        options.push(SourceLink::Phrase {
+            first: c.first,
+            end: c.end,
+        });
+    }
+    let word_before = if cue.first > sentence_lo {
+        l.hash(cue.first - 1)
+    } else {
+        3
+    };
+    let f = [
+        feat(t::NONE, 0),
+        feat(t::NONE_CUE_WORD, cue_facts.word),
+        feat(t::NONE_BEFORE, word_before),
+        feat(t::NONE_SOURCES, cands.len().min(3) as u64),
+        feat(t::NONE_CUE_SHAPE, cue_facts.shape),
+        feat(t::NONE_PASSIVE, cue_facts.voice),
+    ];
+    out.rows.extend(f.iter().map(|&h| row(h)));
+    out.end_token();
+    options.push(SourceLink::None);
+    options
+}
+
+/// What the source options share of their cue.
+struct CueFacts {
+    word: u64,
+    shape: u64,
+    voice: u64,
+    /// The first token of the cue's sentence.
+    sentence_lo: usize,
+}
+
+/// Tokens between a cue and a source candidate.
+fn cue_gap(cue: &CueCandidate, c: &SourceCandidate) -> usize {
+    if c.end <= cue.first {
+        cue.first - c.end
+    } else {
+        c.first - cue.end
+    }
+}
+
+/// The phrases of a cue's sentence that may be its source, nearest first:
+/// words, never inside what the cue attributes, never overlapping the cue.
+fn source_candidates(
+    l: &Layout,
+    cue: &CueCandidate,
+    contents: &[(usize, usize)],
+    sources: &[Run],
+) -> Vec<SourceCandidate> {
     let ev = l.ev;
     let (sentence_lo, sentence_hi) = l.sentence(l.sentence_of[cue.first] as usize);
     let lo = sentence_lo.max(cue.first.saturating_sub(REACH));
@@ -631,78 +729,54 @@ pub fn source_options(
         !contents.iter().any(|&(a, b)| c.first < b && a < c.end)
             && (c.end <= cue.first || c.first >= cue.end)
     });
-    let cue_gap = |c: &SourceCandidate| {
-        if c.end <= cue.first {
-            cue.first - c.end
-        } else {
-            c.first - cue.end
-        }
-    };
-    cands.sort_by_key(|c| (cue_gap(c), c.first));
-    let cue_word = l.hash(cue.first);
-    // First and last word: "was ... told" has its hearer before it.
-    let cue_shape = cue_word ^ l.hash(cue.end - 1).rotate_left(17);
-    let voice = l.voice(cue);
-    let mut options = Vec::new();
-    for (rank, c) in cands.iter().enumerate() {
-        let before = c.end <= cue.first;
-        let side = u64::from(before);
-        let g = cue_gap(c);
-        let (a, b) = if before {
-            (c.end, cue.first)
-        } else {
-            (cue.end, c.first)
-        };
-        let other_cue = within(cues, |o| o.first, a, b).any(|j| cues[j].end <= b);
-        let content_between = contents.iter().any(|&(x, y)| x >= a && y <= b);
-        let commas = l.count(a, b, |i| l.word(i) == ",");
-        let origin = u64::from(c.tagged)
-            | u64::from(c.rule) << 1
-            | u64::from(c.name) << 2
-            | u64::from(c.pronoun) << 3
-            | u64::from(c.phrase) << 4;
-        let name_class = l.named(c.first, c.end).map_or(0, |m| 1 + m.class as u64);
-        let f = [
-            feat(t::SRC, 0),
-            feat(t::SRC_ORIGIN, origin),
-            feat2(t::SRC_SIDE_GAP, side, bucket(g)),
-            feat2(
-                t::SRC_BETWEEN,
-                u64::from(other_cue) | u64::from(content_between) << 1,
-                commas.min(3) as u64,
-            ),
-            feat(t::SRC_FIRST, l.hash(c.first)),
-            feat(t::SRC_HEAD, l.hash(c.end - 1)),
-            feat2(t::SRC_CUE_WORD, cue_word, side),
-            feat2(t::SRC_START, u64::from(c.first == sentence_lo), side),
-            feat2(t::SRC_NAME, name_class, origin),
-            feat2(t::SRC_RANK, rank.min(3) as u64, side),
-            feat(t::SRC_LEN, bucket(c.end - c.first)),
-            feat2(t::SRC_CUE_SHAPE, cue_shape, side),
-            feat2(t::SRC_PASSIVE, voice, side),
-        ];
-        out.rows.extend(f.iter().map(|&h| row(h)));
-        out.end_token();
-        options.push(SourceLink::Phrase {
-            first: c.first,
-            end: c.end,
-        });
-    }
-    let word_before = if cue.first > sentence_lo {
-        l.hash(cue.first - 1)
+    cands.sort_by_key(|c| (cue_gap(cue, c), c.first));
+    cands
+}
+
+/// The features of source candidate `c` (the `rank`th nearest) of a cue.
+fn source_features(
+    l: &Layout,
+    cue: &CueCandidate,
+    c: &SourceCandidate,
+    rank: usize,
+    contents: &[(usize, usize)],
+    cues: &[CueCandidate],
+    facts: &CueFacts,
+) -> [u64; 13] {
+    let before = c.end <= cue.first;
+    let side = u64::from(before);
+    let g = cue_gap(cue, c);
+    let (a, b) = if before {
+        (c.end, cue.first)
     } else {
-        3
+        (cue.end, c.first)
     };
-    let f = [
-        feat(t::NONE, 0),
-        feat(t::NONE_CUE_WORD, cue_word),
-        feat(t::NONE_BEFORE, word_before),
-        feat(t::NONE_SOURCES, cands.len().min(3) as u64),
-        feat(t::NONE_CUE_SHAPE, cue_shape),
-        feat(t::NONE_PASSIVE, voice),
-    ];
-    out.rows.extend(f.iter().map(|&h| row(h)));
-    out.end_token();
-    options.push(SourceLink::None);
-    options
+    let other_cue = within(cues, |o| o.first, a, b).any(|j| cues[j].end <= b);
+    let content_between = contents.iter().any(|&(x, y)| x >= a && y <= b);
+    let commas = l.count(a, b, |i| l.word(i) == ",");
+    let origin = u64::from(c.tagged)
+        | u64::from(c.rule) << 1
+        | u64::from(c.name) << 2
+        | u64::from(c.pronoun) << 3
+        | u64::from(c.phrase) << 4;
+    let name_class = l.named(c.first, c.end).map_or(0, |m| 1 + m.class as u64);
+    [
+        feat(t::SRC, 0),
+        feat(t::SRC_ORIGIN, origin),
+        feat2(t::SRC_SIDE_GAP, side, bucket(g)),
+        feat2(
+            t::SRC_BETWEEN,
+            u64::from(other_cue) | u64::from(content_between) << 1,
+            commas.min(3) as u64,
+        ),
+        feat(t::SRC_FIRST, l.hash(c.first)),
+        feat(t::SRC_HEAD, l.hash(c.end - 1)),
+        feat2(t::SRC_CUE_WORD, facts.word, side),
+        feat2(t::SRC_START, u64::from(c.first == facts.sentence_lo), side),
+        feat2(t::SRC_NAME, name_class, origin),
+        feat2(t::SRC_RANK, rank.min(3) as u64, side),
+        feat(t::SRC_LEN, bucket(c.end - c.first)),
+        feat2(t::SRC_CUE_SHAPE, facts.shape, side),
+        feat2(t::SRC_PASSIVE, facts.voice, side),
+    ]
 }

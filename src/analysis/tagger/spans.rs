@@ -146,6 +146,20 @@ pub fn span_options(
     out: &mut Features,
 ) -> Vec<SpanCandidate> {
     out.clear();
+    let cands = span_candidates(l, contents, k);
+    let row = |h: u64| (h >> (64 - bits)) as u32;
+    for x in &cands {
+        let f = span_features(l, contents[k], x, counts, margins);
+        out.rows.extend(f.iter().map(|&h| row(h)));
+        out.end_token();
+    }
+    cands
+}
+
+/// Where content run `k` may begin and end: as tagged, the quotations it
+/// overlaps, cuts and joins around them, the rules' contents, cuts at clause
+/// marks, and on to the sentence's end.
+fn span_candidates(l: &Layout, contents: &[Run], k: usize) -> Vec<SpanCandidate> {
     let ev = l.ev;
     let c = contents[k];
     let mut cands: Vec<SpanCandidate> = Vec::new();
@@ -214,112 +228,121 @@ pub fn span_options(
     if end > c.end && end - c.end <= SENTENCE_END_REACH {
         add(c.first, end, origin::TO_SENTENCE_END);
     }
-    let row = |h: u64| (h >> (64 - bits)) as u32;
-    let is_verb = |i: usize| ev.tokens.get(i).is_some_and(|t| t.info().verb.is_some());
-    for x in &cands {
-        let len = x.end - x.first;
-        let base = c.end - c.first;
-        let delta = if len >= base {
-            bucket(len - base)
-        } else {
-            100 + bucket(base - len)
-        };
-        let starts_quote = quote_at(quotes, x.first).is_some_and(|q| quotes[q].open == x.first);
-        let ends_quote = quote_at(quotes, x.end - 1).is_some_and(|q| quotes[q].end_token == x.end);
-        let q0 = quotes.partition_point(|q| q.end_token <= x.first);
-        // Nested quotations cross nothing; a few quotations in, any that
-        // crosses has been seen (bounded for text made of quote marks).
-        const QUOTES_SEEN: usize = 64;
-        let crosses = quotes[q0..]
-            .iter()
-            .take_while(|q| q.open < x.end)
-            .take(QUOTES_SEEN)
-            .any(|q| q.open < x.first || q.end_token > x.end);
-        let cues_inside = counts.cue_begins(x.first, x.end);
-        let tagged = counts.content(x.first, x.end);
-        let share = (tagged * 4 / len.max(1)) as u64;
-        let sentence = &ev.sentences[l.sentence_of[x.first] as usize];
-        let last_sentence = &ev.sentences[l.sentence_of[x.end - 1] as usize];
-        let edges =
-            u64::from(sentence.first == x.first) | u64::from(last_sentence.end == x.end) << 1;
-        // Past the last token (a cut right before it), a word of its own.
-        let word = |i: usize| l.ctx.words.get(i).copied().unwrap_or(6);
-        let after = if x.end < ev.tokens.len() && x.end < last_sentence.end {
-            word(x.end)
-        } else {
-            1
-        };
-        let before = if x.first > sentence.first {
-            word(x.first - 1)
-        } else {
-            2
-        };
-        let last = if ev.tokens[x.end - 1].kind == TokenKind::Punct {
-            word(x.end - 1)
-        } else {
-            3
-        };
-        let o = u64::from(x.origin);
-        let right = edge_code(
-            edge_max(&margins.to_content, c.end, x.end),
-            edge_max(&margins.tag, x.end, c.end),
-        );
-        let left = edge_code(
-            edge_max(&margins.to_content, x.first, c.first),
-            edge_max(&margins.tag, c.first, x.first),
-        );
-        let classes = |i: usize| {
-            ev.tokens
-                .get(i)
-                .map_or(1 << 40, |t| u64::from(t.info().classes & CLASSES))
-        };
-        let extension_start = if x.end > c.end { word(c.end) } else { 5 };
-        // What follows a cut: "and warned", "although", "which".
-        let cut_next = if x.origin & origin::CUT_AT_MARK != 0 {
-            word(x.end + 1) ^ (u64::from(is_verb(x.end + 1) || is_verb(x.end + 2)) << 63)
-        } else {
-            4
-        };
-        let f = [
-            feat2(t::CUT, word(x.end.min(ev.tokens.len() - 1)), cut_next),
-            feat(t::CUT, cut_next),
-            feat(t::ORIGIN, o),
-            feat(t::LEN, bucket(len)),
-            feat2(t::DELTA, delta, o & 1),
-            feat2(
-                t::QUOTE_EDGES,
-                u64::from(starts_quote) | u64::from(ends_quote) << 1,
-                o & 1,
-            ),
-            feat(t::CROSSES, u64::from(crosses)),
-            feat(t::CUES_INSIDE, cues_inside.min(3) as u64),
-            feat(t::TAGGED_SHARE, share),
-            feat(t::SENTENCE_EDGES, edges),
-            feat(t::FIRST, word(x.first)),
-            feat(t::LAST, last),
-            feat2(t::AFTER, after, u64::from(ends_quote)),
-            feat(t::BEFORE, before),
-            feat2(t::RIGHT_EDGE, right, o & 1),
-            feat2(t::LEFT_EDGE, left, o & 1),
-            feat2(t::RIGHT_EDGE, right, bucket(len)),
-            feat2(t::AFTER_ORIGIN, after, o),
-            feat2(t::END_CLASSES, classes(x.end - 1), classes(x.end)),
-            feat2(
-                t::EXTENSION_START,
-                extension_start,
-                bucket(x.end.saturating_sub(c.end)),
-            ),
-            feat2(
-                t::ORIGIN_KIND,
-                o,
-                u64::from(starts_quote) | u64::from(ends_quote) << 1 | u64::from(crosses) << 2,
-            ),
-        ];
-        out.rows.extend(f.iter().map(|&h| row(h)));
-        out.end_token();
-    }
     cands
 }
+
+/// The features of boundary candidate `x` of content run `c`.
+fn span_features(
+    l: &Layout,
+    c: Run,
+    x: &SpanCandidate,
+    counts: &TagCounts,
+    margins: &Margins,
+) -> [u64; SPAN_FEATURES] {
+    let ev = l.ev;
+    let quotes = &ev.quotes;
+    let is_verb = |i: usize| ev.tokens.get(i).is_some_and(|t| t.info().verb.is_some());
+    let len = x.end - x.first;
+    let base = c.end - c.first;
+    let delta = if len >= base {
+        bucket(len - base)
+    } else {
+        100 + bucket(base - len)
+    };
+    let starts_quote = quote_at(quotes, x.first).is_some_and(|q| quotes[q].open == x.first);
+    let ends_quote = quote_at(quotes, x.end - 1).is_some_and(|q| quotes[q].end_token == x.end);
+    let q0 = quotes.partition_point(|q| q.end_token <= x.first);
+    // Nested quotations cross nothing; a few quotations in, any that
+    // crosses has been seen (bounded for text made of quote marks).
+    const QUOTES_SEEN: usize = 64;
+    let crosses = quotes[q0..]
+        .iter()
+        .take_while(|q| q.open < x.end)
+        .take(QUOTES_SEEN)
+        .any(|q| q.open < x.first || q.end_token > x.end);
+    let cues_inside = counts.cue_begins(x.first, x.end);
+    let tagged = counts.content(x.first, x.end);
+    let share = (tagged * 4 / len.max(1)) as u64;
+    let sentence = &ev.sentences[l.sentence_of[x.first] as usize];
+    let last_sentence = &ev.sentences[l.sentence_of[x.end - 1] as usize];
+    let edges = u64::from(sentence.first == x.first) | u64::from(last_sentence.end == x.end) << 1;
+    // Past the last token (a cut right before it), a word of its own.
+    let word = |i: usize| l.ctx.words.get(i).copied().unwrap_or(6);
+    let after = if x.end < ev.tokens.len() && x.end < last_sentence.end {
+        word(x.end)
+    } else {
+        1
+    };
+    let before = if x.first > sentence.first {
+        word(x.first - 1)
+    } else {
+        2
+    };
+    let last = if ev.tokens[x.end - 1].kind == TokenKind::Punct {
+        word(x.end - 1)
+    } else {
+        3
+    };
+    let o = u64::from(x.origin);
+    let right = edge_code(
+        edge_max(&margins.to_content, c.end, x.end),
+        edge_max(&margins.tag, x.end, c.end),
+    );
+    let left = edge_code(
+        edge_max(&margins.to_content, x.first, c.first),
+        edge_max(&margins.tag, c.first, x.first),
+    );
+    let classes = |i: usize| {
+        ev.tokens
+            .get(i)
+            .map_or(1 << 40, |t| u64::from(t.info().classes & CLASSES))
+    };
+    let extension_start = if x.end > c.end { word(c.end) } else { 5 };
+    // What follows a cut: "and warned", "although", "which".
+    let cut_next = if x.origin & origin::CUT_AT_MARK != 0 {
+        word(x.end + 1) ^ (u64::from(is_verb(x.end + 1) || is_verb(x.end + 2)) << 63)
+    } else {
+        4
+    };
+    [
+        feat2(t::CUT, word(x.end.min(ev.tokens.len() - 1)), cut_next),
+        feat(t::CUT, cut_next),
+        feat(t::ORIGIN, o),
+        feat(t::LEN, bucket(len)),
+        feat2(t::DELTA, delta, o & 1),
+        feat2(
+            t::QUOTE_EDGES,
+            u64::from(starts_quote) | u64::from(ends_quote) << 1,
+            o & 1,
+        ),
+        feat(t::CROSSES, u64::from(crosses)),
+        feat(t::CUES_INSIDE, cues_inside.min(3) as u64),
+        feat(t::TAGGED_SHARE, share),
+        feat(t::SENTENCE_EDGES, edges),
+        feat(t::FIRST, word(x.first)),
+        feat(t::LAST, last),
+        feat2(t::AFTER, after, u64::from(ends_quote)),
+        feat(t::BEFORE, before),
+        feat2(t::RIGHT_EDGE, right, o & 1),
+        feat2(t::LEFT_EDGE, left, o & 1),
+        feat2(t::RIGHT_EDGE, right, bucket(len)),
+        feat2(t::AFTER_ORIGIN, after, o),
+        feat2(t::END_CLASSES, classes(x.end - 1), classes(x.end)),
+        feat2(
+            t::EXTENSION_START,
+            extension_start,
+            bucket(x.end.saturating_sub(c.end)),
+        ),
+        feat2(
+            t::ORIGIN_KIND,
+            o,
+            u64::from(starts_quote) | u64::from(ends_quote) << 1 | u64::from(crosses) << 2,
+        ),
+    ]
+}
+
+/// How many features [`span_features`] gives a candidate.
+const SPAN_FEATURES: usize = 21;
 
 /// May a content end before token `i`? At clause punctuation; before a
 /// conjunction or preposition that opens a clause ("and warned that", "as
