@@ -581,56 +581,7 @@ impl<'a> FrameFinder<'a> {
     /// prepositional phrases ("told reporters on Thursday that").
     fn skip_modifiers(&self, mut i: usize, hi: usize, verb: Option<VerbInfo>) -> usize {
         if verb.is_some_and(|v| v.takes_object) && i < hi {
-            let t = &self.tokens[i];
-            if t.kind == TokenKind::Word
-                && self.lower_in(
-                    i,
-                    &[
-                        "him",
-                        "her",
-                        "them",
-                        "us",
-                        "me",
-                        "you",
-                        "myself",
-                        "himself",
-                        "herself",
-                        "themselves",
-                        "ourselves",
-                        "yourself",
-                    ],
-                )
-            {
-                i += 1;
-            } else if t.kind == TokenKind::Word
-                && t.is(class::DETERMINER)
-                && !t.is(class::RELATIVE)
-                && i + 1 < hi
-                && self.noun_candidate(i + 1)
-            {
-                // "told the forum he was ...", "told a crowd in Cleveland that ...":
-                // a determiner and its nouns.
-                i += 1;
-                while i < hi && self.noun_candidate(i) && !self.lower_is(i, "that") {
-                    i += 1;
-                }
-            } else if let Some(p) = self
-                .phrase_starting_at(i, hi)
-                .filter(|p| p.kind != PhraseKind::Pronoun)
-            {
-                i = p.end;
-            } else if t.kind == TokenKind::Word
-                && !t.is(class::FUNCTION | class::TIME)
-                && !t.has(flag::CAPITALIZED)
-                && self.word(i).ends_with('s')
-                && i + 1 < hi
-                && (self.lower_is(i + 1, "that")
-                    || self.tokens[i + 1].kind != TokenKind::Word
-                    || self.tokens[i + 1].is(class::DETERMINER | class::SUBJECT_PRONOUN)
-                        && !self.tokens[i + 1].is(class::RELATIVE))
-            {
-                i += 1; // "told reporters that", "told reporters the plan ..."
-            }
+            i = self.skip_hearer(i, hi);
         }
         loop {
             if i >= hi {
@@ -661,53 +612,116 @@ impl<'a> FrameFinder<'a> {
                 && !self.lower_is(i, "to")
                 && !self.lower_is(i, "like")
             {
-                let mut j = i + 1;
-                let mut nouns = 0;
-                while j < hi {
-                    let tj = &self.tokens[j];
-                    if tj.kind == TokenKind::Word
-                        && tj.is(class::DETERMINER)
-                        && !tj.is(class::RELATIVE)
-                    {
-                        if nouns > 0 {
-                            break; // a new noun phrase: the content starts
-                        }
-                        j += 1;
-                        continue;
-                    }
-                    let word_like = matches!(
-                        tj.kind,
-                        TokenKind::Word | TokenKind::Number | TokenKind::Clitic
-                    ) && !tj.is(class::SUBJECT_PRONOUN
-                        | class::AUXILIARY
-                        | class::CONJUNCTION
-                        | class::RELATIVE)
-                        && !self.lower_is(j, "that")
-                        && self.cue_at(j, i, hi).is_none();
-                    if !word_like || tj.is(class::PREPOSITION) {
-                        break;
-                    }
-                    nouns += 1;
-                    j += 1;
-                }
-                if nouns == 0 {
-                    return i;
-                }
-                i = j;
-                // "in Toledo, Ohio, that ...": a place's state between commas.
-                if i + 2 < hi && self.is_punct(i, ",") && self.tokens[i + 1].is_capitalized() {
-                    let mut k = i + 1;
-                    while k < hi && k - i < 4 && self.tokens[k].is_capitalized() {
-                        k += 1;
-                    }
-                    if k < hi && self.is_punct(k, ",") {
-                        i = k + 1;
-                    }
+                match self.prepositional_phrase_end(i, hi) {
+                    Some(end) => i = end,
+                    None => return i,
                 }
                 continue;
             }
             return i;
         }
+    }
+
+    /// Skips the hearer of a verb that takes one: "told him", "told the forum",
+    /// "told a crowd in Cleveland", "told reporters".
+    fn skip_hearer(&self, mut i: usize, hi: usize) -> usize {
+        let t = &self.tokens[i];
+        if t.kind == TokenKind::Word
+            && self.lower_in(
+                i,
+                &[
+                    "him",
+                    "her",
+                    "them",
+                    "us",
+                    "me",
+                    "you",
+                    "myself",
+                    "himself",
+                    "herself",
+                    "themselves",
+                    "ourselves",
+                    "yourself",
+                ],
+            )
+        {
+            i += 1;
+        } else if t.kind == TokenKind::Word
+            && t.is(class::DETERMINER)
+            && !t.is(class::RELATIVE)
+            && i + 1 < hi
+            && self.noun_candidate(i + 1)
+        {
+            // "told the forum he was ...", "told a crowd in Cleveland that ...":
+            // a determiner and its nouns.
+            i += 1;
+            while i < hi && self.noun_candidate(i) && !self.lower_is(i, "that") {
+                i += 1;
+            }
+        } else if let Some(p) = self
+            .phrase_starting_at(i, hi)
+            .filter(|p| p.kind != PhraseKind::Pronoun)
+        {
+            i = p.end;
+        } else if t.kind == TokenKind::Word
+            && !t.is(class::FUNCTION | class::TIME)
+            && !t.has(flag::CAPITALIZED)
+            && self.word(i).ends_with('s')
+            && i + 1 < hi
+            && (self.lower_is(i + 1, "that")
+                || self.tokens[i + 1].kind != TokenKind::Word
+                || self.tokens[i + 1].is(class::DETERMINER | class::SUBJECT_PRONOUN)
+                    && !self.tokens[i + 1].is(class::RELATIVE))
+        {
+            i += 1; // "told reporters that", "told reporters the plan ..."
+        }
+        i
+    }
+
+    /// Where a prepositional phrase at `i` ends ("on Thursday", "in a
+    /// statement", "in Toledo, Ohio,"); `None` when no noun follows it.
+    fn prepositional_phrase_end(&self, i: usize, hi: usize) -> Option<usize> {
+        let mut j = i + 1;
+        let mut nouns = 0;
+        while j < hi {
+            let tj = &self.tokens[j];
+            if tj.kind == TokenKind::Word && tj.is(class::DETERMINER) && !tj.is(class::RELATIVE) {
+                if nouns > 0 {
+                    break; // a new noun phrase: the content starts
+                }
+                j += 1;
+                continue;
+            }
+            let word_like = matches!(
+                tj.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Clitic
+            ) && !tj.is(class::SUBJECT_PRONOUN
+                | class::AUXILIARY
+                | class::CONJUNCTION
+                | class::RELATIVE)
+                && !self.lower_is(j, "that")
+                && self.cue_at(j, i, hi).is_none();
+            if !word_like || tj.is(class::PREPOSITION) {
+                break;
+            }
+            nouns += 1;
+            j += 1;
+        }
+        if nouns == 0 {
+            return None;
+        }
+        let mut i = j;
+        // "in Toledo, Ohio, that ...": a place's state between commas.
+        if i + 2 < hi && self.is_punct(i, ",") && self.tokens[i + 1].is_capitalized() {
+            let mut k = i + 1;
+            while k < hi && k - i < 4 && self.tokens[k].is_capitalized() {
+                k += 1;
+            }
+            if k < hi && self.is_punct(k, ",") {
+                i = k + 1;
+            }
+        }
+        Some(i)
     }
 
     /// The subject that opens a sentence: "Rival Hillary Clinton" in "Rival Hillary
