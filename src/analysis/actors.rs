@@ -728,6 +728,54 @@ impl<'a> Resolver<'a> {
         let first = plain(words[0]);
         let single = words.len() == 1;
         let suffixed = last + 1 < words.len();
+        let same = self.same_person(m, &surname, &first, single, suffixed);
+        let id = match same {
+            Some(id) => {
+                let d = &mut self.t.drafts[id];
+                if (d.provisional || d.gender_guessed) && !single {
+                    d.gender = m.gender.or(d.gender);
+                    d.gender_guessed = false;
+                }
+                if self.t.drafts[id].provisional && !single {
+                    self.rename(id, name);
+                    self.t.drafts[id].provisional = false;
+                }
+                id
+            }
+            None => self.new_person(m, name, surname, single),
+        };
+        let d = &mut self.t.drafts[id];
+        d.kind = ActorKind::Person;
+        if !single {
+            d.suffixed = Some(suffixed);
+        }
+        if !single && !d.first_names.contains(&first) {
+            d.first_names.push(first.clone());
+            self.t
+                .by_first_name
+                .entry(first_name_key(&first))
+                .or_default()
+                .push(id);
+        }
+        if words.len() > d.name.split_whitespace().count() && !d.provisional {
+            self.rename(id, name);
+        }
+        self.t.by_key.insert(key, id);
+        id
+    }
+
+    /// The person already met whom a mention of `surname` (with `first`, a
+    /// lone word when `single`, with a suffix when `suffixed`) names: the same
+    /// surname with a compatible first name, gender and suffix; of several,
+    /// the one who held the mention's role, else the one named last.
+    fn same_person(
+        &self,
+        m: &NameMention,
+        surname: &str,
+        first: &str,
+        single: bool,
+        suffixed: bool,
+    ) -> Option<usize> {
         // The same surname with a compatible first name (and no other gender:
         // Mrs. Bennet is not Mr. Bennet; no other suffix: Donald Trump Jr. is
         // not Donald Trump) is the same person.
@@ -747,7 +795,7 @@ impl<'a> Resolver<'a> {
                     || d.first_names.is_empty()
                     || d.first_names
                         .iter()
-                        .any(|f| compatible_first_names(f, &first)))
+                        .any(|f| compatible_first_names(f, first)))
         };
         // Of several (a surname alone: "Vice President Biden" after "Joe and
         // Hunter Biden"), the one who held the role, else the one named last.
@@ -768,7 +816,7 @@ impl<'a> Resolver<'a> {
         let mut candidates: Vec<usize> = self
             .t
             .by_surname
-            .get(&surname)
+            .get(surname)
             .into_iter()
             .flatten()
             .map(|&i| self.root(i))
@@ -782,65 +830,32 @@ impl<'a> Resolver<'a> {
             && !role.is_empty()
             && candidates.len() > 1
             && !candidates.iter().any(|&i| held(&self.t.drafts[i]));
-        let same = candidates
+        candidates
             .into_iter()
             .filter(|_| !ambiguous)
             .max_by_key(|&i| {
                 let d = &self.t.drafts[i];
                 (held(d), d.mentions.last().copied(), std::cmp::Reverse(i))
-            });
-        let id = match same {
-            Some(id) => {
-                let d = &mut self.t.drafts[id];
-                if (d.provisional || d.gender_guessed) && !single {
-                    d.gender = m.gender.or(d.gender);
-                    d.gender_guessed = false;
-                }
-                if self.t.drafts[id].provisional && !single {
-                    self.rename(id, name);
-                    self.t.drafts[id].provisional = false;
-                }
-                id
-            }
-            None => {
-                // "Mrs. Bennet": a surname alone keeps its form of address as its name.
-                let role = if m.has_role() {
-                    self.str(m.first, m.name_first)
-                } else {
-                    ""
-                };
-                let addressed = single && identity::is_honorific(role);
-                let shown = if addressed {
-                    format!("{role} {name}")
-                } else {
-                    name.to_string()
-                };
-                let id = self.create(&shown, ActorKind::Person);
-                self.t
-                    .by_surname
-                    .entry(surname.clone())
-                    .or_default()
-                    .push(id);
-                id
-            }
+            })
+    }
+
+    /// A new person for a name mention no one met so far fits (`single`: a
+    /// name of one word).
+    fn new_person(&mut self, m: &NameMention, name: &str, surname: String, single: bool) -> usize {
+        // "Mrs. Bennet": a surname alone keeps its form of address as its name.
+        let role = if m.has_role() {
+            self.str(m.first, m.name_first)
+        } else {
+            ""
         };
-        let d = &mut self.t.drafts[id];
-        d.kind = ActorKind::Person;
-        if !single {
-            d.suffixed = Some(suffixed);
-        }
-        if !single && !d.first_names.contains(&first) {
-            d.first_names.push(first.clone());
-            self.t
-                .by_first_name
-                .entry(first_name_key(&first))
-                .or_default()
-                .push(id);
-        }
-        if words.len() > d.name.split_whitespace().count() && !d.provisional {
-            self.rename(id, name);
-        }
-        self.t.by_key.insert(key, id);
+        let addressed = single && identity::is_honorific(role);
+        let shown = if addressed {
+            format!("{role} {name}")
+        } else {
+            name.to_string()
+        };
+        let id = self.create(&shown, ActorKind::Person);
+        self.t.by_surname.entry(surname).or_default().push(id);
         id
     }
 
