@@ -1132,3 +1132,17 @@ fn long_tail_cues_and_their_modes() {
         assert!(s.speaker.is_some(), "{text}");
     }
 }
+
+#[test]
+fn a_phrase_with_no_verb_after_a_preposition_is_no_statement() {
+    // What comes after "from", "against", "on" here names a thing or a
+    // person, not anything said.
+    let found = statements(
+        "Ana Ruiz released a letter from her doctor on Friday. Later she turned \
+         against the moderators. Her rival spoke on a Sunday talk show.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // The same shapes with a clause are statements.
+    let found = statements("Ana Ruiz said on Friday that the letter came from her doctor.");
+    assert_eq!(found.len(), 1, "{found:?}");
+}

@@ -320,6 +320,8 @@ mod t {
     pub const DROP_RULE: u64 = 205;
     pub const DROP_NEAR_CUE: u64 = 206;
     pub const DROP_CUE_WORD: u64 = 207;
+    pub const DROP_CLAUSE: u64 = 208;
+    pub const DROP_BEFORE: u64 = 209;
     pub const CONT: u64 = 210;
     pub const CONT_KIND: u64 = 211;
     pub const CONT_PARA: u64 = 212;
@@ -417,7 +419,10 @@ pub fn content_options(
     out.rows.extend(f.iter().map(|&h| row(h)));
     out.end_token();
     options.push(ContentLink::Continues);
-    // Not a statement.
+    // Not a statement. A phrase with no verb after a preposition ("said on
+    // CNN's program", "a letter from his doctor") rarely says anything.
+    let clause = looks_like_clause(l, c);
+    let word_before = if c.first > 0 { l.hash(c.first - 1) } else { 3 };
     let nearest_cue = near.first().map_or(0, |&(_, k)| l.hash(cues[k].first));
     let f = [
         feat(t::DROP, 0),
@@ -432,11 +437,26 @@ pub fn content_options(
             kind,
         ),
         feat(t::DROP_CUE_WORD, nearest_cue),
+        feat2(t::DROP_CLAUSE, u64::from(clause), kind),
+        feat2(t::DROP_BEFORE, word_before, u64::from(clause)),
     ];
     out.rows.extend(f.iter().map(|&h| row(h)));
     out.end_token();
     options.push(ContentLink::Drop);
     options
+}
+
+/// Does a content run hold a clause: a verb, an auxiliary or a subject
+/// pronoun in its first words (a past tense in "-ed" stands for any verb)?
+fn looks_like_clause(l: &Layout, c: &Run) -> bool {
+    const WORDS: usize = 40;
+    (c.first..c.end.min(c.first + WORDS)).any(|i| {
+        let t = &l.ev.tokens[i];
+        t.kind == TokenKind::Word
+            && (t.info().verb.is_some()
+                || t.is(class::AUXILIARY | class::SUBJECT_PRONOUN)
+                || (!t.is_capitalized() && l.word(i).ends_with("ed")))
+    })
 }
 
 /// What the content options share of their content run.
