@@ -36,6 +36,11 @@ impl<'a> CharIndex<'a> {
             blocks.push(count);
             count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
         }
+        // The end of a text of whole blocks lies in the block after the last:
+        // it needs its count too.
+        if bytes.len().is_multiple_of(BLOCK) {
+            blocks.push(count);
+        }
         CharIndex {
             text,
             ascii: false,
@@ -378,5 +383,17 @@ mod tests {
             assert_eq!(index.char_offset(byte), text[..byte].chars().count());
         }
         assert_eq!(index.char_offset(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn a_span_to_the_end_of_a_text_of_whole_blocks_ends_there() {
+        // 64 bytes exactly, not ASCII: the end falls on the block after the last.
+        let text = format!("é{}", "a".repeat(BLOCK - 2));
+        assert_eq!(text.len(), BLOCK);
+        let index = CharIndex::new(&text);
+        assert_eq!(index.char_offset(text.len()), text.chars().count());
+        let text = "é".repeat(BLOCK);
+        let index = CharIndex::new(&text);
+        assert_eq!(index.char_offset(text.len()), BLOCK);
     }
 }
