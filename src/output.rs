@@ -84,10 +84,23 @@ pub struct JsonActor<'a> {
     pub kind: &'static str,
     /// What a briefing joins actors by (see [`crate::analysis::identity`]).
     pub key: Option<String>,
+    /// What the name, title or pronouns tell; the join keeps a woman and a
+    /// man of one surname apart.
+    pub gender: Option<crate::lexicon::Gender>,
     pub roles: &'a [String],
     pub aliases: &'a [String],
+    /// Each way the article writes the name, with how many mentions write
+    /// it so: what a briefing names the actor by.
+    pub forms: Vec<JsonForm<'a>>,
     pub mentions: Vec<JsonSpan>,
     pub statements: usize,
+}
+
+/// A way of writing an actor's name and how many mentions write it so.
+#[derive(Serialize)]
+pub struct JsonForm<'a> {
+    pub form: &'a str,
+    pub count: usize,
 }
 
 #[derive(Serialize)]
@@ -172,8 +185,17 @@ impl<'a> JsonArticle<'a> {
                 name: &a.name,
                 kind: a.kind.label(),
                 key: a.key(),
+                gender: a.gender,
                 roles: &a.roles,
                 aliases: &a.aliases,
+                forms: a
+                    .forms
+                    .iter()
+                    .map(|(form, count)| JsonForm {
+                        form,
+                        count: *count,
+                    })
+                    .collect(),
                 mentions: json_spans(&index, &a.mentions),
                 statements: a.statements,
             })
