@@ -92,6 +92,12 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "TO", default_value_t = Errors::Stderr)]
         errors: Errors,
     },
+    /// Print the briefing's actor table (one actor per line, JSON) from the
+    /// output of `extract --format jsonl`, without analysing again.
+    Join {
+        /// Results to join: files, or `-` (the default) for stdin.
+        inputs: Vec<PathBuf>,
+    },
 }
 
 /// Where the batch mode reports the lines it cannot read.
@@ -125,7 +131,7 @@ pub fn run() -> ExitCode {
 pub fn run_checked(stdout_was_closed: bool) -> ExitCode {
     let cli = Cli::parse();
     let prints = match &cli.command {
-        Some(Command::Extract { .. }) => true,
+        Some(Command::Extract { .. } | Command::Join { .. }) => true,
         None => !std::io::stdout().is_terminal(),
     };
     if stdout_was_closed && prints {
@@ -182,6 +188,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             });
             extract(&inputs, format, errors, &options)
         }
+        Some(Command::Join { inputs }) => join(&inputs, options.max_size),
         None => read(&cli.inputs, &options, cli.theme, cli.no_mouse),
     }
 }
@@ -652,6 +659,53 @@ fn extract(
             })
         }
     }
+}
+
+/// `briefing join`: reads every line, then joins. A line it cannot read
+/// fails the run, since a table without it would be wrong without a word.
+fn join(inputs: &[PathBuf], max: u64) -> Result<ExitCode> {
+    let stdin = [PathBuf::from("-")];
+    let inputs = if inputs.is_empty() {
+        &stdin[..]
+    } else {
+        inputs
+    };
+    let mut table = crate::join::Input::default();
+    for path in inputs {
+        let name = path.display().to_string();
+        let mut reader: Box<dyn BufRead> = if name == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            let file = std::fs::File::open(path)
+                .map_err(|e| anyhow::anyhow!("{name}: {}", e.kind().to_string().to_lowercase()))?;
+            Box::new(std::io::BufReader::new(file))
+        };
+        let mut n = 0;
+        while let Some(line) = read_line(&mut reader, max).with_context(|| name.clone())? {
+            n += 1;
+            let line = match line {
+                BatchLine::Bytes(b) => b,
+                BatchLine::TooLong => anyhow::bail!(
+                    "{name}: line {n}: longer than the limit of {} (--max-size)",
+                    input::size_text(max, false)
+                ),
+            };
+            let Ok(line) = std::str::from_utf8(&line) else {
+                anyhow::bail!("{name}: line {n}: invalid UTF-8");
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            table
+                .add(line, n)
+                .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+        }
+    }
+    let (briefing, ids) = table.briefing();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    crate::join::write_table(&mut out, &briefing, &ids)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// One line of the batch input, read up to a limit.

@@ -290,3 +290,61 @@ fn bad_results_files_are_refused_with_a_reason() {
         "line 5: not a JSON object",
     );
 }
+
+#[test]
+fn the_joined_table_is_the_briefings_actors() {
+    let dir = scratch("table");
+    let (path, _) = results(&dir);
+    let inputs = dir.join("articles.jsonl");
+    std::fs::write(&inputs, batch_input()).unwrap();
+    let analysed: Value = serde_json::from_str(&stdout(&briefing(
+        &["extract", "-f", "json", inputs.to_str().unwrap()],
+        "",
+    )))
+    .unwrap();
+    let ids: Vec<String> = articles().into_iter().map(|(id, _)| id).collect();
+    let mut want: Vec<(String, usize, Vec<String>)> = analysed["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let articles = a["articles"].as_array().unwrap().iter();
+            (
+                a["name"].as_str().unwrap().to_string(),
+                a["statements"].as_u64().unwrap() as usize,
+                articles
+                    .map(|x| ids[x["article"].as_u64().unwrap() as usize].clone())
+                    .collect(),
+            )
+        })
+        .collect();
+    let table = stdout(&briefing(&["join", path.to_str().unwrap()], ""));
+    let mut got: Vec<(String, usize, Vec<String>)> = table
+        .lines()
+        .map(|l| {
+            let a: Value = serde_json::from_str(l).unwrap();
+            let articles = a["articles"].as_array().unwrap().iter();
+            (
+                a["name"].as_str().unwrap().to_string(),
+                a["statements"].as_u64().unwrap() as usize,
+                articles
+                    .map(|x| x["id"].as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+    assert!(
+        got.iter()
+            .any(|(name, _, arts)| name == "Marta Quiñones" && arts.len() == 3),
+        "{got:#?}"
+    );
+    // A line it cannot read fails the table, with the line.
+    let bad = dir.join("bad.jsonl");
+    std::fs::write(&bad, "{\"id\":1,\"actors\":[{\"id\":0}]}\n").unwrap();
+    let out = briefing(&["join", bad.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.jsonl: line 1: missing field"));
+}
