@@ -142,7 +142,12 @@ def main():
         check(parts(os.path.join(pout, sub), ".parquet"), f"parquet {sub}/ written")
     from pyspark.sql import SparkSession
 
-    spark = SparkSession.builder.master("local[1]").appName("briefing-test").getOrCreate()
+    spark = (
+        SparkSession.builder.master("local[1]")
+        .appName("briefing-test")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
     try:
         rows = [r.asDict(recursive=True) for r in spark.read.parquet(os.path.join(pout, "actors")).collect()]
         check(actor_view(rows, lambda arts: [a["id"] for a in arts]) == local_actors,
