@@ -86,7 +86,27 @@ pub enum Command {
         /// Output format; `text` when stdout is a terminal, `json` otherwise.
         #[arg(long, short, value_enum)]
         format: Option<Format>,
+        /// Where the batch mode (`--format jsonl` from stdin) reports a bad
+        /// line: on stderr, skipping it, or as a `{"error","id","line"}`
+        /// record on stdout in its place (for pipelines that route errors).
+        #[arg(long, value_enum, value_name = "TO", default_value_t = Errors::Stderr)]
+        errors: Errors,
     },
+    /// Print the briefing's actor table (one actor per line, JSON) from the
+    /// output of `extract --format jsonl`, without analysing again.
+    Join {
+        /// Results to join: files, or `-` (the default) for stdin.
+        inputs: Vec<PathBuf>,
+    },
+}
+
+/// Where the batch mode reports the lines it cannot read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Errors {
+    /// A line on stderr; the line is skipped and the exit status is 1.
+    Stderr,
+    /// A JSON record on stdout in the line's place; the exit status is 0.
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -111,7 +131,7 @@ pub fn run() -> ExitCode {
 pub fn run_checked(stdout_was_closed: bool) -> ExitCode {
     let cli = Cli::parse();
     let prints = match &cli.command {
-        Some(Command::Extract { .. }) => true,
+        Some(Command::Extract { .. } | Command::Join { .. }) => true,
         None => !std::io::stdout().is_terminal(),
     };
     if stdout_was_closed && prints {
@@ -156,14 +176,19 @@ fn broken_pipe(e: &anyhow::Error) -> bool {
 fn dispatch(cli: Cli) -> Result<ExitCode> {
     let options = cli.load.options();
     match cli.command {
-        Some(Command::Extract { inputs, format }) => {
+        Some(Command::Extract {
+            inputs,
+            format,
+            errors,
+        }) => {
             let format = format.unwrap_or(if std::io::stdout().is_terminal() {
                 Format::Text
             } else {
                 Format::Json
             });
-            extract(&inputs, format, &options)
+            extract(&inputs, format, errors, &options)
         }
+        Some(Command::Join { inputs }) => join(&inputs, options.max_size),
         None => read(&cli.inputs, &options, cli.theme, cli.no_mouse),
     }
 }
@@ -542,11 +567,19 @@ fn text_block(d: &Document, many: bool, index: usize) -> String {
     block
 }
 
-fn extract(inputs: &[PathBuf], format: Format, options: &LoadOptions) -> Result<ExitCode> {
+fn extract(
+    inputs: &[PathBuf],
+    format: Format,
+    errors: Errors,
+    options: &LoadOptions,
+) -> Result<ExitCode> {
     // From stdin, JSON Lines is the batch mode: {"id","text"} in, one result out per line.
     let from_stdin = inputs.is_empty() || (inputs.len() == 1 && inputs[0].as_os_str() == "-");
     if format == Format::Jsonl && from_stdin && options.format.is_none() {
-        return batch(std::io::stdin().lock(), options.max_size);
+        return batch(std::io::stdin().lock(), options.max_size, errors);
+    }
+    if errors == Errors::Json {
+        anyhow::bail!("--errors json is for the batch mode: --format jsonl reading stdin");
     }
     let stdin = [PathBuf::from("-")];
     let jobs = jobs(if inputs.is_empty() { &stdin } else { inputs }, options);
@@ -628,6 +661,53 @@ fn extract(inputs: &[PathBuf], format: Format, options: &LoadOptions) -> Result<
     }
 }
 
+/// `briefing join`: reads every line, then joins. A line it cannot read
+/// fails the run, since a table without it would be wrong without a word.
+fn join(inputs: &[PathBuf], max: u64) -> Result<ExitCode> {
+    let stdin = [PathBuf::from("-")];
+    let inputs = if inputs.is_empty() {
+        &stdin[..]
+    } else {
+        inputs
+    };
+    let mut table = crate::join::Input::default();
+    for path in inputs {
+        let name = path.display().to_string();
+        let mut reader: Box<dyn BufRead> = if name == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            let file = std::fs::File::open(path)
+                .map_err(|e| anyhow::anyhow!("{name}: {}", e.kind().to_string().to_lowercase()))?;
+            Box::new(std::io::BufReader::new(file))
+        };
+        let mut n = 0;
+        while let Some(line) = read_line(&mut reader, max).with_context(|| name.clone())? {
+            n += 1;
+            let line = match line {
+                BatchLine::Bytes(b) => b,
+                BatchLine::TooLong => anyhow::bail!(
+                    "{name}: line {n}: longer than the limit of {} (--max-size)",
+                    input::size_text(max, false)
+                ),
+            };
+            let Ok(line) = std::str::from_utf8(&line) else {
+                anyhow::bail!("{name}: line {n}: invalid UTF-8");
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            table
+                .add(line, n)
+                .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+        }
+    }
+    let (briefing, ids) = table.briefing();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    crate::join::write_table(&mut out, &briefing, &ids)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// One line of the batch input, read up to a limit.
 enum BatchLine {
     Bytes(Vec<u8>),
@@ -683,15 +763,50 @@ fn read_line(reader: &mut impl BufRead, max: u64) -> std::io::Result<Option<Batc
     Ok(Some(BatchLine::Bytes(line)))
 }
 
+/// Why a batch line gave no result, with its `id` when it has one.
+struct BatchError {
+    reason: String,
+    id: Option<serde_json::Value>,
+}
+
+impl From<String> for BatchError {
+    fn from(reason: String) -> BatchError {
+        BatchError { reason, id: None }
+    }
+}
+
+impl From<&str> for BatchError {
+    fn from(reason: &str) -> BatchError {
+        BatchError::from(reason.to_string())
+    }
+}
+
+/// The result of one batch line, isolated: a panic in the engine is that
+/// line's failure, never the run's (every other line still comes out).
+fn batch_result(n: usize, line: &BatchLine, max: u64) -> Result<Vec<u8>, BatchError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        batch_result_unguarded(n, line, max)
+    }))
+    .unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".into());
+        Err(format!("the engine failed on this line ({what})").into())
+    })
+}
+
 /// The result of one batch line: its JSON output, or why it was skipped.
-fn batch_result(n: usize, line: &BatchLine, max: u64) -> Result<Vec<u8>, String> {
+fn batch_result_unguarded(n: usize, line: &BatchLine, max: u64) -> Result<Vec<u8>, BatchError> {
     let bytes = match line {
         BatchLine::Bytes(b) => b.as_slice(),
         BatchLine::TooLong => {
             return Err(format!(
                 "longer than the limit of {} (--max-size)",
                 input::size_text(max, false)
-            ));
+            )
+            .into());
         }
     };
     let bytes = if n == 1 {
@@ -711,26 +826,40 @@ fn batch_result(n: usize, line: &BatchLine, max: u64) -> Result<Vec<u8>, String>
     let Some(obj) = record.as_object() else {
         return Err("not a JSON object".into());
     };
+    let with_id = |reason: &str| BatchError {
+        reason: reason.into(),
+        id: obj.get("id").cloned(),
+    };
     let text = match obj.get("text") {
         Some(serde_json::Value::String(t)) => t,
-        Some(_) => return Err("\"text\" is not a string".into()),
-        None => return Err("no \"text\" field".into()),
+        Some(_) => return Err(with_id("\"text\" is not a string")),
+        None => return Err(with_id("no \"text\" field")),
     };
     // Plain text as given: unwrapped if hard-wrapped, offsets into `text`.
     let doc = Document::new("-", text.as_str());
     let mut json = JsonArticle::new(&doc);
     json.id = obj.get("id");
     let mut out = Vec::new();
-    write_json(&mut out, &json).map_err(|e| e.to_string())?;
+    write_json(&mut out, &json).map_err(|e| with_id(&e.to_string()))?;
     Ok(out)
+}
+
+/// The record a bad batch line gives with `--errors json`, in its place.
+#[derive(serde::Serialize)]
+struct ErrorRecord<'a> {
+    error: &'a str,
+    id: Option<&'a serde_json::Value>,
+    line: usize,
 }
 
 /// The batch mode: one `{"id", "text"}` object per line in, one result per line
 /// out, in input order; lines are analysed in parallel in chunks. A line that is
 /// not such an object (bad JSON or UTF-8, no text, over `max` bytes) is reported
 /// on stderr with its number and skipped; the others all come out, and the exit
-/// status says some were skipped.
-fn batch(mut reader: impl BufRead, max: u64) -> Result<ExitCode> {
+/// status says some were skipped. With `--errors json` the reason comes out as a
+/// record in the line's place instead, and the status is 0: the output then
+/// accounts for every line.
+fn batch(mut reader: impl BufRead, max: u64, errors: Errors) -> Result<ExitCode> {
     const CHUNK_LINES: usize = 256;
     const CHUNK_BYTES: u64 = 16 << 20;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -754,7 +883,7 @@ fn batch(mut reader: impl BufRead, max: u64) -> Result<ExitCode> {
             }
             chunk.push((n, line));
         }
-        let results: Vec<Result<Vec<u8>, String>> = chunk
+        let results: Vec<Result<Vec<u8>, BatchError>> = chunk
             .par_iter()
             .map(|(n, line)| batch_result(*n, line, max))
             .collect();
@@ -764,11 +893,20 @@ fn batch(mut reader: impl BufRead, max: u64) -> Result<ExitCode> {
                     out.write_all(&json)?;
                     out.write_all(b"\n")?;
                 }
-                Err(reason) => {
+                Err(e) if errors == Errors::Json => {
+                    let record = ErrorRecord {
+                        error: &e.reason,
+                        id: e.id.as_ref(),
+                        line: *n,
+                    };
+                    write_json(&mut out, &record)?;
+                    out.write_all(b"\n")?;
+                }
+                Err(e) => {
                     out.flush()?;
                     say(&format!(
                         "briefing: -: line {n}: {}, skipped",
-                        crate::sanitize::sanitize(&reason)
+                        crate::sanitize::sanitize(&e.reason)
                     ));
                     skipped += 1;
                 }

@@ -27,6 +27,8 @@ pub struct Document {
     /// Subheads inside the body (byte ranges of `text`): never statements.
     pub headings: Vec<Range<usize>>,
     pub analysis: Analysis,
+    /// The analysis came with the article (a results file): nothing to analyse.
+    pub precomputed: bool,
 }
 
 impl Document {
@@ -44,17 +46,21 @@ impl Document {
     /// and the source's title, byline and date win over what the text suggests.
     pub fn from_article(article: Article) -> Document {
         let mut doc = Document::unread(article);
-        doc.analysis = doc.analyze();
+        if !doc.precomputed {
+            doc.analysis = doc.analyze();
+        }
         doc
     }
 
     /// The document of an article before the engine has read it: its text, the
     /// way the engine will read it, and the source's own title, byline and date.
-    pub fn unread(article: Article) -> Document {
+    /// An article with its analysis done already keeps it (`precomputed`).
+    pub fn unread(mut article: Article) -> Document {
+        let precomputed = article.analysis.take();
         let text = Document::text_of(&article);
         let prefix = text.len() - article.body.len();
         let reading = unwrap(&text, article.breaks).map;
-        Document {
+        let mut doc = Document {
             headings: article
                 .headings
                 .iter()
@@ -69,7 +75,13 @@ impl Document {
             source: article.source,
             text,
             reading,
+            precomputed: false,
+        };
+        if let Some(analysis) = precomputed {
+            doc.analysis = *analysis;
+            doc.precomputed = true;
         }
+        doc
     }
 
     /// What the engine finds in the text, with its spans on the text as given.

@@ -12,6 +12,7 @@ pub mod dates;
 pub mod document;
 pub mod export;
 pub mod input;
+pub mod join;
 pub mod lexicon;
 pub mod output;
 pub mod sanitize;

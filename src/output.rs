@@ -36,6 +36,11 @@ impl<'a> CharIndex<'a> {
             blocks.push(count);
             count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
         }
+        // The end of a text of whole blocks lies in the block after the last:
+        // it needs its count too.
+        if bytes.len().is_multiple_of(BLOCK) {
+            blocks.push(count);
+        }
         CharIndex {
             text,
             ascii: false,
@@ -79,10 +84,23 @@ pub struct JsonActor<'a> {
     pub kind: &'static str,
     /// What a briefing joins actors by (see [`crate::analysis::identity`]).
     pub key: Option<String>,
+    /// What the name, title or pronouns tell; the join keeps a woman and a
+    /// man of one surname apart.
+    pub gender: Option<crate::lexicon::Gender>,
     pub roles: &'a [String],
     pub aliases: &'a [String],
+    /// Each way the article writes the name, with how many mentions write
+    /// it so: what a briefing names the actor by.
+    pub forms: Vec<JsonForm<'a>>,
     pub mentions: Vec<JsonSpan>,
     pub statements: usize,
+}
+
+/// A way of writing an actor's name and how many mentions write it so.
+#[derive(Serialize)]
+pub struct JsonForm<'a> {
+    pub form: &'a str,
+    pub count: usize,
 }
 
 #[derive(Serialize)]
@@ -167,8 +185,17 @@ impl<'a> JsonArticle<'a> {
                 name: &a.name,
                 kind: a.kind.label(),
                 key: a.key(),
+                gender: a.gender,
                 roles: &a.roles,
                 aliases: &a.aliases,
+                forms: a
+                    .forms
+                    .iter()
+                    .map(|(form, count)| JsonForm {
+                        form,
+                        count: *count,
+                    })
+                    .collect(),
                 mentions: json_spans(&index, &a.mentions),
                 statements: a.statements,
             })
@@ -378,5 +405,17 @@ mod tests {
             assert_eq!(index.char_offset(byte), text[..byte].chars().count());
         }
         assert_eq!(index.char_offset(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn a_span_to_the_end_of_a_text_of_whole_blocks_ends_there() {
+        // 64 bytes exactly, not ASCII: the end falls on the block after the last.
+        let text = format!("é{}", "a".repeat(BLOCK - 2));
+        assert_eq!(text.len(), BLOCK);
+        let index = CharIndex::new(&text);
+        assert_eq!(index.char_offset(text.len()), text.chars().count());
+        let text = "é".repeat(BLOCK);
+        let index = CharIndex::new(&text);
+        assert_eq!(index.char_offset(text.len()), BLOCK);
     }
 }

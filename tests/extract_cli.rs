@@ -47,8 +47,11 @@ fn json_document_has_the_documented_fields() {
         "id",
         "name",
         "kind",
+        "key",
+        "gender",
         "roles",
         "aliases",
+        "forms",
         "mentions",
         "statements",
     ] {
@@ -327,4 +330,60 @@ fn a_null_body_is_named_as_such() {
     assert!(err.contains("\"body\" is null"), "{err}");
     assert!(!err.contains("found body"), "no contradiction: {err}");
     assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn batch_errors_as_json_records_take_the_place_of_bad_lines() {
+    let input = "{\"id\":\"a\",\"text\":\"Ana Ruiz said the port would reopen.\"}\n\
+                 not json\n\
+                 {\"id\":7}\n\
+                 \n\
+                 {\"id\":\"b\",\"text\":\"Bo Li said the bridge would close.\"}\n";
+    let out = briefing(&["extract", "-f", "jsonl", "--errors", "json"], input);
+    assert!(out.status.success(), "the errors are in the output");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "one record per line that is not blank");
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[1]["id"], Value::Null);
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("invalid JSON")
+    );
+    assert_eq!(lines[2]["line"], 3);
+    assert_eq!(lines[2]["id"], 7);
+    assert_eq!(lines[2]["error"], "no \"text\" field");
+    assert_eq!(lines[3]["id"], "b");
+    // Good lines come out as without the flag.
+    let plain = briefing(&["extract", "-f", "jsonl"], input);
+    assert!(!plain.status.success());
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    let plain: Vec<&str> = plain.lines().collect();
+    assert_eq!(plain.len(), 2);
+    let with = briefing(&["extract", "-f", "jsonl", "--errors", "json"], input).stdout;
+    let with = String::from_utf8(with).unwrap();
+    let with: Vec<&str> = with.lines().collect();
+    assert_eq!((with[0], with[3]), (plain[0], plain[1]));
+}
+
+#[test]
+fn batch_errors_as_json_only_in_the_batch_mode() {
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/sample/nato-open-door.txt"
+    );
+    let out = briefing(&["extract", "-f", "json", "--errors", "json", sample], "");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--errors json"));
 }

@@ -196,6 +196,7 @@ fn article(obj: &Map<String, Value>, source: &str) -> Option<Article> {
         body,
         breaks,
         headings,
+        analysis: None,
     })
 }
 

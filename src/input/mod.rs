@@ -12,6 +12,7 @@ pub mod decode;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod results;
 pub mod unwrap;
 
 use std::fmt;
@@ -33,6 +34,9 @@ pub struct Article {
     pub breaks: unwrap::LineBreaks,
     /// Subheads of the body (byte ranges of `body`), which are not statements.
     pub headings: Vec<std::ops::Range<usize>>,
+    /// The analysis when it was done already (a results file, see
+    /// [`results`]): its spans index the body as given.
+    pub analysis: Option<Box<crate::analysis::Analysis>>,
 }
 
 /// The kinds of input `briefing` reads.
@@ -154,7 +158,11 @@ pub fn parse_bytes(
         }],
         Format::Markdown => vec![markdown::parse(&text, name)],
         Format::Html => vec![html_article(&text, name)],
-        Format::Json => json::parse(&text, name).map_err(|reason| error(name, reason))?,
+        // Precomputed analyses are JSON too: read back, not analysed again.
+        Format::Json => match results::parse(&text, name) {
+            Some(results) => results.map_err(|reason| error(name, reason))?,
+            None => json::parse(&text, name).map_err(|reason| error(name, reason))?,
+        },
     };
     let articles: Vec<Article> = articles
         .into_iter()
@@ -181,6 +189,7 @@ pub(crate) fn html_article(text: &str, name: &str) -> Article {
         body: page.text,
         breaks: unwrap::LineBreaks::Hard,
         headings: page.headings,
+        analysis: None,
     }
 }
 
@@ -306,6 +315,14 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// A part of a Spark or Hadoop output (`part-00000`): a directory of them is
+/// one output, read part by part (results of `briefing extract`, say).
+fn is_part_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("part-"))
+}
+
 /// A file's identity: its device and inode.
 fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
     use std::os::unix::fs::MetadataExt;
@@ -363,7 +380,8 @@ pub fn expand(path: &Path, options: &LoadOptions) -> (Vec<PathBuf>, Vec<LoadErro
             if hidden {
                 continue;
             }
-            let wanted = options.format.is_some() || Format::from_path(&p).is_some();
+            let wanted =
+                options.format.is_some() || Format::from_path(&p).is_some() || is_part_file(&p);
             let meta = match std::fs::metadata(&p) {
                 Ok(meta) => meta,
                 // A dangling link or an entry gone meanwhile: worth a word only
@@ -393,7 +411,7 @@ pub fn expand(path: &Path, options: &LoadOptions) -> (Vec<PathBuf>, Vec<LoadErro
         };
         errors.push(error(
             &name,
-            format!("directory has no readable articles (.txt, .md, .html, .json){hint}"),
+            format!("directory has no readable articles (.txt, .md, .html, .json, part-*){hint}"),
         ));
     }
     (out, errors)

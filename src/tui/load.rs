@@ -455,6 +455,16 @@ fn run_job(
         if cancel.load(Ordering::Relaxed) {
             return false;
         }
+        // Results read back come analysed: their analysis is handed on as is.
+        if doc.precomputed {
+            if tx
+                .send(Msg::Analysed((i, sub), doc.analysis, None))
+                .is_err()
+            {
+                return false;
+            }
+            continue;
+        }
         let msg = match analyse(&doc) {
             Ok(analysis) => Msg::Analysed((i, sub), analysis, None),
             Err(reason) => Msg::Analysed((i, sub), doc.analysis, Some(reason)),
