@@ -6,6 +6,7 @@ use crate::document::Document;
 use crate::input::{self, Article, LoadError, LoadOptions};
 use crate::output::{JsonArticle, JsonBriefing, statement_listing, text_listing};
 use crate::sanitize::write_json;
+use crate::tui::ThemeName;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
@@ -36,7 +37,7 @@ pub struct Cli {
     pub load: LoadArgs,
     /// Reader colours; monochrome when NO_COLOR is set, else from the terminal.
     #[arg(long, value_enum, value_name = "THEME")]
-    pub theme: Option<Theme>,
+    pub theme: Option<ThemeName>,
     /// Leave the mouse to the terminal (native text selection) instead of the reader.
     #[arg(long)]
     pub no_mouse: bool,
@@ -47,7 +48,7 @@ pub struct Cli {
 pub struct LoadArgs {
     /// Read every input as this format instead of guessing from its name or content.
     #[arg(long = "input", value_enum, value_name = "FORMAT", global = true)]
-    pub input_format: Option<input::Format>,
+    pub input_format: Option<input::InputFormat>,
     /// Read directories recursively.
     #[arg(short, long, global = true)]
     pub recursive: bool,
@@ -66,17 +67,6 @@ impl LoadArgs {
     }
 }
 
-/// Colours of the reader.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Theme {
-    /// For dark backgrounds.
-    Dark,
-    /// For light backgrounds.
-    Light,
-    /// No colour: bold, underline and reverse video only.
-    Mono,
-}
-
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Print the statements and speakers of articles.
@@ -85,7 +75,7 @@ pub enum Command {
         inputs: Vec<PathBuf>,
         /// Output format; `text` when stdout is a terminal, `json` otherwise.
         #[arg(long, short, value_enum)]
-        format: Option<Format>,
+        format: Option<OutputFormat>,
         /// Where the batch mode (`--format jsonl` from stdin) reports a bad
         /// line: on stderr, skipping it, or as a `{"error","id","line"}`
         /// record on stdout in its place (for pipelines that route errors).
@@ -110,7 +100,7 @@ pub enum Errors {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum OutputFormat {
     /// One JSON document: the article, or {"articles", "actors"} for several.
     Json,
     /// One JSON object per article per line; from stdin, {"id","text"} lines in.
@@ -182,9 +172,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             errors,
         }) => {
             let format = format.unwrap_or(if std::io::stdout().is_terminal() {
-                Format::Text
+                OutputFormat::Text
             } else {
-                Format::Json
+                OutputFormat::Json
             });
             extract(&inputs, format, errors, &options)
         }
@@ -195,7 +185,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
 
 /// One input to read, once the paths are expanded.
 #[derive(Debug)]
-pub enum Job {
+pub enum ExtractJob {
     /// A regular file.
     File(PathBuf),
     /// Something reading may wait on: a pipe, a FIFO, a device (`<(...)`,
@@ -207,20 +197,20 @@ pub enum Job {
 
 /// The inputs to read, in order: paths expanded (directories to their files),
 /// `-` as stdin, and what could not be listed in its place.
-pub fn jobs(inputs: &[PathBuf], options: &LoadOptions) -> Vec<Job> {
+pub fn jobs(inputs: &[PathBuf], options: &LoadOptions) -> Vec<ExtractJob> {
     let mut jobs = Vec::new();
     for path in inputs {
         if path.as_os_str() == "-" {
-            jobs.push(Job::Stream(None));
+            jobs.push(ExtractJob::Stream(None));
             continue;
         }
         let (files, errors) = input::expand(path, options);
-        jobs.extend(errors.into_iter().map(Job::Failed));
+        jobs.extend(errors.into_iter().map(ExtractJob::Failed));
         for file in files {
             if input::is_stream(&file) {
-                jobs.push(Job::Stream(Some(file)));
+                jobs.push(ExtractJob::Stream(Some(file)));
             } else {
-                jobs.push(Job::File(file));
+                jobs.push(ExtractJob::File(file));
             }
         }
     }
@@ -232,15 +222,15 @@ pub type Loaded = Result<Vec<Document>, LoadError>;
 
 /// Reads and analyses one input; a panic in a reader or the engine is that
 /// input's failure, not everyone's.
-fn load_job(job: &Job, options: &LoadOptions) -> Loaded {
+fn load_job(job: &ExtractJob, options: &LoadOptions) -> Loaded {
     let source = match job {
-        Job::File(p) | Job::Stream(Some(p)) => p.display().to_string(),
-        Job::Stream(None) => "-".to_string(),
-        Job::Failed(e) => return Err(e.clone()),
+        ExtractJob::File(p) | ExtractJob::Stream(Some(p)) => p.display().to_string(),
+        ExtractJob::Stream(None) => "-".to_string(),
+        ExtractJob::Failed(e) => return Err(e.clone()),
     };
     let run = || -> Loaded {
         let articles = match job {
-            Job::File(p) | Job::Stream(Some(p)) => input::load_file(p, options)?,
+            ExtractJob::File(p) | ExtractJob::Stream(Some(p)) => input::load_file(p, options)?,
             _ => input::load_stdin(options)?,
         };
         Ok(articles
@@ -262,7 +252,7 @@ fn load_job(job: &Job, options: &LoadOptions) -> Loaded {
 /// FIFO nobody writes to holds up only what comes after it, never the inputs
 /// before it. `each` failing (a closed pipe) stops the run at once.
 pub fn load_in_order(
-    jobs: Vec<Job>,
+    jobs: Vec<ExtractJob>,
     options: &LoadOptions,
     mut each: impl FnMut(Loaded) -> Result<()>,
 ) -> Result<()> {
@@ -272,7 +262,7 @@ pub fn load_in_order(
     let mut files = Vec::new();
     for (i, job) in jobs.into_iter().enumerate() {
         match job {
-            Job::File(_) => files.push((i, job)),
+            ExtractJob::File(_) => files.push((i, job)),
             job => {
                 let (sender, options, progress) = (tx.clone(), options.clone(), progress.clone());
                 // Detached: a FIFO without a writer never returns, and must not
@@ -390,7 +380,7 @@ impl Progress {
 fn read(
     inputs: &[PathBuf],
     options: &LoadOptions,
-    theme: Option<Theme>,
+    theme: Option<ThemeName>,
     no_mouse: bool,
 ) -> Result<ExitCode> {
     let piped = !std::io::stdin().is_terminal();
@@ -411,7 +401,7 @@ fn read(
         load_in_order(jobs, options, |loaded| listing.take(loaded))?;
         return Ok(listing.finish()?);
     }
-    use crate::tui::load::{Job as LoadJob, Loader};
+    use crate::tui::load::{LoadJob, Loader};
     let mut jobs = Vec::new();
     if inputs.is_empty() {
         jobs.push(if piped {
@@ -423,12 +413,12 @@ fn read(
     }
     for job in self::jobs(inputs, options) {
         jobs.push(match job {
-            Job::File(p) => LoadJob::Path(p),
-            Job::Stream(Some(p)) => LoadJob::Stream(p),
+            ExtractJob::File(p) => LoadJob::Path(p),
+            ExtractJob::Stream(Some(p)) => LoadJob::Stream(p),
             // Stdin is the terminal: read it before the screen is taken.
-            Job::Stream(None) if !piped => LoadJob::Ready(input::load_stdin(options)),
-            Job::Stream(None) => LoadJob::Stdin,
-            Job::Failed(e) => LoadJob::Ready(Err(e)),
+            ExtractJob::Stream(None) if !piped => LoadJob::Ready(input::load_stdin(options)),
+            ExtractJob::Stream(None) => LoadJob::Stdin,
+            ExtractJob::Failed(e) => LoadJob::Ready(Err(e)),
         });
     }
     let mut loader = Loader::start(jobs, options.clone(), Vec::new());
@@ -439,11 +429,6 @@ fn read(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let theme = theme.map(|t| match t {
-        Theme::Dark => crate::tui::ThemeName::Dark,
-        Theme::Light => crate::tui::ThemeName::Light,
-        Theme::Mono => crate::tui::ThemeName::Mono,
-    });
     let options = crate::tui::Options {
         theme,
         mouse: !no_mouse,
@@ -569,13 +554,13 @@ fn text_block(d: &Document, many: bool, index: usize) -> String {
 
 fn extract(
     inputs: &[PathBuf],
-    format: Format,
+    format: OutputFormat,
     errors: Errors,
     options: &LoadOptions,
 ) -> Result<ExitCode> {
     // From stdin, JSON Lines is the batch mode: {"id","text"} in, one result out per line.
     let from_stdin = inputs.is_empty() || (inputs.len() == 1 && inputs[0].as_os_str() == "-");
-    if format == Format::Jsonl && from_stdin && options.format.is_none() {
+    if format == OutputFormat::Jsonl && from_stdin && options.format.is_none() {
         return batch(std::io::stdin().lock(), options.max_size, errors);
     }
     if errors == Errors::Json {
@@ -584,12 +569,12 @@ fn extract(
     let stdin = [PathBuf::from("-")];
     let jobs = jobs(if inputs.is_empty() { &stdin } else { inputs }, options);
     match format {
-        Format::Text => {
+        OutputFormat::Text => {
             let mut listing = Listing::new(jobs.len() > 1);
             load_in_order(jobs, options, |loaded| listing.take(loaded))?;
             Ok(listing.finish()?)
         }
-        Format::Jsonl => {
+        OutputFormat::Jsonl => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             let (mut printed, mut failed) = (0, false);
             load_in_order(jobs, options, |loaded| {
@@ -617,7 +602,7 @@ fn extract(
                 ExitCode::SUCCESS
             })
         }
-        Format::Json | Format::Markdown => {
+        OutputFormat::Json | OutputFormat::Markdown => {
             let mut docs = Vec::new();
             let mut failed = false;
             load_in_order(jobs, options, |loaded| {
@@ -636,12 +621,12 @@ fn extract(
             let briefing = Briefing::new(docs);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             match format {
-                Format::Json if briefing.documents.len() == 1 => {
+                OutputFormat::Json if briefing.documents.len() == 1 => {
                     let d = &briefing.documents[0];
                     write_json(&mut out, &JsonArticle::new(d).with_source(&d.source))?;
                     out.write_all(b"\n")?;
                 }
-                Format::Json => {
+                OutputFormat::Json => {
                     write_json(&mut out, &JsonBriefing::new(&briefing))?;
                     out.write_all(b"\n")?;
                 }

@@ -46,6 +46,9 @@ pub mod class {
     pub const BE: u32 = 1 << 24;
     /// Says no one is meant: "no group claimed", "nobody said", "neither side".
     pub const NOBODY: u32 = 1 << 25;
+    /// A common irregular past tense ("left", "went", "took"): a clause's
+    /// verb that no suffix shows.
+    pub const IRREGULAR_PAST: u32 = 1 << 26;
 
     /// Any personal pronoun that can be the subject of a reporting verb.
     pub const SUBJECT_PRONOUN: u32 = PRONOUN_M | PRONOUN_F | PRONOUN_N | PRONOUN_PL | PRONOUN_1;
@@ -306,6 +309,7 @@ impl Lexicon {
                     "negation" => class::NEGATION,
                     "be" => class::BE,
                     "nobody" => class::NOBODY,
+                    "irregular_past" => class::IRREGULAR_PAST,
                     other => panic!("function_words.txt: unknown class [{other}]"),
                 };
                 continue;

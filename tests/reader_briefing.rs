@@ -5,7 +5,7 @@
 
 mod reader_fixture;
 
-use briefing::tui::app::{Mode, Scope};
+use briefing::tui::app::{InputMode, Scope};
 use briefing::tui::article::ActorEntry;
 use briefing::tui::layout::Pane;
 use briefing::tui::{App, ColorDepth, Theme, ThemeName, render};
@@ -251,7 +251,7 @@ fn a_briefing_filter_lists_statements_across_articles_by_article() {
 fn the_article_list_opens_an_article() {
     let mut app = app(120, 40);
     press(&mut app, "a");
-    assert_eq!(app.mode, Mode::Articles);
+    assert_eq!(app.mode, InputMode::Articles);
     let lines = screen(&mut app, 120, 40).join("\n");
     for (n, title, source, count) in [
         (1, "Harbour plan divides the council", "harbour.txt", 6),
@@ -273,10 +273,10 @@ fn the_article_list_opens_an_article() {
         assert!(inside.trim_end().ends_with(&count.to_string()), "{line}");
     }
     press(&mut app, "jj<Enter>");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, InputMode::Normal);
     assert_eq!(app.current, 2);
     press(&mut app, "a<Esc>");
-    assert_eq!((app.mode.clone(), app.current), (Mode::Normal, 2));
+    assert_eq!((app.mode.clone(), app.current), (InputMode::Normal, 2));
 }
 
 /// A directory of its own under the target directory.
@@ -295,12 +295,12 @@ fn e_writes_the_note_of_the_view_and_names_the_file() {
     app.export_dir = dir.clone();
     press(&mut app, "B<Tab><Space>e");
     // The prompt offers a fresh name; Enter takes it.
-    let Mode::Save(prompt) = &app.mode else {
+    let InputMode::Save(prompt) = &app.mode else {
         panic!("the save prompt: {:?}", app.mode)
     };
     assert!(prompt.input.starts_with("briefing-") && prompt.input.ends_with(".md"));
     press(&mut app, "<Enter>");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, InputMode::Normal);
     let notice = app.notice.clone().unwrap();
     let path = notice
         .strip_prefix("note written to ")

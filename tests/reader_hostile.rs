@@ -5,7 +5,7 @@
 
 use briefing::Document;
 use briefing::tui::App;
-use briefing::tui::app::{Effect, Mode};
+use briefing::tui::app::{Effect, InputMode};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::time::{Duration, Instant};
 
@@ -113,7 +113,7 @@ fn a_paste_runs_no_command() {
     ));
     assert_eq!(effect, None, "nothing copied");
     assert!(app.running, "not quit");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, InputMode::Normal);
     assert_eq!(app.article().selected, before, "nothing moved");
     assert_eq!(
         std::fs::read_dir(&dir).unwrap().count(),
@@ -137,7 +137,7 @@ fn a_paste_into_the_search_prompt_is_one_line_of_query() {
     )));
     app.handle_event(&key('/'));
     app.handle_event(&Event::Paste("quay is\nclosed\u{1b}[2J".into()));
-    let Mode::Search(prompt) = &app.mode else {
+    let InputMode::Search(prompt) = &app.mode else {
         panic!("still in the prompt");
     };
     assert_eq!(prompt.input, "quay is closed[2J");
@@ -150,7 +150,7 @@ fn a_paste_into_the_search_prompt_is_one_line_of_query() {
     assert_eq!(app.query, "quay is closed");
     assert_eq!(app.article().matches.len(), 1);
     app.handle_event(&special(KeyCode::Enter));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, InputMode::Normal);
     assert!(app.running);
 }
 
@@ -171,7 +171,7 @@ fn a_huge_paste_into_the_search_prompt_costs_one_search() {
         "{:?}",
         start.elapsed()
     );
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, InputMode::Normal);
 
     // Without bracketed paste the same text is a burst of keys, taken as one.
     app.handle_event(&key('/'));
@@ -200,7 +200,7 @@ fn a_burst_settles_before_any_command() {
     }
     app.take_event(&special(KeyCode::Enter));
     assert_eq!(app.query, "quay");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, InputMode::Normal);
     assert_eq!(app.article().matches.len(), 2, "the title's and the body's");
 }
 
@@ -212,12 +212,12 @@ fn a_waiting_reader_answers_keys_and_takes_its_first_article() {
     app.resize(100, 30);
     app.set_progress(0, 1);
     app.handle_event(&key('?'));
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.mode, InputMode::Help);
     app.add_article(Document::new("plain.txt", PLAIN), false);
     assert!(!app.waiting);
     assert_eq!(app.articles.len(), 1);
     assert_eq!(app.article().doc.source, "plain.txt");
-    assert_eq!(app.mode, Mode::Help, "the help stays open");
+    assert_eq!(app.mode, InputMode::Help, "the help stays open");
     app.handle_event(&key('q'));
     app.handle_event(&key('q'));
     assert!(!app.running, "q quits");

@@ -3,7 +3,7 @@
 mod reader_fixture;
 
 use briefing::tui::App;
-use briefing::tui::app::{Effect, Mode};
+use briefing::tui::app::{Effect, InputMode};
 use briefing::tui::layout::Pane;
 use briefing::{Document, Mode as StatementMode, cli::SAMPLE};
 use ratatui::crossterm::event::{
@@ -181,13 +181,13 @@ fn f_filters_by_the_selected_statements_speaker() {
 fn search_as_you_type_with_a_counter_and_n() {
     let mut app = app(120, 40);
     press(&mut app, "/sai");
-    assert!(matches!(app.mode, Mode::Search(_)));
+    assert!(matches!(app.mode, InputMode::Search(_)));
     assert_eq!(app.query, "sai");
     let matches = app.article().matches.clone();
     assert_eq!(matches.len(), 4, "every “said”");
     assert_eq!(matches[0], span_of("sai", 0));
     press(&mut app, "d<Enter>");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, InputMode::Normal);
     // The first “said” after the selected statement (the first precedes it).
     assert_eq!(app.article().current_match, Some(1));
     press(&mut app, "n");
@@ -225,7 +225,7 @@ fn a_cancelled_search_puts_everything_back() {
     press(&mut app, "<BS><BS>");
     assert_eq!(app.query, "dre");
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, InputMode::Normal);
     assert!(app.query.is_empty());
     assert_eq!(selected(&app), 1);
     assert_eq!(app.article().body_top, top);
@@ -285,12 +285,12 @@ fn resizing_keeps_the_selection_in_view_and_never_panics() {
 fn help_opens_and_closes() {
     let mut app = app(80, 24);
     press(&mut app, "?");
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.mode, InputMode::Help);
     press(&mut app, "jj");
     assert_eq!(app.help_scroll, 2);
     assert_eq!(selected(&app), 0, "keys scroll the help, not the quotes");
     press(&mut app, "q");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, InputMode::Normal);
     assert!(app.running, "q closes the help before it quits");
     press(&mut app, "q");
     assert!(!app.running);
@@ -533,7 +533,7 @@ fn slash_enter_with_nothing_typed_repeats_the_last_search() {
     let mut app = app(120, 40);
     press(&mut app, "/said<Enter>G");
     press(&mut app, "/<Enter>");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, InputMode::Normal);
     assert_eq!(app.query, "said");
     assert_eq!(
         app.article().current_match,
@@ -718,13 +718,13 @@ fn s_asks_where_to_save_the_note_and_never_overwrites() {
     let mut app = app(120, 40);
     app.export_dir = dir.clone();
     press(&mut app, "s");
-    let Mode::Save(prompt) = &app.mode else {
+    let InputMode::Save(prompt) = &app.mode else {
         panic!("a prompt: {:?}", app.mode)
     };
     assert!(prompt.input.starts_with("briefing-") && prompt.input.ends_with(".md"));
     // The name offered can be changed: a path of one's own.
     press(&mut app, "<C-u>notes/harbour.md<Enter>");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, InputMode::Normal);
     let path = dir.join("notes/harbour.md");
     let note = std::fs::read_to_string(&path).expect("the note where asked");
     assert!(
@@ -735,7 +735,7 @@ fn s_asks_where_to_save_the_note_and_never_overwrites() {
     // The same name again: the file stays as it was, the prompt stays open.
     std::fs::write(&path, "mine").unwrap();
     press(&mut app, "s<C-u>notes/harbour.md<Enter>");
-    assert!(matches!(app.mode, Mode::Save(_)));
+    assert!(matches!(app.mode, InputMode::Save(_)));
     assert!(
         app.notice.as_deref().unwrap().contains("exists"),
         "{:?}",
@@ -743,7 +743,7 @@ fn s_asks_where_to_save_the_note_and_never_overwrites() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, InputMode::Normal);
     assert_eq!(app.notice.as_deref(), Some("nothing saved"));
     // A folder takes a fresh name inside.
     press(&mut app, "s<C-u>notes<Enter>");
@@ -761,7 +761,7 @@ fn nothing_in_view_means_no_note_and_a_word_why() {
     app.resize(120, 40);
     app.export_dir = dir.clone();
     press(&mut app, "s");
-    assert_eq!(app.mode, Mode::Normal, "no prompt");
+    assert_eq!(app.mode, InputMode::Normal, "no prompt");
     assert_eq!(
         app.notice.as_deref(),
         Some("nothing to save: no statement in this view")

@@ -2,7 +2,7 @@
 //! loads can be analysed.
 #![no_main]
 
-use briefing::input::{Format, parse_bytes};
+use briefing::input::{InputFormat, parse_bytes};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -10,10 +10,10 @@ fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else { return };
     let format = match pick % 5 {
         0 => None,
-        1 => Some(Format::Text),
-        2 => Some(Format::Markdown),
-        3 => Some(Format::Html),
-        _ => Some(Format::Json),
+        1 => Some(InputFormat::Text),
+        2 => Some(InputFormat::Markdown),
+        3 => Some(InputFormat::Html),
+        _ => Some(InputFormat::Json),
     };
     if let Ok(articles) = parse_bytes(bytes, "fuzz", format) {
         for article in articles {

@@ -23,7 +23,7 @@ mod tokens;
 mod turns;
 
 pub use model::{Actor, ActorId, ActorKind, Analysis, Mode, Span, Statement, StatementKind};
-pub use structure::Layout;
+pub use structure::ArticleLayout;
 
 /// Could two first names (lowercase) name the same person: "dmitry" and
 /// "dimitry", "j." and "john"?
@@ -223,7 +223,7 @@ pub(crate) struct Evidence<'a> {
     pub paragraphs: Vec<tokens::Paragraph>,
     pub quotes: Vec<Quote>,
     pub sentences: Vec<Sentence>,
-    pub layout: Layout,
+    pub layout: ArticleLayout,
     pub names: Vec<NameMention>,
     /// Frames found by the hand-written rules, in text order.
     pub frames: Vec<Frame>,

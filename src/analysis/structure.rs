@@ -6,7 +6,7 @@ use super::tokens::{Paragraph, Token, TokenKind};
 
 /// Where the title and the metadata lines of an article are.
 #[derive(Clone, Debug, Default)]
-pub struct Layout {
+pub struct ArticleLayout {
     pub title: Option<Span>,
     /// The "By ..." line, without "By".
     pub byline: Option<Span>,
@@ -16,7 +16,7 @@ pub struct Layout {
     pub metadata: Vec<usize>,
 }
 
-impl Layout {
+impl ArticleLayout {
     pub fn is_metadata(&self, paragraph: usize) -> bool {
         self.metadata.binary_search(&paragraph).is_ok()
     }
@@ -88,8 +88,8 @@ fn is_byline(line: &str) -> bool {
     !words.is_empty() && words.len() <= 10 && lowercase == 0
 }
 
-pub fn detect(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Layout {
-    let mut layout = Layout::default();
+pub fn detect(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> ArticleLayout {
+    let mut layout = ArticleLayout::default();
     for (i, p) in paragraphs.iter().enumerate() {
         let line = &text[p.start..p.end];
         let n = words(tokens, p);

@@ -41,28 +41,28 @@ pub struct Article {
 
 /// The kinds of input `briefing` reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub enum InputFormat {
     Text,
     Markdown,
     Html,
     Json,
 }
 
-impl Format {
+impl InputFormat {
     /// The format a file name promises, if its extension is known.
-    pub fn from_path(path: &Path) -> Option<Format> {
+    pub fn from_path(path: &Path) -> Option<InputFormat> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
-            "txt" | "text" => Format::Text,
-            "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
-            "html" | "htm" | "xhtml" | "shtml" => Format::Html,
-            "json" | "jsonl" | "ndjson" => Format::Json,
+            "txt" | "text" => InputFormat::Text,
+            "md" | "markdown" | "mdown" | "mkd" => InputFormat::Markdown,
+            "html" | "htm" | "xhtml" | "shtml" => InputFormat::Html,
+            "json" | "jsonl" | "ndjson" => InputFormat::Json,
             _ => return None,
         })
     }
 
     /// The format a text looks like: markup, JSON, Markdown, else plain text.
-    pub fn sniff(text: &str) -> Format {
+    pub fn sniff(text: &str) -> InputFormat {
         let head = text.trim_start_matches('\u{feff}').trim_start();
         let lower: String = head
             .chars()
@@ -75,15 +75,15 @@ impl Format {
             || lower.contains("<body")
             || lower.starts_with("<?xml") && lower.contains("<html")
         {
-            return Format::Html;
+            return InputFormat::Html;
         }
         if (head.starts_with('{') || head.starts_with('[')) && json::looks_like_json(head) {
-            return Format::Json;
+            return InputFormat::Json;
         }
         if markdown::looks_like_markdown(head) {
-            return Format::Markdown;
+            return InputFormat::Markdown;
         }
-        Format::Text
+        InputFormat::Text
     }
 }
 
@@ -106,7 +106,7 @@ impl std::error::Error for LoadError {}
 #[derive(Clone, Debug)]
 pub struct LoadOptions {
     /// Read every input as this format instead of guessing.
-    pub format: Option<Format>,
+    pub format: Option<InputFormat>,
     /// Descend into subdirectories.
     pub recursive: bool,
     /// Refuse files larger than this many bytes.
@@ -138,28 +138,28 @@ fn error(source: &str, reason: impl Into<String>) -> LoadError {
 pub fn parse_bytes(
     bytes: &[u8],
     name: &str,
-    format: Option<Format>,
+    format: Option<InputFormat>,
 ) -> Result<Vec<Article>, LoadError> {
     if bytes.is_empty() || bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(error(name, "empty file"));
     }
-    let format = format.or_else(|| Format::from_path(Path::new(name)));
+    let format = format.or_else(|| InputFormat::from_path(Path::new(name)));
     // HTML names its own charset; everything else is decoded by its bytes.
     let text = match format {
-        Some(Format::Html) => decode_html(bytes),
+        Some(InputFormat::Html) => decode_html(bytes),
         _ => decode::decode_text(bytes).map_err(|reason| error(name, reason))?,
     };
-    let format = format.unwrap_or_else(|| Format::sniff(&text));
+    let format = format.unwrap_or_else(|| InputFormat::sniff(&text));
     let articles = match format {
-        Format::Text => vec![Article {
+        InputFormat::Text => vec![Article {
             source: name.to_string(),
             body: decode::normalize_newlines(&text),
             ..Article::default()
         }],
-        Format::Markdown => vec![markdown::parse(&text, name)],
-        Format::Html => vec![html_article(&text, name)],
+        InputFormat::Markdown => vec![markdown::parse(&text, name)],
+        InputFormat::Html => vec![html_article(&text, name)],
         // Precomputed analyses are JSON too: read back, not analysed again.
-        Format::Json => match results::parse(&text, name) {
+        InputFormat::Json => match results::parse(&text, name) {
             Some(results) => results.map_err(|reason| error(name, reason))?,
             None => json::parse(&text, name).map_err(|reason| error(name, reason))?,
         },
@@ -380,8 +380,9 @@ pub fn expand(path: &Path, options: &LoadOptions) -> (Vec<PathBuf>, Vec<LoadErro
             if hidden {
                 continue;
             }
-            let wanted =
-                options.format.is_some() || Format::from_path(&p).is_some() || is_part_file(&p);
+            let wanted = options.format.is_some()
+                || InputFormat::from_path(&p).is_some()
+                || is_part_file(&p);
             let meta = match std::fs::metadata(&p) {
                 Ok(meta) => meta,
                 // A dangling link or an entry gone meanwhile: worth a word only
@@ -424,30 +425,33 @@ mod tests {
     #[test]
     fn formats_from_names_and_content() {
         assert_eq!(
-            Format::from_path(Path::new("a/story.HTML")),
-            Some(Format::Html)
+            InputFormat::from_path(Path::new("a/story.HTML")),
+            Some(InputFormat::Html)
         );
         assert_eq!(
-            Format::from_path(Path::new("notes.md")),
-            Some(Format::Markdown)
+            InputFormat::from_path(Path::new("notes.md")),
+            Some(InputFormat::Markdown)
         );
         assert_eq!(
-            Format::from_path(Path::new("feed.jsonl")),
-            Some(Format::Json)
+            InputFormat::from_path(Path::new("feed.jsonl")),
+            Some(InputFormat::Json)
         );
-        assert_eq!(Format::from_path(Path::new("README")), None);
+        assert_eq!(InputFormat::from_path(Path::new("README")), None);
         assert_eq!(
-            Format::sniff("<!DOCTYPE html><html><body>x</body></html>"),
-            Format::Html
+            InputFormat::sniff("<!DOCTYPE html><html><body>x</body></html>"),
+            InputFormat::Html
         );
         assert_eq!(
-            Format::sniff("{\"title\": \"A\", \"text\": \"B\"}"),
-            Format::Json
+            InputFormat::sniff("{\"title\": \"A\", \"text\": \"B\"}"),
+            InputFormat::Json
         );
-        assert_eq!(Format::sniff("# Heading\n\nSome *text*."), Format::Markdown);
         assert_eq!(
-            Format::sniff("The mayor said the port would reopen."),
-            Format::Text
+            InputFormat::sniff("# Heading\n\nSome *text*."),
+            InputFormat::Markdown
+        );
+        assert_eq!(
+            InputFormat::sniff("The mayor said the port would reopen."),
+            InputFormat::Text
         );
     }
 

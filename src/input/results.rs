@@ -383,9 +383,9 @@ fn article(raw: RawResult, name: &str, n: usize) -> Result<Article, String> {
     };
     // The text was read as its source's format reads it: HTML one paragraph a
     // line, Markdown with soft breaks, else plain text.
-    let breaks = match super::Format::from_path(std::path::Path::new(&source)) {
-        Some(super::Format::Html) => super::unwrap::LineBreaks::Hard,
-        Some(super::Format::Markdown) => super::unwrap::LineBreaks::Soft,
+    let breaks = match super::InputFormat::from_path(std::path::Path::new(&source)) {
+        Some(super::InputFormat::Html) => super::unwrap::LineBreaks::Hard,
+        Some(super::InputFormat::Markdown) => super::unwrap::LineBreaks::Soft,
         _ => super::unwrap::LineBreaks::Detect,
     };
     Ok(Article {

@@ -158,7 +158,7 @@ pub fn tag_for(actor: &Actor) -> String {
 }
 
 #[derive(Clone, Debug)]
-pub struct Article {
+pub struct ArticleView {
     pub doc: Document,
     /// The engine is still reading it (the text shows meanwhile).
     pub analysing: bool,
@@ -204,9 +204,9 @@ pub struct Article {
     pub mention_cursor: Option<(ActorId, usize)>,
 }
 
-impl Article {
-    pub fn new(doc: Document, analysing: bool) -> Article {
-        let mut article = Article {
+impl ArticleView {
+    pub fn new(doc: Document, analysing: bool) -> ArticleView {
+        let mut article = ArticleView {
             doc,
             analysing,
             slots: Vec::new(),

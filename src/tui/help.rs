@@ -2,7 +2,7 @@
 //! from what the keys do, and wrapped to the width it is shown at so that
 //! nothing is cut on a narrow terminal.
 
-use super::keys::{self, Action, Context};
+use super::keys::{self, Action, KeyContext};
 use super::text::display_width;
 
 /// One line of the help, before wrapping.
@@ -185,7 +185,7 @@ pub fn rows(width: usize) -> Vec<HelpRow> {
 /// The help's bottom line, from the key table: how to close and scroll it.
 pub fn footer() -> String {
     let label = |a: Action| {
-        keys::key_for(Context::Help, a)
+        keys::key_for(KeyContext::Help, a)
             .map(|k| k.label())
             .unwrap_or_default()
     };

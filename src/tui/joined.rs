@@ -9,7 +9,7 @@
 //! survive one (the filter, the cursor) is kept as an article's actor and
 //! mapped back (see [`Joined::global_of`]).
 
-use super::article::{ActorEntry, ActorLine, ActorList, Article, tag_for};
+use super::article::{ActorEntry, ActorLine, ActorList, ArticleView, tag_for};
 use crate::briefing::{Briefing, BriefingActor};
 use crate::{ActorId, Analysis, Document};
 
@@ -39,7 +39,7 @@ pub struct Joined {
 
 impl Joined {
     /// Joins the actors of `articles` (those still being analysed have none yet).
-    pub fn build(articles: &[Article]) -> Joined {
+    pub fn build(articles: &[ArticleView]) -> Joined {
         let documents: Vec<Document> = articles
             .iter()
             .map(|a| Document {

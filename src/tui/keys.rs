@@ -73,7 +73,7 @@ pub enum Action {
 /// Where a binding applies. Lookup tries the focused pane first, then `Global`;
 /// `Always` applies even in the search prompt and the help.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Context {
+pub enum KeyContext {
     Always,
     Global,
     Quotes,
@@ -86,16 +86,16 @@ pub enum Context {
     Articles,
 }
 
-impl Context {
+impl KeyContext {
     pub fn title(self) -> &'static str {
         match self {
-            Context::Always | Context::Global => "Everywhere",
-            Context::Quotes => "Quotes pane",
-            Context::Actors => "Actors pane",
-            Context::Body => "Article pane",
-            Context::Prompt => "In a prompt (/ to search, s to save)",
-            Context::Help => "This help",
-            Context::Articles => "Article list",
+            KeyContext::Always | KeyContext::Global => "Everywhere",
+            KeyContext::Quotes => "Quotes pane",
+            KeyContext::Actors => "Actors pane",
+            KeyContext::Body => "Article pane",
+            KeyContext::Prompt => "In a prompt (/ to search, s to save)",
+            KeyContext::Help => "This help",
+            KeyContext::Articles => "Article list",
         }
     }
 }
@@ -175,7 +175,7 @@ impl Key {
 /// One row of the table.
 #[derive(Clone, Copy, Debug)]
 pub struct Binding {
-    pub context: Context,
+    pub context: KeyContext,
     pub keys: &'static [Key],
     pub action: Action,
     pub help: &'static str,
@@ -197,7 +197,7 @@ impl Binding {
 }
 
 const fn bind(
-    context: Context,
+    context: KeyContext,
     keys: &'static [Key],
     action: Action,
     help: &'static str,
@@ -213,7 +213,7 @@ const fn bind(
 
 /// A binding whose keys the help names as `label`.
 const fn bind_as(
-    context: Context,
+    context: KeyContext,
     keys: &'static [Key],
     label: &'static str,
     action: Action,
@@ -229,7 +229,7 @@ const fn bind_as(
 }
 
 use Action as A;
-use Context as C;
+use KeyContext as C;
 use Motion as M;
 
 const DOWN: &[Key] = &[Key::char('j'), Key::plain(KeyCode::Down)];
@@ -315,7 +315,7 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// The action bound to `event` in the first of `contexts` that binds it.
-pub fn lookup(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
+pub fn lookup(contexts: &[KeyContext], event: &KeyEvent) -> Option<Action> {
     let key = Key::from_event(event);
     contexts.iter().find_map(|&context| {
         BINDINGS
@@ -326,7 +326,7 @@ pub fn lookup(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
 }
 
 /// The first key bound to `action` in `context`, for key hints.
-pub fn key_for(context: Context, action: Action) -> Option<Key> {
+pub fn key_for(context: KeyContext, action: Action) -> Option<Key> {
     BINDINGS
         .iter()
         .find(|b| b.context == context && b.action == action)
@@ -336,20 +336,21 @@ pub fn key_for(context: Context, action: Action) -> Option<Key> {
 /// The help, section by section: (section title, [(keys, description)]).
 pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     let order = [
-        Context::Global,
-        Context::Quotes,
-        Context::Actors,
-        Context::Body,
-        Context::Prompt,
-        Context::Articles,
-        Context::Help,
+        KeyContext::Global,
+        KeyContext::Quotes,
+        KeyContext::Actors,
+        KeyContext::Body,
+        KeyContext::Prompt,
+        KeyContext::Articles,
+        KeyContext::Help,
     ];
     let mut sections = Vec::new();
     for context in order {
         let rows: Vec<(String, &'static str)> = BINDINGS
             .iter()
             .filter(|b| {
-                b.context == context || (context == Context::Global && b.context == Context::Always)
+                b.context == context
+                    || (context == KeyContext::Global && b.context == KeyContext::Always)
             })
             .map(|b| (b.keys_label(), b.help))
             .collect();

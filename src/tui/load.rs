@@ -30,7 +30,7 @@ pub const STREAM_WAIT: Duration = Duration::from_millis(500);
 
 /// One input to read.
 #[derive(Debug)]
-pub enum Job {
+pub enum LoadJob {
     /// A regular file to read on a worker.
     Path(PathBuf),
     /// A pipe, FIFO or device, read on a thread of its own.
@@ -44,9 +44,9 @@ pub enum Job {
     Ready(Result<Vec<Article>, LoadError>),
 }
 
-impl Job {
+impl LoadJob {
     fn is_stream(&self) -> bool {
-        matches!(self, Job::Stream(_) | Job::Stdin | Job::Default)
+        matches!(self, LoadJob::Stream(_) | LoadJob::Stdin | LoadJob::Default)
     }
 }
 
@@ -121,13 +121,13 @@ fn documents(articles: Vec<Article>) -> Vec<Document> {
 impl Loader {
     /// Starts reading `jobs` on worker threads; `errors` (inputs that could not
     /// even be listed) are reported first.
-    pub fn start(jobs: Vec<Job>, options: LoadOptions, errors: Vec<LoadError>) -> Loader {
+    pub fn start(jobs: Vec<LoadJob>, options: LoadOptions, errors: Vec<LoadError>) -> Loader {
         Loader::with_workers(jobs, options, errors, 0)
     }
 
     /// As [`Loader::start`], with `workers` threads (0: one per core).
     pub fn with_workers(
-        jobs: Vec<Job>,
+        jobs: Vec<LoadJob>,
         options: LoadOptions,
         errors: Vec<LoadError>,
         workers: usize,
@@ -141,8 +141,8 @@ impl Loader {
             workers
         }
         .clamp(1, inputs.max(1));
-        let streams: Vec<bool> = jobs.iter().map(Job::is_stream).collect();
-        let jobs: Arc<Vec<std::sync::Mutex<Option<Job>>>> = Arc::new(
+        let streams: Vec<bool> = jobs.iter().map(LoadJob::is_stream).collect();
+        let jobs: Arc<Vec<std::sync::Mutex<Option<LoadJob>>>> = Arc::new(
             jobs.into_iter()
                 .map(|j| std::sync::Mutex::new(Some(j)))
                 .collect(),
@@ -396,7 +396,7 @@ pub fn feed(app: &mut App, updates: Vec<Update>) {
 
 /// A worker: takes inputs in order until none is left (or the reader quit).
 fn work(
-    jobs: &[std::sync::Mutex<Option<Job>>],
+    jobs: &[std::sync::Mutex<Option<LoadJob>>],
     counter: &AtomicUsize,
     cancel: &AtomicBool,
     options: &LoadOptions,
@@ -423,20 +423,20 @@ fn work(
 /// Returns false when the reader is gone.
 fn run_job(
     i: usize,
-    job: Job,
+    job: LoadJob,
     cancel: &AtomicBool,
     options: &LoadOptions,
     tx: &mpsc::Sender<Msg>,
 ) -> bool {
     let source = match &job {
-        Job::Path(path) | Job::Stream(path) => path.display().to_string(),
+        LoadJob::Path(path) | LoadJob::Stream(path) => path.display().to_string(),
         _ => "-".to_string(),
     };
     let result = match job {
-        Job::Ready(r) => r,
+        LoadJob::Ready(r) => r,
         job => catch_unwind(AssertUnwindSafe(|| match &job {
-            Job::Path(path) | Job::Stream(path) => input::load_file(path, options),
-            Job::Stdin => input::load_stdin(options),
+            LoadJob::Path(path) | LoadJob::Stream(path) => input::load_file(path, options),
+            LoadJob::Stdin => input::load_stdin(options),
             _ => crate::cli::default_input(true, options),
         }))
         .unwrap_or_else(|_| {
@@ -480,8 +480,8 @@ fn run_job(
 mod tests {
     use super::*;
 
-    fn ready(source: &str, body: &str) -> Job {
-        Job::Ready(Ok(vec![Article {
+    fn ready(source: &str, body: &str) -> LoadJob {
+        LoadJob::Ready(Ok(vec![Article {
             source: source.into(),
             body: body.into(),
             ..Article::default()
@@ -492,7 +492,7 @@ mod tests {
     fn articles_arrive_in_input_order_with_errors_reported() {
         let jobs = vec![
             ready("a", "Ana Ruiz said the port would reopen."),
-            Job::Path("/no/such/file.txt".into()),
+            LoadJob::Path("/no/such/file.txt".into()),
             ready("c", "Tom Berg said the cost was high."),
         ];
         let mut loader = Loader::with_workers(jobs, LoadOptions::default(), Vec::new(), 2);
@@ -512,8 +512,8 @@ mod tests {
     #[test]
     fn nothing_readable_is_an_error_not_a_reader() {
         let jobs = vec![
-            Job::Path("/no/such/a.txt".into()),
-            Job::Path("/no/such/b.txt".into()),
+            LoadJob::Path("/no/such/a.txt".into()),
+            LoadJob::Path("/no/such/b.txt".into()),
         ];
         let mut loader = Loader::start(jobs, LoadOptions::default(), Vec::new());
         let errors = loader.open().expect_err("no reader");

@@ -7,12 +7,15 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// Which set of styles to use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+/// Which set of styles to use (`--theme`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ThemeName {
+    /// For dark backgrounds.
     #[default]
     Dark,
+    /// For light backgrounds.
     Light,
+    /// No colour: bold, underline and reverse video only.
     Mono,
 }
 

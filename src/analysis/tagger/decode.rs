@@ -7,9 +7,9 @@ use super::super::frames::{Frame, Phrase, PhraseKind, Speaker, cue_mode};
 use super::super::model::Mode;
 use super::super::tokens::{Token, TokenKind};
 use super::super::{Evidence, standalone_quotation};
-use super::features::Context;
+use super::features::TokenFacts;
 use super::link::{
-    ContentLink, CueCandidate, Layout, Linear, SourceLink, content_options, cue_candidates,
+    ContentLink, CueCandidate, Linear, LinkLayout, SourceLink, content_options, cue_candidates,
     overlapping, rule_contents, source_options,
 };
 use super::spans::{TagCounts, span_options};
@@ -51,12 +51,12 @@ impl Linker {
 /// Frames from the tags of every token.
 pub fn decode(
     ev: &Evidence,
-    ctx: &Context,
+    ctx: &TokenFacts,
     tags: &[Tag],
     margins: &Margins,
     linker: &Linker,
 ) -> Decoded {
-    let l = Layout::new(ev, ctx);
+    let l = LinkLayout::new(ev, ctx);
     let all = runs(tags);
     let cues = cue_candidates(ev, &all);
     let sources: Vec<Run> = all
@@ -157,7 +157,7 @@ fn turn_cue(turns: &[(usize, usize, usize)], c: &Run) -> Option<(usize, (usize, 
 }
 
 /// The phrase after "by" that follows a passive cue: "was told by a clerk".
-fn by_phrase(l: &Layout, cue: &CueCandidate) -> Option<SourceLink> {
+fn by_phrase(l: &LinkLayout, cue: &CueCandidate) -> Option<SourceLink> {
     let ev = l.ev;
     let by = cue.end;
     if !ev
@@ -261,7 +261,7 @@ pub fn content_candidates(ev: &Evidence, all: &[Run]) -> Vec<Run> {
 /// The best link for a content; dropping it must beat the best other link by
 /// the drop bias of that link's mode.
 fn choose_link(
-    l: &Layout,
+    l: &LinkLayout,
     options: &[ContentLink],
     feats: &Features,
     cues: &[CueCandidate],
@@ -289,7 +289,7 @@ fn choose_link(
 /// a span that takes in the next run (joined, or extended over its quotation)
 /// stands for it too.
 pub fn chosen_spans(
-    l: &Layout,
+    l: &LinkLayout,
     runs: &[Run],
     tags: &[Tag],
     margins: &Margins,
@@ -317,7 +317,7 @@ pub fn chosen_spans(
 
 /// The frame of a cue, its contents and its chosen source.
 fn frame(
-    l: &Layout,
+    l: &LinkLayout,
     cue: &CueCandidate,
     mut contents: Vec<(usize, usize)>,
     introduces: bool,
@@ -373,7 +373,7 @@ fn frame(
 
 /// "said mildly, ‘you will ...’": the manner before a quotation is the
 /// writer's, not the speaker's.
-fn without_manner(l: &Layout, (first, end): (usize, usize)) -> (usize, usize) {
+fn without_manner(l: &LinkLayout, (first, end): (usize, usize)) -> (usize, usize) {
     let tokens = &l.ev.tokens;
     let manner = |t: &Token| {
         t.kind == TokenKind::Word
@@ -400,7 +400,7 @@ fn without_manner(l: &Layout, (first, end): (usize, usize)) -> (usize, usize) {
 /// apposition after its comma ("Jane Doe, a professor at ...") kept apart.
 /// A description before a name between commas ("The club's coach, Jane Doe,")
 /// is the apposition of that name.
-fn phrase(l: &Layout, first: usize, end: usize) -> (Phrase, Option<(usize, usize)>) {
+fn phrase(l: &LinkLayout, first: usize, end: usize) -> (Phrase, Option<(usize, usize)>) {
     let tokens = &l.ev.tokens;
     let word = |k: usize| &l.ev.text[tokens[k].range()];
     let trimmed = |a: usize, mut b: usize| {
@@ -481,14 +481,14 @@ fn phrase(l: &Layout, first: usize, end: usize) -> (Phrase, Option<(usize, usize
     )
 }
 
-fn has_name(l: &Layout, first: usize, end: usize) -> bool {
+fn has_name(l: &LinkLayout, first: usize, end: usize) -> bool {
     let names = &l.ev.names;
     let k = names.partition_point(|m| m.end <= first);
     names.get(k).is_some_and(|m| m.first < end)
 }
 
 /// What a relative pronoun stands for: the name just before it.
-fn antecedent(l: &Layout, relative: usize, lo: usize) -> Option<Phrase> {
+fn antecedent(l: &LinkLayout, relative: usize, lo: usize) -> Option<Phrase> {
     let mut at = relative;
     if at > lo && &l.ev.text[l.ev.tokens[at - 1].range()] == "," {
         at -= 1;
@@ -505,7 +505,7 @@ fn antecedent(l: &Layout, relative: usize, lo: usize) -> Option<Phrase> {
 
 /// A cue with nothing after it but its source and a colon, at the end of its
 /// paragraph ("Peskov told reporters:"): it introduces what follows.
-fn introduces(l: &Layout, cue: &CueCandidate, sources: &[Run]) -> bool {
+fn introduces(l: &LinkLayout, cue: &CueCandidate, sources: &[Run]) -> bool {
     let ev = l.ev;
     let sentence = &ev.sentences[l.sentence_of[cue.first] as usize];
     let hi = sentence.end;

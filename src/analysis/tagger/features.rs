@@ -149,7 +149,7 @@ enum Vote {
 }
 
 /// Token-level facts shared by both stages.
-pub struct Context {
+pub struct TokenFacts {
     pub(super) words: Vec<u64>,
     suffixes: Vec<u64>,
     stems: Vec<u64>,
@@ -169,8 +169,8 @@ pub struct Context {
 /// Word count from which a quotation reads as speech rather than a scare quote.
 const SPEECH_WORDS: usize = 4;
 
-impl Context {
-    pub fn new(ev: &Evidence) -> Context {
+impl TokenFacts {
+    pub fn new(ev: &Evidence) -> TokenFacts {
         let n = ev.tokens.len();
         let mut words = Vec::with_capacity(n);
         let mut suffixes = Vec::with_capacity(n);
@@ -240,7 +240,7 @@ impl Context {
                 *x = class * 8 + part * 2 + u8::from(m.weak) + 64 * u8::from(m.subject);
             }
         }
-        Context {
+        TokenFacts {
             words,
             suffixes,
             stems,
@@ -254,7 +254,7 @@ impl Context {
         }
     }
 
-    /// The quotation state of a token (see [`Context::quote`]): 0 outside.
+    /// The quotation state of a token (see [`TokenFacts::quote`]): 0 outside.
     pub(super) fn quoted(&self, i: usize) -> u8 {
         self.quote[i]
     }
@@ -369,7 +369,7 @@ mod t {
 
 /// Nearest marked token to the left and right of each token inside its sentence:
 /// distances, and the index of the marked token.
-fn nearest(ctx: &Context, n: usize, marked: &[usize]) -> Vec<(Option<usize>, Option<usize>)> {
+fn nearest(ctx: &TokenFacts, n: usize, marked: &[usize]) -> Vec<(Option<usize>, Option<usize>)> {
     // `marked` is sorted.
     let mut out = Vec::with_capacity(n);
     let mut k = 0;
@@ -389,7 +389,7 @@ fn nearest(ctx: &Context, n: usize, marked: &[usize]) -> Vec<(Option<usize>, Opt
 }
 
 /// The first stage's features of every token.
-pub fn base(ev: &Evidence, ctx: &Context, bits: u32, out: &mut Features) {
+pub fn base(ev: &Evidence, ctx: &TokenFacts, bits: u32, out: &mut Features) {
     out.clear();
     let n = ev.tokens.len();
     out.rows.reserve(n * 32);
@@ -515,7 +515,7 @@ fn clause_marks(ev: &Evidence) -> Vec<usize> {
 }
 
 /// The second stage's extra features, from the first stage's tags.
-pub fn stacked(ev: &Evidence, ctx: &Context, first: &[Tag], bits: u32, out: &mut Features) {
+pub fn stacked(ev: &Evidence, ctx: &TokenFacts, first: &[Tag], bits: u32, out: &mut Features) {
     out.clear();
     let n = ev.tokens.len();
     out.rows.reserve(n * 14);

@@ -10,7 +10,7 @@
 use super::super::Evidence;
 use super::super::frames::Speaker;
 use super::super::tokens::TokenKind;
-use super::features::{Context, bucket, feat, feat2};
+use super::features::{TokenFacts, bucket, feat, feat2};
 use super::tags::{Role, Run};
 use super::weights::Features;
 use crate::lexicon::class;
@@ -85,9 +85,9 @@ pub enum SourceLink {
 }
 
 /// Where the tokens are: sentence of each token and paragraph of each sentence.
-pub struct Layout<'e, 'a> {
+pub struct LinkLayout<'e, 'a> {
     pub ev: &'e Evidence<'a>,
-    pub ctx: &'e Context,
+    pub ctx: &'e TokenFacts,
     pub sentence_of: Vec<u32>,
     /// The rules' contents, by start.
     pub rule_contents: Vec<(usize, usize)>,
@@ -134,8 +134,8 @@ pub fn within<T>(
     a..b.max(a)
 }
 
-impl<'e, 'a> Layout<'e, 'a> {
-    pub fn new(ev: &'e Evidence<'a>, ctx: &'e Context) -> Layout<'e, 'a> {
+impl<'e, 'a> LinkLayout<'e, 'a> {
+    pub fn new(ev: &'e Evidence<'a>, ctx: &'e TokenFacts) -> LinkLayout<'e, 'a> {
         let mut sentence_of = vec![0u32; ev.tokens.len()];
         for (k, s) in ev.sentences.iter().enumerate() {
             sentence_of[s.first..s.end].fill(k as u32);
@@ -152,7 +152,7 @@ impl<'e, 'a> Layout<'e, 'a> {
             n += u32::from(c);
             covered_before.push(n);
         }
-        Layout {
+        LinkLayout {
             ev,
             ctx,
             sentence_of,
@@ -366,7 +366,7 @@ mod t {
 const REACH: usize = 120;
 
 /// How a content run looks: 0 no quotation, 1 it is one quotation, 2 it holds one.
-fn kind(l: &Layout, c: &Run) -> u64 {
+fn kind(l: &LinkLayout, c: &Run) -> u64 {
     let q = &l.ev.quotes;
     let k = q.partition_point(|q| q.end_token <= c.first);
     match q.get(k) {
@@ -379,7 +379,7 @@ fn kind(l: &Layout, c: &Run) -> u64 {
 /// The options for one content run, with their features: each cue candidate
 /// near it, then "continues", then "drop".
 pub fn content_options(
-    l: &Layout,
+    l: &LinkLayout,
     c: &Run,
     cues: &[CueCandidate],
     margin: i64,
@@ -419,9 +419,12 @@ pub fn content_options(
     out.rows.extend(f.iter().map(|&h| row(h)));
     out.end_token();
     options.push(ContentLink::Continues);
-    // Not a statement. A phrase with no verb after a preposition ("said on
-    // CNN's program", "a letter from his doctor") rarely says anything.
-    let clause = looks_like_clause(l, c);
+    // Not a statement. A phrase with no verb right after a word ("said on
+    // CNN's program", "a letter from his doctor") rarely says anything; after
+    // punctuation ("KYIV (AP) — Ships left port, ...") it may be a clause
+    // whose verb no list knows.
+    let after_word = c.first > 0 && l.ev.tokens[c.first - 1].kind == TokenKind::Word;
+    let clause = u64::from(looks_like_clause(l, c)) | u64::from(after_word) << 1;
     let word_before = if c.first > 0 { l.hash(c.first - 1) } else { 3 };
     let nearest_cue = near.first().map_or(0, |&(_, k)| l.hash(cues[k].first));
     let f = [
@@ -437,8 +440,8 @@ pub fn content_options(
             kind,
         ),
         feat(t::DROP_CUE_WORD, nearest_cue),
-        feat2(t::DROP_CLAUSE, u64::from(clause), kind),
-        feat2(t::DROP_BEFORE, word_before, u64::from(clause)),
+        feat2(t::DROP_CLAUSE, clause, kind),
+        feat2(t::DROP_BEFORE, word_before, clause),
     ];
     out.rows.extend(f.iter().map(|&h| row(h)));
     out.end_token();
@@ -447,14 +450,15 @@ pub fn content_options(
 }
 
 /// Does a content run hold a clause: a verb, an auxiliary or a subject
-/// pronoun in its first words (a past tense in "-ed" stands for any verb)?
-fn looks_like_clause(l: &Layout, c: &Run) -> bool {
+/// pronoun in its first words (a past tense, in "-ed" or a common irregular
+/// one, stands for any verb)?
+fn looks_like_clause(l: &LinkLayout, c: &Run) -> bool {
     const WORDS: usize = 40;
     (c.first..c.end.min(c.first + WORDS)).any(|i| {
         let t = &l.ev.tokens[i];
         t.kind == TokenKind::Word
             && (t.info().verb.is_some()
-                || t.is(class::AUXILIARY | class::SUBJECT_PRONOUN)
+                || t.is(class::AUXILIARY | class::SUBJECT_PRONOUN | class::IRREGULAR_PAST)
                 || (!t.is_capitalized() && l.word(i).ends_with("ed")))
     })
 }
@@ -472,7 +476,7 @@ struct RunFacts {
 /// The cues that may have said content run `c`, nearest first, with their
 /// distance: in its sentences and the one on each side, but never more than
 /// a reach of tokens (a "sentence" of hostile text may hold thousands of cues).
-fn nearby_cues(l: &Layout, c: &Run, cues: &[CueCandidate]) -> Vec<(usize, usize)> {
+fn nearby_cues(l: &LinkLayout, c: &Run, cues: &[CueCandidate]) -> Vec<(usize, usize)> {
     let s_first = l.sentence_of[c.first] as usize;
     let s_last = l.sentence_of[c.end - 1] as usize;
     let lo = l
@@ -494,7 +498,7 @@ fn nearby_cues(l: &Layout, c: &Run, cues: &[CueCandidate]) -> Vec<(usize, usize)
 /// The features of cue `k` (the `rank`th nearest, `g` tokens away) as the
 /// speaker's cue of content run `c`.
 fn cue_link_features(
-    l: &Layout,
+    l: &LinkLayout,
     c: &Run,
     cues: &[CueCandidate],
     (rank, g, k): (usize, usize, usize),
@@ -585,7 +589,7 @@ pub(super) fn margin_bucket(m: i64) -> u64 {
 }
 
 /// How much of a run the rules also call content: 0 none, 1 some, 2 most, 3 all.
-fn rule_share(l: &Layout, c: &Run) -> u64 {
+fn rule_share(l: &LinkLayout, c: &Run) -> u64 {
     let covered = l.rule_covered(c.first, c.end);
     let n = c.end - c.first;
     match covered {
@@ -613,7 +617,7 @@ struct SourceCandidate {
 /// sentence (the tagger's source runs, the rules' speaker, names, pronouns),
 /// nearest first, then none.
 pub fn source_options(
-    l: &Layout,
+    l: &LinkLayout,
     cue: &CueCandidate,
     contents: &[(usize, usize)],
     sources: &[Run],
@@ -682,7 +686,7 @@ fn cue_gap(cue: &CueCandidate, c: &SourceCandidate) -> usize {
 /// The phrases of a cue's sentence that may be its source, nearest first:
 /// words, never inside what the cue attributes, never overlapping the cue.
 fn source_candidates(
-    l: &Layout,
+    l: &LinkLayout,
     cue: &CueCandidate,
     contents: &[(usize, usize)],
     sources: &[Run],
@@ -755,7 +759,7 @@ fn source_candidates(
 
 /// The features of source candidate `c` (the `rank`th nearest) of a cue.
 fn source_features(
-    l: &Layout,
+    l: &LinkLayout,
     cue: &CueCandidate,
     c: &SourceCandidate,
     rank: usize,

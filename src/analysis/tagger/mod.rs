@@ -24,7 +24,7 @@ pub use tags::Tag;
 pub use weights::FormatError;
 
 use super::Evidence;
-use features::Context;
+use features::TokenFacts;
 use std::sync::LazyLock;
 use weights::{Features, Margins, Scores, Stages, Weights};
 
@@ -108,19 +108,24 @@ impl Tagger {
 
     /// The tag of every token of the evidence.
     pub(crate) fn tags(&self, ev: &Evidence) -> Vec<Tag> {
-        self.tags_and_margins(ev, &Context::new(ev), false).0
+        self.tags_and_margins(ev, &TokenFacts::new(ev), false).0
     }
 
     /// Tags, and with `margins` how sure the last stage is of each (see
     /// [`weights::margins`]).
-    fn tags_and_margins(&self, ev: &Evidence, ctx: &Context, margins: bool) -> (Vec<Tag>, Margins) {
+    fn tags_and_margins(
+        &self,
+        ev: &Evidence,
+        ctx: &TokenFacts,
+        margins: bool,
+    ) -> (Vec<Tag>, Margins) {
         BUFFERS.with_borrow_mut(|buf| self.tags_and_margins_in(ev, ctx, margins, buf))
     }
 
     fn tags_and_margins_in(
         &self,
         ev: &Evidence,
-        ctx: &Context,
+        ctx: &TokenFacts,
         margins: bool,
         buf: &mut Buffers,
     ) -> (Vec<Tag>, Margins) {
@@ -170,7 +175,7 @@ impl Tagger {
 
     /// Attribution frames of the evidence, as the tagger reads it.
     pub(crate) fn frames(&self, ev: &Evidence) -> Decoded {
-        let ctx = Context::new(ev);
+        let ctx = TokenFacts::new(ev);
         let (tags, margins) = self.tags_and_margins(ev, &ctx, true);
         decode::decode(ev, &ctx, &tags, &margins, &self.linker)
     }

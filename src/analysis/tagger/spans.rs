@@ -5,7 +5,7 @@
 //! quotation, and the rules' contents over it.
 
 use super::features::{bucket, feat, feat2};
-use super::link::{Layout, overlapping};
+use super::link::{LinkLayout, overlapping};
 use super::tags::{Role, Run, Tag};
 use super::weights::{Features, Margins};
 use crate::analysis::quotes::quote_at;
@@ -137,7 +137,7 @@ impl TagCounts {
 /// The boundary candidates of content run `k` (the run as tagged first), with
 /// their features.
 pub fn span_options(
-    l: &Layout,
+    l: &LinkLayout,
     contents: &[Run],
     k: usize,
     counts: &TagCounts,
@@ -159,7 +159,7 @@ pub fn span_options(
 /// Where content run `k` may begin and end: as tagged, the quotations it
 /// overlaps, cuts and joins around them, the rules' contents, cuts at clause
 /// marks, and on to the sentence's end.
-fn span_candidates(l: &Layout, contents: &[Run], k: usize) -> Vec<SpanCandidate> {
+fn span_candidates(l: &LinkLayout, contents: &[Run], k: usize) -> Vec<SpanCandidate> {
     let ev = l.ev;
     let c = contents[k];
     let mut cands: Vec<SpanCandidate> = Vec::new();
@@ -233,7 +233,7 @@ fn span_candidates(l: &Layout, contents: &[Run], k: usize) -> Vec<SpanCandidate>
 
 /// The features of boundary candidate `x` of content run `c`.
 fn span_features(
-    l: &Layout,
+    l: &LinkLayout,
     c: Run,
     x: &SpanCandidate,
     counts: &TagCounts,
@@ -348,7 +348,7 @@ const SPAN_FEATURES: usize = 21;
 /// conjunction or preposition that opens a clause ("and warned that", "as
 /// protesters gathered", "after the vote was held"); before a time or place
 /// adjunct ("in a statement on Thursday").
-fn opens_clause(l: &Layout, i: usize, end: usize) -> bool {
+fn opens_clause(l: &LinkLayout, i: usize, end: usize) -> bool {
     use crate::lexicon::class;
     let tokens = &l.ev.tokens;
     let verb_within = |n: usize| {
@@ -372,7 +372,7 @@ fn opens_clause(l: &Layout, i: usize, end: usize) -> bool {
 }
 
 /// Punctuation where a clause may end, outside quotations.
-fn is_clause_mark(l: &Layout, i: usize) -> bool {
+fn is_clause_mark(l: &LinkLayout, i: usize) -> bool {
     l.ev.tokens[i].kind == TokenKind::Punct
         && matches!(
             &l.ev.text[l.ev.tokens[i].range()],

@@ -9,9 +9,9 @@
 use super::super::Evidence;
 use super::Tagger;
 use super::decode::{Linker, content_candidates};
-use super::features::{self, Context};
+use super::features::{self, TokenFacts};
 use super::link::{
-    ContentLink, Layout, Linear, SourceLink, content_options, cue_candidates, source_options,
+    ContentLink, Linear, LinkLayout, SourceLink, content_options, cue_candidates, source_options,
 };
 use super::spans::{TagCounts, span_options};
 use super::tags::{ROW, Role, Run, TAGS, Tag, runs};
@@ -120,7 +120,7 @@ struct Prepared {
 
 fn prepare(a: &Annotated, bits: u32) -> Prepared {
     let ev = Evidence::gather(&a.text);
-    let ctx = Context::new(&ev);
+    let ctx = TokenFacts::new(&ev);
     let mut base = Features::default();
     features::base(&ev, &ctx, bits, &mut base);
     let gold = gold_tags(&ev, &a.items);
@@ -455,7 +455,7 @@ pub fn train(articles: &[Annotated], config: &Config, log: &mut dyn FnMut(&str))
         .zip(first_tags.par_iter())
         .map(|(a, (tags, _))| {
             let ev = Evidence::gather(&a.text);
-            let ctx = Context::new(&ev);
+            let ctx = TokenFacts::new(&ev);
             let mut f = Features::default();
             features::stacked(&ev, &ctx, tags, bits, &mut f);
             f
@@ -537,8 +537,8 @@ type GoldContents<'a> = (&'a GoldItem, Vec<(usize, usize)>);
 
 fn link_examples(a: &Annotated, tags: &[Tag], margins: &Margins, bits: u32) -> LinkExamples {
     let ev = Evidence::gather(&a.text);
-    let ctx = Context::new(&ev);
-    let l = Layout::new(&ev, &ctx);
+    let ctx = TokenFacts::new(&ev);
+    let l = LinkLayout::new(&ev, &ctx);
     let all = runs(tags);
     let cues = cue_candidates(&ev, &all);
     let sources: Vec<Run> = all

@@ -1,9 +1,9 @@
 //! Many articles: switching between them, the article list, articles and
 //! analyses arriving while the reader runs, and the briefing join.
 
-use super::{App, Mode, Scope};
+use super::{App, InputMode, Scope};
 use crate::input::LoadError;
-use crate::tui::article::{ActorEntry, Article};
+use crate::tui::article::{ActorEntry, ArticleView};
 use crate::tui::joined::Joined;
 use crate::{ActorId, Document};
 
@@ -73,13 +73,13 @@ impl App {
     // ----- the article list ------------------------------------------------------------
 
     pub(super) fn open_picker(&mut self) {
-        self.mode = Mode::Articles;
+        self.mode = InputMode::Articles;
         self.picker.cursor = self.current;
         self.clamp_picker();
     }
 
     pub(super) fn open_picked(&mut self) {
-        self.mode = Mode::Normal;
+        self.mode = InputMode::Normal;
         let picked = self.picker.cursor.min(self.articles.len() - 1);
         self.show_article(picked);
         self.notice = Some(self.article_notice());
@@ -95,7 +95,7 @@ impl App {
             // for it; what the user did meanwhile (the screen, the errors, the
             // progress, a notice, the help) stays.
             let mut fresh = App::pending(Vec::new());
-            fresh.articles = vec![Article::new(doc, analysing)];
+            fresh.articles = vec![ArticleView::new(doc, analysing)];
             fresh.joined = Joined::build(&fresh.articles);
             fresh.export_dir = std::mem::take(&mut self.export_dir);
             fresh.clipboard_doubt = self.clipboard_doubt;
@@ -106,8 +106,8 @@ impl App {
             fresh.loading = self.loading;
             fresh.notice = self.notice.take();
             fresh.running = self.running;
-            if self.mode == Mode::Help {
-                fresh.mode = Mode::Help;
+            if self.mode == InputMode::Help {
+                fresh.mode = InputMode::Help;
                 fresh.help_scroll = self.help_scroll;
             }
             let area = self.layout.area;
@@ -117,7 +117,7 @@ impl App {
             }
             return;
         }
-        let mut art = Article::new(doc, analysing);
+        let mut art = ArticleView::new(doc, analysing);
         art.hide_thoughts = self.hide_thoughts;
         art.refilter();
         if self.scope == Scope::Briefing {

@@ -3,7 +3,7 @@
 //! saved to a file the user names. Failures end up in the status line, never
 //! as a crash.
 
-use super::{App, Effect, Mode, SavePrompt, Scope};
+use super::{App, Effect, InputMode, SavePrompt, Scope};
 use crate::briefing::Briefing;
 use crate::export::{Selection, attribution_line, markdown};
 use crate::tui::text::plural;
@@ -37,10 +37,12 @@ impl App {
     /// what was sent, and how to write it to a file instead.
     pub(super) fn copy_selected(&mut self) -> Option<Effect> {
         let (line, what) = self.selected_line()?;
-        let fallback =
-            crate::tui::keys::key_for(crate::tui::keys::Context::Global, super::Action::CopyToFile)
-                .map(|k| k.label())
-                .unwrap_or_default();
+        let fallback = crate::tui::keys::key_for(
+            crate::tui::keys::KeyContext::Global,
+            super::Action::CopyToFile,
+        )
+        .map(|k| k.label())
+        .unwrap_or_default();
         self.notice = Some(match self.clipboard_doubt {
             Some(why) => {
                 format!("{what} sent via OSC 52, but {why} · {fallback} writes it to a file")
@@ -139,7 +141,7 @@ impl App {
             self.notice = Some("nothing to save: no statement in this view".into());
             return;
         }
-        self.mode = Mode::Save(SavePrompt {
+        self.mode = InputMode::Save(SavePrompt {
             input: fresh_name(&self.export_dir, std::time::SystemTime::now()),
         });
     }
@@ -158,7 +160,7 @@ impl App {
         let note = markdown(&briefing, &selection);
         match write_new(&path, note.as_bytes()) {
             Ok(path) => {
-                self.mode = Mode::Normal;
+                self.mode = InputMode::Normal;
                 let mut said = format!(
                     "note written to {} ({})",
                     path.display(),

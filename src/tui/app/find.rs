@@ -1,6 +1,6 @@
 //! Search as you type, and stepping through the matches.
 
-use super::{App, Mode};
+use super::{App, InputMode};
 use crate::tui::search::Folded;
 
 impl App {
@@ -22,7 +22,7 @@ impl App {
     /// Follows the prompt as it is typed: finds the matches and shows the first
     /// one after where the search started.
     pub(super) fn update_search(&mut self) {
-        let Mode::Search(prompt) = &self.mode else {
+        let InputMode::Search(prompt) = &self.mode else {
             return;
         };
         let input = prompt.input.clone();

@@ -19,9 +19,9 @@ mod find;
 mod mouse;
 mod navigate;
 
-use super::article::{ActorList, Article};
+use super::article::{ActorList, ArticleView};
 use super::joined::Joined;
-use super::keys::{self, Action, Context, Motion};
+use super::keys::{self, Action, KeyContext, Motion};
 use super::layout::{AppLayout, BodyGeometry, Pane, QuoteGeometry, header_rows};
 use super::wrap::{Row, Wrapper};
 use crate::input::LoadError;
@@ -37,7 +37,7 @@ const WHEEL_ROWS: usize = 3;
 
 /// What the app is doing with the keyboard.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Mode {
+pub enum InputMode {
     Normal,
     /// Typing a search; matches follow every key.
     Search(SearchPrompt),
@@ -136,18 +136,18 @@ pub struct SavePrompt {
     pub input: String,
 }
 
-impl Mode {
+impl InputMode {
     /// The text being typed, in either prompt.
     pub fn prompt_input(&mut self) -> Option<&mut String> {
         match self {
-            Mode::Search(p) => Some(&mut p.input),
-            Mode::Save(p) => Some(&mut p.input),
+            InputMode::Search(p) => Some(&mut p.input),
+            InputMode::Save(p) => Some(&mut p.input),
             _ => None,
         }
     }
 
     pub fn in_prompt(&self) -> bool {
-        matches!(self, Mode::Search(_) | Mode::Save(_))
+        matches!(self, InputMode::Search(_) | InputMode::Save(_))
     }
 }
 
@@ -164,7 +164,7 @@ pub enum Effect {
 #[derive(Clone, Debug)]
 pub struct App {
     /// The open articles, in input order; articles only ever get added at the end.
-    pub articles: Vec<Article>,
+    pub articles: Vec<ArticleView>,
     pub current: usize,
     pub scope: Scope,
     /// The articles as one briefing (rebuilt as analyses arrive).
@@ -193,7 +193,7 @@ pub struct App {
     /// article, on top of the speaker filter).
     pub hide_thoughts: bool,
     pub focus: Pane,
-    pub mode: Mode,
+    pub mode: InputMode,
     /// The search query (live while typing).
     pub query: String,
     /// A short message for the status line, cleared by the next key.
@@ -213,17 +213,25 @@ pub struct App {
 impl App {
     /// A reader over analysed documents.
     pub fn new(docs: Vec<Document>) -> App {
-        App::from_articles(docs.into_iter().map(|d| Article::new(d, false)).collect())
+        App::from_articles(
+            docs.into_iter()
+                .map(|d| ArticleView::new(d, false))
+                .collect(),
+        )
     }
 
     /// A reader over documents whose analyses arrive later ([`App::set_analysis`]).
     pub fn pending(docs: Vec<Document>) -> App {
-        App::from_articles(docs.into_iter().map(|d| Article::new(d, true)).collect())
+        App::from_articles(
+            docs.into_iter()
+                .map(|d| ArticleView::new(d, true))
+                .collect(),
+        )
     }
 
-    fn from_articles(mut articles: Vec<Article>) -> App {
+    fn from_articles(mut articles: Vec<ArticleView>) -> App {
         if articles.is_empty() {
-            articles.push(Article::new(Document::new("empty", ""), false));
+            articles.push(ArticleView::new(Document::new("empty", ""), false));
         }
         let joined = Joined::build(&articles);
         App {
@@ -242,7 +250,7 @@ impl App {
             clipboard_doubt: None,
             hide_thoughts: false,
             focus: Pane::Quotes,
-            mode: Mode::Normal,
+            mode: InputMode::Normal,
             query: String::new(),
             notice: None,
             layout: AppLayout::default(),
@@ -257,7 +265,7 @@ impl App {
     /// A reader whose inputs are still on their way: an empty stand-in article
     /// until the first arrives ([`App::add_article`]).
     pub fn waiting() -> App {
-        let mut app = App::from_articles(vec![Article::new(
+        let mut app = App::from_articles(vec![ArticleView::new(
             Document::new("waiting for the inputs…", ""),
             false,
         )]);
@@ -265,11 +273,11 @@ impl App {
         app
     }
 
-    pub fn article(&self) -> &Article {
+    pub fn article(&self) -> &ArticleView {
         &self.articles[self.current]
     }
 
-    fn article_mut(&mut self) -> &mut Article {
+    fn article_mut(&mut self) -> &mut ArticleView {
         &mut self.articles[self.current]
     }
 
@@ -438,13 +446,13 @@ impl App {
     /// searched for at [`App::settle`], after the burst, so that a long burst
     /// costs one search, not one per key.
     pub fn take_event(&mut self, event: &Event) -> Option<Effect> {
-        let typed = matches!(self.mode, Mode::Search(_))
+        let typed = matches!(self.mode, InputMode::Search(_))
             && match event {
                 Event::Paste(_) => true,
                 Event::Key(key) => {
                     matches!(key.code, KeyCode::Char(_))
                         && !key.modifiers.contains(KeyModifiers::CONTROL)
-                        && keys::lookup(&[Context::Prompt, Context::Always], key).is_none()
+                        && keys::lookup(&[KeyContext::Prompt, KeyContext::Always], key).is_none()
                 }
                 _ => false,
             };
@@ -480,7 +488,7 @@ impl App {
     /// on one line (line breaks as spaces, controls left out), ignored anywhere
     /// else.
     fn paste(&mut self, text: &str) {
-        let searching = matches!(self.mode, Mode::Search(_));
+        let searching = matches!(self.mode, InputMode::Search(_));
         let Some(input) = self.mode.prompt_input() else {
             self.notice = Some("pasted text ignored: press / to search".into());
             return;
@@ -583,13 +591,21 @@ impl App {
             return self.handle_key(&plain).or(esc);
         }
         self.notice = None;
-        let contexts: &[Context] = match (&self.mode, self.focus) {
-            (Mode::Search(_) | Mode::Save(_), _) => &[Context::Prompt, Context::Always],
-            (Mode::Help, _) => &[Context::Help, Context::Always],
-            (Mode::Articles, _) => &[Context::Articles, Context::Always],
-            (Mode::Normal, Pane::Actors) => &[Context::Actors, Context::Global, Context::Always],
-            (Mode::Normal, Pane::Body) => &[Context::Body, Context::Global, Context::Always],
-            (Mode::Normal, Pane::Quotes) => &[Context::Quotes, Context::Global, Context::Always],
+        let contexts: &[KeyContext] = match (&self.mode, self.focus) {
+            (InputMode::Search(_) | InputMode::Save(_), _) => {
+                &[KeyContext::Prompt, KeyContext::Always]
+            }
+            (InputMode::Help, _) => &[KeyContext::Help, KeyContext::Always],
+            (InputMode::Articles, _) => &[KeyContext::Articles, KeyContext::Always],
+            (InputMode::Normal, Pane::Actors) => {
+                &[KeyContext::Actors, KeyContext::Global, KeyContext::Always]
+            }
+            (InputMode::Normal, Pane::Body) => {
+                &[KeyContext::Body, KeyContext::Global, KeyContext::Always]
+            }
+            (InputMode::Normal, Pane::Quotes) => {
+                &[KeyContext::Quotes, KeyContext::Global, KeyContext::Always]
+            }
         };
         let action = keys::lookup(contexts, key);
         if action == Some(Action::Count)
@@ -606,7 +622,7 @@ impl App {
         match action {
             Some(action) => self.apply_counted(action, count),
             None => {
-                let searching = matches!(self.mode, Mode::Search(_));
+                let searching = matches!(self.mode, InputMode::Search(_));
                 if let Some(input) = self.mode.prompt_input()
                     && let KeyCode::Char(c) = key.code
                     && !key.modifiers.contains(KeyModifiers::CONTROL)
@@ -657,7 +673,7 @@ impl App {
     fn goto_nth(&mut self, n: usize) {
         let i = n.saturating_sub(1);
         match self.focus {
-            _ if self.mode == Mode::Articles => {
+            _ if self.mode == InputMode::Articles => {
                 self.picker.cursor = i.min(self.articles.len() - 1);
                 self.clamp_picker();
             }
@@ -686,10 +702,10 @@ impl App {
         match action {
             Action::Quit => self.running = false,
             Action::Help => {
-                self.mode = Mode::Help;
+                self.mode = InputMode::Help;
                 self.help_scroll = 0;
             }
-            Action::CloseHelp => self.mode = Mode::Normal,
+            Action::CloseHelp => self.mode = InputMode::Normal,
             Action::FocusNext => self.focus = self.focus.next(),
             Action::FocusPrev => self.focus = self.focus.prev(),
             Action::FocusLeft => {
@@ -732,7 +748,7 @@ impl App {
                     Some(s) if in_view => art.doc.analysis.statements[s].span.start,
                     _ => top,
                 };
-                self.mode = Mode::Search(SearchPrompt {
+                self.mode = InputMode::Search(SearchPrompt {
                     input: String::new(),
                     previous_query: self.query.clone(),
                     origin,
@@ -761,25 +777,25 @@ impl App {
                 self.update_search();
             }
             Action::PromptAccept => match &self.mode {
-                Mode::Search(prompt) if prompt.input.is_empty() => {
+                InputMode::Search(prompt) if prompt.input.is_empty() => {
                     let previous = prompt.previous_query.clone();
-                    self.mode = Mode::Normal;
+                    self.mode = InputMode::Normal;
                     self.repeat_search(previous);
                 }
-                Mode::Search(_) => {
-                    self.mode = Mode::Normal;
+                InputMode::Search(_) => {
+                    self.mode = InputMode::Normal;
                     if !self.query.is_empty() && self.article().matches.is_empty() {
                         self.notice = Some(format!("no match for “{}”", self.query));
                     }
                 }
-                Mode::Save(prompt) => {
+                InputMode::Save(prompt) => {
                     let input = prompt.input.clone();
                     self.save_note(&input);
                 }
                 _ => {}
             },
-            Action::PromptCancel => match std::mem::replace(&mut self.mode, Mode::Normal) {
-                Mode::Search(prompt) => {
+            Action::PromptCancel => match std::mem::replace(&mut self.mode, InputMode::Normal) {
+                InputMode::Search(prompt) => {
                     self.set_query(prompt.previous_query);
                     let art = self.article_mut();
                     art.selected = prompt.origin_selected.filter(|s| art.shown.contains(s));
@@ -787,7 +803,7 @@ impl App {
                     self.set_quotes_top(prompt.origin_quotes_top);
                     self.clamp_body();
                 }
-                Mode::Save(_) => self.notice = Some("nothing saved".into()),
+                InputMode::Save(_) => self.notice = Some("nothing saved".into()),
                 _ => {}
             },
             Action::NextMatch => self.step_match(true),
@@ -796,7 +812,7 @@ impl App {
             Action::PrevArticle => self.switch_article(false),
             Action::ToggleScope => self.toggle_scope(),
             Action::ArticleList => self.open_picker(),
-            Action::CloseArticles => self.mode = Mode::Normal,
+            Action::CloseArticles => self.mode = InputMode::Normal,
             Action::OpenArticle => self.open_picked(),
             Action::Copy => return self.copy_selected(),
             Action::CopyToFile => self.copy_to_file(),

@@ -1,6 +1,6 @@
 //! Clicks select and focus; the wheel scrolls the pane under the pointer.
 
-use super::{App, Mode, WHEEL_ROWS};
+use super::{App, InputMode, WHEEL_ROWS};
 use crate::tui::article::ActorLine;
 use crate::tui::keys::Motion;
 use crate::tui::layout::{Pane, picker_area};
@@ -13,16 +13,16 @@ impl App {
 
     pub fn handle_mouse(&mut self, mouse: &MouseEvent) {
         let (x, y) = (mouse.column, mouse.row);
-        if self.mode == Mode::Help {
+        if self.mode == InputMode::Help {
             match mouse.kind {
                 MouseEventKind::ScrollDown => self.move_by(Motion::Down),
                 MouseEventKind::ScrollUp => self.move_by(Motion::Up),
-                MouseEventKind::Down(_) => self.mode = Mode::Normal,
+                MouseEventKind::Down(_) => self.mode = InputMode::Normal,
                 _ => {}
             }
             return;
         }
-        if self.mode == Mode::Articles {
+        if self.mode == InputMode::Articles {
             self.picker_mouse(mouse);
             return;
         }
@@ -173,7 +173,7 @@ impl App {
         match mouse.kind {
             MouseEventKind::ScrollDown => self.move_by(Motion::Down),
             MouseEventKind::ScrollUp => self.move_by(Motion::Up),
-            MouseEventKind::Down(MouseButton::Left) if !inside => self.mode = Mode::Normal,
+            MouseEventKind::Down(MouseButton::Left) if !inside => self.mode = InputMode::Normal,
             MouseEventKind::Down(MouseButton::Left) => {
                 let row = usize::from(mouse.row.saturating_sub(area.y));
                 if row == 0 || row + 1 >= usize::from(area.height) {

@@ -1,7 +1,7 @@
 //! Moving through statements, actors and the article, and keeping the
 //! selection in view.
 
-use super::{App, Mode, Scope};
+use super::{App, InputMode, Scope};
 use crate::ActorId;
 use crate::tui::article::ActorEntry;
 use crate::tui::help;
@@ -12,13 +12,13 @@ impl App {
     // ----- movement ------------------------------------------------------------------
 
     pub(super) fn move_by(&mut self, motion: Motion) {
-        if self.mode == Mode::Help {
+        if self.mode == InputMode::Help {
             let (rows, page) = self.help_rows_and_page();
             let max = rows.saturating_sub(page);
             self.help_scroll = step(self.help_scroll, motion, page, max).min(max);
             return;
         }
-        if self.mode == Mode::Articles {
+        if self.mode == InputMode::Articles {
             let page = self.picker_height().max(1);
             let last = self.articles.len() - 1;
             self.picker.cursor = step(self.picker.cursor, motion, page, last);

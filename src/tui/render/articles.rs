@@ -3,7 +3,7 @@
 
 use super::put;
 use crate::tui::app::App;
-use crate::tui::keys::{self, Action, Context};
+use crate::tui::keys::{self, Action, KeyContext};
 use crate::tui::layout::picker_area;
 use crate::tui::text::{display_width, truncate, truncate_start};
 use crate::tui::theme::Theme;
@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 /// The list's bottom line, from the key table.
 fn footer() -> String {
     let label = |a: Action| {
-        keys::key_for(Context::Articles, a)
+        keys::key_for(KeyContext::Articles, a)
             .map(|k| k.label())
             .unwrap_or_default()
     };

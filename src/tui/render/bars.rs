@@ -1,10 +1,10 @@
 //! The tab bar, the status line and the help overlay.
 
 use super::put;
-use crate::tui::app::{App, Mode};
-use crate::tui::article::Article;
+use crate::tui::app::{App, InputMode};
+use crate::tui::article::ArticleView;
 use crate::tui::help::{self, RowKind};
-use crate::tui::keys::{self, Action, Context};
+use crate::tui::keys::{self, Action, KeyContext};
 use crate::tui::layout::{Pane, help_area, help_text_width};
 use crate::tui::text::{
     display_width, fit_prefix, sanitize, truncate, truncate_middle, truncate_start,
@@ -52,7 +52,7 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
     let width = usize::from(area.width);
     let total = art.doc.analysis.statements.len();
     let mut parts: Vec<(String, Style)> = Vec::new();
-    let search_counter = |art: &Article| match (art.current_match, art.matches.len()) {
+    let search_counter = |art: &ArticleView| match (art.current_match, art.matches.len()) {
         (_, 0) => "no match".to_string(),
         (Some(i), n) => format!("{}/{n}", i + 1),
         (None, n) => format!("{n} matches"),
@@ -61,22 +61,22 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
     let right_text = match &app.notice {
         Some(n) => format!(" {} ", sanitize(n)),
         None => {
-            let hint = |c: Context, a: Action, what: &str| {
+            let hint = |c: KeyContext, a: Action, what: &str| {
                 keys::key_for(c, a).map(|k| format!("{} {what}", k.label()))
             };
             // In a prompt, keys are text: the hints are the prompt's own.
             let hints = match app.mode {
-                Mode::Search(_) => [
-                    hint(Context::Prompt, Action::PromptAccept, "keeps"),
-                    hint(Context::Prompt, Action::PromptCancel, "cancels"),
+                InputMode::Search(_) => [
+                    hint(KeyContext::Prompt, Action::PromptAccept, "keeps"),
+                    hint(KeyContext::Prompt, Action::PromptCancel, "cancels"),
                 ],
-                Mode::Save(_) => [
-                    hint(Context::Prompt, Action::PromptAccept, "saves"),
-                    hint(Context::Prompt, Action::PromptCancel, "cancels"),
+                InputMode::Save(_) => [
+                    hint(KeyContext::Prompt, Action::PromptAccept, "saves"),
+                    hint(KeyContext::Prompt, Action::PromptCancel, "cancels"),
                 ],
                 _ => [
-                    hint(Context::Global, Action::Help, "help"),
-                    hint(Context::Global, Action::Quit, "quit"),
+                    hint(KeyContext::Global, Action::Help, "help"),
+                    hint(KeyContext::Global, Action::Quit, "quit"),
                 ],
             };
             let hints: Vec<String> = hints.into_iter().flatten().collect();
@@ -95,7 +95,7 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         width
     };
     match &app.mode {
-        Mode::Search(prompt) => {
+        InputMode::Search(prompt) => {
             let counter = if prompt.input.is_empty() {
                 String::new()
             } else {
@@ -118,7 +118,7 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
                 ));
             }
         }
-        Mode::Save(prompt) => {
+        InputMode::Save(prompt) => {
             let label = "save note to: ";
             let room = left_budget.saturating_sub(label.len() + 1);
             parts.push((label.into(), theme.status));

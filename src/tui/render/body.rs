@@ -4,7 +4,7 @@
 
 use super::put;
 use crate::tui::app::App;
-use crate::tui::article::Article;
+use crate::tui::article::ArticleView;
 use crate::tui::layout::{BodyGeometry, Pane, PaneArea};
 use crate::tui::text::{display_width, sanitize, truncate};
 use crate::tui::theme::Theme;
@@ -63,7 +63,7 @@ impl<'a> Underline<'a> {
 /// Splits `row` into runs of one style: statements (when `statements`), the
 /// selected statement, underlined spans, and search matches.
 pub(super) fn chunks(
-    art: &Article,
+    art: &ArticleView,
     theme: &Theme,
     row: Row,
     statements: bool,

@@ -10,8 +10,8 @@ mod bars;
 mod body;
 mod quotes;
 
-use super::app::{App, Mode};
-use super::keys::{self, Action, Context};
+use super::app::{App, InputMode};
+use super::keys::{self, Action, KeyContext};
 use super::layout::{Pane, PaneArea};
 use super::text::{all_simple, display_width};
 use super::theme::Theme;
@@ -54,8 +54,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         bars::render_status(app, theme, layout.status, buf);
     }
     match app.mode {
-        Mode::Help => bars::render_help(app, theme, area, buf),
-        Mode::Articles => articles::render_articles(app, theme, area, buf),
+        InputMode::Help => bars::render_help(app, theme, area, buf),
+        InputMode::Articles => articles::render_articles(app, theme, area, buf),
         _ => {}
     }
 }
@@ -105,7 +105,7 @@ fn frame_pane(app: &App, theme: &Theme, pane: Pane, pa: PaneArea, buf: &mut Buff
             Pane::Body => (Action::FocusNext, Pane::Body),
         };
         if other != pane
-            && let Some(key) = keys::key_for(Context::Global, action)
+            && let Some(key) = keys::key_for(KeyContext::Global, action)
         {
             let hint = format!("· {}: {} ", key.label(), other.title().to_lowercase());
             if display_width(&title) + display_width(&hint) + 2 <= usize::from(pa.outer.width) {
