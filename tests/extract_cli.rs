@@ -1,26 +1,10 @@
 //! `briefing extract` as a user runs it: JSON schema, char offsets, batch mode,
 //! the text listing and errors.
 
-use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn briefing(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("briefing runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
+use common::briefing;
+use serde_json::Value;
 
 fn json(args: &[&str], stdin: &str) -> Value {
     let out = briefing(args, stdin);

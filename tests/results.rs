@@ -3,23 +3,12 @@
 //! analysing the articles gives, without analysing them; bad results files
 //! are refused with a reason, never a panic.
 
-use serde_json::Value;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn briefing(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("briefing runs");
-    // The run may refuse before reading stdin.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
-}
+use common::briefing;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 fn stdout(out: &Output) -> String {
     assert!(
@@ -72,7 +61,7 @@ fn batch_input() -> String {
 
 /// The batch results of [`articles`], written to `dir/results.jsonl`.
 fn results(dir: &Path) -> (PathBuf, String) {
-    let out = stdout(&briefing(&["extract", "-f", "jsonl"], &batch_input()));
+    let out = stdout(&briefing(&["extract", "-f", "jsonl"], batch_input()));
     let path = dir.join("results.jsonl");
     std::fs::write(&path, &out).unwrap();
     (path, out)
