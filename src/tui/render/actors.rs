@@ -141,148 +141,180 @@ pub(super) fn render_actors(app: &App, theme: &Theme, inner: Rect, buf: &mut Buf
         .take(usize::from(inner.height))
         .enumerate()
     {
-        let y = inner.y + dy as u16;
-        let row = Rect::new(inner.x, y, inner.width, 1);
-        match *line {
+        let row = Rect::new(inner.x, inner.y + dy as u16, inner.width, 1);
+        // The entry a line belongs to, and whether the cursor shows on it
+        // when the pane is not focused (on the name line only).
+        let (entry, cursor_unfocused) = match *line {
             ActorLine::Heading { title, count } => {
-                let unit = if title == "Speakers" {
-                    "statements"
-                } else {
-                    "mentions"
-                };
-                let full = format!("{title} {count} · {unit}");
-                let text = if display_width(&full) <= usize::from(inner.width) {
-                    full
-                } else {
-                    format!("{title} {count}")
-                };
-                put(
-                    buf,
-                    inner.x,
-                    y,
-                    right,
-                    &truncate(&text, usize::from(inner.width)),
-                    theme.heading,
-                );
+                draw_heading(theme, row, buf, title, count);
+                continue;
             }
             ActorLine::Name(e) => {
-                let view = entry_view(app, e);
-                let in_filter = view.in_filter == Some(true);
-                let mut x = inner.x;
-                let mark = if in_filter { "✓" } else { " " };
-                x = put(
-                    buf,
-                    x,
-                    y,
-                    right,
-                    mark,
-                    theme.text.add_modifier(Modifier::BOLD),
-                );
-                if view.in_filter.is_some() {
-                    let swatch = if theme.is_mono() { "▪" } else { "█" };
-                    x = put(
-                        buf,
-                        x,
-                        y,
-                        right,
-                        swatch,
-                        Style::new().fg(theme.speaker_color(view.slot)),
-                    );
-                } else {
-                    x = put(buf, x, y, right, " ", theme.text);
-                }
-                x = put(buf, x, y, right, " ", theme.text);
-                let count = view.count.to_string();
-                let name_w = usize::from(right.saturating_sub(x)).saturating_sub(count.len() + 1);
-                let name_style = if in_filter {
-                    theme.text.add_modifier(Modifier::BOLD)
-                } else {
-                    theme.text
-                };
-                // A surname that fits says more than a cut full name.
-                let name =
-                    if display_width(view.name) > name_w && display_width(view.short) <= name_w {
-                        view.short
-                    } else {
-                        view.name
-                    };
-                put(buf, x, y, right, &truncate(name, name_w), name_style);
-                let cx = right.saturating_sub(count.len() as u16);
-                if cx > x {
-                    put(buf, cx, y, right, &count, theme.muted);
-                }
-                if e == list.cursor {
-                    let style = if focused {
-                        theme.cursor_focused
-                    } else {
-                        theme.cursor_unfocused
-                    };
-                    buf.set_style(row, style);
-                }
+                draw_name(app, theme, row, buf, e);
+                (e, true)
             }
             ActorLine::Role(e) => {
-                let role = entry_view(app, e).role;
-                let x = inner.x.saturating_add(3);
-                put(
-                    buf,
-                    x,
-                    y,
-                    right,
-                    &truncate(&role, usize::from(right.saturating_sub(x))),
-                    theme.muted,
-                );
-                if e == list.cursor && focused {
-                    buf.set_style(row, theme.cursor_focused);
-                }
+                draw_role(app, theme, row, buf, e);
+                (e, false)
             }
             ActorLine::InArticle { entry, item } => {
-                let Some(&(doc, count)) =
-                    app.joined.per_article.get(entry).and_then(|l| l.get(item))
-                else {
+                if !draw_in_article(app, theme, row, buf, entry, item) {
                     continue;
-                };
-                let Some(article) = app.articles.get(doc) else {
-                    continue;
-                };
-                // "▸#2 Port reopens…   3": the current article is marked.
-                let x = inner.x.saturating_add(3);
-                let mark = if doc == app.current { "▸" } else { " " };
-                let x = put(buf, x, y, right, mark, theme.text);
-                let number = format!("#{} ", doc + 1);
-                let x = put(buf, x, y, right, &number, theme.muted);
-                let count = count.to_string();
-                let title_w = usize::from(right.saturating_sub(x)).saturating_sub(count.len() + 1);
-                let title = truncate(article.title(), title_w);
-                let style = if doc == app.current {
-                    theme.text.add_modifier(Modifier::BOLD)
-                } else {
-                    theme.muted
-                };
-                put(buf, x, y, right, &title, style);
-                let cx = right.saturating_sub(count.len() as u16);
-                if cx > x {
-                    put(buf, cx, y, right, &count, theme.muted);
                 }
-                if entry == list.cursor && focused {
-                    buf.set_style(row, theme.cursor_focused);
-                }
+                (entry, false)
             }
             ActorLine::MoreArticles { entry, more } => {
-                let s = if more == 1 { "" } else { "s" };
-                let text = format!("+{more} more article{s}");
-                let x = inner.x.saturating_add(4);
-                put(
-                    buf,
-                    x,
-                    y,
-                    right,
-                    &truncate(&text, usize::from(right.saturating_sub(x))),
-                    theme.muted,
-                );
-                if entry == list.cursor && focused {
-                    buf.set_style(row, theme.cursor_focused);
-                }
+                draw_more_articles(theme, row, buf, more);
+                (entry, false)
+            }
+        };
+        if entry == list.cursor {
+            if focused {
+                buf.set_style(row, theme.cursor_focused);
+            } else if cursor_unfocused {
+                buf.set_style(row, theme.cursor_unfocused);
             }
         }
     }
+}
+
+/// "Speakers 5 · statements", or without the unit where it does not fit.
+fn draw_heading(theme: &Theme, row: Rect, buf: &mut Buffer, title: &str, count: usize) {
+    let unit = if title == "Speakers" {
+        "statements"
+    } else {
+        "mentions"
+    };
+    let full = format!("{title} {count} · {unit}");
+    let text = if display_width(&full) <= usize::from(row.width) {
+        full
+    } else {
+        format!("{title} {count}")
+    };
+    put(
+        buf,
+        row.x,
+        row.y,
+        row.right(),
+        &truncate(&text, usize::from(row.width)),
+        theme.heading,
+    );
+}
+
+/// "✓█ Dimitry Peskov      4": filter mark, colour swatch, name and count.
+fn draw_name(app: &App, theme: &Theme, row: Rect, buf: &mut Buffer, e: usize) {
+    let (y, right) = (row.y, row.right());
+    let view = entry_view(app, e);
+    let in_filter = view.in_filter == Some(true);
+    let mut x = row.x;
+    let mark = if in_filter { "✓" } else { " " };
+    x = put(
+        buf,
+        x,
+        y,
+        right,
+        mark,
+        theme.text.add_modifier(Modifier::BOLD),
+    );
+    if view.in_filter.is_some() {
+        let swatch = if theme.is_mono() { "▪" } else { "█" };
+        x = put(
+            buf,
+            x,
+            y,
+            right,
+            swatch,
+            Style::new().fg(theme.speaker_color(view.slot)),
+        );
+    } else {
+        x = put(buf, x, y, right, " ", theme.text);
+    }
+    x = put(buf, x, y, right, " ", theme.text);
+    let count = view.count.to_string();
+    let name_w = usize::from(right.saturating_sub(x)).saturating_sub(count.len() + 1);
+    let name_style = if in_filter {
+        theme.text.add_modifier(Modifier::BOLD)
+    } else {
+        theme.text
+    };
+    // A surname that fits says more than a cut full name.
+    let name = if display_width(view.name) > name_w && display_width(view.short) <= name_w {
+        view.short
+    } else {
+        view.name
+    };
+    put(buf, x, y, right, &truncate(name, name_w), name_style);
+    let cx = right.saturating_sub(count.len() as u16);
+    if cx > x {
+        put(buf, cx, y, right, &count, theme.muted);
+    }
+}
+
+/// The role under a name, indented.
+fn draw_role(app: &App, theme: &Theme, row: Rect, buf: &mut Buffer, e: usize) {
+    let role = entry_view(app, e).role;
+    let right = row.right();
+    let x = row.x.saturating_add(3);
+    put(
+        buf,
+        x,
+        row.y,
+        right,
+        &truncate(&role, usize::from(right.saturating_sub(x))),
+        theme.muted,
+    );
+}
+
+/// "▸#2 Port reopens…   3": an article a briefing actor speaks in, the
+/// current one marked; `false` when there is no such article.
+fn draw_in_article(
+    app: &App,
+    theme: &Theme,
+    row: Rect,
+    buf: &mut Buffer,
+    entry: usize,
+    item: usize,
+) -> bool {
+    let Some(&(doc, count)) = app.joined.per_article.get(entry).and_then(|l| l.get(item)) else {
+        return false;
+    };
+    let Some(article) = app.articles.get(doc) else {
+        return false;
+    };
+    let (y, right) = (row.y, row.right());
+    let x = row.x.saturating_add(3);
+    let mark = if doc == app.current { "▸" } else { " " };
+    let x = put(buf, x, y, right, mark, theme.text);
+    let number = format!("#{} ", doc + 1);
+    let x = put(buf, x, y, right, &number, theme.muted);
+    let count = count.to_string();
+    let title_w = usize::from(right.saturating_sub(x)).saturating_sub(count.len() + 1);
+    let title = truncate(article.title(), title_w);
+    let style = if doc == app.current {
+        theme.text.add_modifier(Modifier::BOLD)
+    } else {
+        theme.muted
+    };
+    put(buf, x, y, right, &title, style);
+    let cx = right.saturating_sub(count.len() as u16);
+    if cx > x {
+        put(buf, cx, y, right, &count, theme.muted);
+    }
+    true
+}
+
+/// "+3 more articles" under a briefing actor's articles.
+fn draw_more_articles(theme: &Theme, row: Rect, buf: &mut Buffer, more: usize) {
+    let s = if more == 1 { "" } else { "s" };
+    let text = format!("+{more} more article{s}");
+    let right = row.right();
+    let x = row.x.saturating_add(4);
+    put(
+        buf,
+        x,
+        row.y,
+        right,
+        &truncate(&text, usize::from(right.saturating_sub(x))),
+        theme.muted,
+    );
 }

@@ -48,17 +48,54 @@ pub(super) fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer
 /// is cut, and the cut shows as `…`.
 pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.status);
-    let art = app.article();
     let width = usize::from(area.width);
-    let total = art.doc.analysis.statements.len();
-    let mut parts: Vec<(String, Style)> = Vec::new();
-    let search_counter = |art: &ArticleView| match (art.current_match, art.matches.len()) {
+    let right_text = status_right(app);
+    let right_style = if app.notice.is_some() {
+        theme.notice
+    } else {
+        theme.status
+    };
+    let right_w = display_width(&right_text);
+    let left_budget = if width >= right_w + 20 || app.notice.is_some() {
+        width.saturating_sub(right_w)
+    } else {
+        width
+    };
+    let parts = match &app.mode {
+        InputMode::Search(prompt) => search_parts(app, theme, &prompt.input, left_budget),
+        InputMode::Save(prompt) => {
+            let label = "save note to: ";
+            let room = left_budget.saturating_sub(label.len() + 1);
+            vec![
+                (label.into(), theme.status),
+                (truncate_start(&prompt.input, room), theme.status_accent),
+                ("▏".into(), theme.status_accent),
+            ]
+        }
+        _ => reading_parts(app, theme),
+    };
+    let (x, used) = put_parts(&parts, left_budget, theme, area, buf);
+    if left_budget < width {
+        // A notice keeps its start and its end (a file name, a count).
+        let t = truncate_middle(&right_text, width - used.min(width));
+        let rx = area.right().saturating_sub(display_width(&t) as u16);
+        put(buf, rx.max(x), area.y, area.right(), &t, right_style);
+    }
+}
+
+/// Where the search stands in an article: "2/5", "5 matches", "no match".
+fn search_counter(art: &ArticleView) -> String {
+    match (art.current_match, art.matches.len()) {
         (_, 0) => "no match".to_string(),
         (Some(i), n) => format!("{}/{n}", i + 1),
         (None, n) => format!("{n} matches"),
-    };
-    // The right side: a notice, or key hints taken from the key table.
-    let right_text = match &app.notice {
+    }
+}
+
+/// The right side of the status bar: a notice, or key hints taken from the
+/// key table.
+fn status_right(app: &App) -> String {
+    match &app.notice {
         Some(n) => format!(" {} ", sanitize(n)),
         None => {
             let hint = |c: KeyContext, a: Action, what: &str| {
@@ -82,97 +119,100 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
             let hints: Vec<String> = hints.into_iter().flatten().collect();
             format!(" {} ", hints.join(" · "))
         }
-    };
-    let right_style = if app.notice.is_some() {
-        theme.notice
-    } else {
-        theme.status
-    };
-    let right_w = display_width(&right_text);
-    let left_budget = if width >= right_w + 20 || app.notice.is_some() {
-        width.saturating_sub(right_w)
-    } else {
-        width
-    };
-    match &app.mode {
-        InputMode::Search(prompt) => {
-            let counter = if prompt.input.is_empty() {
-                String::new()
-            } else {
-                format!("  {}", search_counter(art))
-            };
-            // The end of a long query shows, where the cursor is, with the counter.
-            let room = left_budget.saturating_sub(display_width(&counter) + 2);
-            parts.push((
-                format!("/{}", truncate_start(&prompt.input, room)),
-                theme.status_accent,
-            ));
-            parts.push(("▏".into(), theme.status_accent));
-            if !counter.is_empty() {
-                parts.push((counter, theme.status));
-            }
-            if prompt.input.is_empty() && !app.query.is_empty() {
-                parts.push((
-                    format!("  Enter: /{} again", sanitize(&app.query)),
-                    theme.status,
-                ));
-            }
-        }
-        InputMode::Save(prompt) => {
-            let label = "save note to: ";
-            let room = left_budget.saturating_sub(label.len() + 1);
-            parts.push((label.into(), theme.status));
-            parts.push((truncate_start(&prompt.input, room), theme.status_accent));
-            parts.push(("▏".into(), theme.status_accent));
-        }
-        _ => {
-            let position = match app.quote_pos() {
-                Some(p) => format!("{}/{}", p + 1, app.quote_list().len()),
-                None if art.analysing => "analysing…".to_string(),
-                None if total == 0 => "no statements".to_string(),
-                None => format!("0/{}", app.quote_list().len()),
-            };
-            parts.push((format!(" {position} "), theme.status_accent));
-            if let Some(p) = app.loading {
-                parts.push((
-                    format!(" reading {}/{} ", p.read, p.inputs),
-                    theme.status_accent,
-                ));
-            }
-            let waiting = app.analysing();
-            if waiting > 0 && app.articles.len() > 1 {
-                parts.push((format!(" analysing {waiting} "), theme.status));
-            }
-            if !app.errors.is_empty() {
-                parts.push((
-                    format!(" ✗ {} unreadable ", app.errors.len()),
-                    theme.status_accent,
-                ));
-            }
-            if let Some(count) = app.count {
-                parts.push((format!(" {count}… "), theme.status_accent));
-            }
-            if app.filter_on() {
-                parts.push((format!(" {} ", app.filter_summary()), theme.status_accent));
-            }
-            if app.hide_thoughts {
-                parts.push((" thoughts hidden ".into(), theme.status_accent));
-            }
-            if !app.query.is_empty() {
-                parts.push((
-                    format!(" /{} {} ", truncate(&app.query, 30), search_counter(art)),
-                    theme.status,
-                ));
-            }
-            if app.articles.len() > 1 {
-                parts.push((
-                    format!(" art {}/{} ", app.current + 1, app.articles.len()),
-                    theme.status,
-                ));
-            }
-            parts.push((format!(" {}", sanitize(art.title())), theme.status));
-        }
     }
+}
+
+/// The search prompt: the query's end (where the cursor is), the counter, and
+/// how to repeat the last search.
+fn search_parts(app: &App, theme: &Theme, input: &str, left_budget: usize) -> Vec<(String, Style)> {
+    let mut parts = Vec::new();
+    let counter = if input.is_empty() {
+        String::new()
+    } else {
+        format!("  {}", search_counter(app.article()))
+    };
+    // The end of a long query shows, where the cursor is, with the counter.
+    let room = left_budget.saturating_sub(display_width(&counter) + 2);
+    parts.push((
+        format!("/{}", truncate_start(input, room)),
+        theme.status_accent,
+    ));
+    parts.push(("▏".into(), theme.status_accent));
+    if !counter.is_empty() {
+        parts.push((counter, theme.status));
+    }
+    if input.is_empty() && !app.query.is_empty() {
+        parts.push((
+            format!("  Enter: /{} again", sanitize(&app.query)),
+            theme.status,
+        ));
+    }
+    parts
+}
+
+/// The status of reading: position, loading, filter, search, article.
+fn reading_parts(app: &App, theme: &Theme) -> Vec<(String, Style)> {
+    let art = app.article();
+    let total = art.doc.analysis.statements.len();
+    let mut parts = Vec::new();
+    let position = match app.quote_pos() {
+        Some(p) => format!("{}/{}", p + 1, app.quote_list().len()),
+        None if art.analysing => "analysing…".to_string(),
+        None if total == 0 => "no statements".to_string(),
+        None => format!("0/{}", app.quote_list().len()),
+    };
+    parts.push((format!(" {position} "), theme.status_accent));
+    if let Some(p) = app.loading {
+        parts.push((
+            format!(" reading {}/{} ", p.read, p.inputs),
+            theme.status_accent,
+        ));
+    }
+    let waiting = app.analysing();
+    if waiting > 0 && app.articles.len() > 1 {
+        parts.push((format!(" analysing {waiting} "), theme.status));
+    }
+    if !app.errors.is_empty() {
+        parts.push((
+            format!(" ✗ {} unreadable ", app.errors.len()),
+            theme.status_accent,
+        ));
+    }
+    if let Some(count) = app.count {
+        parts.push((format!(" {count}… "), theme.status_accent));
+    }
+    if app.filter_on() {
+        parts.push((format!(" {} ", app.filter_summary()), theme.status_accent));
+    }
+    if app.hide_thoughts {
+        parts.push((" thoughts hidden ".into(), theme.status_accent));
+    }
+    if !app.query.is_empty() {
+        parts.push((
+            format!(" /{} {} ", truncate(&app.query, 30), search_counter(art)),
+            theme.status,
+        ));
+    }
+    if app.articles.len() > 1 {
+        parts.push((
+            format!(" art {}/{} ", app.current + 1, app.articles.len()),
+            theme.status,
+        ));
+    }
+    parts.push((format!(" {}", sanitize(art.title())), theme.status));
+    parts
+}
+
+/// Draws the parts from the left, as many as fit in `left_budget` columns
+/// with a `…` when some do not; returns the column after them and the
+/// columns used.
+fn put_parts(
+    parts: &[(String, Style)],
+    left_budget: usize,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> (u16, usize) {
     // Everything, or as much as fits before a `…`.
     let whole: usize = parts.iter().map(|(t, _)| display_width(t)).sum();
     let room = if whole > left_budget {
@@ -182,7 +222,7 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
     };
     let mut x = area.x;
     let mut used = 0;
-    for (text, style) in &parts {
+    for (text, style) in parts {
         let left = room.saturating_sub(used);
         if left == 0 {
             break;
@@ -202,12 +242,7 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         x = put(buf, x, area.y, area.right(), "…", theme.status);
         used += 1;
     }
-    if left_budget < width {
-        // A notice keeps its start and its end (a file name, a count).
-        let t = truncate_middle(&right_text, width - used.min(width));
-        let rx = area.right().saturating_sub(display_width(&t) as u16);
-        put(buf, rx.max(x), area.y, area.right(), &t, right_style);
-    }
+    (x, used)
 }
 
 /// The help over the panes, wrapped to the room there is.
