@@ -53,39 +53,7 @@ impl Joined {
         let briefing = Briefing::new(documents);
         let n = briefing.actors.len();
 
-        // Statements by briefing actor, from the articles' own counts (which the
-        // quote list also follows), and where each speaks first.
-        let mut per_actor: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n + 1];
-        let mut first_seen = vec![(usize::MAX, usize::MAX); n + 1];
-        for (g, actor) in briefing.actors.iter().enumerate() {
-            for ap in &actor.appearances {
-                let count = articles[ap.document]
-                    .counts
-                    .get(ap.actor)
-                    .copied()
-                    .unwrap_or(0);
-                if count > 0 {
-                    match per_actor[g].last_mut() {
-                        // Two actors of one article may be one person.
-                        Some((d, c)) if *d == ap.document => *c += count,
-                        _ => per_actor[g].push((ap.document, count)),
-                    }
-                }
-            }
-        }
-        for (d, art) in articles.iter().enumerate() {
-            let unattributed = art.counts.last().copied().unwrap_or(0);
-            if unattributed > 0 {
-                per_actor[n].push((d, unattributed));
-            }
-            for (i, s) in art.doc.analysis.statements.iter().enumerate() {
-                let g = match s.speaker {
-                    Some(a) if a < art.doc.analysis.actors.len() => briefing.global(d, a),
-                    _ => n,
-                };
-                first_seen[g] = first_seen[g].min((d, i));
-            }
-        }
+        let (mut per_actor, first_seen) = statements_by_actor(&briefing, articles);
         let totals: Vec<usize> = per_actor
             .iter()
             .map(|v| v.iter().map(|&(_, c)| c).sum())
@@ -140,24 +108,7 @@ impl Joined {
                 }
             },
         );
-        // Short names by the articles' rule, from the actor as the briefing
-        // names them.
-        let tags = briefing
-            .actors
-            .iter()
-            .map(|a| {
-                tag_for(&crate::Actor {
-                    name: a.name.clone(),
-                    kind: a.kind,
-                    roles: Vec::new(),
-                    aliases: Vec::new(),
-                    mentions: Vec::new(),
-                    gender: None,
-                    statements: 0,
-                    forms: Vec::new(),
-                })
-            })
-            .collect();
+        let tags = briefing_tags(&briefing);
         let tag_width = articles.iter().map(|a| a.tag_width).max().unwrap_or(3);
         Joined {
             briefing,
@@ -231,4 +182,67 @@ impl Joined {
             None => "unattributed",
         }
     }
+}
+
+/// Statements by briefing actor (the last entry: the unattributed), as
+/// (article, count) in article order, from the articles' own counts (which
+/// the quote list also follows); and where each speaks first.
+fn statements_by_actor(
+    briefing: &Briefing,
+    articles: &[ArticleView],
+) -> (Vec<Vec<(usize, usize)>>, Vec<(usize, usize)>) {
+    let n = briefing.actors.len();
+    let mut per_actor: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n + 1];
+    let mut first_seen = vec![(usize::MAX, usize::MAX); n + 1];
+    for (g, actor) in briefing.actors.iter().enumerate() {
+        for ap in &actor.appearances {
+            let count = articles[ap.document]
+                .counts
+                .get(ap.actor)
+                .copied()
+                .unwrap_or(0);
+            if count > 0 {
+                match per_actor[g].last_mut() {
+                    // Two actors of one article may be one person.
+                    Some((d, c)) if *d == ap.document => *c += count,
+                    _ => per_actor[g].push((ap.document, count)),
+                }
+            }
+        }
+    }
+    for (d, art) in articles.iter().enumerate() {
+        let unattributed = art.counts.last().copied().unwrap_or(0);
+        if unattributed > 0 {
+            per_actor[n].push((d, unattributed));
+        }
+        for (i, s) in art.doc.analysis.statements.iter().enumerate() {
+            let g = match s.speaker {
+                Some(a) if a < art.doc.analysis.actors.len() => briefing.global(d, a),
+                _ => n,
+            };
+            first_seen[g] = first_seen[g].min((d, i));
+        }
+    }
+    (per_actor, first_seen)
+}
+
+/// Short names by the articles' rule, from each actor as the briefing names
+/// them.
+fn briefing_tags(briefing: &Briefing) -> Vec<String> {
+    briefing
+        .actors
+        .iter()
+        .map(|a| {
+            tag_for(&crate::Actor {
+                name: a.name.clone(),
+                kind: a.kind,
+                roles: Vec::new(),
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+                gender: None,
+                statements: 0,
+                forms: Vec::new(),
+            })
+        })
+        .collect()
 }
