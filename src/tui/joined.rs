@@ -184,15 +184,18 @@ impl Joined {
     }
 }
 
+/// (article, statements) pairs of one actor, in article order.
+type ArticleCounts = Vec<(usize, usize)>;
+
 /// Statements by briefing actor (the last entry: the unattributed), as
 /// (article, count) in article order, from the articles' own counts (which
 /// the quote list also follows); and where each speaks first.
 fn statements_by_actor(
     briefing: &Briefing,
     articles: &[ArticleView],
-) -> (Vec<Vec<(usize, usize)>>, Vec<(usize, usize)>) {
+) -> (Vec<ArticleCounts>, Vec<(usize, usize)>) {
     let n = briefing.actors.len();
-    let mut per_actor: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n + 1];
+    let mut per_actor: Vec<ArticleCounts> = vec![Vec::new(); n + 1];
     let mut first_seen = vec![(usize::MAX, usize::MAX); n + 1];
     for (g, actor) in briefing.actors.iter().enumerate() {
         for ap in &actor.appearances {
