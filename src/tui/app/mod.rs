@@ -740,72 +740,12 @@ impl App {
                     self.clear_filter();
                 }
             }
-            Action::StartSearch => {
-                let in_view = self.selection_in_body_view();
-                let art = self.article();
-                let top = art.body.rows.get(art.body_top).map_or(0, |r| r.start);
-                let origin = match art.selected {
-                    Some(s) if in_view => art.doc.analysis.statements[s].span.start,
-                    _ => top,
-                };
-                self.mode = InputMode::Search(SearchPrompt {
-                    input: String::new(),
-                    previous_query: self.query.clone(),
-                    origin,
-                    origin_selected: art.selected,
-                    origin_body_top: art.body_top,
-                    origin_quotes_top: self.quotes_top(),
-                });
-            }
+            Action::StartSearch => self.start_search(),
             Action::PromptBackspace | Action::PromptDeleteWord | Action::PromptClear => {
-                if let Some(input) = self.mode.prompt_input() {
-                    match action {
-                        Action::PromptBackspace => {
-                            input.pop();
-                        }
-                        Action::PromptDeleteWord => {
-                            // A word, or a part of a path.
-                            let kept = input
-                                .trim_end_matches([' ', '/'])
-                                .rfind([' ', '/'])
-                                .map_or(0, |i| i + 1);
-                            input.truncate(kept);
-                        }
-                        _ => input.clear(),
-                    }
-                }
-                self.update_search();
+                self.edit_prompt(action)
             }
-            Action::PromptAccept => match &self.mode {
-                InputMode::Search(prompt) if prompt.input.is_empty() => {
-                    let previous = prompt.previous_query.clone();
-                    self.mode = InputMode::Normal;
-                    self.repeat_search(previous);
-                }
-                InputMode::Search(_) => {
-                    self.mode = InputMode::Normal;
-                    if !self.query.is_empty() && self.article().matches.is_empty() {
-                        self.notice = Some(format!("no match for “{}”", self.query));
-                    }
-                }
-                InputMode::Save(prompt) => {
-                    let input = prompt.input.clone();
-                    self.save_note(&input);
-                }
-                _ => {}
-            },
-            Action::PromptCancel => match std::mem::replace(&mut self.mode, InputMode::Normal) {
-                InputMode::Search(prompt) => {
-                    self.set_query(prompt.previous_query);
-                    let art = self.article_mut();
-                    art.selected = prompt.origin_selected.filter(|s| art.shown.contains(s));
-                    art.body_top = prompt.origin_body_top;
-                    self.set_quotes_top(prompt.origin_quotes_top);
-                    self.clamp_body();
-                }
-                InputMode::Save(_) => self.notice = Some("nothing saved".into()),
-                _ => {}
-            },
+            Action::PromptAccept => self.accept_prompt(),
+            Action::PromptCancel => self.cancel_prompt(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::NextArticle => self.switch_article(true),
@@ -820,6 +760,86 @@ impl App {
             Action::Redraw => return Some(Effect::Redraw),
         }
         None
+    }
+
+    /// Opens the search prompt, remembering where reading was so that a
+    /// cancelled search puts it back.
+    fn start_search(&mut self) {
+        let in_view = self.selection_in_body_view();
+        let art = self.article();
+        let top = art.body.rows.get(art.body_top).map_or(0, |r| r.start);
+        let origin = match art.selected {
+            Some(s) if in_view => art.doc.analysis.statements[s].span.start,
+            _ => top,
+        };
+        self.mode = InputMode::Search(SearchPrompt {
+            input: String::new(),
+            previous_query: self.query.clone(),
+            origin,
+            origin_selected: art.selected,
+            origin_body_top: art.body_top,
+            origin_quotes_top: self.quotes_top(),
+        });
+    }
+
+    /// Edits the open prompt: one character, a word, or all of it.
+    fn edit_prompt(&mut self, action: Action) {
+        if let Some(input) = self.mode.prompt_input() {
+            match action {
+                Action::PromptBackspace => {
+                    input.pop();
+                }
+                Action::PromptDeleteWord => {
+                    // A word, or a part of a path.
+                    let kept = input
+                        .trim_end_matches([' ', '/'])
+                        .rfind([' ', '/'])
+                        .map_or(0, |i| i + 1);
+                    input.truncate(kept);
+                }
+                _ => input.clear(),
+            }
+        }
+        self.update_search();
+    }
+
+    /// Enter in a prompt: keeps the search (an empty one repeats the last),
+    /// or saves the note.
+    fn accept_prompt(&mut self) {
+        match &self.mode {
+            InputMode::Search(prompt) if prompt.input.is_empty() => {
+                let previous = prompt.previous_query.clone();
+                self.mode = InputMode::Normal;
+                self.repeat_search(previous);
+            }
+            InputMode::Search(_) => {
+                self.mode = InputMode::Normal;
+                if !self.query.is_empty() && self.article().matches.is_empty() {
+                    self.notice = Some(format!("no match for “{}”", self.query));
+                }
+            }
+            InputMode::Save(prompt) => {
+                let input = prompt.input.clone();
+                self.save_note(&input);
+            }
+            _ => {}
+        }
+    }
+
+    /// Esc in a prompt: the search as it was before, or nothing saved.
+    fn cancel_prompt(&mut self) {
+        match std::mem::replace(&mut self.mode, InputMode::Normal) {
+            InputMode::Search(prompt) => {
+                self.set_query(prompt.previous_query);
+                let art = self.article_mut();
+                art.selected = prompt.origin_selected.filter(|s| art.shown.contains(s));
+                art.body_top = prompt.origin_body_top;
+                self.set_quotes_top(prompt.origin_quotes_top);
+                self.clamp_body();
+            }
+            InputMode::Save(_) => self.notice = Some("nothing saved".into()),
+            _ => {}
+        }
     }
 }
 
