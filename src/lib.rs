@@ -5,18 +5,18 @@
 //! it. It is pure Rust, deterministic and needs no model files. The binary adds
 //! `briefing extract` (JSON, JSON Lines or text) and an interactive reader.
 
-pub mod analysis;
 pub mod briefing;
 pub mod cli;
-pub mod dates;
 pub mod document;
 pub mod export;
 pub mod input;
 pub mod join;
-pub mod lexicon;
 pub mod output;
 pub mod sanitize;
 pub mod tui;
+
+// The engine, under the names it had before it became a crate of its own.
+pub use briefing_engine::{analysis, dates, lexicon};
 
 pub use analysis::{
     Actor, ActorId, ActorKind, Analysis, Mode, Span, Statement, StatementKind, analyze,

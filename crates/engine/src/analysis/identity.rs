@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 /// Short first names to the full name they stand for.
 static NICKNAMES: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
     let mut map = FxHashMap::default();
-    for line in include_str!("../../assets/lexicon/nicknames.txt").lines() {
+    for line in include_str!("../../../../assets/lexicon/nicknames.txt").lines() {
         let line = line.split('#').next().unwrap_or("");
         let mut words = line.split_whitespace();
         let Some(full) = words.next() else {

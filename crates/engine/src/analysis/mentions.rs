@@ -97,7 +97,7 @@ pub struct NameFinder<'a> {
 /// language uses them in lowercase too: at the start of a sentence they stay
 /// in the run.
 static ROLE_OPENERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../assets/lexicon/role_openers.txt")
+    include_str!("../../../../assets/lexicon/role_openers.txt")
         .lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())

@@ -5,7 +5,7 @@
 //! first-order Viterbi decoding. The first stage reads the token, its neighbours,
 //! quotation state, names and the votes of the hand-written rules; the second
 //! also reads where the first stage put cues and sources, which is what content
-//! boundaries depend on. Tags become frames in [`decode`].
+//! boundaries depend on. Tags become frames in `decode`.
 //!
 //! The weights were trained on PolNeAR's training split by `briefing-train` (see
 //! `assets/model/README.md`) and are compiled in.
@@ -31,7 +31,7 @@ use weights::{Features, Margins, Scores, Stages, Weights};
 /// The compiled-in weights.
 const SHIPPED: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/assets/model/tagger.bin"
+    "/../../assets/model/tagger.bin"
 ));
 
 static TAGGER: LazyLock<Tagger> = LazyLock::new(|| {

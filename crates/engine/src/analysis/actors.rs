@@ -82,7 +82,7 @@ impl Draft {
 static PLACE_OPENERS: LazyLock<FxHashMap<&'static str, bool>> = LazyLock::new(|| {
     let mut always = true;
     let mut map = FxHashMap::default();
-    for line in include_str!("../../assets/lexicon/place_openers.txt").lines() {
+    for line in include_str!("../../../../assets/lexicon/place_openers.txt").lines() {
         match line.split('#').next().unwrap_or("").trim() {
             "" => {}
             "[place]" => always = true,

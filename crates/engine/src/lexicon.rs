@@ -147,7 +147,7 @@ macro_rules! asset {
     ($name:literal) => {
         include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/assets/lexicon/",
+            "/../../assets/lexicon/",
             $name
         ))
     };
@@ -522,7 +522,7 @@ pub fn lexicon() -> &'static Lexicon {
 /// a hyphen may rejoin into, and what a capital at a sentence's start does not
 /// make a name.
 static ENGLISH: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../assets/words/english.txt")
+    include_str!("../../../assets/words/english.txt")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .collect()

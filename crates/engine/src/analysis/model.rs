@@ -149,7 +149,7 @@ impl Actor {
     /// A name that only other articles can complete: a person named by
     /// surname alone (or with an initial) everywhere in the article, or one
     /// word of unknown kind ("Obama" mentioned once). A briefing joins it to
-    /// the entity it names in full (see [`crate::briefing`]).
+    /// the entity it names in full (see the `briefing` crate's `Briefing`).
     pub fn partial_name(&self) -> bool {
         match self.kind {
             ActorKind::Person => {
