@@ -15,6 +15,7 @@ mod features;
 mod link;
 mod spans;
 mod tags;
+#[cfg(feature = "train")]
 #[doc(hidden)]
 pub mod train;
 mod weights;
