@@ -486,16 +486,7 @@ mod tests {
     use crate::ActorKind;
 
     fn actor(name: &str, kind: ActorKind) -> Actor {
-        Actor {
-            name: name.into(),
-            kind,
-            roles: Vec::new(),
-            aliases: Vec::new(),
-            mentions: Vec::new(),
-            gender: None,
-            statements: 0,
-            forms: Vec::new(),
-        }
+        Actor::named(name, kind)
     }
 
     #[test]

@@ -235,17 +235,6 @@ fn briefing_tags(briefing: &Briefing) -> Vec<String> {
     briefing
         .actors
         .iter()
-        .map(|a| {
-            tag_for(&crate::Actor {
-                name: a.name.clone(),
-                kind: a.kind,
-                roles: Vec::new(),
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-                gender: None,
-                statements: 0,
-                forms: Vec::new(),
-            })
-        })
+        .map(|a| tag_for(&crate::Actor::named(a.name.clone(), a.kind)))
         .collect()
 }

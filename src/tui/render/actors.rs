@@ -252,17 +252,7 @@ fn draw_name(app: &App, theme: &Theme, row: Rect, buf: &mut Buffer, e: usize) {
 
 /// The role under a name, indented.
 fn draw_role(app: &App, theme: &Theme, row: Rect, buf: &mut Buffer, e: usize) {
-    let role = entry_view(app, e).role;
-    let right = row.right();
-    let x = row.x.saturating_add(3);
-    put(
-        buf,
-        x,
-        row.y,
-        right,
-        &truncate(&role, usize::from(right.saturating_sub(x))),
-        theme.muted,
-    );
+    put_indented(theme, row, buf, 3, &entry_view(app, e).role);
 }
 
 /// "▸#2 Port reopens…   3": an article a briefing actor speaks in, the
@@ -306,15 +296,19 @@ fn draw_in_article(
 /// "+3 more articles" under a briefing actor's articles.
 fn draw_more_articles(theme: &Theme, row: Rect, buf: &mut Buffer, more: usize) {
     let s = if more == 1 { "" } else { "s" };
-    let text = format!("+{more} more article{s}");
+    put_indented(theme, row, buf, 4, &format!("+{more} more article{s}"));
+}
+
+/// A muted line `indent` columns in, cut to the row.
+fn put_indented(theme: &Theme, row: Rect, buf: &mut Buffer, indent: u16, text: &str) {
     let right = row.right();
-    let x = row.x.saturating_add(4);
+    let x = row.x.saturating_add(indent);
     put(
         buf,
         x,
         row.y,
         right,
-        &truncate(&text, usize::from(right.saturating_sub(x))),
+        &truncate(text, usize::from(right.saturating_sub(x))),
         theme.muted,
     );
 }

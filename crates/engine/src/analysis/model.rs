@@ -139,6 +139,21 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// An actor known by its name and kind alone: no roles, aliases,
+    /// mentions or statements yet.
+    pub fn named(name: impl Into<String>, kind: ActorKind) -> Actor {
+        Actor {
+            name: name.into(),
+            kind,
+            roles: Vec::new(),
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            gender: None,
+            statements: 0,
+            forms: Vec::new(),
+        }
+    }
+
     /// The identity the briefing joins actors by: kind and normalised canonical
     /// name (`person:timothy morrison`); none for descriptions. See
     /// [`super::identity`].
