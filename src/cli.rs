@@ -662,7 +662,7 @@ fn join(inputs: &[PathBuf], max: u64) -> Result<ExitCode> {
             Box::new(std::io::stdin().lock())
         } else {
             let file = std::fs::File::open(path)
-                .map_err(|e| anyhow::anyhow!("{name}: {}", e.kind().to_string().to_lowercase()))?;
+                .map_err(|e| anyhow::anyhow!("{name}: {}", input::io_reason(&e)))?;
             Box::new(std::io::BufReader::new(file))
         };
         let mut n = 0;
@@ -773,11 +773,7 @@ fn batch_result(n: usize, line: &BatchLine, max: u64) -> Result<Vec<u8>, BatchEr
         batch_result_unguarded(n, line, max)
     }))
     .unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown error".into());
+        let what = crate::document::panic_message(&*payload);
         Err(format!("the engine failed on this line ({what})").into())
     })
 }

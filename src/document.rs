@@ -60,28 +60,26 @@ impl Document {
         let text = Document::text_of(&article);
         let prefix = text.len() - article.body.len();
         let reading = unwrap(&text, article.breaks).map;
-        let mut doc = Document {
+        Document {
             headings: article
                 .headings
                 .iter()
                 .map(|h| h.start + prefix..h.end + prefix)
                 .collect(),
-            analysis: Analysis {
-                title: article.title,
-                byline: article.byline,
-                date: article.date,
-                ..Analysis::default()
-            },
+            precomputed: precomputed.is_some(),
+            analysis: precomputed.map_or_else(
+                || Analysis {
+                    title: article.title,
+                    byline: article.byline,
+                    date: article.date,
+                    ..Analysis::default()
+                },
+                |analysis| *analysis,
+            ),
             source: article.source,
             text,
             reading,
-            precomputed: false,
-        };
-        if let Some(analysis) = precomputed {
-            doc.analysis = *analysis;
-            doc.precomputed = true;
         }
-        doc
     }
 
     /// What the engine finds in the text, with its spans on the text as given.
@@ -177,6 +175,16 @@ fn first_paragraph_is_one_line(read: &str, map: &OffsetMap, original: &str) -> b
         .find(['\n', '\r'])
         .map_or(read.len(), |i| start + i);
     !original[map.start(start)..map.end(end)].contains(['\n', '\r'])
+}
+
+/// What a panic caught around the engine says: its message, or "unknown
+/// error" (for the reason a failed article or line is reported with).
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown error".into())
 }
 
 #[cfg(test)]

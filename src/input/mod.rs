@@ -304,7 +304,7 @@ pub fn read_stdin(options: &LoadOptions) -> Result<Vec<u8>, LoadError> {
 }
 
 /// A short reason for an I/O error, without the OS error number.
-fn io_reason(e: &std::io::Error) -> String {
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

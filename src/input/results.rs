@@ -241,14 +241,14 @@ impl<'a> ByteIndex<'a> {
     }
 }
 
-fn actor_kind(kind: &str) -> Option<ActorKind> {
-    Some(match kind {
-        "person" => ActorKind::Person,
-        "organization" => ActorKind::Organization,
-        "place" => ActorKind::Place,
-        "group" => ActorKind::Group,
-        "other" => ActorKind::Other,
-        _ => return None,
+/// The value a label names, or why there is none: "actor 3 has an unknown
+/// kind \"robot\"" (the label made safe to show).
+fn known<T>(value: Option<T>, who: &str, what: &str, label: &str) -> Result<T, String> {
+    value.ok_or_else(|| {
+        format!(
+            "{who} has an unknown {what} {:?}",
+            crate::sanitize::inline(label)
+        )
     })
 }
 
@@ -265,23 +265,13 @@ fn actors(raw: Vec<RawActor>, index: Option<&ByteIndex<'_>>) -> Result<Vec<Actor
                     a.id
                 ));
             }
-            let kind = actor_kind(&a.kind).ok_or_else(|| {
-                format!(
-                    "actor {i} has an unknown kind {:?}",
-                    crate::sanitize::inline(&a.kind)
-                )
-            })?;
-            let gender = match a.gender.as_deref() {
-                None => None,
-                Some("male") => Some(Gender::Male),
-                Some("female") => Some(Gender::Female),
-                Some(other) => {
-                    return Err(format!(
-                        "actor {i} has an unknown gender {:?}",
-                        crate::sanitize::inline(other)
-                    ));
-                }
-            };
+            let who = format!("actor {i}");
+            let kind = known(ActorKind::from_label(&a.kind), &who, "kind", &a.kind)?;
+            let gender = a
+                .gender
+                .as_deref()
+                .map(|g| known(Gender::from_label(g), &who, "gender", g))
+                .transpose()?;
             let mut mentions = Vec::with_capacity(a.mentions.len());
             for m in &a.mentions {
                 mentions.push(match index {
@@ -316,27 +306,9 @@ fn article(raw: RawResult, name: &str, n: usize) -> Result<Article, String> {
     let mut statements = Vec::with_capacity(raw.statements.len());
     let mut last_end = 0;
     for (i, s) in raw.statements.into_iter().enumerate() {
-        let kind = match s.kind.as_str() {
-            "direct" => StatementKind::Direct,
-            "mixed" => StatementKind::Mixed,
-            "indirect" => StatementKind::Indirect,
-            other => {
-                return Err(format!(
-                    "statement {i} has an unknown kind {:?}",
-                    crate::sanitize::inline(other)
-                ));
-            }
-        };
-        let mode = match s.mode.as_str() {
-            "speech" => Mode::Speech,
-            "thought" => Mode::Thought,
-            other => {
-                return Err(format!(
-                    "statement {i} has an unknown mode {:?}",
-                    crate::sanitize::inline(other)
-                ));
-            }
-        };
+        let who = format!("statement {i}");
+        let kind = known(StatementKind::from_label(&s.kind), &who, "kind", &s.kind)?;
+        let mode = known(Mode::from_label(&s.mode), &who, "mode", &s.mode)?;
         let span = index.span(
             RawSpan {
                 start: s.start,

@@ -104,11 +104,7 @@ pub struct Loader {
 /// in the engine becomes an error.
 fn analyse(doc: &Document) -> Result<Analysis, String> {
     catch_unwind(AssertUnwindSafe(|| doc.analyze())).map_err(|payload| {
-        let reason = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown error".into());
+        let reason = crate::document::panic_message(&*payload);
         format!("the engine failed on this article ({reason})")
     })
 }

@@ -14,6 +14,23 @@ pub enum Gender {
     Female,
 }
 
+impl Gender {
+    /// As JSON writes it: "male", "female".
+    pub fn label(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+
+    /// The gender a [`label`](Self::label) names.
+    pub fn from_label(label: &str) -> Option<Gender> {
+        [Gender::Male, Gender::Female]
+            .into_iter()
+            .find(|g| g.label() == label)
+    }
+}
+
 /// Word classes, as bit flags on [`WordInfo::classes`].
 pub mod class {
     pub const DETERMINER: u32 = 1 << 0;

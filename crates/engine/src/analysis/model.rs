@@ -46,6 +46,17 @@ pub enum StatementKind {
 }
 
 impl StatementKind {
+    pub const ALL: [StatementKind; 3] = [
+        StatementKind::Direct,
+        StatementKind::Mixed,
+        StatementKind::Indirect,
+    ];
+
+    /// The value a [`label`](Self::label) names, as JSON writes it.
+    pub fn from_label(label: &str) -> Option<StatementKind> {
+        Self::ALL.into_iter().find(|v| v.label() == label)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             StatementKind::Direct => "direct",
@@ -66,6 +77,13 @@ pub enum Mode {
 }
 
 impl Mode {
+    pub const ALL: [Mode; 2] = [Mode::Speech, Mode::Thought];
+
+    /// The value a [`label`](Self::label) names, as JSON writes it.
+    pub fn from_label(label: &str) -> Option<Mode> {
+        Self::ALL.into_iter().find(|v| v.label() == label)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Mode::Speech => "speech",
@@ -90,6 +108,19 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
+    pub const ALL: [ActorKind; 5] = [
+        ActorKind::Person,
+        ActorKind::Organization,
+        ActorKind::Place,
+        ActorKind::Group,
+        ActorKind::Other,
+    ];
+
+    /// The value a [`label`](Self::label) names, as JSON writes it.
+    pub fn from_label(label: &str) -> Option<ActorKind> {
+        Self::ALL.into_iter().find(|v| v.label() == label)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ActorKind::Person => "person",
