@@ -15,7 +15,7 @@
 use crate::analysis::identity::{self, PersonName};
 use crate::analysis::{Actor, ActorId, ActorKind};
 use crate::document::Document;
-use crate::lexicon::{Gender, class, lexicon, normalize_name};
+use crate::lexicon::{Gender, is_title, normalize_name};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -89,7 +89,7 @@ fn title_words(actor: &Actor) -> FxHashSet<String> {
         .iter()
         .flat_map(|r| r.split_whitespace())
         .map(normalize_name)
-        .filter(|w| lexicon().word(w).is(class::TITLE) && !identity::is_honorific(w))
+        .filter(|w| is_title(w) && !identity::is_honorific(w))
         .collect()
 }
 

@@ -158,7 +158,7 @@ fn main() -> Result<()> {
     let [speech, thought] = args.drop_bias[..] else {
         bail!("--drop-bias takes two numbers");
     };
-    tagger.linker.drop_bias = [speech, thought];
+    tagger.set_drop_bias([speech, thought]);
     if args.weights.is_none() {
         let bytes = tagger.to_bytes();
         std::fs::write(&args.out, &bytes)

@@ -32,7 +32,7 @@ impl Gender {
 }
 
 /// Word classes, as bit flags on [`WordInfo::classes`].
-pub mod class {
+pub(crate) mod class {
     pub const DETERMINER: u32 = 1 << 0;
     pub const PRONOUN_M: u32 = 1 << 1;
     pub const PRONOUN_F: u32 = 1 << 2;
@@ -85,7 +85,7 @@ pub mod class {
 
 /// How a reporting verb form behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct VerbInfo {
+pub(crate) struct VerbInfo {
     /// Index of the lemma in [`Lexicon::verb_lemmas`].
     pub lemma: u16,
     pub form: VerbForm,
@@ -105,10 +105,10 @@ pub struct VerbInfo {
     pub particle: Option<u8>,
 }
 
-pub const PARTICLES: [&str; 4] = ["out", "up", "back", "on"];
+pub(crate) const PARTICLES: [&str; 4] = ["out", "up", "back", "on"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum VerbForm {
+pub(crate) enum VerbForm {
     /// say, says
     Present,
     /// said (past tense or participle)
@@ -119,7 +119,7 @@ pub enum VerbForm {
 
 /// Everything the lexicon knows about one lowercase word.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct WordInfo {
+pub(crate) struct WordInfo {
     pub classes: u32,
     pub verb: Option<VerbInfo>,
     /// Gender from a gendered title or a first name.
@@ -134,19 +134,19 @@ impl WordInfo {
 
 /// Kind of a multi-word name from the gazetteers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum KnownKind {
+pub(crate) enum KnownKind {
     Place,
     Organization,
 }
 
 /// A known name: its kind and the index of its canonical form in [`Lexicon::canonical`].
 #[derive(Clone, Copy, Debug)]
-pub struct KnownName {
+pub(crate) struct KnownName {
     pub kind: KnownKind,
     pub canonical: u32,
 }
 
-pub struct Lexicon {
+pub(crate) struct Lexicon {
     /// Lowercase word (as bytes) to its id, an index into `infos`; id 0 is the
     /// unknown word.
     ids: FxHashMap<&'static [u8], u32>,
@@ -531,7 +531,7 @@ fn parse_gender(flag: &str) -> Option<Gender> {
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
 /// The compiled-in lexicon.
-pub fn lexicon() -> &'static Lexicon {
+pub(crate) fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
@@ -544,6 +544,11 @@ static ENGLISH: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .collect()
 });
+
+/// Is `word` (any case) a title or office: "president", "spokesman", "sen."?
+pub fn is_title(word: &str) -> bool {
+    lexicon().word(word).is(class::TITLE)
+}
 
 /// Is `word` (lowercase) an English word?
 pub fn english_word(word: &str) -> bool {

@@ -33,7 +33,7 @@ static NICKNAMES: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::ne
 });
 
 /// Forms of address that may stand before a surname in a name ("Mrs. Bennet").
-pub const HONORIFICS: [&str; 10] = [
+pub(crate) const HONORIFICS: [&str; 10] = [
     "mr.", "mrs.", "ms.", "miss", "mx.", "mr", "mrs", "ms", "mx", "messrs.",
 ];
 
@@ -55,13 +55,13 @@ fn key_word(word: &str) -> String {
 }
 
 /// A first name as keys compare it: "Tim" is "timothy", "J." is "j".
-pub fn first_name_key(word: &str) -> String {
+pub(crate) fn first_name_key(word: &str) -> String {
     let w = key_word(word);
     NICKNAMES.get(w.as_str()).map_or(w, |full| full.to_string())
 }
 
 /// Is this word (any case) a name suffix: "Jr.", "III"?
-pub fn is_suffix(word: &str) -> bool {
+pub(crate) fn is_suffix(word: &str) -> bool {
     SUFFIXES.contains(&normalize_name(word).trim_end_matches(','))
 }
 
@@ -165,7 +165,7 @@ pub fn person_name(name: &str) -> Option<PersonName> {
 
 /// The key that joins an actor across articles: its kind and the normalised
 /// form of its canonical name; none for descriptions.
-pub fn actor_key(kind: ActorKind, name: &str) -> Option<String> {
+pub(crate) fn actor_key(kind: ActorKind, name: &str) -> Option<String> {
     let gazetteer = |name: &str| {
         lexicon().known(name).map_or_else(
             || name.to_string(),
@@ -193,7 +193,7 @@ pub fn actor_key(kind: ActorKind, name: &str) -> Option<String> {
 
 /// An organisation's word alone, in no list of known names: "Post",
 /// "Times", "Council", "Party".
-pub fn generic_organisation(name: &str) -> bool {
+pub(crate) fn generic_organisation(name: &str) -> bool {
     let lex = lexicon();
     let word = name.trim_start_matches("the ").trim_start_matches("The ");
     let singular = word.strip_suffix('s').unwrap_or(word);

@@ -11,7 +11,7 @@ pub mod corpus;
 mod frames;
 pub mod identity;
 mod mentions;
-pub mod model;
+mod model;
 #[doc(hidden)]
 pub mod pathological;
 mod quotes;
@@ -23,19 +23,13 @@ mod tokens;
 mod turns;
 
 pub use model::{Actor, ActorId, ActorKind, Analysis, Mode, Span, Statement, StatementKind};
-pub use structure::ArticleLayout;
-
-/// Could two first names (lowercase) name the same person: "dmitry" and
-/// "dimitry", "j." and "john"?
-pub fn same_first_name(a: &str, b: &str) -> bool {
-    identity::compatible_first_names(a, b)
-}
 
 use actors::{ActorTable, Attribution, Resolver};
 use frames::{Frame, FrameFinder};
 use mentions::{NameFinder, NameMention};
 use quotes::{Quote, quote_at};
 use sentences::Sentence;
+use structure::ArticleLayout;
 use tagger::Tagger;
 use tokens::Token;
 

@@ -38,6 +38,7 @@ pub struct Linker {
 }
 
 impl Linker {
+    #[cfg(test)]
     pub fn zero(bits: u32) -> Linker {
         Linker {
             spans: Linear::zero(bits),

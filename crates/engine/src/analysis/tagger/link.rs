@@ -30,10 +30,6 @@ impl Linear {
         }
     }
 
-    pub fn row(&self, hash: u64) -> u32 {
-        (hash >> (64 - self.bits)) as u32
-    }
-
     pub fn score(&self, options: &Features, k: usize) -> i32 {
         options
             .of(k)

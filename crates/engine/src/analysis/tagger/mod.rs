@@ -20,14 +20,15 @@ mod tags;
 pub mod train;
 mod weights;
 
-pub use decode::{Decoded, Linker};
-pub use tags::Tag;
 pub use weights::FormatError;
+
+use decode::{Decoded, Linker};
+use tags::Tag;
 
 use super::Evidence;
 use features::TokenFacts;
 use std::sync::LazyLock;
-use weights::{Features, Margins, Scores, Stages, Weights};
+use weights::{Features, Margins, Scores, Stages};
 
 /// The compiled-in weights.
 const SHIPPED: &[u8] = include_bytes!(concat!(
@@ -65,7 +66,7 @@ fn break_at(firsts: impl Iterator<Item = usize>, scores: &mut Scores) {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tagger {
     stages: Stages,
-    pub linker: Linker,
+    linker: Linker,
 }
 
 thread_local! {
@@ -91,7 +92,12 @@ impl Tagger {
     }
 
     /// A tagger of two trained stages (of one table size) and a linker.
-    pub fn new(first: &Weights, second: &Weights, linker: Linker) -> Tagger {
+    #[cfg(feature = "train")]
+    pub(crate) fn new(
+        first: &weights::Weights,
+        second: &weights::Weights,
+        linker: Linker,
+    ) -> Tagger {
         Tagger {
             stages: Stages::new(first, second),
             linker,
@@ -105,6 +111,12 @@ impl Tagger {
 
     pub fn to_bytes(&self) -> Vec<u8> {
         weights::encode(&self.stages, &self.linker)
+    }
+
+    /// Sets what is added to the score of dropping a content of speech and of
+    /// thought: below zero, doubtful contents are kept.
+    pub fn set_drop_bias(&mut self, speech_and_thought: [i32; 2]) {
+        self.linker.drop_bias = speech_and_thought;
     }
 
     /// The tag of every token of the evidence.

@@ -50,6 +50,7 @@ impl Tag {
         }
     }
 
+    #[cfg(feature = "train")]
     pub fn begin(role: Role) -> Tag {
         match role {
             Role::Cue => Tag::CueBegin,
@@ -58,6 +59,7 @@ impl Tag {
         }
     }
 
+    #[cfg(feature = "train")]
     pub fn inside(role: Role) -> Tag {
         match role {
             Role::Cue => Tag::CueInside,

@@ -26,10 +26,6 @@ impl Features {
         self.ends.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
     pub fn of(&self, i: usize) -> &[u32] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.rows[start..self.ends[i] as usize]
@@ -68,6 +64,7 @@ pub struct Stages {
 
 impl Stages {
     /// Two trained stages, which must have tables of one size.
+    #[cfg(any(test, feature = "train"))]
     pub fn new(first: &Weights, second: &Weights) -> Stages {
         assert_eq!(first.bits, second.bits, "stages of different sizes");
         Stages {
@@ -140,6 +137,7 @@ fn prefetch_ahead<R>(rows: &[R], features: &Features, i: usize) {
 }
 
 impl Weights {
+    #[cfg(any(test, feature = "train"))]
     pub fn zero(bits: u32) -> Weights {
         Weights {
             bits,
@@ -153,6 +151,7 @@ impl Weights {
         (hash >> (64 - bits)) as u32
     }
 
+    #[cfg(feature = "train")]
     pub fn emissions(&self, features: &Features, out: &mut Scores) {
         out.clear();
         out.reserve(features.len());
@@ -171,6 +170,7 @@ impl Weights {
 
     /// The best tag sequence for these emission scores (inside tags only continue
     /// their own role; the sequence starts after an outside token).
+    #[cfg(feature = "train")]
     pub fn viterbi(&self, scores: &[[i32; ROW]], out: &mut Vec<Tag>) {
         viterbi(&self.trans, scores, out);
     }
