@@ -6,19 +6,21 @@
 //! terminals.
 
 mod actors;
-#[doc(hidden)]
+#[cfg(feature = "internals")]
 pub mod corpus;
 mod frames;
 pub mod identity;
 mod mentions;
 mod model;
-#[doc(hidden)]
+#[cfg(feature = "internals")]
 pub mod pathological;
 mod quotes;
 mod sentences;
 mod structure;
-#[doc(hidden)]
+#[cfg(feature = "train")]
 pub mod tagger;
+#[cfg(not(feature = "train"))]
+mod tagger;
 mod tokens;
 mod turns;
 
@@ -40,18 +42,26 @@ const CHUNK_BYTES: usize = 1 << 16;
 
 /// Finds the statements of an article and who made them.
 pub fn analyze(text: &str) -> Analysis {
-    analyze_in_chunks(text, CHUNK_BYTES)
+    analyze_text(text, CHUNK_BYTES, Tagger::shipped())
 }
 
 /// [`analyze`] with a chosen chunk size, to check that chunking changes nothing.
-#[doc(hidden)]
+#[cfg(feature = "internals")]
 pub fn analyze_in_chunks(text: &str, chunk_bytes: usize) -> Analysis {
-    analyze_with(text, chunk_bytes, Tagger::shipped())
+    analyze_text(text, chunk_bytes, Tagger::shipped())
 }
 
-/// [`analyze`] with another tagger, for training and measuring one.
-#[doc(hidden)]
+/// [`analyze`] with another tagger (one [`tagger::train::train`] made, or
+/// [`tagger::Tagger::from_bytes`] read) and a chosen chunk size, for training
+/// and measuring a tagger.
+#[cfg(feature = "train")]
 pub fn analyze_with(text: &str, chunk_bytes: usize, tagger: &Tagger) -> Analysis {
+    analyze_text(text, chunk_bytes, tagger)
+}
+
+/// All stages over an article, read in chunks of about `chunk_bytes`, with
+/// `tagger`.
+fn analyze_text(text: &str, chunk_bytes: usize, tagger: &Tagger) -> Analysis {
     let mut table = ActorTable::default();
     let mut carry = Carry::default();
     let mut drafts: Vec<Draft> = Vec::new();
@@ -698,7 +708,7 @@ impl Assembler<'_> {
 
 /// The intermediate stages, for working on the engine: each sentence with the
 /// frames found in it (speaker phrase, cue, contents).
-#[doc(hidden)]
+#[cfg(feature = "internals")]
 pub fn explain(text: &str) -> String {
     use std::fmt::Write;
     let (tokens, paragraphs) = tokens::tokenize(text);

@@ -16,7 +16,6 @@ mod link;
 mod spans;
 mod tags;
 #[cfg(feature = "train")]
-#[doc(hidden)]
 pub mod train;
 mod weights;
 
@@ -109,17 +108,20 @@ impl Tagger {
         Ok(Tagger { stages, linker })
     }
 
+    #[cfg(feature = "train")]
     pub fn to_bytes(&self) -> Vec<u8> {
         weights::encode(&self.stages, &self.linker)
     }
 
     /// Sets what is added to the score of dropping a content of speech and of
     /// thought: below zero, doubtful contents are kept.
+    #[cfg(feature = "train")]
     pub fn set_drop_bias(&mut self, speech_and_thought: [i32; 2]) {
         self.linker.drop_bias = speech_and_thought;
     }
 
     /// The tag of every token of the evidence.
+    #[cfg(feature = "train")]
     pub(crate) fn tags(&self, ev: &Evidence) -> Vec<Tag> {
         self.tags_and_margins(ev, &TokenFacts::new(ev), false).0
     }
@@ -163,7 +165,7 @@ impl Tagger {
 
     /// Each token of a text with its tag, one a line: for reading the tagger's
     /// decisions.
-    #[doc(hidden)]
+    #[cfg(feature = "train")]
     pub fn explain(&self, text: &str) -> String {
         let ev = Evidence::gather(text);
         let tags = self.tags(&ev);

@@ -372,6 +372,7 @@ impl std::fmt::Display for FormatError {
 /// Writes stages of weights: a header, then per stage its size, transitions, a
 /// bitmap of the rows that are not all zero, and those rows; then the linker's
 /// two choosers, each as its size, a bitmap of non-zero weights and those.
+#[cfg(any(test, feature = "train"))]
 pub fn encode(stages: &Stages, linker: &Linker) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
@@ -397,6 +398,7 @@ pub fn encode(stages: &Stages, linker: &Linker) -> Vec<u8> {
 
 /// Writes the non-zero values of a table: their count, then each as the
 /// distance from the previous one (LEB128) and the value (i16, little-endian).
+#[cfg(any(test, feature = "train"))]
 fn put_sparse(out: &mut Vec<u8>, values: impl Iterator<Item = i16> + Clone) {
     let count = values.clone().filter(|&v| v != 0).count() as u32;
     out.extend_from_slice(&count.to_le_bytes());
