@@ -68,11 +68,12 @@ impl Document {
                 .collect(),
             precomputed: precomputed.is_some(),
             analysis: precomputed.map_or_else(
-                || Analysis {
-                    title: article.title,
-                    byline: article.byline,
-                    date: article.date,
-                    ..Analysis::default()
+                || {
+                    let mut analysis = Analysis::default();
+                    analysis.title = article.title;
+                    analysis.byline = article.byline;
+                    analysis.date = article.date;
+                    analysis
                 },
                 |analysis| *analysis,
             ),

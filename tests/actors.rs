@@ -359,15 +359,12 @@ fn grouping_by_key_reproduces_the_join() {
 fn json_lists_each_article_once_with_its_key() {
     // Two actors of one article that the engine could not tell apart, joined
     // by the briefing: the article is listed once.
-    let person = |mentions: Vec<briefing::Span>, statements| Actor {
-        name: "Ana Ruiz".into(),
-        kind: ActorKind::Person,
-        roles: vec![],
-        aliases: vec![],
-        mentions,
-        gender: None,
-        statements,
-        forms: vec![("Ana Ruiz".into(), 1)],
+    let person = |mentions: Vec<briefing::Span>, statements| {
+        let mut actor = Actor::named("Ana Ruiz", ActorKind::Person);
+        actor.mentions = mentions;
+        actor.statements = statements;
+        actor.forms = vec![("Ana Ruiz".into(), 1)];
+        actor
     };
     let text = "Ana Ruiz said yes. Ana Ruiz said no.";
     let mut doc = Document::new("a.txt", text);

@@ -639,14 +639,11 @@ fn the_title_leaves_the_body_for_the_header_unless_it_holds_a_statement() {
     let title = doc.analysis.title.clone().unwrap();
     doc.analysis.statements.insert(
         0,
-        briefing::Statement {
-            kind: briefing::StatementKind::Indirect,
-            mode: StatementMode::Speech,
-            span: briefing::Span::new(0, title_end),
-            speaker: None,
-            speaker_mention: None,
-            cue: None,
-        },
+        briefing::Statement::new(
+            briefing::StatementKind::Indirect,
+            StatementMode::Speech,
+            briefing::Span::new(0, title_end),
+        ),
     );
     let mut app = App::new(vec![doc]);
     app.resize(120, 40);

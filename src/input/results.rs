@@ -285,16 +285,14 @@ fn actors(raw: Vec<RawActor>, index: Option<&ByteIndex<'_>>) -> Result<Vec<Actor
                 // Older results: the name, as often as the actor is mentioned.
                 None => vec![(a.name.clone(), a.mentions.len())],
             };
-            Ok(Actor {
-                name: a.name,
-                kind,
-                roles: a.roles,
-                aliases: a.aliases,
-                mentions,
-                gender,
-                statements: a.statements,
-                forms,
-            })
+            let mut actor = Actor::named(a.name, kind);
+            actor.roles = a.roles;
+            actor.aliases = a.aliases;
+            actor.mentions = mentions;
+            actor.gender = gender;
+            actor.statements = a.statements;
+            actor.forms = forms;
+            Ok(actor)
         })
         .collect()
 }
@@ -332,20 +330,17 @@ fn article(raw: RawResult, name: &str, n: usize) -> Result<Article, String> {
                 actors.len()
             ));
         }
-        statements.push(Statement {
-            kind,
-            mode,
-            span,
-            speaker: s.speaker,
-            speaker_mention: s
-                .speaker_mention
-                .map(|m| index.span(m, &format!("the speaker mention of statement {i}")))
-                .transpose()?,
-            cue: s
-                .cue
-                .map(|c| index.span(c, &format!("the cue of statement {i}")))
-                .transpose()?,
-        });
+        let mut statement = Statement::new(kind, mode, span);
+        statement.speaker = s.speaker;
+        statement.speaker_mention = s
+            .speaker_mention
+            .map(|m| index.span(m, &format!("the speaker mention of statement {i}")))
+            .transpose()?;
+        statement.cue = s
+            .cue
+            .map(|c| index.span(c, &format!("the cue of statement {i}")))
+            .transpose()?;
+        statements.push(statement);
     }
     let source = match (raw.source, raw.id) {
         (Some(source), _) => source,
@@ -360,6 +355,10 @@ fn article(raw: RawResult, name: &str, n: usize) -> Result<Article, String> {
         Some(super::InputFormat::Markdown) => super::unwrap::LineBreaks::Soft,
         _ => super::unwrap::LineBreaks::Detect,
     };
+    let mut analysis = Analysis::new(actors, statements);
+    analysis.title = raw.title;
+    analysis.byline = raw.byline;
+    analysis.date = raw.date;
     Ok(Article {
         source,
         title: None,
@@ -368,13 +367,7 @@ fn article(raw: RawResult, name: &str, n: usize) -> Result<Article, String> {
         body: raw.text,
         breaks,
         headings: Vec::new(),
-        analysis: Some(Box::new(Analysis {
-            title: raw.title,
-            byline: raw.byline,
-            date: raw.date,
-            actors,
-            statements,
-        })),
+        analysis: Some(Box::new(analysis)),
     })
 }
 

@@ -43,10 +43,7 @@ impl Joined {
         let documents: Vec<Document> = articles
             .iter()
             .map(|a| Document {
-                analysis: Analysis {
-                    actors: a.doc.analysis.actors.clone(),
-                    ..Analysis::default()
-                },
+                analysis: Analysis::new(a.doc.analysis.actors.clone(), Vec::new()),
                 ..Document::default()
             })
             .collect();

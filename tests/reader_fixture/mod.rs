@@ -29,14 +29,11 @@ fn statement(
     mention: (&str, usize),
     cue: (&str, usize),
 ) -> Statement {
-    Statement {
-        kind,
-        mode: Mode::Speech,
-        span: span_of(text, 0),
-        speaker: Some(speaker),
-        speaker_mention: Some(span_of(mention.0, mention.1)),
-        cue: Some(span_of(cue.0, cue.1)),
-    }
+    let mut s = Statement::new(kind, Mode::Speech, span_of(text, 0));
+    s.speaker = Some(speaker);
+    s.speaker_mention = Some(span_of(mention.0, mention.1));
+    s.cue = Some(span_of(cue.0, cue.1));
+    s
 }
 
 fn actor(
@@ -46,23 +43,17 @@ fn actor(
     mentions: &[(&str, usize)],
     statements: usize,
 ) -> Actor {
-    Actor {
-        name: name.into(),
-        kind,
-        roles: role.map(|r| vec![r.to_string()]).unwrap_or_default(),
-        aliases: Vec::new(),
-        mentions: mentions.iter().map(|&(m, n)| span_of(m, n)).collect(),
-        gender: None,
-        statements,
-        forms: Vec::new(),
-    }
+    let mut actor = Actor::named(name, kind);
+    actor.roles = role.map(|r| vec![r.to_string()]).unwrap_or_default();
+    actor.mentions = mentions.iter().map(|&(m, n)| span_of(m, n)).collect();
+    actor.statements = statements;
+    actor
 }
 
 pub fn analysis() -> Analysis {
     use StatementKind::*;
-    Analysis {
-        title: Some("Harbour plan divides the council".into()),
-        actors: vec![
+    let mut analysis = Analysis::new(
+        vec![
             actor(
                 "Ana Ruiz",
                 ActorKind::Person,
@@ -92,7 +83,7 @@ pub fn analysis() -> Analysis {
                 0,
             ),
         ],
-        statements: vec![
+        vec![
             statement(
                 Mixed,
                 "the new harbour plan would “bring jobs back to the waterfront.”",
@@ -136,8 +127,9 @@ pub fn analysis() -> Analysis {
                 ("said", 3),
             ),
         ],
-        ..Analysis::default()
-    }
+    );
+    analysis.title = Some("Harbour plan divides the council".into());
+    analysis
 }
 
 /// The fixture as a document.
@@ -155,14 +147,13 @@ pub fn document() -> Document {
 pub fn one_statement(source: &str, text: &str, span: std::ops::Range<usize>) -> Document {
     let mut analysis = Analysis::default();
     analysis.actors.push(self::analysis().actors[0].clone());
-    analysis.statements.push(Statement {
-        kind: StatementKind::Indirect,
-        mode: Mode::Speech,
-        span: Span::new(span.start, span.end),
-        speaker: Some(0),
-        speaker_mention: None,
-        cue: None,
-    });
+    let mut statement = Statement::new(
+        StatementKind::Indirect,
+        Mode::Speech,
+        Span::new(span.start, span.end),
+    );
+    statement.speaker = Some(0);
+    analysis.statements.push(statement);
     Document {
         source: source.into(),
         text: text.into(),
@@ -197,16 +188,11 @@ pub fn made(
                 .match_indices(word)
                 .map(|(at, w)| Span::new(at, at + w.len()))
                 .collect();
-            Actor {
-                name: name.into(),
-                kind,
-                roles: role.map(|r| vec![r.to_string()]).unwrap_or_default(),
-                aliases: Vec::new(),
-                mentions,
-                gender: None,
-                statements: statements.iter().filter(|s| s.2 == Some(i)).count(),
-                forms: Vec::new(),
-            }
+            let mut actor = Actor::named(name, kind);
+            actor.roles = role.map(|r| vec![r.to_string()]).unwrap_or_default();
+            actor.mentions = mentions;
+            actor.statements = statements.iter().filter(|s| s.2 == Some(i)).count();
+            actor
         })
         .collect();
     let mut from = 0;
@@ -215,25 +201,20 @@ pub fn made(
         .map(|&(kind, words, speaker)| {
             let span = find_in(text, words, from);
             from = span.end;
-            Statement {
-                kind,
-                mode: Mode::Speech,
-                span,
-                speaker,
-                speaker_mention: None,
-                cue: None,
-            }
+            let mut statement = Statement::new(kind, Mode::Speech, span);
+            statement.speaker = speaker;
+            statement
         })
         .collect();
     Document {
         source: source.into(),
         text: text.into(),
-        analysis: Analysis {
-            title: meta.0.map(str::to_string),
-            byline: meta.1.map(str::to_string),
-            date: meta.2.map(str::to_string),
-            actors,
-            statements,
+        analysis: {
+            let mut analysis = Analysis::new(actors, statements);
+            analysis.title = meta.0.map(str::to_string);
+            analysis.byline = meta.1.map(str::to_string);
+            analysis.date = meta.2.map(str::to_string);
+            analysis
         },
         ..Document::default()
     }

@@ -6,9 +6,11 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
-/// Grammatical gender known for a first name, title or pronoun.
+/// Grammatical gender known for a first name, title or pronoun. More may
+/// come (the neutral "Mx."), so matches need a wildcard arm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Gender {
     Male,
     Female,

@@ -7,6 +7,9 @@ use crate::lexicon::Gender;
 use serde::Serialize;
 
 /// A byte range into the article text, end exclusive.
+///
+/// Not `#[non_exhaustive]`: a range is a start and an end and nothing more, and
+/// callers build and destructure spans freely.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
     pub start: usize,
@@ -34,6 +37,11 @@ impl Span {
     }
 }
 
+/// How a statement gives what was said: quoted, reported, or both.
+///
+/// Not `#[non_exhaustive]`: the three kinds cover quotation (all, part or
+/// none of it), and the reader draws a mark for each; a new kind should fail
+/// to compile there rather than fall into a wildcard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StatementKind {
@@ -67,6 +75,10 @@ impl StatementKind {
 }
 
 /// Whether a statement reports what someone said or what they think.
+///
+/// Not `#[non_exhaustive]`: the reader draws each mode its own way (bars,
+/// markers, a filter for thoughts), so a new mode should fail to compile
+/// there rather than be drawn as one of these by a wildcard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
@@ -92,8 +104,11 @@ impl Mode {
     }
 }
 
+/// What kind of actor a speaker is. More kinds may come (a publication, a
+/// document), so matches need a wildcard arm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ActorKind {
     Person,
     Organization,
@@ -135,7 +150,11 @@ impl ActorKind {
 /// Index of an actor in [`Analysis::actors`].
 pub type ActorId = usize;
 
+/// One statement: what was said or thought, and by whom.
+///
+/// `#[non_exhaustive]`: build one with [`Statement::new`] and set the rest.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Statement {
     pub kind: StatementKind,
     pub mode: Mode,
@@ -149,7 +168,12 @@ pub struct Statement {
     pub cue: Option<Span>,
 }
 
+/// A person, organisation, place or group the article quotes or mentions as
+/// a speaker, with every way the article names it.
+///
+/// `#[non_exhaustive]`: build one with [`Actor::named`] and set the rest.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Actor {
     /// The fullest name the article gives.
     pub name: String,
@@ -167,6 +191,21 @@ pub struct Actor {
     /// out), with how many mentions write it so: what the canonical name is
     /// chosen from, here and across a briefing.
     pub forms: Vec<(String, usize)>,
+}
+
+impl Statement {
+    /// A statement of this kind and mode over `span`, with no speaker, speaker
+    /// mention or cue yet.
+    pub fn new(kind: StatementKind, mode: Mode, span: Span) -> Statement {
+        Statement {
+            kind,
+            mode,
+            span,
+            speaker: None,
+            speaker_mention: None,
+            cue: None,
+        }
+    }
 }
 
 impl Actor {
@@ -225,7 +264,11 @@ impl Actor {
 }
 
 /// Everything found in one article.
+///
+/// `#[non_exhaustive]`: build one with [`Analysis::new`] (or `default`) and set
+/// the rest.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Analysis {
     pub title: Option<String>,
     /// The byline, without "By", when the text has one.
@@ -237,22 +280,25 @@ pub struct Analysis {
     pub statements: Vec<Statement>,
 }
 
+impl Analysis {
+    /// An analysis of these actors and statements, without title, byline or
+    /// date.
+    pub fn new(actors: Vec<Actor>, statements: Vec<Statement>) -> Analysis {
+        Analysis {
+            actors,
+            statements,
+            ..Analysis::default()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn short_names_skip_suffixes() {
-        let person = |name: &str| Actor {
-            name: name.into(),
-            kind: ActorKind::Person,
-            roles: vec![],
-            aliases: vec![],
-            mentions: vec![],
-            gender: None,
-            statements: 0,
-            forms: vec![],
-        };
+        let person = |name: &str| Actor::named(name, ActorKind::Person);
         assert_eq!(person("James P. Kennedy Jr.").short_name(), "Kennedy");
         assert_eq!(person("Martin Luther King, Jr.").short_name(), "King");
         assert_eq!(person("Lavrov").short_name(), "Lavrov");
