@@ -150,7 +150,7 @@ fn main() -> Result<()> {
         ..Config::default()
     };
     let mut tagger = match &args.weights {
-        Some(w) => Tagger::from_bytes(&std::fs::read(w)?).map_err(|e| anyhow::anyhow!("{e}"))?,
+        Some(w) => Tagger::from_bytes(&std::fs::read(w)?)?,
         None => train(&articles, &config, &mut |m| {
             eprintln!("[{:6.1}s] {m}", started.elapsed().as_secs_f64());
         }),

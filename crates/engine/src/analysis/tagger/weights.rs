@@ -348,15 +348,23 @@ pub fn margins<T: Copy + Into<i64>>(
 
 const MAGIC: &[u8; 8] = b"BRFTAG03";
 
-/// Why a weights file could not be read.
+/// Why a weights file could not be read (see [`Tagger::from_bytes`]).
+///
+/// [`Tagger::from_bytes`]: super::Tagger::from_bytes
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum FormatError {
+    /// The file does not start as a tagger file does.
     BadMagic,
+    /// The file ends before the tables it announces.
     Truncated,
+    /// A table of 2^n rows for an n the tagger does not support (8 to 24).
     BadBits(u32),
     /// Not two stages with tables of one size.
     BadStages,
 }
+
+impl std::error::Error for FormatError {}
 
 impl std::fmt::Display for FormatError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -551,6 +559,8 @@ mod tests {
             Err(FormatError::Truncated)
         );
         assert_eq!(decode(b"nonsense"), Err(FormatError::BadMagic));
+        let e: Box<dyn std::error::Error> = Box::new(FormatError::BadBits(30));
+        assert_eq!(e.to_string(), "unsupported table size 2^30");
     }
 
     #[test]
