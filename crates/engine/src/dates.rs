@@ -8,8 +8,11 @@
 /// A calendar date; printed as `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Date {
+    /// The year, 1900 to 2100 (others are placeholders or typos).
     pub year: u16,
+    /// The month, 1 to 12.
     pub month: u8,
+    /// The day of the month, one that month (and year) has.
     pub day: u8,
 }
 

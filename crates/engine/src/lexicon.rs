@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Gender {
+    /// "he", "Mr.", "spokesman", "Sergey".
     Male,
+    /// "she", "Mrs.", "spokeswoman", "Hillary".
     Female,
 }
 

@@ -12,26 +12,34 @@ use serde::Serialize;
 /// callers build and destructure spans freely.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The bytes from `start` up to, not including, `end`.
     pub fn new(start: usize, end: usize) -> Span {
         Span { start, end }
     }
+    /// Its length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
+    /// Does it hold no byte?
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
     }
+    /// Do the two share a byte?
     pub fn overlaps(&self, other: &Span) -> bool {
         self.start < other.end && other.start < self.end
     }
+    /// Does it hold every byte of `other`?
     pub fn contains(&self, other: &Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+    /// As a range, to slice the text with: `&text[span.range()]`.
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.end
     }
@@ -54,6 +62,7 @@ pub enum StatementKind {
 }
 
 impl StatementKind {
+    /// Every kind, in the order the output lists them.
     pub const ALL: [StatementKind; 3] = [
         StatementKind::Direct,
         StatementKind::Mixed,
@@ -65,6 +74,7 @@ impl StatementKind {
         Self::ALL.into_iter().find(|v| v.label() == label)
     }
 
+    /// As JSON writes it: "direct", "mixed", "indirect".
     pub fn label(self) -> &'static str {
         match self {
             StatementKind::Direct => "direct",
@@ -89,6 +99,7 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// Every mode, in the order the output lists them.
     pub const ALL: [Mode; 2] = [Mode::Speech, Mode::Thought];
 
     /// The value a [`label`](Self::label) names, as JSON writes it.
@@ -96,6 +107,7 @@ impl Mode {
         Self::ALL.into_iter().find(|v| v.label() == label)
     }
 
+    /// As JSON writes it: "speech", "thought".
     pub fn label(self) -> &'static str {
         match self {
             Mode::Speech => "speech",
@@ -110,7 +122,9 @@ impl Mode {
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum ActorKind {
+    /// A person, named or by a role that fits one person: "the mayor".
     Person,
+    /// A company, agency, party, newspaper or other body.
     Organization,
     /// A country, region, city or other place.
     Place,
@@ -123,6 +137,7 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
+    /// Every kind, in the order the output lists them.
     pub const ALL: [ActorKind; 5] = [
         ActorKind::Person,
         ActorKind::Organization,
@@ -136,6 +151,7 @@ impl ActorKind {
         Self::ALL.into_iter().find(|v| v.label() == label)
     }
 
+    /// As JSON writes it: "person", "organization", "place", "group", "other".
     pub fn label(self) -> &'static str {
         match self {
             ActorKind::Person => "person",
@@ -156,11 +172,14 @@ pub type ActorId = usize;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Statement {
+    /// Quoted, reported, or both.
     pub kind: StatementKind,
+    /// Said or thought.
     pub mode: Mode,
     /// The statement: for direct quotes the quotation with its marks; for reported
     /// speech the reported content, without speaker or cue.
     pub span: Span,
+    /// Who made it, when the article says.
     pub speaker: Option<ActorId>,
     /// The words the attribution rests on: "he" in "he told reporters".
     pub speaker_mention: Option<Span>,
@@ -177,6 +196,7 @@ pub struct Statement {
 pub struct Actor {
     /// The fullest name the article gives.
     pub name: String,
+    /// Person, organisation, place, group or other.
     pub kind: ActorKind,
     /// Offices and descriptions: "Kremlin spokesman", "a scholar at the institute".
     pub roles: Vec<String>,
@@ -184,6 +204,7 @@ pub struct Actor {
     pub aliases: Vec<String>,
     /// Every mention, in text order.
     pub mentions: Vec<Span>,
+    /// What the name, a title or the pronouns for the actor tell, if anything.
     pub gender: Option<Gender>,
     /// Number of statements attributed to this actor.
     pub statements: usize,
@@ -270,11 +291,13 @@ impl Actor {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Analysis {
+    /// The headline, when the text opens with one.
     pub title: Option<String>,
     /// The byline, without "By", when the text has one.
     pub byline: Option<String>,
     /// The publication date (`YYYY-MM-DD`) from a date line, when the text has one.
     pub date: Option<String>,
+    /// Every speaker and everyone named as one, indexed by [`ActorId`].
     pub actors: Vec<Actor>,
     /// Statements in text order; they never overlap.
     pub statements: Vec<Statement>,

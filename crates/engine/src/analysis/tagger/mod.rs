@@ -103,11 +103,14 @@ impl Tagger {
         }
     }
 
+    /// Reads a tagger from the bytes of a weights file (what
+    /// [`to_bytes`](Self::to_bytes) writes and `assets/model/tagger.bin` holds).
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, FormatError> {
         let (stages, linker) = weights::decode(bytes)?;
         Ok(Tagger { stages, linker })
     }
 
+    /// The weights file of this tagger: the same tagger gives the same bytes.
     #[cfg(feature = "train")]
     pub fn to_bytes(&self) -> Vec<u8> {
         weights::encode(&self.stages, &self.linker)

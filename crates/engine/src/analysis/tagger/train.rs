@@ -21,15 +21,20 @@ use rayon::prelude::*;
 /// One annotated attribution, in byte offsets into its text.
 #[derive(Clone, Debug, Default)]
 pub struct GoldItem {
+    /// What was said or thought.
     pub content: (usize, usize),
+    /// The reporting words: "said", "according to".
     pub cues: Vec<(usize, usize)>,
+    /// Who said it: "the mayor", "he".
     pub sources: Vec<(usize, usize)>,
 }
 
 /// A text with its attributions.
 #[derive(Clone, Debug, Default)]
 pub struct Annotated {
+    /// The article.
     pub text: String,
+    /// Its attributions, byte offsets into `text`.
     pub items: Vec<GoldItem>,
 }
 
@@ -38,6 +43,7 @@ pub struct Annotated {
 pub struct Config {
     /// log2 of the rows of each stage's table.
     pub bits: u32,
+    /// Epochs of the first and of the second stage.
     pub epochs: [usize; 2],
     /// Folds for the first stage's stacked tags.
     pub folds: usize,
@@ -47,11 +53,15 @@ pub struct Config {
     pub cost: i32,
     /// Scaled weights smaller than this are dropped, which keeps the file small.
     pub prune: i16,
+    /// Seed of the order examples are seen in.
     pub seed: u64,
-    /// log2 of the rows of the linker's tables, and its epochs.
+    /// log2 of the rows of the linker's tables.
     pub link_bits: u32,
+    /// Epochs of the linker's choosers.
     pub link_epochs: usize,
-    /// See [`Linker::drop_bias`].
+    /// Added to the score of dropping a content of speech and of thought:
+    /// below zero, the linker keeps doubtful contents (see
+    /// [`Tagger::set_drop_bias`]).
     pub drop_bias: [i32; 2],
 }
 
@@ -718,9 +728,14 @@ fn round_scaled(v: i128, max: i128) -> i128 {
 /// content runs that overlap their gold run by half or more.
 #[derive(Clone, Debug, Default)]
 pub struct Figures {
+    /// Cues: precision, recall, F1.
     pub cue: (f64, f64, f64),
+    /// Sources: precision, recall, F1.
     pub source: (f64, f64, f64),
+    /// Contents found exactly: precision, recall, F1.
     pub content: (f64, f64, f64),
+    /// Contents overlapping their gold content by half or more: precision,
+    /// recall, F1.
     pub content_overlap: (f64, f64, f64),
 }
 
@@ -735,6 +750,7 @@ fn prf(tp: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
     (p, r, f)
 }
 
+/// How well `tagger` tags annotated articles it was not trained on.
 pub fn evaluate(tagger: &Tagger, articles: &[Annotated]) -> Figures {
     // (tp, predicted, gold) per role, and overlap matches for content.
     let counts: Vec<[usize; 12]> = articles
