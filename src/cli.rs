@@ -3,7 +3,7 @@
 
 use crate::briefing::Briefing;
 use crate::document::Document;
-use crate::input::{self, Article, LoadError, LoadOptions};
+use crate::input::{self, Article, LoadError, LoadOptions, LoadReason};
 use crate::output::{JsonArticle, JsonBriefing, statement_listing, text_listing};
 use crate::sanitize::write_json;
 use crate::tui::ThemeName;
@@ -238,12 +238,8 @@ fn load_job(job: &ExtractJob, options: &LoadOptions) -> Loaded {
             .map(Document::from_article)
             .collect())
     };
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
-        Err(LoadError {
-            source,
-            reason: "reading or analysing this input failed".into(),
-        })
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
+        .unwrap_or_else(|_| Err(LoadError::new(source, LoadReason::ExtractFailed)))
 }
 
 /// Reads and analyses every input, handing each to `each` in input order as
@@ -277,10 +273,10 @@ pub fn load_in_order(
                 if let Err(e) = spawned {
                     let _ = tx.send((
                         i,
-                        Err(LoadError {
-                            source: "input".into(),
-                            reason: format!("no thread to read it: {e}"),
-                        }),
+                        Err(LoadError::new(
+                            "input",
+                            LoadReason::NoThread(Some(e.to_string())),
+                        )),
                     ));
                 }
             }

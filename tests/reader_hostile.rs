@@ -224,10 +224,10 @@ fn a_waiting_reader_answers_keys_and_takes_its_first_article() {
 
     // Every input failed: the reader ends by itself.
     let mut app = App::waiting();
-    app.load_failed(briefing::input::LoadError {
-        source: "x.fifo".into(),
-        reason: "empty file".into(),
-    });
+    app.load_failed(briefing::input::LoadError::new(
+        "x.fifo",
+        briefing::input::LoadReason::Empty,
+    ));
     app.loading_finished();
     assert!(!app.running);
 }

@@ -340,10 +340,11 @@ fn control_characters_stay_out_of_the_header_the_list_and_names() {
     evil.analysis.actors[0].name = "Ana \u{1b}[5m Ruiz".into();
     evil.analysis.actors[0].roles = vec!["Mayor\u{202e}".into()];
     let mut app = App::new(vec![evil, document()]);
-    app.errors.push(briefing::input::LoadError {
-        source: "bad\u{1b}[2J.txt".into(),
-        reason: "not a text file\u{7}".into(),
-    });
+    // A reason that quotes what it read (a panic's message) may hold them too.
+    app.errors.push(briefing::input::LoadError::new(
+        "bad\u{1b}[2J.txt",
+        briefing::input::LoadReason::EngineFailed("not a text file\u{7}".into()),
+    ));
     for keys in ["", "B", "\t", "a"] {
         press(&mut app, keys);
         for (w, h) in [(120, 40), (80, 24), (40, 12)] {

@@ -2,6 +2,7 @@
 //! for older files; binary files are recognised and refused with their kind.
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+use std::fmt;
 
 /// Magic numbers of binary formats people point text tools at by mistake.
 const SIGNATURES: [(&[u8], &str); 14] = [
@@ -38,12 +39,45 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
+/// Why bytes are not text in any encoding [`decode_text`] reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotText {
+    /// A UTF-8 byte-order mark, then bytes that are not UTF-8.
+    BadUtf8AfterBom,
+    /// A binary format of a known kind ("a PDF document"; see [`binary_kind`]).
+    LooksLike(&'static str),
+    /// Zero bytes, and not in the pattern of UTF-16.
+    Binary,
+    /// Not UTF-8, and bytes that Windows-1252 leaves undefined or many control
+    /// characters.
+    NotLatin,
+    /// Not UTF-8, and too many bytes over 127 for text in Windows-1252.
+    TooManyHighBytes,
+}
+
+impl fmt::Display for NotText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotText::BadUtf8AfterBom => f.write_str("invalid UTF-8 after a UTF-8 byte-order mark"),
+            NotText::LooksLike(kind) => write!(f, "not a text file: looks like {kind}"),
+            NotText::Binary => f.write_str("not a text file: binary data"),
+            NotText::NotLatin => f.write_str(
+                "not a text file: invalid UTF-8, and not Windows-1252 or Latin-1 either",
+            ),
+            NotText::TooManyHighBytes => f.write_str(
+                "not a text file: invalid UTF-8, and too many non-ASCII bytes for Windows-1252",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for NotText {}
+
 /// Decodes a text file. Fails, with a reason a user understands, on binary data
 /// and on bytes that no supported encoding explains.
-pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
+pub fn decode_text(bytes: &[u8]) -> Result<String, NotText> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return String::from_utf8(rest.to_vec())
-            .map_err(|_| "invalid UTF-8 after a UTF-8 byte-order mark".to_string());
+        return String::from_utf8(rest.to_vec()).map_err(|_| NotText::BadUtf8AfterBom);
     }
     if bytes.starts_with(b"\xFF\xFE") {
         return Ok(UTF_16LE.decode_with_bom_removal(bytes).0.into_owned());
@@ -52,7 +86,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
         return Ok(UTF_16BE.decode_with_bom_removal(bytes).0.into_owned());
     }
     if let Some(kind) = binary_kind(bytes) {
-        return Err(format!("not a text file: looks like {kind}"));
+        return Err(NotText::LooksLike(kind));
     }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
@@ -71,7 +105,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
         if zeros_at(0) * 10 > half * 8 {
             return Ok(UTF_16BE.decode_without_bom_handling(bytes).0.into_owned());
         }
-        return Err("not a text file: binary data".to_string());
+        return Err(NotText::Binary);
     }
     match String::from_utf8(bytes.to_vec()) {
         Ok(text) => Ok(text),
@@ -82,7 +116,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
 /// Windows-1252, which covers Latin-1's printable range. Bytes it leaves
 /// undefined, or many control characters, mean the file is not text in any
 /// encoding we know.
-fn decode_legacy(bytes: &[u8]) -> Result<String, String> {
+fn decode_legacy(bytes: &[u8]) -> Result<String, NotText> {
     let undefined = bytes
         .iter()
         .filter(|&&b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
@@ -92,17 +126,12 @@ fn decode_legacy(bytes: &[u8]) -> Result<String, String> {
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
         .count();
     if undefined > 0 || controls * 100 > bytes.len() {
-        return Err(
-            "not a text file: invalid UTF-8, and not Windows-1252 or Latin-1 either".to_string(),
-        );
+        return Err(NotText::NotLatin);
     }
     let high = bytes.iter().filter(|&&b| b >= 0x80).count();
     // Text in a legacy encoding is mostly ASCII with accents here and there.
     if high * 3 > bytes.len() {
-        return Err(
-            "not a text file: invalid UTF-8, and too many non-ASCII bytes for Windows-1252"
-                .to_string(),
-        );
+        return Err(NotText::TooManyHighBytes);
     }
     Ok(WINDOWS_1252
         .decode_without_bom_handling(bytes)
@@ -157,20 +186,27 @@ mod tests {
     #[test]
     fn binary_files_are_named() {
         assert_eq!(
-            decode_text(b"%PDF-1.7\n...").unwrap_err(),
+            decode_text(b"%PDF-1.7\n...").unwrap_err().to_string(),
             "not a text file: looks like a PDF document"
         );
-        assert!(
-            decode_text(b"\x89PNG\r\n\x1a\n")
-                .unwrap_err()
-                .contains("PNG")
+        assert_eq!(
+            decode_text(b"\x89PNG\r\n\x1a\n").unwrap_err(),
+            NotText::LooksLike("a PNG image")
         );
-        assert!(
+        assert_eq!(
             decode_text(b"abc\x00\x01\x02def\x00")
                 .unwrap_err()
-                .contains("binary")
+                .to_string(),
+            "not a text file: binary data"
         );
-        assert!(decode_text(&[0x81, 0x82, 0x83, 0xC0, 0xC1]).is_err());
+        assert_eq!(
+            decode_text(&[0x81, 0x82, 0x83, 0xC0, 0xC1]).unwrap_err(),
+            NotText::NotLatin
+        );
+        assert_eq!(
+            decode_text(b"\xEF\xBB\xBFok \xC0").unwrap_err().to_string(),
+            "invalid UTF-8 after a UTF-8 byte-order mark"
+        );
     }
 
     #[test]

@@ -90,8 +90,20 @@ impl InputFormat {
 /// A file (or stdin) that could not be read as an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadError {
+    /// The input: its path, `-` for stdin, or where it stands ("input 2").
     pub source: String,
-    pub reason: String,
+    /// Why it could not be read.
+    pub reason: LoadReason,
+}
+
+impl LoadError {
+    /// The error of `source` for `reason`.
+    pub fn new(source: impl Into<String>, reason: LoadReason) -> LoadError {
+        LoadError {
+            source: source.into(),
+            reason,
+        }
+    }
 }
 
 impl fmt::Display for LoadError {
@@ -101,6 +113,113 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// Why an input could not be read as an article. Its `Display` is the message
+/// users see after the input's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadReason {
+    /// The system would not list, open or read it.
+    Io {
+        /// What kind of failure.
+        kind: std::io::ErrorKind,
+        /// The reason printed, without the OS error number: "no such file or
+        /// directory".
+        message: String,
+    },
+    /// A directory where a file was expected.
+    IsDirectory,
+    /// A file that says it is larger than `--max-size`.
+    FileTooLarge {
+        /// The file's size, in bytes.
+        size: u64,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// A stream (stdin, a pipe, a device) that ran past `--max-size` bytes.
+    InputTooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// Nothing but white space.
+    Empty,
+    /// Bytes that are not text in an encoding `briefing` reads.
+    NotText(decode::NotText),
+    /// A JSON file that is no article export `briefing` reads: why not.
+    Json(String),
+    /// A results file (`briefing extract` output) that does not read back:
+    /// where and why.
+    Results(String),
+    /// No article text in it: an HTML page without an article, say.
+    NoText,
+    /// A directory without a file of a supported kind.
+    NoArticles {
+        /// Subdirectories were searched too (`-r`).
+        recursive: bool,
+    },
+    /// No thread could be started to read it, with the system's reason when
+    /// it gave one.
+    NoThread(Option<String>),
+    /// The reader for its format panicked.
+    ReaderFailed,
+    /// Reading or analysing it panicked (`briefing extract`).
+    ExtractFailed,
+    /// The engine panicked on one of its articles, with the panic's message.
+    EngineFailed(String),
+}
+
+impl LoadReason {
+    /// The reason of an I/O error.
+    pub fn io(e: &std::io::Error) -> LoadReason {
+        LoadReason::Io {
+            kind: e.kind(),
+            message: io_reason(e),
+        }
+    }
+}
+
+impl fmt::Display for LoadReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadReason::Io { message, .. } => f.write_str(message),
+            LoadReason::IsDirectory => f.write_str("is a directory"),
+            LoadReason::FileTooLarge { size, limit } => write!(
+                f,
+                "file is {}, larger than the limit of {} (--max-size)",
+                size_text(*size, true),
+                size_text(*limit, false)
+            ),
+            LoadReason::InputTooLarge { limit } => write!(
+                f,
+                "input is larger than the limit of {} (--max-size)",
+                size_text(*limit, false)
+            ),
+            LoadReason::Empty => f.write_str("empty file"),
+            LoadReason::NotText(why) => write!(f, "{why}"),
+            LoadReason::Json(why) | LoadReason::Results(why) => f.write_str(why),
+            LoadReason::NoText => f.write_str("no article text found"),
+            LoadReason::NoArticles { recursive } => {
+                let hint = if *recursive {
+                    ""
+                } else {
+                    " (use -r for subdirectories)"
+                };
+                write!(
+                    f,
+                    "directory has no readable articles (.txt, .md, .html, .json, part-*){hint}"
+                )
+            }
+            LoadReason::NoThread(None) => f.write_str("no thread to read it"),
+            LoadReason::NoThread(Some(why)) => write!(f, "no thread to read it: {why}"),
+            LoadReason::ReaderFailed => f.write_str("the reader for this format failed"),
+            LoadReason::ExtractFailed => f.write_str("reading or analysing this input failed"),
+            LoadReason::EngineFailed(why) => {
+                write!(f, "the engine failed on this article ({why})")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadReason {}
 
 /// How to read inputs.
 #[derive(Clone, Debug)]
@@ -126,11 +245,8 @@ impl Default for LoadOptions {
     }
 }
 
-fn error(source: &str, reason: impl Into<String>) -> LoadError {
-    LoadError {
-        source: source.to_string(),
-        reason: reason.into(),
-    }
+fn error(source: &str, reason: LoadReason) -> LoadError {
+    LoadError::new(source, reason)
 }
 
 /// Parses the bytes of one input. `name` is its path or `-`; the format comes
@@ -141,13 +257,13 @@ pub fn parse_bytes(
     format: Option<InputFormat>,
 ) -> Result<Vec<Article>, LoadError> {
     if bytes.is_empty() || bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(error(name, "empty file"));
+        return Err(error(name, LoadReason::Empty));
     }
     let format = format.or_else(|| InputFormat::from_path(Path::new(name)));
     // HTML names its own charset; everything else is decoded by its bytes.
     let text = match format {
         Some(InputFormat::Html) => decode_html(bytes),
-        _ => decode::decode_text(bytes).map_err(|reason| error(name, reason))?,
+        _ => decode::decode_text(bytes).map_err(|why| error(name, LoadReason::NotText(why)))?,
     };
     let format = format.unwrap_or_else(|| InputFormat::sniff(&text));
     let articles = match format {
@@ -160,8 +276,8 @@ pub fn parse_bytes(
         InputFormat::Html => vec![html_article(&text, name)],
         // Precomputed analyses are JSON too: read back, not analysed again.
         InputFormat::Json => match results::parse(&text, name) {
-            Some(results) => results.map_err(|reason| error(name, reason))?,
-            None => json::parse(&text, name).map_err(|reason| error(name, reason))?,
+            Some(results) => results.map_err(|why| error(name, LoadReason::Results(why)))?,
+            None => json::parse(&text, name).map_err(|why| error(name, LoadReason::Json(why)))?,
         },
     };
     let articles: Vec<Article> = articles
@@ -169,7 +285,7 @@ pub fn parse_bytes(
         .filter(|a| !a.body.trim().is_empty())
         .collect();
     if articles.is_empty() {
-        return Err(error(name, "no article text found"));
+        return Err(error(name, LoadReason::NoText));
     }
     Ok(articles)
 }
@@ -216,23 +332,17 @@ pub fn is_stream(path: &Path) -> bool {
 /// so no more than `max + 1` bytes are ever read.
 pub fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, LoadError> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| error(&name, io_reason(&e)))?;
+    let meta = std::fs::metadata(path).map_err(|e| error(&name, LoadReason::io(&e)))?;
     if meta.is_dir() {
-        return Err(error(&name, "is a directory"));
+        return Err(error(&name, LoadReason::IsDirectory));
     }
     if meta.is_file() && meta.len() > max {
-        return Err(error(
-            &name,
-            format!(
-                "file is {}, larger than the limit of {} (--max-size)",
-                size_text(meta.len(), true),
-                size_text(max, false)
-            ),
-        ));
+        let size = meta.len();
+        return Err(error(&name, LoadReason::FileTooLarge { size, limit: max }));
     }
     // Opening a FIFO waits for its writer; the caller runs streams on threads
     // of their own.
-    let file = std::fs::File::open(path).map_err(|e| error(&name, io_reason(&e)))?;
+    let file = std::fs::File::open(path).map_err(|e| error(&name, LoadReason::io(&e)))?;
     let hint = meta.is_file().then_some(meta.len());
     read_limited(file, max, hint, &name)
 }
@@ -251,15 +361,9 @@ fn read_limited(
     reader
         .take(max.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| error(name, io_reason(&e)))?;
+        .map_err(|e| error(name, LoadReason::io(&e)))?;
     if bytes.len() as u64 > max {
-        return Err(error(
-            name,
-            format!(
-                "input is larger than the limit of {} (--max-size)",
-                size_text(max, false)
-            ),
-        ));
+        return Err(error(name, LoadReason::InputTooLarge { limit: max }));
     }
     Ok(bytes)
 }
@@ -343,7 +447,7 @@ pub fn expand(path: &Path, options: &LoadOptions) -> (Vec<PathBuf>, Vec<LoadErro
     let name = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
-        Err(e) => return (Vec::new(), vec![error(&name, io_reason(&e))]),
+        Err(e) => return (Vec::new(), vec![error(&name, LoadReason::io(&e))]),
     };
     if !meta.is_dir() {
         return (vec![path.to_path_buf()], Vec::new());
@@ -358,7 +462,7 @@ pub fn expand(path: &Path, options: &LoadOptions) -> (Vec<PathBuf>, Vec<LoadErro
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) => {
-                errors.push(error(&dir.display().to_string(), io_reason(&e)));
+                errors.push(error(&dir.display().to_string(), LoadReason::io(&e)));
                 continue;
             }
         };
@@ -366,7 +470,7 @@ pub fn expand(path: &Path, options: &LoadOptions) -> (Vec<PathBuf>, Vec<LoadErro
             .filter_map(|e| match e {
                 Ok(e) => Some(e.path()),
                 Err(e) => {
-                    errors.push(error(&dir.display().to_string(), io_reason(&e)));
+                    errors.push(error(&dir.display().to_string(), LoadReason::io(&e)));
                     None
                 }
             })
@@ -389,7 +493,7 @@ pub fn expand(path: &Path, options: &LoadOptions) -> (Vec<PathBuf>, Vec<LoadErro
                 // when it would have been read.
                 Err(e) => {
                     if wanted {
-                        errors.push(error(&p.display().to_string(), io_reason(&e)));
+                        errors.push(error(&p.display().to_string(), LoadReason::io(&e)));
                     }
                     continue;
                 }
@@ -405,15 +509,8 @@ pub fn expand(path: &Path, options: &LoadOptions) -> (Vec<PathBuf>, Vec<LoadErro
     }
     out.sort();
     if out.is_empty() && errors.is_empty() {
-        let hint = if options.recursive {
-            ""
-        } else {
-            " (use -r for subdirectories)"
-        };
-        errors.push(error(
-            &name,
-            format!("directory has no readable articles (.txt, .md, .html, .json, part-*){hint}"),
-        ));
+        let recursive = options.recursive;
+        errors.push(error(&name, LoadReason::NoArticles { recursive }));
     }
     (out, errors)
 }
@@ -474,8 +571,75 @@ mod tests {
     }
 
     #[test]
+    fn reasons_print_the_messages_users_know() {
+        let not_found = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let cases = [
+            (LoadReason::io(&not_found), "no such file or directory"),
+            (LoadReason::IsDirectory, "is a directory"),
+            (
+                LoadReason::FileTooLarge {
+                    size: (1 << 20) + 1,
+                    limit: 1 << 20,
+                },
+                "file is 1.1 MB, larger than the limit of 1 MB (--max-size)",
+            ),
+            (
+                LoadReason::InputTooLarge { limit: 1 << 20 },
+                "input is larger than the limit of 1 MB (--max-size)",
+            ),
+            (LoadReason::Empty, "empty file"),
+            (
+                LoadReason::NotText(decode::NotText::Binary),
+                "not a text file: binary data",
+            ),
+            (
+                LoadReason::Json("item 2 is not an object".into()),
+                "item 2 is not an object",
+            ),
+            (LoadReason::NoText, "no article text found"),
+            (
+                LoadReason::NoArticles { recursive: false },
+                "directory has no readable articles (.txt, .md, .html, .json, part-*) \
+                 (use -r for subdirectories)",
+            ),
+            (
+                LoadReason::NoArticles { recursive: true },
+                "directory has no readable articles (.txt, .md, .html, .json, part-*)",
+            ),
+            (LoadReason::NoThread(None), "no thread to read it"),
+            (
+                LoadReason::NoThread(Some("out of memory".into())),
+                "no thread to read it: out of memory",
+            ),
+            (
+                LoadReason::ReaderFailed,
+                "the reader for this format failed",
+            ),
+            (
+                LoadReason::ExtractFailed,
+                "reading or analysing this input failed",
+            ),
+            (
+                LoadReason::EngineFailed("oops".into()),
+                "the engine failed on this article (oops)",
+            ),
+        ];
+        for (reason, message) in cases {
+            assert_eq!(reason.to_string(), message);
+        }
+        assert!(matches!(
+            LoadReason::io(&not_found),
+            LoadReason::Io {
+                kind: std::io::ErrorKind::NotFound,
+                ..
+            }
+        ));
+    }
+
+    #[test]
     fn empty_input_is_an_error() {
         let e = parse_bytes(b"  \n", "empty.txt", None).unwrap_err();
+        assert_eq!(e.reason, LoadReason::Empty);
         assert_eq!(e.to_string(), "empty.txt: empty file");
     }
 }

@@ -14,7 +14,7 @@
 //! statements and the others untouched.
 
 use super::app::App;
-use crate::input::{self, Article, LoadError, LoadOptions};
+use crate::input::{self, Article, LoadError, LoadOptions, LoadReason};
 use crate::{Analysis, Document};
 use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -56,7 +56,7 @@ enum Msg {
     Read(usize, Result<Vec<Document>, LoadError>),
     /// The analysis of article `sub` of input `job`; with the engine's failure,
     /// the article's metadata alone.
-    Analysed((usize, usize), Analysis, Option<String>),
+    Analysed((usize, usize), Analysis, Option<LoadReason>),
 }
 
 /// What the reader is told, in order.
@@ -102,10 +102,10 @@ pub struct Loader {
 
 /// Analyses a document read from its input (see [`Document::analyze`]). A panic
 /// in the engine becomes an error.
-fn analyse(doc: &Document) -> Result<Analysis, String> {
+fn analyse(doc: &Document) -> Result<Analysis, LoadReason> {
     catch_unwind(AssertUnwindSafe(|| doc.analyze())).map_err(|payload| {
         let reason = crate::document::panic_message(&*payload);
-        format!("the engine failed on this article ({reason})")
+        LoadReason::EngineFailed(reason)
     })
 }
 
@@ -160,7 +160,7 @@ impl Loader {
                     i,
                     Err(LoadError {
                         source: format!("input {}", i + 1),
-                        reason: "no thread to read it".into(),
+                        reason: LoadReason::NoThread(None),
                     }),
                 ));
             }
@@ -435,12 +435,10 @@ fn run_job(
             LoadJob::Stdin => input::load_stdin(options),
             _ => crate::cli::default_input(true, options),
         }))
-        .unwrap_or_else(|_| {
-            Err(LoadError {
-                source,
-                reason: "the reader for this format failed".into(),
-            })
-        }),
+        .unwrap_or(Err(LoadError {
+            source,
+            reason: LoadReason::ReaderFailed,
+        })),
     };
     let docs = result.map(documents);
     let pending: Vec<Document> = docs.as_ref().map_or_else(|_| Vec::new(), Clone::clone);
