@@ -157,10 +157,10 @@ impl Tagger {
         features::stacked(ev, ctx, &tags, stages.bits, &mut buf.stacked);
         stages.add_second_emissions(&buf.stacked, &mut buf.extra);
         break_at_paragraphs(ev, &mut buf.extra);
-        weights::viterbi(&stages.trans[1], &buf.extra, &mut tags);
         let m = if margins {
-            weights::margins(&stages.trans[1], &buf.extra, &tags, &mut buf.lattice)
+            weights::viterbi_with_margins(&stages.trans[1], &buf.extra, &mut tags, &mut buf.lattice)
         } else {
+            weights::viterbi(&stages.trans[1], &buf.extra, &mut tags);
             Margins::default()
         };
         (tags, m)

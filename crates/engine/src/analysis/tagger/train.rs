@@ -15,7 +15,9 @@ use super::link::{
 };
 use super::spans::{TagCounts, span_options};
 use super::tags::{ROW, Role, Run, TAGS, Tag, runs};
-use super::weights::{Features, Margins, Scores, Weights, margins, viterbi};
+use super::weights::{
+    EMISSION_UNIT, Features, Margins, Scores, Weights, viterbi, viterbi_with_margins,
+};
 use rayon::prelude::*;
 
 /// One annotated attribution, in byte offsets into its text.
@@ -68,7 +70,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            bits: 19,
+            bits: 18,
             epochs: [12, 12],
             folds: 5,
             bags: 3,
@@ -292,8 +294,9 @@ impl Totals {
         }
     }
 
-    /// Scaled into i16, the largest weight to the i16 limit; weights that round
-    /// to zero drop out of the file.
+    /// Scaled so that the largest weight is the i16 limit; emission weights
+    /// smaller than `prune` on that scale drop out, the others are stored in
+    /// units of [`EMISSION_UNIT`].
     fn weights(&self, prune: i16) -> Weights {
         let max = self
             .rows
@@ -306,8 +309,13 @@ impl Totals {
         let mut out = Weights::zero(self.bits);
         for (r, row) in out.rows.iter_mut().enumerate() {
             for (k, v) in row.iter_mut().enumerate().take(TAGS) {
-                let q = round_scaled(self.rows[r * ROW + k], max) as i16;
-                *v = if q.abs() < prune { 0 } else { q };
+                let q = round_scaled(self.rows[r * ROW + k], max);
+                *v = if q.abs() < i128::from(prune) {
+                    0
+                } else {
+                    let unit = i128::from(EMISSION_UNIT);
+                    round_div(q, unit).clamp(-127, 127) as i8
+                };
             }
         }
         for a in 0..ROW {
@@ -410,10 +418,10 @@ fn stage_tags(w: &Weights, p: &Prepared, stacked: bool) -> OutOfFold {
     }
     super::break_at(p.paragraphs.iter().copied(), &mut scores);
     let mut tags = Vec::new();
-    w.viterbi(&scores, &mut tags);
     let m = if stacked {
-        margins(&w.trans, &scores, &tags, &mut Default::default())
+        viterbi_with_margins(&w.trans, &scores, &mut tags, &mut Default::default())
     } else {
+        w.viterbi(&scores, &mut tags);
         Margins::default()
     };
     (tags, m)
@@ -715,12 +723,15 @@ fn train_chooser(
 
 /// `v` scaled so that `max` becomes the i16 limit, rounded half away from zero.
 fn round_scaled(v: i128, max: i128) -> i128 {
-    let num = v * i128::from(i16::MAX) * 2;
-    let den = 2 * max;
+    round_div(v * i128::from(i16::MAX), max)
+}
+
+/// `num / den` for a positive `den`, rounded half away from zero.
+fn round_div(num: i128, den: i128) -> i128 {
     if num >= 0 {
-        (num + max) / den
+        (2 * num + den) / (2 * den)
     } else {
-        -((-num + max) / den)
+        -((-2 * num + den) / (2 * den))
     }
 }
 

@@ -2,7 +2,8 @@
 //! compact file format the weights ship in.
 //!
 //! A feature is a 64-bit hash; its top `bits` bits pick a row of one weight per
-//! tag. Weights are integers (an averaged perceptron's sums, scaled to i16), so
+//! tag. Weights are integers (an averaged perceptron's sums, scaled so that the
+//! largest is the i16 limit, then stored in units of [`EMISSION_UNIT`] as i8), so
 //! training and decoding are exact and the same on every machine.
 
 use super::decode::Linker;
@@ -37,12 +38,20 @@ impl Features {
     }
 }
 
+/// What one unit of an emission weight is worth on the scale of the
+/// transitions and path scores. Emission rows are read at random from tables
+/// larger than the cache, so they are kept to a byte a weight: half the memory
+/// traffic of i16, and on PolNeAR dev the same figures (the finer bits were
+/// below the perceptron's noise).
+pub const EMISSION_UNIT: i32 = 256;
+
 /// One stage's weights.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Weights {
     /// log2 of the number of rows.
     pub bits: u32,
-    pub rows: Vec<[i16; ROW]>,
+    /// Emission weights, in units of [`EMISSION_UNIT`].
+    pub rows: Vec<[i8; ROW]>,
     /// `trans[prev][tag]`.
     pub trans: [[i32; ROW]; ROW],
 }
@@ -57,7 +66,7 @@ pub type Scores = Vec<[i32; ROW]>;
 pub struct Stages {
     /// log2 of the number of rows.
     pub bits: u32,
-    pub rows: Vec<[[i16; ROW]; 2]>,
+    pub rows: Vec<[[i8; ROW]; 2]>,
     /// Each stage's `trans[prev][tag]`.
     pub trans: [[[i32; ROW]; ROW]; 2],
 }
@@ -104,8 +113,8 @@ impl Stages {
                     b[k] += i32::from(rb[k]);
                 }
             }
-            first.push(a);
-            second.push(b);
+            first.push(a.map(|v| v * EMISSION_UNIT));
+            second.push(b.map(|v| v * EMISSION_UNIT));
         }
     }
 
@@ -116,7 +125,7 @@ impl Stages {
             for &r in features.of(i) {
                 let rb = &self.rows[r as usize][1];
                 for k in 0..ROW {
-                    s[k] += i32::from(rb[k]);
+                    s[k] += i32::from(rb[k]) * EMISSION_UNIT;
                 }
             }
         }
@@ -164,7 +173,7 @@ impl Weights {
                     acc[k] += i32::from(row[k]);
                 }
             }
-            out.push(acc);
+            out.push(acc.map(|v| v * EMISSION_UNIT));
         }
     }
 
@@ -212,53 +221,95 @@ fn allowed_transitions<T: Copy + Into<i64>>(trans: &[[T; ROW]; ROW]) -> [[i64; T
     out
 }
 
+/// Best path scores into each tag of each token (`alpha`, [`NONE`] where no
+/// path reaches), and each tag's predecessor on its best path (`back`).
+fn forward(
+    t: &[[i64; TAGS]; TAGS],
+    scores: &[[i32; ROW]],
+    alpha: &mut Vec<[i64; TAGS]>,
+    back: &mut Vec<[u8; TAGS]>,
+) {
+    let n = scores.len();
+    alpha.clear();
+    alpha.resize(n, [NONE; TAGS]);
+    back.clear();
+    back.resize(n, [0; TAGS]);
+    let Some(first) = scores.first() else {
+        return;
+    };
+    for k in 0..TAGS {
+        if t[0][k] > UNREACHED {
+            alpha[0][k] = t[0][k] + i64::from(first[k]);
+        }
+    }
+    for i in 1..n {
+        let prev = alpha[i - 1];
+        let (mut cur, mut arg) = ([NONE; TAGS], [0u8; TAGS]);
+        for k in 0..TAGS {
+            let (best, from) = if Tag::from_index(k).is_inside() {
+                // Only its own role's begin and inside tags precede an inside
+                // tag; any other predecessor scores NONE and cannot win.
+                best_of(&prev, t, k, k - 1..k + 1)
+            } else {
+                best_of(&prev, t, k, 0..TAGS)
+            };
+            if best > UNREACHED {
+                cur[k] = best + i64::from(scores[i][k]);
+                arg[k] = from;
+            }
+        }
+        alpha[i] = cur;
+        back[i] = arg;
+    }
+}
+
+/// The best path score into tag `k` from the predecessors `from`, and the first
+/// predecessor that gives it (as ties go). Branch-free: which predecessor wins
+/// is unpredictable.
+#[inline(always)]
+fn best_of(
+    prev: &[i64; TAGS],
+    t: &[[i64; TAGS]; TAGS],
+    k: usize,
+    from: std::ops::Range<usize>,
+) -> (i64, u8) {
+    let first = from.start;
+    let mut best = prev[first] + t[first][k];
+    let mut arg = first as u8;
+    for j in from.skip(1) {
+        let v = prev[j] + t[j][k];
+        arg = if v > best { j as u8 } else { arg };
+        best = best.max(v);
+    }
+    (best, arg)
+}
+
+/// The best path through a [`forward`] lattice: its last tag is the first
+/// best-scoring one.
+fn best_path(alpha: &[[i64; TAGS]], back: &[[u8; TAGS]], out: &mut Vec<Tag>) {
+    out.clear();
+    let Some(last) = alpha.last() else {
+        return;
+    };
+    let mut k = (0..TAGS)
+        .max_by_key(|&k| (last[k], std::cmp::Reverse(k)))
+        .unwrap_or(0);
+    out.resize(alpha.len(), Tag::Outside);
+    for i in (0..alpha.len()).rev() {
+        out[i] = Tag::from_index(k);
+        k = back[i][k] as usize;
+    }
+}
+
 /// Viterbi over integer scores, with the tag constraints of [`Tag::may_follow`].
 pub fn viterbi<T: Copy + Into<i64>>(
     trans: &[[T; ROW]; ROW],
     scores: &[[i32; ROW]],
     out: &mut Vec<Tag>,
 ) {
-    out.clear();
-    let n = scores.len();
-    if n == 0 {
-        return;
-    }
-    let t = allowed_transitions(trans);
-    let mut back: Vec<[u8; TAGS]> = vec![[0; TAGS]; n];
-    let mut prev = [NONE; TAGS];
-    for (k, p) in prev.iter_mut().enumerate() {
-        if t[0][k] > UNREACHED {
-            *p = t[0][k] + i64::from(scores[0][k]);
-        }
-    }
-    for i in 1..n {
-        let mut cur = [NONE; TAGS];
-        for k in 0..TAGS {
-            // The first best predecessor, as ties go.
-            let mut best = i64::MIN;
-            let mut arg = 0u8;
-            for (j, &pv) in prev.iter().enumerate() {
-                let v = pv + t[j][k];
-                if v > best {
-                    best = v;
-                    arg = j as u8;
-                }
-            }
-            if best > UNREACHED {
-                cur[k] = best + i64::from(scores[i][k]);
-                back[i][k] = arg;
-            }
-        }
-        prev = cur;
-    }
-    let mut k = (0..TAGS)
-        .max_by_key(|&k| (prev[k], std::cmp::Reverse(k)))
-        .unwrap_or(0);
-    out.resize(n, Tag::Outside);
-    for i in (0..n).rev() {
-        out[i] = Tag::from_index(k);
-        k = back[i][k] as usize;
-    }
+    let (mut alpha, mut back) = (Vec::new(), Vec::new());
+    forward(&allowed_transitions(trans), scores, &mut alpha, &mut back);
+    best_path(&alpha, &back, out);
 }
 
 /// How sure the decoder is of each token's tag, from max-marginals (a forward
@@ -277,39 +328,58 @@ pub struct Margins {
 #[derive(Default)]
 pub struct Lattice {
     alpha: Vec<[i64; TAGS]>,
+    back: Vec<[u8; TAGS]>,
     beta: Vec<[i64; TAGS]>,
 }
 
-/// The [`Margins`] of the best path `tags`.
-pub fn margins<T: Copy + Into<i64>>(
+/// [`viterbi`], and the [`Margins`] of the best path: its forward pass is the
+/// margins' forward pass.
+pub fn viterbi_with_margins<T: Copy + Into<i64>>(
     trans: &[[T; ROW]; ROW],
     scores: &[[i32; ROW]],
-    tags: &[Tag],
+    out: &mut Vec<Tag>,
     lattice: &mut Lattice,
 ) -> Margins {
-    let n = scores.len();
     let t = allowed_transitions(trans);
-    let Lattice { alpha, beta } = lattice;
-    alpha.clear();
-    alpha.resize(n, [NONE; TAGS]);
+    let Lattice { alpha, back, beta } = lattice;
+    forward(&t, scores, alpha, back);
+    best_path(alpha, back, out);
+    backward(&t, scores, beta);
+    let mut margins = Margins {
+        tag: Vec::with_capacity(out.len()),
+        to_content: Vec::with_capacity(out.len()),
+    };
+    let content = [Tag::ContentBegin as usize, Tag::ContentInside as usize];
+    for ((a, b), &tag) in alpha.iter().zip(beta.iter()).zip(out.iter()) {
+        let through = |k: usize| {
+            if a[k] == NONE || b[k] == NONE {
+                NONE
+            } else {
+                a[k] + b[k]
+            }
+        };
+        let mine = tag as usize;
+        let best = through(mine);
+        let other = (0..TAGS)
+            .filter(|&k| k != mine)
+            .map(through)
+            .max()
+            .unwrap_or(NONE);
+        margins.tag.push((best - other).max(0));
+        let as_content = content.iter().map(|&k| through(k)).max().unwrap_or(NONE);
+        margins
+            .to_content
+            .push((best - as_content).clamp(0, i64::MAX / 8));
+    }
+    margins
+}
+
+/// Best path scores from each tag of each token to the end, the token's own
+/// score excluded ([`NONE`] where the end cannot be reached).
+fn backward(t: &[[i64; TAGS]; TAGS], scores: &[[i32; ROW]], beta: &mut Vec<[i64; TAGS]>) {
+    let n = scores.len();
     beta.clear();
     beta.resize(n, [0; TAGS]);
-    if n > 0 {
-        for k in 0..TAGS {
-            if t[0][k] > UNREACHED {
-                alpha[0][k] = t[0][k] + i64::from(scores[0][k]);
-            }
-        }
-    }
-    for i in 1..n {
-        let prev = alpha[i - 1];
-        for k in 0..TAGS {
-            let best = (0..TAGS).map(|j| prev[j] + t[j][k]).max().unwrap_or(NONE);
-            if best > UNREACHED {
-                alpha[i][k] = best + i64::from(scores[i][k]);
-            }
-        }
-    }
     for i in (0..n.saturating_sub(1)).rev() {
         let next: [i64; TAGS] =
             std::array::from_fn(|k| i64::from(scores[i + 1][k]) + beta[i + 1][k]);
@@ -318,35 +388,9 @@ pub fn margins<T: Copy + Into<i64>>(
             beta[i][j] = if best > UNREACHED { best } else { NONE };
         }
     }
-    let mut out = Margins {
-        tag: Vec::with_capacity(n),
-        to_content: Vec::with_capacity(n),
-    };
-    let content = [Tag::ContentBegin as usize, Tag::ContentInside as usize];
-    for i in 0..n {
-        let through = |k: usize| {
-            if alpha[i][k] == NONE || beta[i][k] == NONE {
-                NONE
-            } else {
-                alpha[i][k] + beta[i][k]
-            }
-        };
-        let mine = tags[i] as usize;
-        let best = through(mine);
-        let other = (0..TAGS)
-            .filter(|&k| k != mine)
-            .map(through)
-            .max()
-            .unwrap_or(NONE);
-        out.tag.push((best - other).max(0));
-        let as_content = content.iter().map(|&k| through(k)).max().unwrap_or(NONE);
-        out.to_content
-            .push((best - as_content).clamp(0, i64::MAX / 8));
-    }
-    out
 }
 
-const MAGIC: &[u8; 8] = b"BRFTAG03";
+const MAGIC: &[u8; 8] = b"BRFTAG04";
 
 /// Why a weights file could not be read (see [`Tagger::from_bytes`]).
 ///
@@ -377,9 +421,10 @@ impl std::fmt::Display for FormatError {
     }
 }
 
-/// Writes stages of weights: a header, then per stage its size, transitions, a
-/// bitmap of the rows that are not all zero, and those rows; then the linker's
-/// two choosers, each as its size, a bitmap of non-zero weights and those.
+/// Writes stages of weights: a header, then per stage its size, transitions and
+/// the non-zero emission weights (one byte each); then the linker's drop
+/// biases and three choosers, each as its size and its non-zero weights (two
+/// bytes each).
 #[cfg(any(test, feature = "train"))]
 pub fn encode(stages: &Stages, linker: &Linker) -> Vec<u8> {
     let mut out = Vec::new();
@@ -404,14 +449,45 @@ pub fn encode(stages: &Stages, linker: &Linker) -> Vec<u8> {
     out
 }
 
+/// A weight as stored: i8 or i16, little-endian.
+trait Stored: Copy + Default + PartialEq {
+    const BYTES: usize;
+    #[cfg(any(test, feature = "train"))]
+    fn put(self, out: &mut Vec<u8>);
+    fn get(bytes: &[u8]) -> Self;
+}
+
+impl Stored for i8 {
+    const BYTES: usize = 1;
+    #[cfg(any(test, feature = "train"))]
+    fn put(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+    fn get(bytes: &[u8]) -> i8 {
+        i8::from_le_bytes([bytes[0]])
+    }
+}
+
+impl Stored for i16 {
+    const BYTES: usize = 2;
+    #[cfg(any(test, feature = "train"))]
+    fn put(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+    fn get(bytes: &[u8]) -> i16 {
+        i16::from_le_bytes([bytes[0], bytes[1]])
+    }
+}
+
 /// Writes the non-zero values of a table: their count, then each as the
-/// distance from the previous one (LEB128) and the value (i16, little-endian).
+/// distance from the previous one (LEB128) and the value.
 #[cfg(any(test, feature = "train"))]
-fn put_sparse(out: &mut Vec<u8>, values: impl Iterator<Item = i16> + Clone) {
-    let count = values.clone().filter(|&v| v != 0).count() as u32;
+fn put_sparse<V: Stored>(out: &mut Vec<u8>, values: impl Iterator<Item = V> + Clone) {
+    let zero = V::default();
+    let count = values.clone().filter(|&v| v != zero).count() as u32;
     out.extend_from_slice(&count.to_le_bytes());
     let mut last = 0usize;
-    for (i, v) in values.enumerate().filter(|&(_, v)| v != 0) {
+    for (i, v) in values.enumerate().filter(|&(_, v)| v != zero) {
         let mut gap = i - last;
         last = i;
         loop {
@@ -423,15 +499,15 @@ fn put_sparse(out: &mut Vec<u8>, values: impl Iterator<Item = i16> + Clone) {
             }
             out.push(byte | 0x80);
         }
-        out.extend_from_slice(&v.to_le_bytes());
+        v.put(out);
     }
 }
 
 /// Reads what [`put_sparse`] wrote for a table of `len` values.
-fn get_sparse(
+fn get_sparse<V: Stored>(
     r: &mut Reader,
     len: usize,
-    mut set: impl FnMut(usize, i16),
+    mut set: impl FnMut(usize, V),
 ) -> Result<(), FormatError> {
     let count = r.u32()?;
     let mut at = 0usize;
@@ -450,8 +526,7 @@ fn get_sparse(
         if at >= len {
             return Err(FormatError::Truncated);
         }
-        let b = r.take(2)?;
-        set(at, i16::from_le_bytes([b[0], b[1]]));
+        set(at, V::get(r.take(V::BYTES)?));
     }
     Ok(())
 }
