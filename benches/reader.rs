@@ -6,10 +6,10 @@
 //!
 //! `cargo bench --bench reader`
 
-use briefing::input::LoadOptions;
-use briefing::tui::load::{LoadJob, Loader, feed};
+use briefing::input::{InputJob, LoadOptions, SAMPLE};
+use briefing::tui::load::{Loader, feed};
 use briefing::tui::{App, ColorDepth, Theme, ThemeName, render};
-use briefing::{Analysis, Document, analyze, cli::SAMPLE};
+use briefing::{Analysis, Document, analyze};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -180,7 +180,7 @@ fn reader(c: &mut Criterion) {
     let mut times: Vec<Duration> = (0..10)
         .map(|_| {
             let start = Instant::now();
-            let jobs = vec![LoadJob::Path(big.clone())];
+            let jobs = vec![InputJob::File(big.clone())];
             let mut loader = Loader::start(jobs, LoadOptions::default(), Vec::new());
             let mut app = loader.open().unwrap();
             let mut t = terminal();
@@ -219,10 +219,10 @@ fn many_articles(c: &mut Criterion, dir: &std::path::Path, theme: &Theme) {
         )
         .unwrap();
     }
-    let jobs = || -> Vec<LoadJob> {
+    let jobs = || -> Vec<InputJob> {
         let (files, errors) = briefing::input::expand(&folder, &LoadOptions::default());
         assert!(errors.is_empty(), "{errors:?}");
-        files.into_iter().map(LoadJob::Path).collect()
+        files.into_iter().map(InputJob::File).collect()
     };
     let load_all = || {
         let start = Instant::now();

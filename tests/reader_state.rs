@@ -5,7 +5,7 @@ mod reader_fixture;
 use briefing::tui::App;
 use briefing::tui::app::{Effect, InputMode};
 use briefing::tui::layout::Pane;
-use briefing::{Document, Mode as StatementMode, cli::SAMPLE};
+use briefing::{Document, Mode as StatementMode, input::SAMPLE};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };

@@ -23,7 +23,7 @@ fn base() -> &'static App {
             \u{9b}port director. “Ünïcode İs fine,” Berg added. 👩\u{200d}👩\u{200d}👧";
         let mut app = App::new(vec![
             Document::new("hostile\u{1b}.txt", hostile),
-            Document::new("sample", briefing::cli::SAMPLE),
+            Document::new("sample", briefing::input::SAMPLE),
         ]);
         // Notes and statements cannot be written here: `s`, `e` and `Y` only say so.
         app.export_dir = "/nonexistent/briefing-fuzz".into();

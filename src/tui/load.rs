@@ -14,11 +14,10 @@
 //! statements and the others untouched.
 
 use super::app::App;
-use crate::input::{self, Article, LoadError, LoadOptions};
+use crate::input::{Article, InputJob, LoadError, LoadOptions};
 use crate::{Analysis, Document};
 use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
@@ -27,28 +26,6 @@ use std::time::{Duration, Instant};
 pub const OPEN_WAIT: Duration = Duration::from_millis(400);
 /// How long a stream keeps its place in the input order.
 pub const STREAM_WAIT: Duration = Duration::from_millis(500);
-
-/// One input to read.
-#[derive(Debug)]
-pub enum LoadJob {
-    /// A regular file to read on a worker.
-    Path(PathBuf),
-    /// A pipe, FIFO or device, read on a thread of its own.
-    Stream(PathBuf),
-    /// Stdin (not the terminal), read on a thread of its own.
-    Stdin,
-    /// The article piped to stdin, else the bundled sample.
-    Default,
-    /// An input read already (stdin from the terminal, the bundled sample), or
-    /// one that could not be listed.
-    Ready(Result<Vec<Article>, LoadError>),
-}
-
-impl LoadJob {
-    fn is_stream(&self) -> bool {
-        matches!(self, LoadJob::Stream(_) | LoadJob::Stdin | LoadJob::Default)
-    }
-}
 
 /// What a worker reports.
 enum Msg {
@@ -117,13 +94,13 @@ fn documents(articles: Vec<Article>) -> Vec<Document> {
 impl Loader {
     /// Starts reading `jobs` on worker threads; `errors` (inputs that could not
     /// even be listed) are reported first.
-    pub fn start(jobs: Vec<LoadJob>, options: LoadOptions, errors: Vec<LoadError>) -> Loader {
+    pub fn start(jobs: Vec<InputJob>, options: LoadOptions, errors: Vec<LoadError>) -> Loader {
         Loader::with_workers(jobs, options, errors, 0)
     }
 
     /// As [`Loader::start`], with `workers` threads (0: one per core).
     pub fn with_workers(
-        jobs: Vec<LoadJob>,
+        jobs: Vec<InputJob>,
         options: LoadOptions,
         errors: Vec<LoadError>,
         workers: usize,
@@ -137,8 +114,8 @@ impl Loader {
             workers
         }
         .clamp(1, inputs.max(1));
-        let streams: Vec<bool> = jobs.iter().map(LoadJob::is_stream).collect();
-        let jobs: Arc<Vec<std::sync::Mutex<Option<LoadJob>>>> = Arc::new(
+        let streams: Vec<bool> = jobs.iter().map(InputJob::may_block).collect();
+        let jobs: Arc<Vec<std::sync::Mutex<Option<InputJob>>>> = Arc::new(
             jobs.into_iter()
                 .map(|j| std::sync::Mutex::new(Some(j)))
                 .collect(),
@@ -392,7 +369,7 @@ pub fn feed(app: &mut App, updates: Vec<Update>) {
 
 /// A worker: takes inputs in order until none is left (or the reader quit).
 fn work(
-    jobs: &[std::sync::Mutex<Option<LoadJob>>],
+    jobs: &[std::sync::Mutex<Option<InputJob>>],
     counter: &AtomicUsize,
     cancel: &AtomicBool,
     options: &LoadOptions,
@@ -419,29 +396,18 @@ fn work(
 /// Returns false when the reader is gone.
 fn run_job(
     i: usize,
-    job: LoadJob,
+    job: InputJob,
     cancel: &AtomicBool,
     options: &LoadOptions,
     tx: &mpsc::Sender<Msg>,
 ) -> bool {
-    let source = match &job {
-        LoadJob::Path(path) | LoadJob::Stream(path) => path.display().to_string(),
-        _ => "-".to_string(),
-    };
-    let result = match job {
-        LoadJob::Ready(r) => r,
-        job => catch_unwind(AssertUnwindSafe(|| match &job {
-            LoadJob::Path(path) | LoadJob::Stream(path) => input::load_file(path, options),
-            LoadJob::Stdin => input::load_stdin(options),
-            _ => crate::cli::default_input(true, options),
-        }))
-        .unwrap_or_else(|_| {
-            Err(LoadError {
-                source,
-                reason: "the reader for this format failed".into(),
-            })
-        }),
-    };
+    let source = job.source();
+    let result = catch_unwind(AssertUnwindSafe(|| job.read(options))).unwrap_or_else(|_| {
+        Err(LoadError {
+            source,
+            reason: "the reader for this format failed".into(),
+        })
+    });
     let docs = result.map(documents);
     let pending: Vec<Document> = docs.as_ref().map_or_else(|_| Vec::new(), Clone::clone);
     if tx.send(Msg::Read(i, docs)).is_err() {
@@ -476,8 +442,8 @@ fn run_job(
 mod tests {
     use super::*;
 
-    fn ready(source: &str, body: &str) -> LoadJob {
-        LoadJob::Ready(Ok(vec![Article {
+    fn ready(source: &str, body: &str) -> InputJob {
+        InputJob::Ready(Ok(vec![Article {
             source: source.into(),
             body: body.into(),
             ..Article::default()
@@ -488,7 +454,7 @@ mod tests {
     fn articles_arrive_in_input_order_with_errors_reported() {
         let jobs = vec![
             ready("a", "Ana Ruiz said the port would reopen."),
-            LoadJob::Path("/no/such/file.txt".into()),
+            InputJob::File("/no/such/file.txt".into()),
             ready("c", "Tom Berg said the cost was high."),
         ];
         let mut loader = Loader::with_workers(jobs, LoadOptions::default(), Vec::new(), 2);
@@ -508,8 +474,8 @@ mod tests {
     #[test]
     fn nothing_readable_is_an_error_not_a_reader() {
         let jobs = vec![
-            LoadJob::Path("/no/such/a.txt".into()),
-            LoadJob::Path("/no/such/b.txt".into()),
+            InputJob::File("/no/such/a.txt".into()),
+            InputJob::File("/no/such/b.txt".into()),
         ];
         let mut loader = Loader::start(jobs, LoadOptions::default(), Vec::new());
         let errors = loader.open().expect_err("no reader");
