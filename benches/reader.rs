@@ -258,7 +258,10 @@ fn many_articles(c: &mut Criterion, dir: &std::path::Path, theme: &Theme) {
     app.handle_event(&key(KeyCode::Char(' '), KeyModifiers::NONE));
     app.handle_event(&key(KeyCode::Tab, KeyModifiers::NONE));
     app.handle_event(&key(KeyCode::Tab, KeyModifiers::NONE));
-    assert!(app.cross.len() >= 1000, "a speaker across the briefing");
+    assert!(
+        app.briefing().quotes().len() >= 1000,
+        "a speaker across the briefing"
+    );
     group.bench_function("key_j_across_articles_and_frame", |b| {
         let mut pressed = 0;
         b.iter(|| {

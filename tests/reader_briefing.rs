@@ -83,14 +83,20 @@ fn status(lines: &[String]) -> &str {
 /// The briefing id of the actor whose name ends with `name`.
 fn global(app: &App, name: &str) -> usize {
     let found: Vec<usize> = app
-        .joined
+        .briefing()
+        .joined()
         .actors()
         .iter()
         .enumerate()
         .filter(|(_, a)| a.name.ends_with(name))
         .map(|(g, _)| g)
         .collect();
-    assert_eq!(found.len(), 1, "one {name} in {:#?}", app.joined.actors());
+    assert_eq!(
+        found.len(),
+        1,
+        "one {name} in {:#?}",
+        app.briefing().joined().actors()
+    );
     found[0]
 }
 
@@ -103,17 +109,20 @@ fn one_speaker_across_three_articles_with_counts_per_article() {
 
     // "Ana Ruiz" and "Ruiz" are one actor, the first speaker, 3 + 1 + 2.
     let ruiz = global(&app, "Ruiz");
-    assert_eq!(app.joined.actors()[ruiz].name, "Ana Ruiz");
-    let list = &app.joined.list;
+    assert_eq!(app.briefing().joined().actors()[ruiz].name, "Ana Ruiz");
+    let list = &app.briefing().joined().list;
     assert_eq!(list.entries[0], ActorEntry::Speaker(Some(ruiz)));
-    assert_eq!(app.joined.per_article[0], [(0, 3), (1, 1), (2, 2)]);
-    assert_eq!(app.joined.totals[ruiz], 6);
+    assert_eq!(
+        app.briefing().joined().per_article[0],
+        [(0, 3), (1, 1), (2, 2)]
+    );
+    assert_eq!(app.briefing().joined().totals[ruiz], 6);
     let berg = global(&app, "Berg");
     let okafor = global(&app, "Okafor");
     assert_eq!(list.entries[1], ActorEntry::Speaker(Some(berg)));
-    assert_eq!(app.joined.per_article[1], [(0, 2), (2, 1)]);
+    assert_eq!(app.briefing().joined().per_article[1], [(0, 2), (2, 1)]);
     assert_eq!(list.entries[2], ActorEntry::Speaker(Some(okafor)));
-    assert_eq!(app.joined.per_article[2], [(0, 1), (1, 2)]);
+    assert_eq!(app.briefing().joined().per_article[2], [(0, 1), (1, 2)]);
     assert_eq!(list.entries[3], ActorEntry::Speaker(None));
 
     // The sidebar says so: the name with the total, then each article with its count.
@@ -176,7 +185,7 @@ fn the_scope_toggle_carries_the_filter_and_the_title_says_which() {
     assert!(lines[0].contains("Actors 6 · briefing"), "{}", lines[0]);
     assert!(app.cross_mode());
     assert_eq!(
-        app.cross,
+        app.briefing().quotes(),
         [(0, 0), (0, 4), (0, 5), (1, 2), (2, 0), (2, 1)],
         "all of Ruiz's statements in the briefing"
     );
@@ -201,7 +210,7 @@ fn a_briefing_filter_lists_statements_across_articles_by_article() {
     assert_eq!(app.focus, Pane::Actors);
     // Ruiz is the first entry: the filter takes her statements in every article.
     press(&mut app, "<Space>");
-    assert_eq!(app.cross.len(), 6);
+    assert_eq!(app.briefing().quotes().len(), 6);
     assert_eq!(
         app.notice.as_deref(),
         Some("Ruiz added to the filter: 6 statements in 3 articles")
@@ -440,18 +449,21 @@ fn analyses_arriving_late_join_the_briefing() {
     // In the briefing scope with a filter, then the analyses come in any order.
     app.set_analysis(2, analyses[2].clone());
     app.set_analysis(0, analyses[0].clone());
-    assert!(app.join_stale);
+    assert!(app.briefing().is_stale());
     app.rejoin_if_stale();
     press(&mut app, "<Tab><Space>");
     assert!(app.cross_mode());
     let ruiz = global(&app, "Ruiz");
-    assert_eq!(app.joined.totals[ruiz], 5);
+    assert_eq!(app.briefing().joined().totals[ruiz], 5);
     app.set_analysis(1, analyses[1].clone());
-    assert!(!app.join_stale, "the last analysis joins at once");
+    assert!(
+        !app.briefing().is_stale(),
+        "the last analysis joins at once"
+    );
     let ruiz = global(&app, "Ruiz");
-    assert_eq!(app.joined.totals[ruiz], 6);
-    assert!(app.briefing_filter[ruiz], "the filter kept Ruiz");
-    assert_eq!(app.cross.len(), 6);
+    assert_eq!(app.briefing().joined().totals[ruiz], 6);
+    assert!(app.briefing().in_filter(ruiz), "the filter kept Ruiz");
+    assert_eq!(app.briefing().quotes().len(), 6);
 }
 
 #[test]

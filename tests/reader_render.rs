@@ -553,7 +553,7 @@ fn one_actor_has_one_short_name_in_every_pane() {
     // In the briefing scope too.
     press(&mut app, "B");
     assert_eq!(
-        app.joined.short_name(Some(0)),
+        app.briefing().joined().short_name(Some(0)),
         app.article().speaker_tag(Some(0))
     );
     assert!(

@@ -267,7 +267,7 @@ pub fn run(mut app: App, mut loader: Loader, options: Options) -> Result<Outcome
             }
         }
         // The briefing's actors pane follows the analyses, a few times a second.
-        if app.join_stale
+        if app.briefing().is_stale()
             && app.scope == super::app::Scope::Briefing
             && last_join.elapsed() >= REJOIN_EVERY
         {

@@ -8,7 +8,8 @@
 //! (the clipboard and the Markdown note).
 //!
 //! Two scopes for the actors pane: the current article's actors, or the
-//! briefing's, where one person across articles is one actor. A filter on
+//! briefing's, where one person across articles is one actor (kept in a
+//! [`BriefingView`]). A filter on
 //! briefing actors turns the quote list into their statements across every
 //! article ([`App::quote_list`]); moving through it opens each statement's article.
 
@@ -20,7 +21,7 @@ mod mouse;
 mod navigate;
 
 use super::article::{ActorList, ArticleView};
-use super::joined::Joined;
+use super::briefing_view::BriefingView;
 use super::keys::{self, Action, KeyContext, Motion};
 use super::layout::{AppLayout, BodyGeometry, Pane, QuoteGeometry, header_rows};
 use super::wrap::{Row, Wrapper};
@@ -167,17 +168,8 @@ pub struct App {
     pub articles: Vec<ArticleView>,
     pub current: usize,
     pub scope: Scope,
-    /// The articles as one briefing (rebuilt as analyses arrive).
-    pub joined: Joined,
-    /// Briefing actors in the filter (by briefing id, then one for "no speaker"):
-    /// the filter of the briefing scope.
-    pub briefing_filter: Vec<bool>,
-    /// The quote list while the briefing filter is on.
-    pub cross: Vec<(usize, usize)>,
-    /// First entry of `cross` on screen.
-    pub cross_top: usize,
-    /// An analysis arrived since the join was built.
-    pub join_stale: bool,
+    /// The articles as one briefing: the join, its filter and quote list.
+    briefing: BriefingView,
     pub picker: ListCursor,
     /// Inputs still being read, while the reader runs.
     pub loading: Option<Progress>,
@@ -233,16 +225,12 @@ impl App {
         if articles.is_empty() {
             articles.push(ArticleView::new(Document::new("empty", ""), false));
         }
-        let joined = Joined::build(&articles);
+        let briefing = BriefingView::new(&articles);
         App {
             articles,
             current: 0,
             scope: Scope::Article,
-            joined,
-            briefing_filter: Vec::new(),
-            cross: Vec::new(),
-            cross_top: 0,
-            join_stale: false,
+            briefing,
             picker: ListCursor::default(),
             loading: None,
             errors: Vec::new(),
@@ -285,26 +273,31 @@ impl App {
     pub fn actor_list(&self) -> &ActorList {
         match self.scope {
             Scope::Article => &self.article().actors,
-            Scope::Briefing => &self.joined.list,
+            Scope::Briefing => &self.briefing.joined().list,
         }
     }
 
     pub(crate) fn actor_list_mut(&mut self) -> &mut ActorList {
         match self.scope {
             Scope::Article => &mut self.articles[self.current].actors,
-            Scope::Briefing => &mut self.joined.list,
+            Scope::Briefing => self.briefing.list_mut(),
         }
+    }
+
+    /// The open articles as one briefing.
+    pub fn briefing(&self) -> &BriefingView {
+        &self.briefing
     }
 
     /// Whether the quote list runs across the briefing (a filter on briefing actors).
     pub fn cross_mode(&self) -> bool {
-        self.scope == Scope::Briefing && self.briefing_filter.iter().any(|&f| f)
+        self.scope == Scope::Briefing && self.briefing.filter_on()
     }
 
     /// The quote list as shown.
     pub fn quote_list(&self) -> QuoteList<'_> {
         if self.cross_mode() {
-            QuoteList::Briefing(&self.cross)
+            QuoteList::Briefing(self.briefing.quotes())
         } else {
             QuoteList::Article(self.current, &self.article().shown)
         }
@@ -319,7 +312,7 @@ impl App {
     /// The first entry of the quote list on screen.
     pub fn quotes_top(&self) -> usize {
         if self.cross_mode() {
-            self.cross_top
+            self.briefing.quotes_top()
         } else {
             self.article().quotes_top
         }
@@ -327,7 +320,7 @@ impl App {
 
     fn set_quotes_top(&mut self, top: usize) {
         if self.cross_mode() {
-            self.cross_top = top;
+            self.briefing.set_quotes_top(top);
         } else {
             self.article_mut().quotes_top = top;
         }
@@ -381,7 +374,7 @@ impl App {
         let width = self.layout.quotes.inner.width;
         if self.cross_mode() {
             let digits = self.articles.len().to_string().len() as u16;
-            QuoteGeometry::numbered(width, self.joined.tag_width, digits)
+            QuoteGeometry::numbered(width, self.briefing.joined().tag_width, digits)
         } else {
             QuoteGeometry::new(width, self.article().tag_width)
         }
@@ -569,7 +562,7 @@ impl App {
         if first < art.doc.analysis.statements.len() {
             art.selected = Some(first);
         }
-        self.join_stale = true;
+        self.briefing.mark_stale();
         if self.loading.is_none() && !self.articles.iter().any(|a| a.analysing) {
             self.rejoin();
         }

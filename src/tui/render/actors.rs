@@ -57,8 +57,8 @@ fn entry_view<'a>(app: &'a App, e: usize) -> EntryView<'a> {
             }
         }
         (Scope::Briefing, entry) => {
-            let j = &app.joined;
-            let on = |g: usize| app.briefing_filter.get(g) == Some(&true);
+            let j = app.briefing().joined();
+            let on = |g: usize| app.briefing().in_filter(g);
             match entry {
                 ActorEntry::Speaker(Some(g)) => {
                     let actor = &j.actors()[g];
@@ -126,7 +126,7 @@ pub(super) fn render_actors(app: &App, theme: &Theme, inner: Rect, buf: &mut Buf
     }
     if list.entries.is_empty() {
         let text = match app.scope {
-            _ if app.join_stale => "joining the articles…",
+            _ if app.briefing().is_stale() => "joining the articles…",
             Scope::Article => "No actors found.",
             Scope::Briefing if app.analysing() > 0 => "analysing…",
             Scope::Briefing => "No actors found in any article.",
@@ -265,7 +265,8 @@ fn draw_in_article(
     entry: usize,
     item: usize,
 ) -> bool {
-    let Some(&(doc, count)) = app.joined.per_article.get(entry).and_then(|l| l.get(item)) else {
+    let per_article = &app.briefing().joined().per_article;
+    let Some(&(doc, count)) = per_article.get(entry).and_then(|l| l.get(item)) else {
         return false;
     };
     let Some(article) = app.articles.get(doc) else {

@@ -73,13 +73,12 @@ fn frame_pane(app: &App, theme: &Theme, pane: Pane, pa: PaneArea, buf: &mut Buff
     let mut title = format!(" {} ", pane.title());
     let detail = match pane {
         Pane::Quotes if app.cross_mode() => {
-            let mut docs: Vec<usize> = app.cross.iter().map(|&(d, _)| d).collect();
-            docs.dedup();
-            let s = if docs.len() == 1 { "" } else { "s" };
+            let briefing = app.briefing();
+            let articles = briefing.quote_articles();
+            let s = if articles == 1 { "" } else { "s" };
             format!(
-                "· briefing {} in {} article{s} ",
-                app.cross.len(),
-                docs.len()
+                "· briefing {} in {articles} article{s} ",
+                briefing.quotes().len()
             )
         }
         Pane::Quotes if art.narrowed() => {
