@@ -7,7 +7,7 @@
 //! `cargo bench --bench reader`
 
 use briefing::input::{InputJob, LoadOptions, SAMPLE};
-use briefing::tui::load::{Loader, feed};
+use briefing::tui::load::Loader;
 use briefing::tui::{App, ColorDepth, Theme, ThemeName, render};
 use briefing::{Analysis, Document, analyze};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -187,7 +187,9 @@ fn reader(c: &mut Criterion) {
             draw(&mut t, &mut app, &theme);
             let first = start.elapsed();
             while !loader.done() {
-                feed(&mut app, loader.wait(Duration::from_millis(25)));
+                for update in loader.wait(Duration::from_millis(25)) {
+                    app.apply_update(update);
+                }
             }
             first
         })
@@ -230,9 +232,13 @@ fn many_articles(c: &mut Criterion, dir: &std::path::Path, theme: &Theme) {
         let mut app = loader.open().unwrap();
         let first = start.elapsed();
         while !loader.done() {
-            feed(&mut app, loader.wait(Duration::from_millis(25)));
+            for update in loader.wait(Duration::from_millis(25)) {
+                app.apply_update(update);
+            }
         }
-        feed(&mut app, loader.poll());
+        for update in loader.poll() {
+            app.apply_update(update);
+        }
         (app, first, start.elapsed())
     };
     let (mut app, first, all) = load_all();

@@ -13,7 +13,7 @@
 //! skipped; an engine failure on one article leaves that article without
 //! statements and the others untouched.
 
-use super::app::App;
+use super::app::{App, Update};
 use crate::input::{Article, InputJob, LoadError, LoadOptions};
 use crate::{Analysis, Document};
 use std::collections::{BTreeMap, HashMap};
@@ -34,20 +34,6 @@ enum Msg {
     /// The analysis of article `sub` of input `job`; with the engine's failure,
     /// the article's metadata alone.
     Analysed((usize, usize), Analysis, Option<String>),
-}
-
-/// What the reader is told, in order.
-#[derive(Debug)]
-pub enum Update {
-    /// The next article (its analysis follows unless given here).
-    Article(Box<Document>, Option<Analysis>),
-    /// The analysis of the article at this position.
-    Analysis(usize, Analysis),
-    Failed(LoadError),
-    /// Inputs read so far, of all.
-    Progress(usize, usize),
-    /// Every input has been read (analyses may still come).
-    AllRead,
 }
 
 /// The reader's end of the workers.
@@ -316,29 +302,16 @@ impl Loader {
                 return Err(errors);
             }
             if start.elapsed() >= OPEN_WAIT {
-                let mut app = App::waiting();
-                app.set_progress(self.read, self.inputs);
-                feed(&mut app, first);
-                return Ok(app);
+                break;
             }
         }
-        let mut app: Option<App> = None;
-        let mut rest = Vec::new();
-        for u in first {
-            match u {
-                Update::Article(doc, analysis) if app.is_none() => {
-                    let mut a = App::pending(vec![*doc]);
-                    a.set_progress(self.read, self.inputs);
-                    if let Some(analysis) = analysis {
-                        a.set_analysis(0, analysis);
-                    }
-                    app = Some(a);
-                }
-                other => rest.push(other),
-            }
+        // The first article takes the waiting reader's stand-in's place;
+        // what came before it (errors, progress) stays.
+        let mut app = App::waiting();
+        app.apply_update(Update::Progress(self.read, self.inputs));
+        for update in first {
+            app.apply_update(update);
         }
-        let mut app = app.expect("an article arrived");
-        feed(&mut app, rest);
         Ok(app)
     }
 }
@@ -346,24 +319,6 @@ impl Loader {
 impl Drop for Loader {
     fn drop(&mut self) {
         self.cancel.store(true, Ordering::Relaxed);
-    }
-}
-
-/// Hands updates to the reader.
-pub fn feed(app: &mut App, updates: Vec<Update>) {
-    for u in updates {
-        match u {
-            Update::Article(doc, analysis) => {
-                app.add_article(*doc, true);
-                if let Some(analysis) = analysis {
-                    app.set_analysis(app.articles.len() - 1, analysis);
-                }
-            }
-            Update::Analysis(index, analysis) => app.set_analysis(index, analysis),
-            Update::Failed(error) => app.load_failed(error),
-            Update::Progress(read, inputs) => app.set_progress(read, inputs),
-            Update::AllRead => app.loading_finished(),
-        }
     }
 }
 
@@ -460,9 +415,13 @@ mod tests {
         let mut loader = Loader::with_workers(jobs, LoadOptions::default(), Vec::new(), 2);
         let mut app = loader.open().expect("an article");
         while !loader.done() {
-            feed(&mut app, loader.wait(Duration::from_millis(50)));
+            for update in loader.wait(Duration::from_millis(50)) {
+                app.apply_update(update);
+            }
         }
-        feed(&mut app, loader.poll());
+        for update in loader.poll() {
+            app.apply_update(update);
+        }
         let sources: Vec<&str> = app.articles.iter().map(|a| a.doc.source.as_str()).collect();
         assert_eq!(sources, ["a", "c"]);
         assert_eq!(app.errors.len(), 1);

@@ -10,7 +10,7 @@
 //! first frame when `BRIEFING_TEST_PANIC_AFTER_FIRST_FRAME` is set.
 
 use super::app::{App, Effect};
-use super::load::{Loader, feed};
+use super::load::Loader;
 use super::render;
 use super::theme::{ColorDepth, Theme, ThemeName};
 use crate::input::LoadError;
@@ -260,9 +260,8 @@ pub fn run(mut app: App, mut loader: Loader, options: Options) -> Result<Outcome
             }
         }
         if loading {
-            let updates = loader.poll();
-            if !updates.is_empty() {
-                feed(&mut app, updates);
+            for update in loader.poll() {
+                app.apply_update(update);
                 dirty = true;
             }
         }

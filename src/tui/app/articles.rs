@@ -1,11 +1,12 @@
 //! Many articles: switching between them, the article list, articles and
-//! analyses arriving while the reader runs, and the briefing join.
+//! analyses arriving while the reader runs (as [`Update`]s from the loader),
+//! and the briefing join.
 
 use super::{App, InputMode, Scope};
-use crate::Document;
 use crate::input::LoadError;
 use crate::tui::article::ArticleView;
 use crate::tui::briefing_view::BriefingView;
+use crate::{Analysis, Document};
 
 /// Inputs being read while the reader runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -14,6 +15,20 @@ pub struct Progress {
     pub read: usize,
     /// Inputs in all.
     pub inputs: usize,
+}
+
+/// What the loader tells the reader, in order.
+#[derive(Debug)]
+pub enum Update {
+    /// The next article (its analysis follows unless given here).
+    Article(Box<Document>, Option<Analysis>),
+    /// The analysis of the article at this position.
+    Analysis(usize, Analysis),
+    Failed(LoadError),
+    /// Inputs read so far, of all.
+    Progress(usize, usize),
+    /// Every input has been read (analyses may still come).
+    AllRead,
 }
 
 impl App {
@@ -79,6 +94,22 @@ impl App {
     }
 
     // ----- arrivals --------------------------------------------------------------------
+
+    /// Takes what the loader sends.
+    pub fn apply_update(&mut self, update: Update) {
+        match update {
+            Update::Article(doc, analysis) => {
+                self.add_article(*doc, true);
+                if let Some(analysis) = analysis {
+                    self.set_analysis(self.articles.len() - 1, analysis);
+                }
+            }
+            Update::Analysis(index, analysis) => self.set_analysis(index, analysis),
+            Update::Failed(error) => self.load_failed(error),
+            Update::Progress(read, inputs) => self.set_progress(read, inputs),
+            Update::AllRead => self.loading_finished(),
+        }
+    }
 
     /// Adds an article read while the reader runs, after the others; its
     /// analysis follows with [`App::set_analysis`] unless `analysing` is false.

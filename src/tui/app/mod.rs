@@ -31,7 +31,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 
-pub use articles::Progress;
+pub use articles::{Progress, Update};
 
 /// Rows the wheel scrolls per notch.
 const WHEEL_ROWS: usize = 3;
