@@ -7,6 +7,8 @@
 //! `cargo bench --bench reader`
 
 use briefing::input::{InputJob, LoadOptions, SAMPLE};
+use briefing::tui::keys::Action;
+use briefing::tui::layout::Pane;
 use briefing::tui::load::Loader;
 use briefing::tui::{App, ColorDepth, Theme, ThemeName, render};
 use briefing::{Analysis, Document, analyze};
@@ -32,6 +34,13 @@ fn article() -> String {
 
 fn key(code: KeyCode, mods: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new(code, mods))
+}
+
+/// Moves the focus to `pane`, as Tab does.
+fn focus(app: &mut App, pane: Pane) {
+    while app.focus() != pane {
+        app.apply(Action::FocusNext);
+    }
 }
 
 fn terminal() -> Terminal<TestBackend> {
@@ -111,7 +120,7 @@ fn reader(c: &mut Criterion) {
     group.bench_function("key_bracket_and_frame", |b| {
         b.iter(|| {
             app.handle_event(&key(KeyCode::Char(']'), KeyModifiers::NONE));
-            if app.notice.is_some() {
+            if app.notice().is_some() {
                 app.handle_event(&key(KeyCode::Char('g'), KeyModifiers::NONE));
             }
             draw(&mut t, &mut app, &theme);
@@ -120,7 +129,7 @@ fn reader(c: &mut Criterion) {
 
     // Ctrl-d in the body pane.
     group.bench_function("key_half_page_in_body_and_frame", |b| {
-        app.focus = briefing::tui::layout::Pane::Body;
+        focus(&mut app, Pane::Body);
         b.iter(|| {
             app.handle_event(&key(KeyCode::Char('d'), KeyModifiers::CONTROL));
             if app.article().body_top + 200 > app.article().body.len() {
@@ -128,7 +137,7 @@ fn reader(c: &mut Criterion) {
             }
             draw(&mut t, &mut app, &theme);
         });
-        app.focus = briefing::tui::layout::Pane::Quotes;
+        focus(&mut app, Pane::Quotes);
     });
 
     // Toggling the speaker filter (f) re-filters every statement.
@@ -242,8 +251,8 @@ fn many_articles(c: &mut Criterion, dir: &std::path::Path, theme: &Theme) {
         (app, first, start.elapsed())
     };
     let (mut app, first, all) = load_all();
-    assert_eq!(app.articles.len(), 1000);
-    assert!(app.articles.iter().all(|a| !a.analysing));
+    assert_eq!(app.articles().len(), 1000);
+    assert!(app.articles().iter().all(|a| !a.analysing));
     println!(
         "1,000 articles: first article after {first:.1?}, all read and analysed after {all:.1?}"
     );

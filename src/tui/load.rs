@@ -422,12 +422,16 @@ mod tests {
         for update in loader.poll() {
             app.apply_update(update);
         }
-        let sources: Vec<&str> = app.articles.iter().map(|a| a.doc.source.as_str()).collect();
+        let sources: Vec<&str> = app
+            .articles()
+            .iter()
+            .map(|a| a.doc.source.as_str())
+            .collect();
         assert_eq!(sources, ["a", "c"]);
-        assert_eq!(app.errors.len(), 1);
-        assert!(app.errors[0].source.contains("/no/such/file.txt"));
-        assert!(app.articles.iter().all(|a| !a.analysing));
-        assert!(app.loading.is_none());
+        assert_eq!(app.errors().len(), 1);
+        assert!(app.errors()[0].source.contains("/no/such/file.txt"));
+        assert!(app.articles().iter().all(|a| !a.analysing));
+        assert!(app.loading().is_none());
     }
 
     #[test]

@@ -165,38 +165,38 @@ pub enum Effect {
 #[derive(Clone, Debug)]
 pub struct App {
     /// The open articles, in input order; articles only ever get added at the end.
-    pub articles: Vec<ArticleView>,
-    pub current: usize,
-    pub scope: Scope,
+    articles: Vec<ArticleView>,
+    current: usize,
+    scope: Scope,
     /// The articles as one briefing: the join, its filter and quote list.
     briefing: BriefingView,
-    pub picker: ListCursor,
+    picker: ListCursor,
     /// Inputs still being read, while the reader runs.
-    pub loading: Option<Progress>,
+    loading: Option<Progress>,
     /// Inputs that could not be read.
-    pub errors: Vec<LoadError>,
+    errors: Vec<LoadError>,
     /// Where notes and statements written to files go (names the user types
     /// are relative to it).
-    pub export_dir: PathBuf,
+    export_dir: PathBuf,
     /// Why the terminal may not pass OSC 52 on to the clipboard (tmux, screen,
     /// the Linux console), when it may not: said after a copy.
-    pub clipboard_doubt: Option<&'static str>,
+    clipboard_doubt: Option<&'static str>,
     /// Statements of what people think, want or expect are hidden (in every
     /// article, on top of the speaker filter).
-    pub hide_thoughts: bool,
-    pub focus: Pane,
-    pub mode: InputMode,
+    hide_thoughts: bool,
+    focus: Pane,
+    mode: InputMode,
     /// The search query (live while typing).
-    pub query: String,
+    query: String,
     /// A short message for the status line, cleared by the next key.
-    pub notice: Option<String>,
-    pub layout: AppLayout,
-    pub help_scroll: usize,
+    notice: Option<String>,
+    layout: AppLayout,
+    help_scroll: usize,
     /// A count typed before a key ("5j"), as in less and vim.
-    pub count: Option<usize>,
-    pub running: bool,
+    count: Option<usize>,
+    running: bool,
     /// No input has given an article yet: the one article is a stand-in.
-    pub waiting: bool,
+    waiting: bool,
     /// The search prompt changed since its matches were found (see
     /// [`App::settle`]).
     search_pending: bool,
@@ -261,8 +261,104 @@ impl App {
         app
     }
 
+    // ----- what the state holds, for the renderer, the terminal and tests ----------
+
+    /// The open articles, in input order.
+    pub fn articles(&self) -> &[ArticleView] {
+        &self.articles
+    }
+
+    /// The position of the article in view.
+    pub fn current(&self) -> usize {
+        self.current
+    }
+
+    /// The article in view.
     pub fn article(&self) -> &ArticleView {
         &self.articles[self.current]
+    }
+
+    /// What the actors pane shows.
+    pub fn scope(&self) -> Scope {
+        self.scope
+    }
+
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    pub fn mode(&self) -> &InputMode {
+        &self.mode
+    }
+
+    /// The search query (live while typing).
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The status line's message, until the next key.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Puts a message in the status line (or takes it away).
+    pub fn set_notice(&mut self, notice: Option<String>) {
+        self.notice = notice;
+    }
+
+    pub fn layout(&self) -> &AppLayout {
+        &self.layout
+    }
+
+    /// The first row of the help on screen.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// The article list's cursor and scroll.
+    pub fn picker(&self) -> ListCursor {
+        self.picker
+    }
+
+    /// A count being typed before a key.
+    pub fn count(&self) -> Option<usize> {
+        self.count
+    }
+
+    /// Whether statements of what people think are hidden.
+    pub fn hides_thoughts(&self) -> bool {
+        self.hide_thoughts
+    }
+
+    /// Inputs still being read, while the reader runs.
+    pub fn loading(&self) -> Option<Progress> {
+        self.loading
+    }
+
+    /// Inputs that could not be read.
+    pub fn errors(&self) -> &[LoadError] {
+        &self.errors
+    }
+
+    /// Whether the reader goes on (until the user quits).
+    pub fn is_running(&self) -> bool {
+        self.running
+    }
+
+    /// Whether no input has given an article yet.
+    pub fn is_waiting(&self) -> bool {
+        self.waiting
+    }
+
+    /// Where notes and statements written to files go.
+    pub fn set_export_dir(&mut self, dir: PathBuf) {
+        self.export_dir = dir;
+    }
+
+    /// Why the terminal may not pass a copy on to the clipboard, said after
+    /// each copy.
+    pub fn set_clipboard_doubt(&mut self, doubt: Option<&'static str>) {
+        self.clipboard_doubt = doubt;
     }
 
     fn article_mut(&mut self) -> &mut ArticleView {
@@ -277,7 +373,7 @@ impl App {
         }
     }
 
-    pub(crate) fn actor_list_mut(&mut self) -> &mut ActorList {
+    fn actor_list_mut(&mut self) -> &mut ActorList {
         match self.scope {
             Scope::Article => &mut self.articles[self.current].actors,
             Scope::Briefing => self.briefing.list_mut(),
