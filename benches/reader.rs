@@ -6,10 +6,12 @@
 //!
 //! `cargo bench --bench reader`
 
-use briefing::input::LoadOptions;
-use briefing::tui::load::{LoadJob, Loader, feed};
+use briefing::input::{InputJob, LoadOptions, SAMPLE};
+use briefing::tui::keys::Action;
+use briefing::tui::layout::Pane;
+use briefing::tui::load::Loader;
 use briefing::tui::{App, ColorDepth, Theme, ThemeName, render};
-use briefing::{Analysis, Document, analyze, cli::SAMPLE};
+use briefing::{Analysis, Document, analyze};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -32,6 +34,13 @@ fn article() -> String {
 
 fn key(code: KeyCode, mods: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new(code, mods))
+}
+
+/// Moves the focus to `pane`, as Tab does.
+fn focus(app: &mut App, pane: Pane) {
+    while app.focus() != pane {
+        app.apply(Action::FocusNext);
+    }
 }
 
 fn terminal() -> Terminal<TestBackend> {
@@ -111,7 +120,7 @@ fn reader(c: &mut Criterion) {
     group.bench_function("key_bracket_and_frame", |b| {
         b.iter(|| {
             app.handle_event(&key(KeyCode::Char(']'), KeyModifiers::NONE));
-            if app.notice.is_some() {
+            if app.notice().is_some() {
                 app.handle_event(&key(KeyCode::Char('g'), KeyModifiers::NONE));
             }
             draw(&mut t, &mut app, &theme);
@@ -120,7 +129,7 @@ fn reader(c: &mut Criterion) {
 
     // Ctrl-d in the body pane.
     group.bench_function("key_half_page_in_body_and_frame", |b| {
-        app.focus = briefing::tui::layout::Pane::Body;
+        focus(&mut app, Pane::Body);
         b.iter(|| {
             app.handle_event(&key(KeyCode::Char('d'), KeyModifiers::CONTROL));
             if app.article().body_top + 200 > app.article().body.len() {
@@ -128,7 +137,7 @@ fn reader(c: &mut Criterion) {
             }
             draw(&mut t, &mut app, &theme);
         });
-        app.focus = briefing::tui::layout::Pane::Quotes;
+        focus(&mut app, Pane::Quotes);
     });
 
     // Toggling the speaker filter (f) re-filters every statement.
@@ -180,14 +189,16 @@ fn reader(c: &mut Criterion) {
     let mut times: Vec<Duration> = (0..10)
         .map(|_| {
             let start = Instant::now();
-            let jobs = vec![LoadJob::Path(big.clone())];
+            let jobs = vec![InputJob::File(big.clone())];
             let mut loader = Loader::start(jobs, LoadOptions::default(), Vec::new());
             let mut app = loader.open().unwrap();
             let mut t = terminal();
             draw(&mut t, &mut app, &theme);
             let first = start.elapsed();
             while !loader.done() {
-                feed(&mut app, loader.wait(Duration::from_millis(25)));
+                for update in loader.wait(Duration::from_millis(25)) {
+                    app.apply_update(update);
+                }
             }
             first
         })
@@ -219,10 +230,10 @@ fn many_articles(c: &mut Criterion, dir: &std::path::Path, theme: &Theme) {
         )
         .unwrap();
     }
-    let jobs = || -> Vec<LoadJob> {
+    let jobs = || -> Vec<InputJob> {
         let (files, errors) = briefing::input::expand(&folder, &LoadOptions::default());
         assert!(errors.is_empty(), "{errors:?}");
-        files.into_iter().map(LoadJob::Path).collect()
+        files.into_iter().map(InputJob::File).collect()
     };
     let load_all = || {
         let start = Instant::now();
@@ -230,14 +241,18 @@ fn many_articles(c: &mut Criterion, dir: &std::path::Path, theme: &Theme) {
         let mut app = loader.open().unwrap();
         let first = start.elapsed();
         while !loader.done() {
-            feed(&mut app, loader.wait(Duration::from_millis(25)));
+            for update in loader.wait(Duration::from_millis(25)) {
+                app.apply_update(update);
+            }
         }
-        feed(&mut app, loader.poll());
+        for update in loader.poll() {
+            app.apply_update(update);
+        }
         (app, first, start.elapsed())
     };
     let (mut app, first, all) = load_all();
-    assert_eq!(app.articles.len(), 1000);
-    assert!(app.articles.iter().all(|a| !a.analysing));
+    assert_eq!(app.articles().len(), 1000);
+    assert!(app.articles().iter().all(|a| !a.analysing));
     println!(
         "1,000 articles: first article after {first:.1?}, all read and analysed after {all:.1?}"
     );
@@ -258,7 +273,10 @@ fn many_articles(c: &mut Criterion, dir: &std::path::Path, theme: &Theme) {
     app.handle_event(&key(KeyCode::Char(' '), KeyModifiers::NONE));
     app.handle_event(&key(KeyCode::Tab, KeyModifiers::NONE));
     app.handle_event(&key(KeyCode::Tab, KeyModifiers::NONE));
-    assert!(app.cross.len() >= 1000, "a speaker across the briefing");
+    assert!(
+        app.briefing().quotes().len() >= 1000,
+        "a speaker across the briefing"
+    );
     group.bench_function("key_j_across_articles_and_frame", |b| {
         let mut pressed = 0;
         b.iter(|| {

@@ -3,10 +3,11 @@
 
 use crate::briefing::Briefing;
 use crate::document::Document;
-use crate::input::{self, Article, LoadError, LoadOptions, LoadReason};
+use crate::input::{self, InputJob, LoadError, LoadOptions, LoadReason};
 use crate::output::{JsonArticle, JsonBriefing, statement_listing, text_listing};
 use crate::sanitize::write_json;
 use crate::tui::ThemeName;
+use crate::tui::load::Loader;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
@@ -14,11 +15,6 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// The sample article opened when no file is given.
-pub const SAMPLE: &str = include_str!("../assets/sample/nato-open-door.txt");
-/// How the sample is named in the reader.
-pub const SAMPLE_NAME: &str = "nato-open-door.txt (sample)";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -183,56 +179,15 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// One input to read, once the paths are expanded.
-#[derive(Debug)]
-pub enum ExtractJob {
-    /// A regular file.
-    File(PathBuf),
-    /// Something reading may wait on: a pipe, a FIFO, a device (`<(...)`,
-    /// `/dev/stdin`), or stdin itself (`None`). Read on a thread of its own.
-    Stream(Option<PathBuf>),
-    /// An input that could not even be listed.
-    Failed(LoadError),
-}
-
-/// The inputs to read, in order: paths expanded (directories to their files),
-/// `-` as stdin, and what could not be listed in its place.
-pub fn jobs(inputs: &[PathBuf], options: &LoadOptions) -> Vec<ExtractJob> {
-    let mut jobs = Vec::new();
-    for path in inputs {
-        if path.as_os_str() == "-" {
-            jobs.push(ExtractJob::Stream(None));
-            continue;
-        }
-        let (files, errors) = input::expand(path, options);
-        jobs.extend(errors.into_iter().map(ExtractJob::Failed));
-        for file in files {
-            if input::is_stream(&file) {
-                jobs.push(ExtractJob::Stream(Some(file)));
-            } else {
-                jobs.push(ExtractJob::File(file));
-            }
-        }
-    }
-    jobs
-}
-
 /// What one input gave: its articles, analysed, or why it could not be read.
 pub type Loaded = Result<Vec<Document>, LoadError>;
 
 /// Reads and analyses one input; a panic in a reader or the engine is that
 /// input's failure, not everyone's.
-fn load_job(job: &ExtractJob, options: &LoadOptions) -> Loaded {
-    let source = match job {
-        ExtractJob::File(p) | ExtractJob::Stream(Some(p)) => p.display().to_string(),
-        ExtractJob::Stream(None) => "-".to_string(),
-        ExtractJob::Failed(e) => return Err(e.clone()),
-    };
+fn load_job(job: InputJob, options: &LoadOptions) -> Loaded {
+    let source = job.source();
     let run = || -> Loaded {
-        let articles = match job {
-            ExtractJob::File(p) | ExtractJob::Stream(Some(p)) => input::load_file(p, options)?,
-            _ => input::load_stdin(options)?,
-        };
+        let articles = job.read(options)?;
         Ok(articles
             .into_par_iter()
             .map(Document::from_article)
@@ -248,7 +203,7 @@ fn load_job(job: &ExtractJob, options: &LoadOptions) -> Loaded {
 /// FIFO nobody writes to holds up only what comes after it, never the inputs
 /// before it. `each` failing (a closed pipe) stops the run at once.
 pub fn load_in_order(
-    jobs: Vec<ExtractJob>,
+    jobs: Vec<InputJob>,
     options: &LoadOptions,
     mut each: impl FnMut(Loaded) -> Result<()>,
 ) -> Result<()> {
@@ -258,7 +213,7 @@ pub fn load_in_order(
     let mut files = Vec::new();
     for (i, job) in jobs.into_iter().enumerate() {
         match job {
-            ExtractJob::File(_) => files.push((i, job)),
+            InputJob::File(_) => files.push((i, job)),
             job => {
                 let (sender, options, progress) = (tx.clone(), options.clone(), progress.clone());
                 // Detached: a FIFO without a writer never returns, and must not
@@ -266,7 +221,7 @@ pub fn load_in_order(
                 let spawned = std::thread::Builder::new()
                     .name("briefing-stream".into())
                     .spawn(move || {
-                        let loaded = load_job(&job, &options);
+                        let loaded = load_job(job, &options);
                         progress.tick();
                         let _ = sender.send((i, loaded));
                     });
@@ -288,7 +243,7 @@ pub fn load_in_order(
             .name("briefing-files".into())
             .spawn(move || {
                 files.into_par_iter().for_each_with(tx, |tx, (i, job)| {
-                    let loaded = load_job(&job, &options);
+                    let loaded = load_job(job, &options);
                     progress.tick();
                     let _ = tx.send((i, loaded));
                 });
@@ -319,7 +274,7 @@ pub fn load_in_order(
 pub fn load_all(inputs: &[PathBuf], options: &LoadOptions) -> (Vec<Document>, Vec<LoadError>) {
     let mut docs = Vec::new();
     let mut errors = Vec::new();
-    let _ = load_in_order(jobs(inputs, options), options, |loaded| {
+    let _ = load_in_order(input::jobs(inputs, options), options, |loaded| {
         match loaded {
             Ok(d) => docs.extend(d),
             Err(e) => errors.push(e),
@@ -380,43 +335,29 @@ fn read(
     no_mouse: bool,
 ) -> Result<ExitCode> {
     let piped = !std::io::stdin().is_terminal();
+    let mut jobs = Vec::new();
+    if inputs.is_empty() {
+        jobs.push(if piped {
+            InputJob::Default
+        } else {
+            InputJob::Ready(input::default_input(false, options))
+        });
+    }
+    jobs.extend(input::jobs(inputs, options));
     if !std::io::stdout().is_terminal() {
-        if inputs.is_empty() {
-            let loaded = default_input(piped, options).map(|articles| {
-                articles
-                    .into_par_iter()
-                    .map(Document::from_article)
-                    .collect()
-            });
-            let mut listing = Listing::new(false);
-            listing.take(loaded)?;
-            return Ok(listing.finish()?);
-        }
-        let jobs = jobs(inputs, options);
         let mut listing = Listing::new(jobs.len() > 1);
         load_in_order(jobs, options, |loaded| listing.take(loaded))?;
         return Ok(listing.finish()?);
     }
-    use crate::tui::load::{LoadJob, Loader};
-    let mut jobs = Vec::new();
-    if inputs.is_empty() {
-        jobs.push(if piped {
-            // The keys come from the terminal; the article arrives meanwhile.
-            LoadJob::Default
-        } else {
-            LoadJob::Ready(default_input(false, options))
-        });
-    }
-    for job in self::jobs(inputs, options) {
-        jobs.push(match job {
-            ExtractJob::File(p) => LoadJob::Path(p),
-            ExtractJob::Stream(Some(p)) => LoadJob::Stream(p),
-            // Stdin is the terminal: read it before the screen is taken.
-            ExtractJob::Stream(None) if !piped => LoadJob::Ready(input::load_stdin(options)),
-            ExtractJob::Stream(None) => LoadJob::Stdin,
-            ExtractJob::Failed(e) => LoadJob::Ready(Err(e)),
-        });
-    }
+    // The keys come from the terminal, and a piped article arrives meanwhile;
+    // stdin that is the terminal is read before the screen is taken.
+    let jobs = jobs
+        .into_iter()
+        .map(|job| match job {
+            InputJob::Stdin if !piped => InputJob::Ready(input::load_stdin(options)),
+            job => job,
+        })
+        .collect();
     let mut loader = Loader::start(jobs, options.clone(), Vec::new());
     let app = match loader.open() {
         Ok(app) => app,
@@ -439,21 +380,6 @@ fn read(
     } else {
         ExitCode::FAILURE
     })
-}
-
-/// Without inputs: the article piped in (`echo ... | briefing`), else the sample.
-pub fn default_input(piped: bool, options: &LoadOptions) -> Result<Vec<Article>, LoadError> {
-    if piped {
-        let bytes = input::read_stdin(options)?;
-        if !bytes.iter().all(u8::is_ascii_whitespace) {
-            return input::parse_bytes(&bytes, "-", options.format);
-        }
-    }
-    Ok(vec![Article {
-        source: SAMPLE_NAME.to_string(),
-        body: SAMPLE.to_string(),
-        ..Article::default()
-    }])
 }
 
 /// The errors on stderr, with control characters of file names shown, not obeyed.
@@ -563,7 +489,7 @@ fn extract(
         anyhow::bail!("--errors json is for the batch mode: --format jsonl reading stdin");
     }
     let stdin = [PathBuf::from("-")];
-    let jobs = jobs(if inputs.is_empty() { &stdin } else { inputs }, options);
+    let jobs = input::jobs(if inputs.is_empty() { &stdin } else { inputs }, options);
     match format {
         OutputFormat::Text => {
             let mut listing = Listing::new(jobs.len() > 1);

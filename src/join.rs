@@ -17,25 +17,13 @@
 use crate::analysis::Actor;
 use crate::briefing::Briefing;
 use crate::document::Document;
+use crate::output::JsonBriefingActor;
 use crate::sanitize::write_json;
 use serde::Serialize;
 use serde_json::Value;
 use std::io::Write;
 
-/// An actor of the table.
-#[derive(Serialize)]
-pub struct TableActor<'a> {
-    pub name: &'a str,
-    pub kind: &'static str,
-    pub key: Option<&'a str>,
-    pub roles: &'a [String],
-    pub aliases: &'a [String],
-    pub statements: usize,
-    pub mentions: usize,
-    pub articles: Vec<TableArticle<'a>>,
-}
-
-/// Where an actor of the table appears.
+/// Where an actor of the table appears: each article once, by its id.
 #[derive(Serialize)]
 pub struct TableArticle<'a> {
     pub id: &'a Value,
@@ -118,15 +106,9 @@ pub fn write_table(
         }
         write_json(
             &mut *out,
-            &TableActor {
-                name: &actor.name,
-                kind: actor.kind.label(),
-                key: actor.key.as_deref(),
-                roles: &actor.roles,
-                aliases: &actor.aliases,
-                statements: actor.statements(),
-                mentions: actor.mentions(),
-                articles,
+            &JsonBriefingActor {
+                mentions: Some(actor.mentions()),
+                ..JsonBriefingActor::new(actor, articles)
             },
         )?;
         out.write_all(b"\n")?;

@@ -2,7 +2,7 @@
 //! and the plain text listing.
 
 use crate::analysis::Span;
-use crate::briefing::Briefing;
+use crate::briefing::{Briefing, BriefingActor};
 use crate::document::Document;
 use crate::sanitize::inline;
 use serde::Serialize;
@@ -239,23 +239,46 @@ pub struct JsonAppearance {
     pub mentions: Vec<JsonSpan>,
 }
 
+/// A briefing actor: in a briefing's JSON with its `id` and the articles it
+/// appears in ([`JsonAppearance`]); in `briefing join`'s table with its
+/// `mentions` counted and the articles by their ids.
 #[derive(Serialize)]
-pub struct JsonBriefingActor<'a> {
-    pub id: usize,
+pub struct JsonBriefingActor<'a, A> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<usize>,
     pub name: &'a str,
     pub kind: &'static str,
     pub key: Option<&'a str>,
     pub roles: &'a [String],
     pub aliases: &'a [String],
     pub statements: usize,
-    pub articles: Vec<JsonAppearance>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<usize>,
+    pub articles: Vec<A>,
+}
+
+impl<'a, A> JsonBriefingActor<'a, A> {
+    /// The actor with where it appears, without an id or a mention count.
+    pub fn new(actor: &'a BriefingActor, articles: Vec<A>) -> JsonBriefingActor<'a, A> {
+        JsonBriefingActor {
+            id: None,
+            name: &actor.name,
+            kind: actor.kind.label(),
+            key: actor.key.as_deref(),
+            roles: &actor.roles,
+            aliases: &actor.aliases,
+            statements: actor.statements(),
+            mentions: None,
+            articles,
+        }
+    }
 }
 
 /// `{"articles": [...], "actors": [...]}` for several articles read together.
 #[derive(Serialize)]
 pub struct JsonBriefing<'a> {
     pub articles: Vec<JsonBriefingArticle<'a>>,
-    pub actors: Vec<JsonBriefingActor<'a>>,
+    pub actors: Vec<JsonBriefingActor<'a, JsonAppearance>>,
 }
 
 impl<'a> JsonBriefing<'a> {
@@ -284,14 +307,8 @@ impl<'a> JsonBriefing<'a> {
             .iter()
             .enumerate()
             .map(|(id, a)| JsonBriefingActor {
-                id,
-                name: &a.name,
-                kind: a.kind.label(),
-                key: a.key.as_deref(),
-                roles: &a.roles,
-                aliases: &a.aliases,
-                statements: a.statements(),
-                articles: appearances(briefing, a, &indexes),
+                id: Some(id),
+                ..JsonBriefingActor::new(a, appearances(briefing, a, &indexes))
             })
             .collect();
         JsonBriefing { articles, actors }
@@ -302,7 +319,7 @@ impl<'a> JsonBriefing<'a> {
 /// the engine could not tell apart gives their mentions and statements together.
 fn appearances(
     briefing: &Briefing,
-    actor: &crate::briefing::BriefingActor,
+    actor: &BriefingActor,
     indexes: &[CharIndex<'_>],
 ) -> Vec<JsonAppearance> {
     let mut out: Vec<(usize, usize, Vec<Span>)> = Vec::new();

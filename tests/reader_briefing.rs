@@ -83,42 +83,51 @@ fn status(lines: &[String]) -> &str {
 /// The briefing id of the actor whose name ends with `name`.
 fn global(app: &App, name: &str) -> usize {
     let found: Vec<usize> = app
-        .joined
+        .briefing()
+        .joined()
         .actors()
         .iter()
         .enumerate()
         .filter(|(_, a)| a.name.ends_with(name))
         .map(|(g, _)| g)
         .collect();
-    assert_eq!(found.len(), 1, "one {name} in {:#?}", app.joined.actors());
+    assert_eq!(
+        found.len(),
+        1,
+        "one {name} in {:#?}",
+        app.briefing().joined().actors()
+    );
     found[0]
 }
 
 #[test]
 fn one_speaker_across_three_articles_with_counts_per_article() {
     let mut app = app(120, 40);
-    assert_eq!(app.scope, Scope::Article);
+    assert_eq!(app.scope(), Scope::Article);
     press(&mut app, "B");
-    assert_eq!(app.scope, Scope::Briefing);
+    assert_eq!(app.scope(), Scope::Briefing);
 
     // "Ana Ruiz" and "Ruiz" are one actor, the first speaker, 3 + 1 + 2.
     let ruiz = global(&app, "Ruiz");
-    assert_eq!(app.joined.actors()[ruiz].name, "Ana Ruiz");
-    let list = &app.joined.list;
+    assert_eq!(app.briefing().joined().actors()[ruiz].name, "Ana Ruiz");
+    let list = &app.briefing().joined().list;
     assert_eq!(list.entries[0], ActorEntry::Speaker(Some(ruiz)));
-    assert_eq!(app.joined.per_article[0], [(0, 3), (1, 1), (2, 2)]);
-    assert_eq!(app.joined.totals[ruiz], 6);
+    assert_eq!(
+        app.briefing().joined().per_article[0],
+        [(0, 3), (1, 1), (2, 2)]
+    );
+    assert_eq!(app.briefing().joined().totals[ruiz], 6);
     let berg = global(&app, "Berg");
     let okafor = global(&app, "Okafor");
     assert_eq!(list.entries[1], ActorEntry::Speaker(Some(berg)));
-    assert_eq!(app.joined.per_article[1], [(0, 2), (2, 1)]);
+    assert_eq!(app.briefing().joined().per_article[1], [(0, 2), (2, 1)]);
     assert_eq!(list.entries[2], ActorEntry::Speaker(Some(okafor)));
-    assert_eq!(app.joined.per_article[2], [(0, 1), (1, 2)]);
+    assert_eq!(app.briefing().joined().per_article[2], [(0, 1), (1, 2)]);
     assert_eq!(list.entries[3], ActorEntry::Speaker(None));
 
     // The sidebar says so: the name with the total, then each article with its count.
     let lines = screen(&mut app, 120, 40);
-    let actors = region(&lines, app.layout.actors.outer);
+    let actors = region(&lines, app.layout().actors.outer);
     assert!(actors[0].contains("Actors 6 · briefing"), "{actors:#?}");
     let at = actors.iter().position(|l| l.contains("Ana Ruiz")).unwrap();
     let row = |i: usize| actors[at + i].trim_start_matches('│').trim_end_matches('│');
@@ -139,27 +148,27 @@ fn braces_switch_articles_and_each_keeps_its_place() {
     press(&mut app, "j");
     assert_eq!(app.article().selected, Some(1));
     press(&mut app, "}");
-    assert_eq!(app.current, 1);
+    assert_eq!(app.current(), 1);
     assert_eq!(
-        app.notice.as_deref(),
+        app.notice(),
         Some("article 2/3: Dredging contract signed for the harbour")
     );
     // The header names the article, its byline and date.
     let lines = screen(&mut app, 120, 40);
-    let body = region(&lines, app.layout.body.inner).join("\n");
+    let body = region(&lines, app.layout().body.inner).join("\n");
     assert!(body.contains("Dredging contract signed for the harbour"));
     assert!(body.contains("By Mara Lind · 2024-03-05"), "{body}");
     assert!(status(&lines).contains("art 2/3"), "{}", status(&lines));
 
     press(&mut app, "}");
-    assert_eq!(app.current, 2);
+    assert_eq!(app.current(), 2);
     press(&mut app, "}");
-    assert_eq!(app.current, 0, "wraps around");
+    assert_eq!(app.current(), 0, "wraps around");
     assert_eq!(app.article().selected, Some(1), "the selection stayed");
     press(&mut app, "{");
-    assert_eq!(app.current, 2);
+    assert_eq!(app.current(), 2);
     press(&mut app, "2}");
-    assert_eq!(app.current, 1, "a count repeats");
+    assert_eq!(app.current(), 1, "a count repeats");
 }
 
 #[test]
@@ -176,14 +185,14 @@ fn the_scope_toggle_carries_the_filter_and_the_title_says_which() {
     assert!(lines[0].contains("Actors 6 · briefing"), "{}", lines[0]);
     assert!(app.cross_mode());
     assert_eq!(
-        app.cross,
+        app.briefing().quotes(),
         [(0, 0), (0, 4), (0, 5), (1, 2), (2, 0), (2, 1)],
         "all of Ruiz's statements in the briefing"
     );
     assert!(status(&lines).contains("filter: Ruiz (6/13 in the briefing)"));
 
     press(&mut app, "B");
-    assert_eq!(app.scope, Scope::Article);
+    assert_eq!(app.scope(), Scope::Article);
     assert!(!app.cross_mode());
     assert_eq!(
         app.article().shown,
@@ -198,16 +207,16 @@ fn the_scope_toggle_carries_the_filter_and_the_title_says_which() {
 fn a_briefing_filter_lists_statements_across_articles_by_article() {
     let mut app = app(120, 40);
     press(&mut app, "B<Tab>");
-    assert_eq!(app.focus, Pane::Actors);
+    assert_eq!(app.focus(), Pane::Actors);
     // Ruiz is the first entry: the filter takes her statements in every article.
     press(&mut app, "<Space>");
-    assert_eq!(app.cross.len(), 6);
+    assert_eq!(app.briefing().quotes().len(), 6);
     assert_eq!(
-        app.notice.as_deref(),
+        app.notice(),
         Some("Ruiz added to the filter: 6 statements in 3 articles")
     );
     let lines = screen(&mut app, 120, 40);
-    let quotes = region(&lines, app.layout.quotes.inner);
+    let quotes = region(&lines, app.layout().quotes.inner);
     let numbers: Vec<&str> = quotes
         .iter()
         .filter(|l| !l.trim().is_empty())
@@ -219,27 +228,27 @@ fn a_briefing_filter_lists_statements_across_articles_by_article() {
             .iter()
             .all(|l| l.trim().is_empty() || l.contains("Ruiz"))
     );
-    assert!(lines[app.layout.quotes.outer.y as usize].contains("briefing 6 in 3 articles"));
+    assert!(lines[app.layout().quotes.outer.y as usize].contains("briefing 6 in 3 articles"));
 
     // Walking the list opens each statement's article.
     press(&mut app, "<Tab><Tab>");
-    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.focus(), Pane::Quotes);
     press(&mut app, "jjj");
-    assert_eq!((app.current, app.article().selected), (1, Some(2)));
+    assert_eq!((app.current(), app.article().selected), (1, Some(2)));
     assert_eq!(
-        app.notice.as_deref(),
+        app.notice(),
         Some("article 2/3: Dredging contract signed for the harbour")
     );
     press(&mut app, "]");
     assert_eq!(
-        (app.current, app.article().selected),
+        (app.current(), app.article().selected),
         (2, Some(0)),
         "next by Ruiz"
     );
     press(&mut app, "G");
-    assert_eq!((app.current, app.article().selected), (2, Some(1)));
+    assert_eq!((app.current(), app.article().selected), (2, Some(1)));
     press(&mut app, "g");
-    assert_eq!((app.current, app.article().selected), (0, Some(0)));
+    assert_eq!((app.current(), app.article().selected), (0, Some(0)));
 
     // Esc clears the briefing filter.
     press(&mut app, "<Esc>");
@@ -251,7 +260,7 @@ fn a_briefing_filter_lists_statements_across_articles_by_article() {
 fn the_article_list_opens_an_article() {
     let mut app = app(120, 40);
     press(&mut app, "a");
-    assert_eq!(app.mode, InputMode::Articles);
+    assert_eq!(*app.mode(), InputMode::Articles);
     let lines = screen(&mut app, 120, 40).join("\n");
     for (n, title, source, count) in [
         (1, "Harbour plan divides the council", "harbour.txt", 6),
@@ -273,10 +282,10 @@ fn the_article_list_opens_an_article() {
         assert!(inside.trim_end().ends_with(&count.to_string()), "{line}");
     }
     press(&mut app, "jj<Enter>");
-    assert_eq!(app.mode, InputMode::Normal);
-    assert_eq!(app.current, 2);
+    assert_eq!(*app.mode(), InputMode::Normal);
+    assert_eq!(app.current(), 2);
     press(&mut app, "a<Esc>");
-    assert_eq!((app.mode.clone(), app.current), (InputMode::Normal, 2));
+    assert_eq!((app.mode().clone(), app.current()), (InputMode::Normal, 2));
 }
 
 /// A directory of its own under the target directory.
@@ -292,16 +301,16 @@ fn scratch(name: &str) -> std::path::PathBuf {
 fn e_writes_the_note_of_the_view_and_names_the_file() {
     let dir = scratch("export");
     let mut app = app(200, 40);
-    app.export_dir = dir.clone();
+    app.set_export_dir(dir.clone());
     press(&mut app, "B<Tab><Space>e");
     // The prompt offers a fresh name; Enter takes it.
-    let InputMode::Save(prompt) = &app.mode else {
-        panic!("the save prompt: {:?}", app.mode)
+    let InputMode::Save(prompt) = app.mode() else {
+        panic!("the save prompt: {:?}", app.mode())
     };
     assert!(prompt.input.starts_with("briefing-") && prompt.input.ends_with(".md"));
     press(&mut app, "<Enter>");
-    assert_eq!(app.mode, InputMode::Normal);
-    let notice = app.notice.clone().unwrap();
+    assert_eq!(*app.mode(), InputMode::Normal);
+    let notice = app.notice().unwrap().to_string();
     let path = notice
         .strip_prefix("note written to ")
         .and_then(|rest| rest.split(" (").next())
@@ -334,13 +343,13 @@ fn e_writes_the_note_of_the_view_and_names_the_file() {
 
     // Again in the same second: a new name is offered, not an overwrite.
     press(&mut app, "e<Enter>");
-    let second = app.notice.clone().unwrap();
+    let second = app.notice().unwrap().to_string();
     assert_ne!(second, notice);
     assert!(second.starts_with("note written to "), "{second}");
 
     // The article scope without a filter: the current article, everyone.
     press(&mut app, "B}s<Enter>");
-    let notice = app.notice.clone().unwrap();
+    let notice = app.notice().unwrap().to_string();
     let path = notice
         .strip_prefix("note written to ")
         .and_then(|rest| rest.split(" (").next())
@@ -358,9 +367,9 @@ fn e_writes_the_note_of_the_view_and_names_the_file() {
 fn a_note_that_cannot_be_written_is_an_error_in_the_status_line() {
     let mut app = app(120, 30);
     // A directory inside a file: no one can write there, not even root.
-    app.export_dir = "/dev/null/notes".into();
+    app.set_export_dir("/dev/null/notes".into());
     press(&mut app, "e<Enter>");
-    let notice = app.notice.clone().unwrap();
+    let notice = app.notice().unwrap().to_string();
     assert!(
         notice.starts_with("could not write the note: /dev/null/notes/briefing-"),
         "{notice}"
@@ -371,7 +380,7 @@ fn a_note_that_cannot_be_written_is_an_error_in_the_status_line() {
         "{}",
         status(&lines)
     );
-    assert!(app.running, "the reader goes on");
+    assert!(app.is_running(), "the reader goes on");
 }
 
 #[test]
@@ -392,12 +401,12 @@ fn an_article_without_statements_opens_and_says_so() {
     }] {
         press(&mut app, "jkG]f<Tab><Space>y");
         let lines = screen(&mut app, 100, 30);
-        let quotes = region(&lines, app.layout.quotes.inner).join("\n");
+        let quotes = region(&lines, app.layout().quotes.inner).join("\n");
         assert!(
             quotes.contains("No statements found in this article."),
             "{quotes}"
         );
-        let body = region(&lines, app.layout.body.inner).join("\n");
+        let body = region(&lines, app.layout().body.inner).join("\n");
         assert!(
             body.contains("The ferries ran on time"),
             "the text is readable:\n{body}"
@@ -407,7 +416,7 @@ fn an_article_without_statements_opens_and_says_so() {
             "{}",
             status(&lines)
         );
-        assert!(app.running);
+        assert!(app.is_running());
     }
     // Also among other articles, and with the real engine.
     let mut app = App::new(vec![
@@ -440,18 +449,21 @@ fn analyses_arriving_late_join_the_briefing() {
     // In the briefing scope with a filter, then the analyses come in any order.
     app.set_analysis(2, analyses[2].clone());
     app.set_analysis(0, analyses[0].clone());
-    assert!(app.join_stale);
+    assert!(app.briefing().is_stale());
     app.rejoin_if_stale();
     press(&mut app, "<Tab><Space>");
     assert!(app.cross_mode());
     let ruiz = global(&app, "Ruiz");
-    assert_eq!(app.joined.totals[ruiz], 5);
+    assert_eq!(app.briefing().joined().totals[ruiz], 5);
     app.set_analysis(1, analyses[1].clone());
-    assert!(!app.join_stale, "the last analysis joins at once");
+    assert!(
+        !app.briefing().is_stale(),
+        "the last analysis joins at once"
+    );
     let ruiz = global(&app, "Ruiz");
-    assert_eq!(app.joined.totals[ruiz], 6);
-    assert!(app.briefing_filter[ruiz], "the filter kept Ruiz");
-    assert_eq!(app.cross.len(), 6);
+    assert_eq!(app.briefing().joined().totals[ruiz], 6);
+    assert!(app.briefing().in_filter(ruiz), "the filter kept Ruiz");
+    assert_eq!(app.briefing().quotes().len(), 6);
 }
 
 #[test]
@@ -460,7 +472,7 @@ fn counts_of_one_are_singular() {
     // The statements without a speaker: one, in the third article.
     press(&mut app, "B<Tab>jjj<Space>");
     assert_eq!(
-        app.notice.as_deref(),
+        app.notice(),
         Some("unattributed added to the filter: 1 statement in 1 article")
     );
     let lines = screen(&mut app, 120, 40);
@@ -474,7 +486,7 @@ fn counts_of_one_are_singular() {
 fn the_note_lists_only_the_articles_the_filter_keeps() {
     let dir = scratch("note-articles");
     let mut app = app(120, 40);
-    app.export_dir = dir.clone();
+    app.set_export_dir(dir.clone());
     // Berg speaks in the first and the third article, not in the second.
     press(&mut app, "B<Tab>j<Space>s<Enter>");
     let path = std::fs::read_dir(&dir)

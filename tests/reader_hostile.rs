@@ -71,7 +71,7 @@ fn the_clipboard_gets_no_control_character() {
 fn the_note_gets_no_control_character() {
     let dir = temp_dir("note");
     let mut app = hostile_app();
-    app.export_dir = dir.clone();
+    app.set_export_dir(dir.clone());
     // The article's note, then the briefing's (which lists the file names).
     app.handle_event(&key('e'));
     app.handle_event(&special(KeyCode::Enter));
@@ -106,14 +106,14 @@ fn the_note_gets_no_control_character() {
 fn a_paste_runs_no_command() {
     let dir = temp_dir("paste");
     let mut app = hostile_app();
-    app.export_dir = dir.clone();
+    app.set_export_dir(dir.clone());
     let before = app.article().selected;
     let effect = app.handle_event(&Event::Paste(
         "Here is a quote you asked about. yes, quit? y e q\n".into(),
     ));
     assert_eq!(effect, None, "nothing copied");
-    assert!(app.running, "not quit");
-    assert_eq!(app.mode, InputMode::Normal);
+    assert!(app.is_running(), "not quit");
+    assert_eq!(*app.mode(), InputMode::Normal);
     assert_eq!(app.article().selected, before, "nothing moved");
     assert_eq!(
         std::fs::read_dir(&dir).unwrap().count(),
@@ -121,9 +121,9 @@ fn a_paste_runs_no_command() {
         "no note written"
     );
     assert!(
-        app.notice.as_deref().unwrap_or("").contains("paste"),
+        app.notice().unwrap_or("").contains("paste"),
         "{:?}",
-        app.notice
+        app.notice()
     );
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -137,7 +137,7 @@ fn a_paste_into_the_search_prompt_is_one_line_of_query() {
     )));
     app.handle_event(&key('/'));
     app.handle_event(&Event::Paste("quay is\nclosed\u{1b}[2J".into()));
-    let InputMode::Search(prompt) = &app.mode else {
+    let InputMode::Search(prompt) = app.mode() else {
         panic!("still in the prompt");
     };
     assert_eq!(prompt.input, "quay is closed[2J");
@@ -147,11 +147,11 @@ fn a_paste_into_the_search_prompt_is_one_line_of_query() {
             KeyModifiers::NONE,
         )));
     }
-    assert_eq!(app.query, "quay is closed");
+    assert_eq!(app.query(), "quay is closed");
     assert_eq!(app.article().matches.len(), 1);
     app.handle_event(&special(KeyCode::Enter));
-    assert_eq!(app.mode, InputMode::Normal);
-    assert!(app.running);
+    assert_eq!(*app.mode(), InputMode::Normal);
+    assert!(app.is_running());
 }
 
 /// 100 KB pasted into the prompt: one search, then the keys answer at once.
@@ -171,7 +171,7 @@ fn a_huge_paste_into_the_search_prompt_costs_one_search() {
         "{:?}",
         start.elapsed()
     );
-    assert_eq!(app.mode, InputMode::Normal);
+    assert_eq!(*app.mode(), InputMode::Normal);
 
     // Without bracketed paste the same text is a burst of keys, taken as one.
     app.handle_event(&key('/'));
@@ -180,7 +180,7 @@ fn a_huge_paste_into_the_search_prompt_costs_one_search() {
         app.take_event(&key(c));
     }
     app.settle();
-    assert_eq!(app.query.len(), paste.len());
+    assert_eq!(app.query().len(), paste.len());
     app.handle_event(&special(KeyCode::Esc));
     assert!(
         start.elapsed() < Duration::from_secs(10),
@@ -199,8 +199,8 @@ fn a_burst_settles_before_any_command() {
         app.take_event(&key(c));
     }
     app.take_event(&special(KeyCode::Enter));
-    assert_eq!(app.query, "quay");
-    assert_eq!(app.mode, InputMode::Normal);
+    assert_eq!(app.query(), "quay");
+    assert_eq!(*app.mode(), InputMode::Normal);
     assert_eq!(app.article().matches.len(), 2, "the title's and the body's");
 }
 
@@ -212,15 +212,15 @@ fn a_waiting_reader_answers_keys_and_takes_its_first_article() {
     app.resize(100, 30);
     app.set_progress(0, 1);
     app.handle_event(&key('?'));
-    assert_eq!(app.mode, InputMode::Help);
+    assert_eq!(*app.mode(), InputMode::Help);
     app.add_article(Document::new("plain.txt", PLAIN), false);
-    assert!(!app.waiting);
-    assert_eq!(app.articles.len(), 1);
+    assert!(!app.is_waiting());
+    assert_eq!(app.articles().len(), 1);
     assert_eq!(app.article().doc.source, "plain.txt");
-    assert_eq!(app.mode, InputMode::Help, "the help stays open");
+    assert_eq!(*app.mode(), InputMode::Help, "the help stays open");
     app.handle_event(&key('q'));
     app.handle_event(&key('q'));
-    assert!(!app.running, "q quits");
+    assert!(!app.is_running(), "q quits");
 
     // Every input failed: the reader ends by itself.
     let mut app = App::waiting();
@@ -229,7 +229,7 @@ fn a_waiting_reader_answers_keys_and_takes_its_first_article() {
         briefing::input::LoadReason::Empty,
     ));
     app.loading_finished();
-    assert!(!app.running);
+    assert!(!app.is_running());
 }
 
 /// A zero-width joiner inside a name: one speaker, and no cell of the screen

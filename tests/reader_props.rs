@@ -162,7 +162,7 @@ proptest! {
                     .collect(),
             )
         };
-        app.export_dir = scratch();
+        app.set_export_dir(scratch());
         let theme = Theme::new(
             if mono { ThemeName::Mono } else { ThemeName::Dark },
             ColorDepth::Indexed256,
@@ -180,7 +180,7 @@ proptest! {
                     app.handle_event(&event);
                 }
                 Step::Analysis(n) => {
-                    let i = n % app.articles.len();
+                    let i = n % app.articles().len();
                     app.set_analysis(i, analyses[i].clone());
                 }
                 Step::Arrive(n) => {
@@ -189,7 +189,7 @@ proptest! {
                     analyses.push(analysis.clone());
                     app.add_article(Document { analysis: Analysis::default(), ..doc }, true);
                     if n.is_multiple_of(2) {
-                        app.set_analysis(app.articles.len() - 1, analysis);
+                        app.set_analysis(app.articles().len() - 1, analysis);
                     }
                 }
                 Step::Rejoin => {

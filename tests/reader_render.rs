@@ -4,6 +4,8 @@
 mod reader_fixture;
 
 use briefing::Document;
+use briefing::tui::app::Update;
+use briefing::tui::keys::Action;
 use briefing::tui::{App, ColorDepth, Theme, ThemeName, render};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -116,8 +118,8 @@ fn monochrome_shows_statements_selection_and_focus_without_colour() {
         .collect();
     assert!(gutter.contains("Berg ┃"), "{gutter:?}");
     // The focused pane (quotes) has a thick border; the others a thin one.
-    let q = app.layout.quotes.outer;
-    let b = app.layout.body.outer;
+    let q = app.layout().quotes.outer;
+    let b = app.layout().body.outer;
     assert_eq!(buf[(q.x, q.y)].symbol(), "┏");
     assert_eq!(buf[(b.x, b.y)].symbol(), "┌");
 }
@@ -341,10 +343,12 @@ fn control_characters_stay_out_of_the_header_the_list_and_names() {
     evil.analysis.actors[0].roles = vec!["Mayor\u{202e}".into()];
     let mut app = App::new(vec![evil, document()]);
     // A reason that quotes what it read (a panic's message) may hold them too.
-    app.errors.push(briefing::input::LoadError::new(
+    app.apply_update(Update::Failed(briefing::input::LoadError::new(
         "bad\u{1b}[2J.txt",
         briefing::input::LoadReason::EngineFailed("not a text file\u{7}".into()),
-    ));
+    )));
+    // Listed with the articles; the status line as before it came.
+    app.set_notice(None);
     for keys in ["", "B", "\t", "a"] {
         press(&mut app, keys);
         for (w, h) in [(120, 40), (80, 24), (40, 12)] {
@@ -396,7 +400,7 @@ fn the_title_shows_once_in_the_article_pane_also_after_g() {
         press(&mut app, keys);
         for (w, h) in [(120, 40), (80, 24)] {
             let terminal = draw(&mut app, &mono(), w, h);
-            let body = inside(&lines_of(&terminal), app.layout.body.inner);
+            let body = inside(&lines_of(&terminal), app.layout().body.inner);
             let top = app.article().body_top;
             if top == 0 {
                 assert_eq!(
@@ -424,9 +428,9 @@ fn the_help_fits_a_narrow_screen_and_lists_every_key() {
                 seen.push_str(&line);
                 seen.push('\n');
             }
-            let before = app.help_scroll;
+            let before = app.help_scroll();
             press(&mut app, "j");
-            if app.help_scroll == before {
+            if app.help_scroll() == before {
                 break;
             }
         }
@@ -467,9 +471,11 @@ fn every_pane_keeps_40_columns_of_text_at_common_sizes() {
     for (w, h) in [(80, 24), (100, 24), (120, 40), (200, 60)] {
         for focus in Pane::ALL {
             let mut app = App::new(vec![document()]);
-            app.focus = focus;
+            while app.focus() != focus {
+                app.apply(Action::FocusNext);
+            }
             app.resize(w, h);
-            let layout = app.layout;
+            let layout = app.layout();
             if layout.shows(Pane::Body, focus) {
                 let text = app.body_geometry().text.width;
                 assert!(text >= 40, "article text {text} at {w}x{h}");
@@ -505,7 +511,7 @@ fn a_cut_status_line_ends_in_an_ellipsis() {
         Some("A very long headline about the harbour plan that divides the whole council".into());
     let mut app = App::new(vec![doc]);
     press(&mut app, "jf/hidden\n");
-    app.notice = None;
+    app.set_notice(None);
     let terminal = draw(&mut app, &mono(), 70, 20);
     let status = lines_of(&terminal).pop().unwrap();
     let left = status
@@ -530,7 +536,7 @@ fn a_speaker_without_a_known_role_gets_no_kind_for_one() {
     doc.analysis.actors[2].roles.clear(); // Okafor
     let mut app = App::new(vec![doc]);
     let terminal = draw(&mut app, &mono(), 120, 40);
-    let actors = inside(&lines_of(&terminal), app.layout.actors.inner);
+    let actors = inside(&lines_of(&terminal), app.layout().actors.inner);
     assert!(!actors.contains("person"), "{actors}");
     let rows: Vec<&str> = actors.lines().map(str::trim).collect();
     let okafor = rows.iter().position(|r| r.contains("Lena Okafor")).unwrap();
@@ -545,16 +551,16 @@ fn one_actor_has_one_short_name_in_every_pane() {
     let mut app = App::new(vec![doc]);
     // Select the Times' statement and filter on it.
     press(&mut app, "jjjf");
-    assert_eq!(app.notice.as_deref(), Some("NYT added to the filter"));
+    assert_eq!(app.notice(), Some("NYT added to the filter"));
     assert_eq!(app.filter_summary(), "filter: NYT (1/6)");
     let terminal = draw(&mut app, &mono(), 46, 20);
     let lines = lines_of(&terminal);
-    let quotes = inside(&lines, app.layout.quotes.inner);
+    let quotes = inside(&lines, app.layout().quotes.inner);
     assert!(quotes.contains("NYT"), "{quotes}");
     // In the briefing scope too.
     press(&mut app, "B");
     assert_eq!(
-        app.joined.short_name(Some(0)),
+        app.briefing().joined().short_name(Some(0)),
         app.article().speaker_tag(Some(0))
     );
     assert!(
@@ -565,7 +571,7 @@ fn one_actor_has_one_short_name_in_every_pane() {
     // The actors pane, too narrow for the full name, uses the same short name.
     press(&mut app, "\t");
     let terminal = draw(&mut app, &mono(), 20, 20);
-    let actors = inside(&lines_of(&terminal), app.layout.actors.inner);
+    let actors = inside(&lines_of(&terminal), app.layout().actors.inner);
     assert!(actors.contains("NYT"), "{actors}");
 }
 
@@ -625,7 +631,7 @@ fn thoughts_are_marked_in_the_list_and_the_gutter_without_colour() {
     let terminal = draw(&mut app, &mono(), 120, 40);
     let buf = buffer(&terminal);
     let lines = lines_of(&terminal);
-    let quotes = inside(&lines, app.layout.quotes.inner);
+    let quotes = inside(&lines, app.layout().quotes.inner);
     let rows: Vec<&str> = quotes.lines().collect();
     let okafor = rows.iter().find(|r| r.contains("dredging")).unwrap();
     assert!(okafor.starts_with("Okafor I~ "), "{okafor:?}");
@@ -658,7 +664,7 @@ fn thoughts_are_marked_in_the_list_and_the_gutter_without_colour() {
     press(&mut app, "t");
     let terminal = draw(&mut app, &mono(), 120, 40);
     let lines = lines_of(&terminal);
-    let quotes = inside(&lines, app.layout.quotes.inner);
+    let quotes = inside(&lines, app.layout().quotes.inner);
     assert!(!quotes.contains("dredging"), "{quotes}");
     assert!(lines.last().unwrap().contains("thoughts hidden"));
     assert!(lines.iter().any(|l| l.contains("Quotes 5/6")));

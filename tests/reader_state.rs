@@ -5,7 +5,7 @@ mod reader_fixture;
 use briefing::tui::App;
 use briefing::tui::app::{Effect, InputMode};
 use briefing::tui::layout::Pane;
-use briefing::{Document, Mode as StatementMode, cli::SAMPLE};
+use briefing::{Document, Mode as StatementMode, input::SAMPLE};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -74,10 +74,10 @@ fn selection_in_view(app: &App) -> bool {
 #[test]
 fn opens_on_the_first_statement_with_the_quotes_focused() {
     let app = app(120, 40);
-    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.focus(), Pane::Quotes);
     assert_eq!(selected(&app), 0);
     assert_eq!(app.article().shown.len(), 6);
-    assert!(app.running);
+    assert!(app.is_running());
 }
 
 #[test]
@@ -110,12 +110,7 @@ fn brackets_jump_between_statements_of_one_speaker() {
     assert_eq!(selected(&app), 5);
     press(&mut app, "]");
     assert_eq!(selected(&app), 5);
-    assert!(
-        app.notice
-            .as_deref()
-            .unwrap()
-            .contains("no later statement by Ruiz")
-    );
+    assert!(app.notice().unwrap().contains("no later statement by Ruiz"));
     press(&mut app, "[[");
     assert_eq!(selected(&app), 0);
 }
@@ -139,7 +134,7 @@ fn the_actors_list_speakers_first_then_the_mentioned() {
 fn filtering_to_a_speaker_shows_only_their_statements() {
     let mut app = app(120, 40);
     press(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Actors);
+    assert_eq!(app.focus(), Pane::Actors);
     press(&mut app, "j<Space>");
     assert_eq!(app.article().shown, vec![1, 2]);
     assert_eq!(
@@ -157,7 +152,7 @@ fn filtering_to_a_speaker_shows_only_their_statements() {
     // Mentioned actors have nothing to filter.
     press(&mut app, "j<Space>");
     assert_eq!(app.article().shown, vec![1, 2, 3]);
-    assert!(app.notice.as_deref().unwrap().contains("only mentioned"));
+    assert!(app.notice().unwrap().contains("only mentioned"));
 
     press(&mut app, "<Esc>");
     assert_eq!(app.article().shown.len(), 6);
@@ -181,20 +176,20 @@ fn f_filters_by_the_selected_statements_speaker() {
 fn search_as_you_type_with_a_counter_and_n() {
     let mut app = app(120, 40);
     press(&mut app, "/sai");
-    assert!(matches!(app.mode, InputMode::Search(_)));
-    assert_eq!(app.query, "sai");
+    assert!(matches!(app.mode(), InputMode::Search(_)));
+    assert_eq!(app.query(), "sai");
     let matches = app.article().matches.clone();
     assert_eq!(matches.len(), 4, "every “said”");
     assert_eq!(matches[0], span_of("sai", 0));
     press(&mut app, "d<Enter>");
-    assert_eq!(app.mode, InputMode::Normal);
+    assert_eq!(*app.mode(), InputMode::Normal);
     // The first “said” after the selected statement (the first precedes it).
     assert_eq!(app.article().current_match, Some(1));
     press(&mut app, "n");
     assert_eq!(app.article().current_match, Some(2));
     press(&mut app, "nn");
     assert_eq!(app.article().current_match, Some(0));
-    assert!(app.notice.as_deref().unwrap().contains("wrapped"));
+    assert!(app.notice().unwrap().contains("wrapped"));
     press(&mut app, "N");
     assert_eq!(app.article().current_match, Some(3));
 
@@ -209,7 +204,7 @@ fn search_as_you_type_with_a_counter_and_n() {
     assert_eq!(app.article().matches.len(), 1);
 
     press(&mut app, "<Esc>");
-    assert!(app.query.is_empty());
+    assert!(app.query().is_empty());
     assert!(app.article().matches.is_empty());
 }
 
@@ -223,10 +218,10 @@ fn a_cancelled_search_puts_everything_back() {
     press(&mut app, "<BS>dredg");
     assert_eq!(selected(&app), 3, "the search jumped ahead");
     press(&mut app, "<BS><BS>");
-    assert_eq!(app.query, "dre");
+    assert_eq!(app.query(), "dre");
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, InputMode::Normal);
-    assert!(app.query.is_empty());
+    assert_eq!(*app.mode(), InputMode::Normal);
+    assert!(app.query().is_empty());
     assert_eq!(selected(&app), 1);
     assert_eq!(app.article().body_top, top);
 }
@@ -235,17 +230,17 @@ fn a_cancelled_search_puts_everything_back() {
 fn keys_typed_in_the_search_prompt_are_text_not_commands() {
     let mut app = app(120, 40);
     press(&mut app, "/q?j");
-    assert!(app.running);
-    assert_eq!(app.query, "q?j");
+    assert!(app.is_running());
+    assert_eq!(app.query(), "q?j");
     press(&mut app, "<C-c>");
-    assert!(!app.running, "Ctrl-c quits even while typing");
+    assert!(!app.is_running(), "Ctrl-c quits even while typing");
 }
 
 #[test]
 fn the_body_scrolls_on_its_own_when_focused() {
     let mut app = app(70, 16);
     press(&mut app, "<Tab><Tab>");
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.focus(), Pane::Body);
     press(&mut app, "jj");
     assert_eq!(app.article().body_top, 2);
     assert_eq!(selected(&app), 0, "scrolling leaves the selection alone");
@@ -256,7 +251,7 @@ fn the_body_scrolls_on_its_own_when_focused() {
     press(&mut app, "g");
     assert_eq!(app.article().body_top, 0);
     press(&mut app, "<S-Tab>");
-    assert_eq!(app.focus, Pane::Actors);
+    assert_eq!(app.focus(), Pane::Actors);
 }
 
 #[test]
@@ -285,15 +280,15 @@ fn resizing_keeps_the_selection_in_view_and_never_panics() {
 fn help_opens_and_closes() {
     let mut app = app(80, 24);
     press(&mut app, "?");
-    assert_eq!(app.mode, InputMode::Help);
+    assert_eq!(*app.mode(), InputMode::Help);
     press(&mut app, "jj");
-    assert_eq!(app.help_scroll, 2);
+    assert_eq!(app.help_scroll(), 2);
     assert_eq!(selected(&app), 0, "keys scroll the help, not the quotes");
     press(&mut app, "q");
-    assert_eq!(app.mode, InputMode::Normal);
-    assert!(app.running, "q closes the help before it quits");
+    assert_eq!(*app.mode(), InputMode::Normal);
+    assert!(app.is_running(), "q closes the help before it quits");
     press(&mut app, "q");
-    assert!(!app.running);
+    assert!(!app.is_running());
 }
 
 #[test]
@@ -335,16 +330,16 @@ fn clicks_select_and_focus() {
     let mut app = app(120, 40);
     // The fourth row of the quote list is statement 3 (the first entry is one row
     // per statement, the selected one may take more).
-    let quotes = app.layout.quotes.inner;
+    let quotes = app.layout().quotes.inner;
     let sel_rows = app.selected_quote_rows().len() as u16;
     click(&mut app, quotes.x + 12, quotes.y + sel_rows + 2);
-    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.focus(), Pane::Quotes);
     assert_eq!(selected(&app), 3);
 
     // An actor row moves the actors cursor.
-    let actors = app.layout.actors.inner;
+    let actors = app.layout().actors.inner;
     click(&mut app, actors.x + 2, actors.y + 3);
-    assert_eq!(app.focus, Pane::Actors);
+    assert_eq!(app.focus(), Pane::Actors);
     assert_eq!(
         app.article().actors.cursor,
         1,
@@ -359,14 +354,14 @@ fn clicks_select_and_focus() {
     let col = TEXT[art.body.rows[row].start..target].chars().count() as u16;
     let y = geo.text.y + (row - art.body_top) as u16;
     click(&mut app, geo.text.x + col + 1, y);
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.focus(), Pane::Body);
     assert_eq!(selected(&app), 5);
 }
 
 #[test]
 fn the_wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = app(70, 16);
-    let body = app.layout.body.inner;
+    let body = app.layout().body.inner;
     app.handle_event(&Event::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,
         column: body.x + 5,
@@ -374,15 +369,19 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         modifiers: KeyModifiers::NONE,
     }));
     assert_eq!(app.article().body_top, 3);
-    assert_eq!(app.focus, Pane::Quotes, "the wheel does not move the focus");
+    assert_eq!(
+        app.focus(),
+        Pane::Quotes,
+        "the wheel does not move the focus"
+    );
 }
 
 #[test]
 fn articles_switch_only_when_there_are_several() {
     let mut app = app(80, 24);
     press(&mut app, "}");
-    assert_eq!(app.current, 0);
-    assert!(app.notice.as_deref().unwrap().contains("only one article"));
+    assert_eq!(app.current(), 0);
+    assert!(app.notice().unwrap().contains("only one article"));
 
     let mut two = App::new(vec![
         document(),
@@ -390,9 +389,9 @@ fn articles_switch_only_when_there_are_several() {
     ]);
     two.resize(80, 24);
     press(&mut two, "}");
-    assert_eq!(two.current, 1);
+    assert_eq!(two.current(), 1);
     press(&mut two, "{");
-    assert_eq!(two.current, 0);
+    assert_eq!(two.current(), 0);
     assert_eq!(two.article().selected, Some(0));
 }
 
@@ -470,12 +469,12 @@ fn the_actors_pane_walks_through_mentions() {
     );
     press(&mut app, "<Space>");
     assert_eq!(
-        app.notice.as_deref(),
+        app.notice(),
         Some("the council is only mentioned: mention 1/1")
     );
     press(&mut app, "<Space>");
     assert_eq!(
-        app.notice.as_deref(),
+        app.notice(),
         Some("the council is only mentioned: mention 1/1"),
         "wraps around"
     );
@@ -495,11 +494,11 @@ fn a_count_repeats_a_movement_or_says_where_to_go() {
     press(&mut app, "99j");
     assert_eq!(selected(&app), 5);
     press(&mut app, "12");
-    assert_eq!(app.count, Some(12));
+    assert_eq!(app.count(), Some(12));
     press(&mut app, "<Esc>");
-    assert_eq!(app.count, None, "any other key drops the count");
+    assert_eq!(app.count(), None, "any other key drops the count");
     press(&mut app, "/3<Enter>");
-    assert_eq!(app.query, "3", "digits are text in the search prompt");
+    assert_eq!(app.query(), "3", "digits are text in the search prompt");
 }
 
 // ----- issue 13: what a first-time user trips over ---------------------------------
@@ -525,7 +524,7 @@ fn n_goes_on_from_the_selection_not_from_the_last_match() {
     assert_eq!(app.article().current_match, Some(3));
     press(&mut app, "n");
     assert_eq!(app.article().current_match, Some(0));
-    assert!(app.notice.as_deref().unwrap().contains("wrapped"));
+    assert!(app.notice().unwrap().contains("wrapped"));
 }
 
 #[test]
@@ -533,8 +532,8 @@ fn slash_enter_with_nothing_typed_repeats_the_last_search() {
     let mut app = app(120, 40);
     press(&mut app, "/said<Enter>G");
     press(&mut app, "/<Enter>");
-    assert_eq!(app.mode, InputMode::Normal);
-    assert_eq!(app.query, "said");
+    assert_eq!(*app.mode(), InputMode::Normal);
+    assert_eq!(app.query(), "said");
     assert_eq!(
         app.article().current_match,
         Some(3),
@@ -542,30 +541,24 @@ fn slash_enter_with_nothing_typed_repeats_the_last_search() {
     );
     // Typed and erased again: still the last search.
     press(&mut app, "gg/ove<BS><BS><BS><Enter>");
-    assert_eq!(app.query, "said");
+    assert_eq!(app.query(), "said");
     assert_eq!(app.article().current_match, Some(1));
     // With no search before, it says so.
     let mut fresh = self::app(120, 40);
     press(&mut fresh, "/<Enter>");
-    assert!(fresh.query.is_empty());
-    assert!(
-        fresh
-            .notice
-            .as_deref()
-            .unwrap()
-            .contains("no search to repeat")
-    );
+    assert!(fresh.query().is_empty());
+    assert!(fresh.notice().unwrap().contains("no search to repeat"));
 }
 
 #[test]
 fn esc_clears_a_search_in_the_actors_pane_too() {
     let mut app = app(120, 40);
     press(&mut app, "/plan<Enter><Tab>");
-    assert_eq!(app.focus, Pane::Actors);
+    assert_eq!(app.focus(), Pane::Actors);
     press(&mut app, "<Space>");
     assert!(app.article().filter_on());
     press(&mut app, "<Esc>");
-    assert!(app.query.is_empty(), "the search first");
+    assert!(app.query().is_empty(), "the search first");
     assert!(app.article().filter_on());
     press(&mut app, "<Esc>");
     assert!(!app.article().filter_on(), "then the filter");
@@ -575,12 +568,12 @@ fn esc_clears_a_search_in_the_actors_pane_too() {
 fn enter_in_the_quotes_shows_the_statement_in_the_article() {
     let mut app = app(70, 16);
     press(&mut app, "G<Tab><Tab>g");
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.focus(), Pane::Body);
     assert!(!selection_in_view(&app), "scrolled away from the selection");
     press(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.focus(), Pane::Quotes);
     press(&mut app, "<Enter>");
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.focus(), Pane::Body);
     assert!(selection_in_view(&app));
     assert_eq!(selected(&app), 5);
 }
@@ -588,17 +581,17 @@ fn enter_in_the_quotes_shows_the_statement_in_the_article() {
 #[test]
 fn h_l_and_the_arrows_move_between_panes_without_wrapping() {
     let mut app = app(120, 40);
-    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.focus(), Pane::Quotes);
     press(&mut app, "l");
-    assert_eq!(app.focus, Pane::Quotes, "the last pane stays");
+    assert_eq!(app.focus(), Pane::Quotes, "the last pane stays");
     press(&mut app, "h");
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.focus(), Pane::Body);
     press(&mut app, "<Left>");
-    assert_eq!(app.focus, Pane::Actors);
+    assert_eq!(app.focus(), Pane::Actors);
     press(&mut app, "<Left>");
-    assert_eq!(app.focus, Pane::Actors, "the first pane stays");
+    assert_eq!(app.focus(), Pane::Actors, "the first pane stays");
     press(&mut app, "<Right>l");
-    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.focus(), Pane::Quotes);
     assert_eq!(selected(&app), 0, "no statement moved");
 }
 
@@ -657,17 +650,18 @@ fn the_title_leaves_the_body_for_the_header_unless_it_holds_a_statement() {
 fn y_says_how_it_copied_and_what_to_do_when_it_does_not_paste() {
     let mut app = app(120, 40);
     press(&mut app, "y");
-    let notice = app.notice.clone().unwrap();
+    let notice = app.notice().unwrap().to_string();
     assert!(
         notice.contains("Ruiz's statement copied via OSC 52"),
         "{notice}"
     );
     assert!(notice.contains("Y writes it to a file"), "{notice}");
     // Under tmux the reader cannot tell whether it went through: it says why.
-    app.clipboard_doubt =
-        briefing::tui::terminal::clipboard_doubt(|v| (v == "TMUX").then(|| "/tmp/x,1,0".into()));
+    app.set_clipboard_doubt(briefing::tui::terminal::clipboard_doubt(|v| {
+        (v == "TMUX").then(|| "/tmp/x,1,0".into())
+    }));
     press(&mut app, "y");
-    let notice = app.notice.clone().unwrap();
+    let notice = app.notice().unwrap().to_string();
     assert!(
         notice.contains("sent via OSC 52, but tmux passes it on only with set-clipboard on"),
         "{notice}"
@@ -688,10 +682,10 @@ fn scratch(tag: &str) -> std::path::PathBuf {
 fn shift_y_adds_the_statement_with_role_and_source_to_a_file() {
     let dir = scratch("quotes");
     let mut app = app(120, 40);
-    app.export_dir = dir.clone();
+    app.set_export_dir(dir.clone());
     press(&mut app, "jYjY");
     let path = dir.join("briefing-quotes.txt");
-    let notice = app.notice.clone().unwrap();
+    let notice = app.notice().unwrap().to_string();
     assert!(
         notice.starts_with("Berg's statement written to "),
         "{notice}"
@@ -713,39 +707,39 @@ fn s_asks_where_to_save_the_note_and_never_overwrites() {
     let dir = scratch("save");
     std::fs::create_dir_all(dir.join("notes")).unwrap();
     let mut app = app(120, 40);
-    app.export_dir = dir.clone();
+    app.set_export_dir(dir.clone());
     press(&mut app, "s");
-    let InputMode::Save(prompt) = &app.mode else {
-        panic!("a prompt: {:?}", app.mode)
+    let InputMode::Save(prompt) = app.mode() else {
+        panic!("a prompt: {:?}", app.mode())
     };
     assert!(prompt.input.starts_with("briefing-") && prompt.input.ends_with(".md"));
     // The name offered can be changed: a path of one's own.
     press(&mut app, "<C-u>notes/harbour.md<Enter>");
-    assert_eq!(app.mode, InputMode::Normal);
+    assert_eq!(*app.mode(), InputMode::Normal);
     let path = dir.join("notes/harbour.md");
     let note = std::fs::read_to_string(&path).expect("the note where asked");
     assert!(
         note.starts_with("# Who said what: Harbour plan divides the council"),
         "{note}"
     );
-    assert!(app.notice.as_deref().unwrap().contains("(6 statements)"));
+    assert!(app.notice().unwrap().contains("(6 statements)"));
     // The same name again: the file stays as it was, the prompt stays open.
     std::fs::write(&path, "mine").unwrap();
     press(&mut app, "s<C-u>notes/harbour.md<Enter>");
-    assert!(matches!(app.mode, InputMode::Save(_)));
+    assert!(matches!(app.mode(), InputMode::Save(_)));
     assert!(
-        app.notice.as_deref().unwrap().contains("exists"),
+        app.notice().unwrap().contains("exists"),
         "{:?}",
-        app.notice
+        app.notice()
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, InputMode::Normal);
-    assert_eq!(app.notice.as_deref(), Some("nothing saved"));
+    assert_eq!(*app.mode(), InputMode::Normal);
+    assert_eq!(app.notice(), Some("nothing saved"));
     // A folder takes a fresh name inside.
     press(&mut app, "s<C-u>notes<Enter>");
     let in_notes = std::fs::read_dir(dir.join("notes")).unwrap().count();
-    assert_eq!(in_notes, 2, "{:?}", app.notice);
+    assert_eq!(in_notes, 2, "{:?}", app.notice());
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -756,11 +750,11 @@ fn nothing_in_view_means_no_note_and_a_word_why() {
     assert!(quiet.analysis.statements.is_empty());
     let mut app = App::new(vec![quiet]);
     app.resize(120, 40);
-    app.export_dir = dir.clone();
+    app.set_export_dir(dir.clone());
     press(&mut app, "s");
-    assert_eq!(app.mode, InputMode::Normal, "no prompt");
+    assert_eq!(*app.mode(), InputMode::Normal, "no prompt");
     assert_eq!(
-        app.notice.as_deref(),
+        app.notice(),
         Some("nothing to save: no statement in this view")
     );
     press(&mut app, "e<Enter>");
@@ -783,10 +777,10 @@ fn with_thoughts() -> App {
 fn t_hides_and_shows_thoughts_and_the_speaker_filter_keeps_working() {
     let mut app = with_thoughts();
     press(&mut app, "t");
-    assert!(app.hide_thoughts);
+    assert!(app.hides_thoughts());
     assert_eq!(app.article().shown, [0, 1, 2, 5]);
     assert_eq!(
-        app.notice.as_deref(),
+        app.notice(),
         Some("2 thought statements hidden (t shows them)")
     );
     // Ruiz in the filter: her speech only, while thoughts are hidden…
@@ -809,7 +803,7 @@ fn t_hides_and_shows_thoughts_and_the_speaker_filter_keeps_working() {
 fn the_note_of_a_view_without_thoughts_leaves_them_out() {
     let dir = scratch("thoughts");
     let mut app = with_thoughts();
-    app.export_dir = dir.clone();
+    app.set_export_dir(dir.clone());
     press(&mut app, "s<Enter>");
     let all = std::fs::read_dir(&dir)
         .unwrap()

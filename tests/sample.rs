@@ -2,7 +2,7 @@
 //! and the actors with their roles.
 
 use StatementKind::{Direct, Indirect, Mixed};
-use briefing::{ActorKind, StatementKind, analyze, cli::SAMPLE};
+use briefing::{ActorKind, StatementKind, analyze, input::SAMPLE};
 
 /// The one statement the sample's annotation leaves optional besides "there
 /// is still a chance for diplomacy": the ask the US dismissed "as a

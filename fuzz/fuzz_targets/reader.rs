@@ -23,10 +23,10 @@ fn base() -> &'static App {
             \u{9b}port director. “Ünïcode İs fine,” Berg added. 👩\u{200d}👩\u{200d}👧";
         let mut app = App::new(vec![
             Document::new("hostile\u{1b}.txt", hostile),
-            Document::new("sample", briefing::cli::SAMPLE),
+            Document::new("sample", briefing::input::SAMPLE),
         ]);
         // Notes and statements cannot be written here: `s`, `e` and `Y` only say so.
-        app.export_dir = "/nonexistent/briefing-fuzz".into();
+        app.set_export_dir("/nonexistent/briefing-fuzz".into());
         app
     })
 }
@@ -110,27 +110,27 @@ fuzz_target!(|data: &[u8]| {
     let mut data = data;
     let mut burst = 0;
     while let Some(event) = next_event(&mut data) {
-        if !app.running {
+        if !app.is_running() {
             break;
         }
         let before = (
-            app.mode.clone(),
-            app.current,
+            app.mode().clone(),
+            app.current(),
             app.article().selected,
-            app.focus,
+            app.focus(),
         );
         // Events come in bursts, as the terminal loop takes them.
         let effect = app.take_event(&event);
         if let Event::Paste(_) = event {
             assert!(effect.is_none(), "a paste ran a command");
-            assert!(app.running, "a paste quit");
+            assert!(app.is_running(), "a paste quit");
             if !before.0.in_prompt() {
                 assert_eq!(
                     (
-                        app.mode.clone(),
-                        app.current,
+                        app.mode().clone(),
+                        app.current(),
                         app.article().selected,
-                        app.focus
+                        app.focus()
                     ),
                     before,
                     "a paste outside the prompt changed the view"
@@ -147,7 +147,7 @@ fuzz_target!(|data: &[u8]| {
         burst += 1;
         if burst % 7 == 0 || data.is_empty() {
             app.settle();
-            let area = app.layout.area;
+            let area = app.layout().area;
             if area.width > 0 && area.height > 0 && area.width <= 300 {
                 let mut terminal = Terminal::new(TestBackend::new(area.width, area.height))
                     .expect("a test terminal");
@@ -156,7 +156,7 @@ fuzz_target!(|data: &[u8]| {
                     .expect("drawn");
             }
         }
-        assert!(app.current < app.articles.len());
+        assert!(app.current() < app.articles().len());
         let art = app.article();
         if let Some(s) = art.selected {
             assert!(s < art.doc.analysis.statements.len());

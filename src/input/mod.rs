@@ -10,6 +10,7 @@
 
 pub mod decode;
 pub mod html;
+mod job;
 pub mod json;
 pub mod markdown;
 pub mod results;
@@ -17,6 +18,8 @@ pub mod unwrap;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+pub use job::{InputJob, SAMPLE, SAMPLE_NAME, default_input, jobs};
 
 /// An article as read from its source, before analysis.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -13,12 +13,11 @@
 //! skipped; an engine failure on one article leaves that article without
 //! statements and the others untouched.
 
-use super::app::App;
-use crate::input::{self, Article, LoadError, LoadOptions, LoadReason};
+use super::app::{App, Update};
+use crate::input::{Article, InputJob, LoadError, LoadOptions, LoadReason};
 use crate::{Analysis, Document};
 use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
@@ -28,28 +27,6 @@ pub const OPEN_WAIT: Duration = Duration::from_millis(400);
 /// How long a stream keeps its place in the input order.
 pub const STREAM_WAIT: Duration = Duration::from_millis(500);
 
-/// One input to read.
-#[derive(Debug)]
-pub enum LoadJob {
-    /// A regular file to read on a worker.
-    Path(PathBuf),
-    /// A pipe, FIFO or device, read on a thread of its own.
-    Stream(PathBuf),
-    /// Stdin (not the terminal), read on a thread of its own.
-    Stdin,
-    /// The article piped to stdin, else the bundled sample.
-    Default,
-    /// An input read already (stdin from the terminal, the bundled sample), or
-    /// one that could not be listed.
-    Ready(Result<Vec<Article>, LoadError>),
-}
-
-impl LoadJob {
-    fn is_stream(&self) -> bool {
-        matches!(self, LoadJob::Stream(_) | LoadJob::Stdin | LoadJob::Default)
-    }
-}
-
 /// What a worker reports.
 enum Msg {
     /// Input `job` read: its articles, or why not.
@@ -57,20 +34,6 @@ enum Msg {
     /// The analysis of article `sub` of input `job`; with the engine's failure,
     /// the article's metadata alone.
     Analysed((usize, usize), Analysis, Option<LoadReason>),
-}
-
-/// What the reader is told, in order.
-#[derive(Debug)]
-pub enum Update {
-    /// The next article (its analysis follows unless given here).
-    Article(Box<Document>, Option<Analysis>),
-    /// The analysis of the article at this position.
-    Analysis(usize, Analysis),
-    Failed(LoadError),
-    /// Inputs read so far, of all.
-    Progress(usize, usize),
-    /// Every input has been read (analyses may still come).
-    AllRead,
 }
 
 /// The reader's end of the workers.
@@ -117,13 +80,13 @@ fn documents(articles: Vec<Article>) -> Vec<Document> {
 impl Loader {
     /// Starts reading `jobs` on worker threads; `errors` (inputs that could not
     /// even be listed) are reported first.
-    pub fn start(jobs: Vec<LoadJob>, options: LoadOptions, errors: Vec<LoadError>) -> Loader {
+    pub fn start(jobs: Vec<InputJob>, options: LoadOptions, errors: Vec<LoadError>) -> Loader {
         Loader::with_workers(jobs, options, errors, 0)
     }
 
     /// As [`Loader::start`], with `workers` threads (0: one per core).
     pub fn with_workers(
-        jobs: Vec<LoadJob>,
+        jobs: Vec<InputJob>,
         options: LoadOptions,
         errors: Vec<LoadError>,
         workers: usize,
@@ -137,8 +100,8 @@ impl Loader {
             workers
         }
         .clamp(1, inputs.max(1));
-        let streams: Vec<bool> = jobs.iter().map(LoadJob::is_stream).collect();
-        let jobs: Arc<Vec<std::sync::Mutex<Option<LoadJob>>>> = Arc::new(
+        let streams: Vec<bool> = jobs.iter().map(InputJob::may_block).collect();
+        let jobs: Arc<Vec<std::sync::Mutex<Option<InputJob>>>> = Arc::new(
             jobs.into_iter()
                 .map(|j| std::sync::Mutex::new(Some(j)))
                 .collect(),
@@ -339,29 +302,16 @@ impl Loader {
                 return Err(errors);
             }
             if start.elapsed() >= OPEN_WAIT {
-                let mut app = App::waiting();
-                app.set_progress(self.read, self.inputs);
-                feed(&mut app, first);
-                return Ok(app);
+                break;
             }
         }
-        let mut app: Option<App> = None;
-        let mut rest = Vec::new();
-        for u in first {
-            match u {
-                Update::Article(doc, analysis) if app.is_none() => {
-                    let mut a = App::pending(vec![*doc]);
-                    a.set_progress(self.read, self.inputs);
-                    if let Some(analysis) = analysis {
-                        a.set_analysis(0, analysis);
-                    }
-                    app = Some(a);
-                }
-                other => rest.push(other),
-            }
+        // The first article takes the waiting reader's stand-in's place;
+        // what came before it (errors, progress) stays.
+        let mut app = App::waiting();
+        app.apply_update(Update::Progress(self.read, self.inputs));
+        for update in first {
+            app.apply_update(update);
         }
-        let mut app = app.expect("an article arrived");
-        feed(&mut app, rest);
         Ok(app)
     }
 }
@@ -372,27 +322,9 @@ impl Drop for Loader {
     }
 }
 
-/// Hands updates to the reader.
-pub fn feed(app: &mut App, updates: Vec<Update>) {
-    for u in updates {
-        match u {
-            Update::Article(doc, analysis) => {
-                app.add_article(*doc, true);
-                if let Some(analysis) = analysis {
-                    app.set_analysis(app.articles.len() - 1, analysis);
-                }
-            }
-            Update::Analysis(index, analysis) => app.set_analysis(index, analysis),
-            Update::Failed(error) => app.load_failed(error),
-            Update::Progress(read, inputs) => app.set_progress(read, inputs),
-            Update::AllRead => app.loading_finished(),
-        }
-    }
-}
-
 /// A worker: takes inputs in order until none is left (or the reader quit).
 fn work(
-    jobs: &[std::sync::Mutex<Option<LoadJob>>],
+    jobs: &[std::sync::Mutex<Option<InputJob>>],
     counter: &AtomicUsize,
     cancel: &AtomicBool,
     options: &LoadOptions,
@@ -419,27 +351,14 @@ fn work(
 /// Returns false when the reader is gone.
 fn run_job(
     i: usize,
-    job: LoadJob,
+    job: InputJob,
     cancel: &AtomicBool,
     options: &LoadOptions,
     tx: &mpsc::Sender<Msg>,
 ) -> bool {
-    let source = match &job {
-        LoadJob::Path(path) | LoadJob::Stream(path) => path.display().to_string(),
-        _ => "-".to_string(),
-    };
-    let result = match job {
-        LoadJob::Ready(r) => r,
-        job => catch_unwind(AssertUnwindSafe(|| match &job {
-            LoadJob::Path(path) | LoadJob::Stream(path) => input::load_file(path, options),
-            LoadJob::Stdin => input::load_stdin(options),
-            _ => crate::cli::default_input(true, options),
-        }))
-        .unwrap_or(Err(LoadError {
-            source,
-            reason: LoadReason::ReaderFailed,
-        })),
-    };
+    let source = job.source();
+    let result = catch_unwind(AssertUnwindSafe(|| job.read(options)))
+        .unwrap_or(Err(LoadError::new(source, LoadReason::ReaderFailed)));
     let docs = result.map(documents);
     let pending: Vec<Document> = docs.as_ref().map_or_else(|_| Vec::new(), Clone::clone);
     if tx.send(Msg::Read(i, docs)).is_err() {
@@ -474,8 +393,8 @@ fn run_job(
 mod tests {
     use super::*;
 
-    fn ready(source: &str, body: &str) -> LoadJob {
-        LoadJob::Ready(Ok(vec![Article {
+    fn ready(source: &str, body: &str) -> InputJob {
+        InputJob::Ready(Ok(vec![Article {
             source: source.into(),
             body: body.into(),
             ..Article::default()
@@ -486,28 +405,36 @@ mod tests {
     fn articles_arrive_in_input_order_with_errors_reported() {
         let jobs = vec![
             ready("a", "Ana Ruiz said the port would reopen."),
-            LoadJob::Path("/no/such/file.txt".into()),
+            InputJob::File("/no/such/file.txt".into()),
             ready("c", "Tom Berg said the cost was high."),
         ];
         let mut loader = Loader::with_workers(jobs, LoadOptions::default(), Vec::new(), 2);
         let mut app = loader.open().expect("an article");
         while !loader.done() {
-            feed(&mut app, loader.wait(Duration::from_millis(50)));
+            for update in loader.wait(Duration::from_millis(50)) {
+                app.apply_update(update);
+            }
         }
-        feed(&mut app, loader.poll());
-        let sources: Vec<&str> = app.articles.iter().map(|a| a.doc.source.as_str()).collect();
+        for update in loader.poll() {
+            app.apply_update(update);
+        }
+        let sources: Vec<&str> = app
+            .articles()
+            .iter()
+            .map(|a| a.doc.source.as_str())
+            .collect();
         assert_eq!(sources, ["a", "c"]);
-        assert_eq!(app.errors.len(), 1);
-        assert!(app.errors[0].source.contains("/no/such/file.txt"));
-        assert!(app.articles.iter().all(|a| !a.analysing));
-        assert!(app.loading.is_none());
+        assert_eq!(app.errors().len(), 1);
+        assert!(app.errors()[0].source.contains("/no/such/file.txt"));
+        assert!(app.articles().iter().all(|a| !a.analysing));
+        assert!(app.loading().is_none());
     }
 
     #[test]
     fn nothing_readable_is_an_error_not_a_reader() {
         let jobs = vec![
-            LoadJob::Path("/no/such/a.txt".into()),
-            LoadJob::Path("/no/such/b.txt".into()),
+            InputJob::File("/no/such/a.txt".into()),
+            InputJob::File("/no/such/b.txt".into()),
         ];
         let mut loader = Loader::start(jobs, LoadOptions::default(), Vec::new());
         let errors = loader.open().expect_err("no reader");

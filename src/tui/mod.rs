@@ -5,11 +5,13 @@
 //! table ([`keys`]) that also writes the help.
 //!
 //! Several articles are one briefing: [`load`] reads and analyses them on worker
-//! threads while the reader runs, and [`joined`] joins their actors across
-//! articles for the actors pane's briefing scope.
+//! threads while the reader runs, [`joined`] joins their actors across
+//! articles, and [`briefing_view`] keeps the briefing scope's filter and
+//! quote list over that join.
 
 pub mod app;
 pub mod article;
+pub mod briefing_view;
 pub mod help;
 pub mod joined;
 pub mod keys;

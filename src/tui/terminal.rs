@@ -10,7 +10,7 @@
 //! first frame when `BRIEFING_TEST_PANIC_AFTER_FIRST_FRAME` is set.
 
 use super::app::{App, Effect};
-use super::load::{Loader, feed};
+use super::load::Loader;
 use super::render;
 use super::theme::{ColorDepth, Theme, ThemeName};
 use crate::input::LoadError;
@@ -208,12 +208,12 @@ pub fn run(mut app: App, mut loader: Loader, options: Options) -> Result<Outcome
     let signals = Signals::watch();
     let _hangup = HangupWatch::start();
 
-    app.clipboard_doubt = clipboard_doubt(|name| std::env::var_os(name));
+    app.set_clipboard_doubt(clipboard_doubt(|name| std::env::var_os(name)));
     let mut session = Session::start(options.mouse)?;
     let mut dirty = true;
     let mut frames = 0u64;
     let mut last_join = Instant::now();
-    while app.running {
+    while app.is_running() {
         if signals.received().is_some() {
             break;
         }
@@ -245,7 +245,7 @@ pub fn run(mut app: App, mut loader: Loader, options: Options) -> Result<Outcome
             // bracketed paste is not supported) before searching and drawing
             // once; a few thousand at most, so that a flood still draws.
             let mut taken = 1;
-            while app.running && taken < MAX_BURST && event::poll(Duration::ZERO)? {
+            while app.is_running() && taken < MAX_BURST && event::poll(Duration::ZERO)? {
                 let next = event::read()?;
                 dirty |= changes_something(&next);
                 effects.extend(app.take_event(&next));
@@ -254,21 +254,20 @@ pub fn run(mut app: App, mut loader: Loader, options: Options) -> Result<Outcome
             app.settle();
             for effect in effects {
                 if let Err(e) = session.carry_out(effect) {
-                    app.notice = Some(format!("could not copy: {e}"));
+                    app.set_notice(Some(format!("could not copy: {e}")));
                     dirty = true;
                 }
             }
         }
         if loading {
-            let updates = loader.poll();
-            if !updates.is_empty() {
-                feed(&mut app, updates);
+            for update in loader.poll() {
+                app.apply_update(update);
                 dirty = true;
             }
         }
         // The briefing's actors pane follows the analyses, a few times a second.
-        if app.join_stale
-            && app.scope == super::app::Scope::Briefing
+        if app.briefing().is_stale()
+            && app.scope() == super::app::Scope::Briefing
             && last_join.elapsed() >= REJOIN_EVERY
         {
             app.rejoin();
@@ -278,7 +277,7 @@ pub fn run(mut app: App, mut loader: Loader, options: Options) -> Result<Outcome
     }
     drop(session);
     Ok(Outcome {
-        errors: std::mem::take(&mut app.errors),
+        errors: app.errors().to_vec(),
         signal: signals.received(),
     })
 }

@@ -1,11 +1,12 @@
 //! Many articles: switching between them, the article list, articles and
-//! analyses arriving while the reader runs, and the briefing join.
+//! analyses arriving while the reader runs (as [`Update`]s from the loader),
+//! and the briefing join.
 
 use super::{App, InputMode, Scope};
 use crate::input::LoadError;
-use crate::tui::article::{ActorEntry, ArticleView};
-use crate::tui::joined::Joined;
-use crate::{ActorId, Document};
+use crate::tui::article::ArticleView;
+use crate::tui::briefing_view::BriefingView;
+use crate::{Analysis, Document};
 
 /// Inputs being read while the reader runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -16,11 +17,18 @@ pub struct Progress {
     pub inputs: usize,
 }
 
-/// An actors-pane entry, by an article's actor, to find it again after a rejoin.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Anchor {
-    Actor(usize, ActorId),
-    Unattributed,
+/// What the loader tells the reader, in order.
+#[derive(Debug)]
+pub enum Update {
+    /// The next article (its analysis follows unless given here).
+    Article(Box<Document>, Option<Analysis>),
+    /// The analysis of the article at this position.
+    Analysis(usize, Analysis),
+    Failed(LoadError),
+    /// Inputs read so far, of all.
+    Progress(usize, usize),
+    /// Every input has been read (analyses may still come).
+    AllRead,
 }
 
 impl App {
@@ -87,6 +95,22 @@ impl App {
 
     // ----- arrivals --------------------------------------------------------------------
 
+    /// Takes what the loader sends.
+    pub fn apply_update(&mut self, update: Update) {
+        match update {
+            Update::Article(doc, analysis) => {
+                self.add_article(*doc, true);
+                if let Some(analysis) = analysis {
+                    self.set_analysis(self.articles.len() - 1, analysis);
+                }
+            }
+            Update::Analysis(index, analysis) => self.set_analysis(index, analysis),
+            Update::Failed(error) => self.load_failed(error),
+            Update::Progress(read, inputs) => self.set_progress(read, inputs),
+            Update::AllRead => self.loading_finished(),
+        }
+    }
+
     /// Adds an article read while the reader runs, after the others; its
     /// analysis follows with [`App::set_analysis`] unless `analysing` is false.
     pub fn add_article(&mut self, doc: Document, analysing: bool) {
@@ -96,7 +120,7 @@ impl App {
             // progress, a notice, the help) stays.
             let mut fresh = App::pending(Vec::new());
             fresh.articles = vec![ArticleView::new(doc, analysing)];
-            fresh.joined = Joined::build(&fresh.articles);
+            fresh.briefing = BriefingView::new(&fresh.articles);
             fresh.export_dir = std::mem::take(&mut self.export_dir);
             fresh.clipboard_doubt = self.clipboard_doubt;
             fresh.hide_thoughts = self.hide_thoughts;
@@ -125,7 +149,7 @@ impl App {
             art.refilter();
         }
         self.articles.push(art);
-        self.join_stale = true;
+        self.briefing.mark_stale();
     }
 
     /// Notes an input that could not be read; the reader goes on without it.
@@ -171,73 +195,21 @@ impl App {
 
     /// Rebuilds the join if an analysis arrived since; returns whether it did.
     pub fn rejoin_if_stale(&mut self) -> bool {
-        if self.join_stale {
-            self.rejoin();
-        }
-        !self.join_stale
+        self.ensure_joined();
+        !self.briefing.is_stale()
     }
 
     pub(super) fn ensure_joined(&mut self) {
-        if self.join_stale {
+        if self.briefing.is_stale() {
             self.rejoin();
-        }
-    }
-
-    fn anchor_of(&self, g: Option<usize>) -> Option<Anchor> {
-        match g {
-            None => Some(Anchor::Unattributed),
-            Some(g) if g >= self.joined.unattributed() => Some(Anchor::Unattributed),
-            Some(g) => self
-                .joined
-                .representative(g)
-                .map(|(d, a)| Anchor::Actor(d, a)),
-        }
-    }
-
-    fn global_of_anchor(&self, anchor: Anchor) -> Option<usize> {
-        match anchor {
-            Anchor::Unattributed => Some(self.joined.unattributed()),
-            Anchor::Actor(d, a) => self.joined.global_of(d, a),
         }
     }
 
     /// Joins the articles' actors again, keeping the briefing filter and the
     /// actors-pane cursor on the same people.
     pub fn rejoin(&mut self) {
-        let filtered: Vec<Anchor> = self
-            .briefing_filter
-            .iter()
-            .enumerate()
-            .filter(|&(_, &on)| on)
-            .filter_map(|(g, _)| self.anchor_of(Some(g)))
-            .collect();
-        let cursor = match self.joined.list.entries.get(self.joined.list.cursor) {
-            Some(ActorEntry::Speaker(g)) => self.anchor_of(*g),
-            Some(ActorEntry::Mentioned(g)) => self.anchor_of(Some(*g)),
-            None => None,
-        };
-        let top = self.joined.list.top;
         let was_on = self.cross_mode();
-
-        self.joined = Joined::build(&self.articles);
-        self.join_stale = false;
-
-        let mut filter = vec![false; self.joined.unattributed() + 1];
-        for anchor in filtered {
-            if let Some(g) = self.global_of_anchor(anchor) {
-                filter[g] = true;
-            }
-        }
-        self.briefing_filter = filter;
-        if let Some(g) = cursor.and_then(|a| self.global_of_anchor(a)) {
-            let unattributed = self.joined.unattributed();
-            let found = self.joined.list.entries.iter().position(|e| match e {
-                ActorEntry::Speaker(Some(x)) | ActorEntry::Mentioned(x) => *x == g,
-                ActorEntry::Speaker(None) => g == unattributed,
-            });
-            self.joined.list.cursor = found.unwrap_or(0);
-        }
-        self.joined.list.top = top;
+        self.briefing.rejoin(&self.articles);
         if self.scope == Scope::Briefing {
             self.recolour();
             if was_on || self.cross_mode() {
@@ -253,12 +225,7 @@ impl App {
         for (d, art) in self.articles.iter_mut().enumerate() {
             art.slots = match self.scope {
                 Scope::Article => art.local_slots.clone(),
-                Scope::Briefing => (0..art.local_slots.len())
-                    .map(|a| match self.joined.global_of(d, a) {
-                        Some(g) => self.joined.slots.get(g).copied().flatten(),
-                        None => art.local_slots[a],
-                    })
-                    .collect(),
+                Scope::Briefing => self.briefing.slots(d, &art.local_slots),
             };
         }
     }
@@ -271,24 +238,11 @@ impl App {
         match self.scope {
             Scope::Article => {
                 let d = self.current;
-                let art = self.article();
-                let n = art.doc.analysis.actors.len();
-                let mut filter = vec![false; self.joined.unattributed() + 1];
-                for (k, _) in art.filter.iter().enumerate().filter(|&(_, &on)| on) {
-                    if let Some(g) = self.joined.filter_key(d, (k < n).then_some(k)) {
-                        filter[g] = true;
-                    }
-                }
+                self.briefing.filter_from(d, &self.articles[d]);
                 // The actor under the cursor stays under it.
-                let cursor = self.entry_actor(art.actors.cursor);
+                let cursor = self.entry_actor(self.article().actors.cursor);
                 self.scope = Scope::Briefing;
-                self.briefing_filter = filter;
-                if let Some(g) = cursor.and_then(|a| self.joined.global_of(d, a)) {
-                    let found = self.joined.list.entries.iter().position(|e| {
-                        matches!(e, ActorEntry::Speaker(Some(x)) | ActorEntry::Mentioned(x) if *x == g)
-                    });
-                    self.joined.list.cursor = found.unwrap_or(0);
-                }
+                self.briefing.point_at(d, cursor);
                 self.recolour();
                 self.apply_briefing_filter();
                 let n = self.articles.len();
@@ -297,9 +251,7 @@ impl App {
             }
             Scope::Briefing => {
                 self.scope = Scope::Article;
-                self.briefing_filter.clear();
-                self.cross.clear();
-                self.cross_top = 0;
+                self.briefing.drop_filter();
                 // The filter stays with the article in view; the others drop theirs.
                 let current = self.current;
                 for (d, art) in self.articles.iter_mut().enumerate() {

@@ -104,15 +104,16 @@ impl App {
                 self.ensure_joined();
                 let docs = self.articles.iter().map(|a| a.doc.clone()).collect();
                 let briefing = Briefing::new(docs);
-                let unattributed = self.joined.unattributed();
-                let mut speakers: Vec<usize> = (0..unattributed)
-                    .filter(|&g| self.briefing_filter.get(g) == Some(&true))
-                    .filter_map(|g| self.joined.representative(g))
+                let mut speakers: Vec<usize> = self
+                    .briefing
+                    .filtered_representatives()
                     .map(|(d, a)| briefing.global(d, a))
                     .collect();
                 speakers.sort_unstable();
                 speakers.dedup();
-                let unattributed = self.briefing_filter.get(unattributed) == Some(&true);
+                let unattributed = self
+                    .briefing
+                    .in_filter(self.briefing.joined().unattributed());
                 (
                     briefing,
                     Selection {

@@ -28,11 +28,11 @@ impl App {
             (Some(ActorEntry::Mentioned(id)), scope) => {
                 let name = match scope {
                     Scope::Article => self.article().speaker_tag(Some(id)),
-                    Scope::Briefing => self.joined.short_name(Some(id)),
+                    Scope::Briefing => self.briefing.joined().short_name(Some(id)),
                 }
                 .to_string();
                 let Some(local) = self.entry_actor(cursor) else {
-                    let articles = self.joined.actors()[id].appearances.len();
+                    let articles = self.briefing.joined().actors()[id].appearances.len();
                     let s = if articles == 1 { "" } else { "s" };
                     self.notice = Some(format!(
                         "{name} is only mentioned, in {articles} other article{s}"
@@ -60,11 +60,8 @@ impl App {
             Scope::Article => self.toggle_speaker(speaker),
             Scope::Briefing => {
                 self.ensure_joined();
-                match self.joined.filter_key(self.current, speaker) {
-                    Some(g) => {
-                        let g = (g < self.joined.unattributed()).then_some(g);
-                        self.toggle_briefing_speaker(g)
-                    }
+                match self.briefing.speaker_key(self.current, speaker) {
+                    Some(g) => self.toggle_briefing_speaker(g),
                     None => self.notice = Some("this article is still being read".into()),
                 }
             }
@@ -89,25 +86,14 @@ impl App {
     /// Toggles a briefing actor (`None`: statements without a speaker) in the
     /// briefing filter.
     pub(super) fn toggle_briefing_speaker(&mut self, g: Option<usize>) {
-        let key = g.unwrap_or(self.joined.unattributed());
-        self.briefing_filter
-            .resize(self.joined.unattributed() + 1, false);
-        let now_on = match self.briefing_filter.get_mut(key) {
-            Some(on) => {
-                *on = !*on;
-                *on
-            }
-            None => return,
+        let Some(now_on) = self.briefing.toggle(g) else {
+            return;
         };
         self.apply_briefing_filter();
-        let name = self.joined.short_name(g).to_string();
+        let name = self.briefing.joined().short_name(g).to_string();
         let change = if now_on { "added to" } else { "removed from" };
-        let statements: usize = self.cross.len();
-        let articles = {
-            let mut docs: Vec<usize> = self.cross.iter().map(|&(d, _)| d).collect();
-            docs.dedup();
-            docs.len()
-        };
+        let statements = self.briefing.quotes().len();
+        let articles = self.briefing.quote_articles();
         self.notice = Some(if now_on || self.cross_mode() {
             format!(
                 "{name} {change} the filter: {} in {}",
@@ -154,7 +140,7 @@ impl App {
                 self.follow_selection();
             }
             Scope::Briefing => {
-                self.briefing_filter.iter_mut().for_each(|f| *f = false);
+                self.briefing.clear_filter();
                 self.apply_briefing_filter();
             }
         }
@@ -164,36 +150,13 @@ impl App {
     /// Derives every article's filter from the briefing filter and rebuilds the
     /// briefing-wide quote list; keeps the selection in view.
     pub(super) fn apply_briefing_filter(&mut self) {
-        let on = self.briefing_filter.iter().any(|&f| f);
-        let unattributed = self.joined.unattributed();
-        for (d, art) in self.articles.iter_mut().enumerate() {
-            let n = art.doc.analysis.actors.len();
-            art.pinned = on;
-            for k in 0..=n {
-                let speaker = (k < n).then_some(k);
-                art.filter[k] = on
-                    && match speaker {
-                        Some(a) => self
-                            .joined
-                            .global_of(d, a)
-                            .is_some_and(|g| self.briefing_filter.get(g) == Some(&true)),
-                        None => self.briefing_filter.get(unattributed) == Some(&true),
-                    };
-            }
-            art.refilter();
-        }
-        self.cross.clear();
-        if on {
-            for (d, art) in self.articles.iter().enumerate() {
-                self.cross.extend(art.shown.iter().map(|&s| (d, s)));
-            }
-        }
-        self.cross_top = self.cross_top.min(self.cross.len().saturating_sub(1));
+        let on = self.briefing.apply_filter(&mut self.articles);
         // The current article may have nothing left to show: go to the first
         // article that has.
         if on && self.article().shown.is_empty() {
+            let quotes = self.briefing.quotes();
             let next = self.quote_list().first_from(self.current);
-            if let Some((doc, _)) = self.cross.get(next).or(self.cross.first()).copied() {
+            if let Some((doc, _)) = quotes.get(next).or(quotes.first()).copied() {
                 self.show_article(doc);
             }
         }
@@ -206,16 +169,7 @@ impl App {
             if !self.cross_mode() {
                 return "no filter".into();
             }
-            let names: Vec<&str> = self
-                .briefing_filter
-                .iter()
-                .enumerate()
-                .filter(|&(_, &on)| on)
-                .map(|(g, _)| {
-                    self.joined
-                        .short_name((g < self.joined.unattributed()).then_some(g))
-                })
-                .collect();
+            let names = self.briefing.filter_names();
             let total: usize = self
                 .articles
                 .iter()
@@ -224,7 +178,7 @@ impl App {
             return format!(
                 "filter: {} ({}/{} in the briefing)",
                 names.join(", "),
-                self.cross.len(),
+                self.briefing.quotes().len(),
                 total
             );
         }

@@ -8,7 +8,8 @@
 //! (the clipboard and the Markdown note).
 //!
 //! Two scopes for the actors pane: the current article's actors, or the
-//! briefing's, where one person across articles is one actor. A filter on
+//! briefing's, where one person across articles is one actor (kept in a
+//! [`BriefingView`]). A filter on
 //! briefing actors turns the quote list into their statements across every
 //! article ([`App::quote_list`]); moving through it opens each statement's article.
 
@@ -20,7 +21,7 @@ mod mouse;
 mod navigate;
 
 use super::article::{ActorList, ArticleView};
-use super::joined::Joined;
+use super::briefing_view::BriefingView;
 use super::keys::{self, Action, KeyContext, Motion};
 use super::layout::{AppLayout, BodyGeometry, Pane, QuoteGeometry, header_rows};
 use super::wrap::{Row, Wrapper};
@@ -30,7 +31,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 
-pub use articles::Progress;
+pub use articles::{Progress, Update};
 
 /// Rows the wheel scrolls per notch.
 const WHEEL_ROWS: usize = 3;
@@ -164,47 +165,38 @@ pub enum Effect {
 #[derive(Clone, Debug)]
 pub struct App {
     /// The open articles, in input order; articles only ever get added at the end.
-    pub articles: Vec<ArticleView>,
-    pub current: usize,
-    pub scope: Scope,
-    /// The articles as one briefing (rebuilt as analyses arrive).
-    pub joined: Joined,
-    /// Briefing actors in the filter (by briefing id, then one for "no speaker"):
-    /// the filter of the briefing scope.
-    pub briefing_filter: Vec<bool>,
-    /// The quote list while the briefing filter is on.
-    pub cross: Vec<(usize, usize)>,
-    /// First entry of `cross` on screen.
-    pub cross_top: usize,
-    /// An analysis arrived since the join was built.
-    pub join_stale: bool,
-    pub picker: ListCursor,
+    articles: Vec<ArticleView>,
+    current: usize,
+    scope: Scope,
+    /// The articles as one briefing: the join, its filter and quote list.
+    briefing: BriefingView,
+    picker: ListCursor,
     /// Inputs still being read, while the reader runs.
-    pub loading: Option<Progress>,
+    loading: Option<Progress>,
     /// Inputs that could not be read.
-    pub errors: Vec<LoadError>,
+    errors: Vec<LoadError>,
     /// Where notes and statements written to files go (names the user types
     /// are relative to it).
-    pub export_dir: PathBuf,
+    export_dir: PathBuf,
     /// Why the terminal may not pass OSC 52 on to the clipboard (tmux, screen,
     /// the Linux console), when it may not: said after a copy.
-    pub clipboard_doubt: Option<&'static str>,
+    clipboard_doubt: Option<&'static str>,
     /// Statements of what people think, want or expect are hidden (in every
     /// article, on top of the speaker filter).
-    pub hide_thoughts: bool,
-    pub focus: Pane,
-    pub mode: InputMode,
+    hide_thoughts: bool,
+    focus: Pane,
+    mode: InputMode,
     /// The search query (live while typing).
-    pub query: String,
+    query: String,
     /// A short message for the status line, cleared by the next key.
-    pub notice: Option<String>,
-    pub layout: AppLayout,
-    pub help_scroll: usize,
+    notice: Option<String>,
+    layout: AppLayout,
+    help_scroll: usize,
     /// A count typed before a key ("5j"), as in less and vim.
-    pub count: Option<usize>,
-    pub running: bool,
+    count: Option<usize>,
+    running: bool,
     /// No input has given an article yet: the one article is a stand-in.
-    pub waiting: bool,
+    waiting: bool,
     /// The search prompt changed since its matches were found (see
     /// [`App::settle`]).
     search_pending: bool,
@@ -233,16 +225,12 @@ impl App {
         if articles.is_empty() {
             articles.push(ArticleView::new(Document::new("empty", ""), false));
         }
-        let joined = Joined::build(&articles);
+        let briefing = BriefingView::new(&articles);
         App {
             articles,
             current: 0,
             scope: Scope::Article,
-            joined,
-            briefing_filter: Vec::new(),
-            cross: Vec::new(),
-            cross_top: 0,
-            join_stale: false,
+            briefing,
             picker: ListCursor::default(),
             loading: None,
             errors: Vec::new(),
@@ -273,8 +261,104 @@ impl App {
         app
     }
 
+    // ----- what the state holds, for the renderer, the terminal and tests ----------
+
+    /// The open articles, in input order.
+    pub fn articles(&self) -> &[ArticleView] {
+        &self.articles
+    }
+
+    /// The position of the article in view.
+    pub fn current(&self) -> usize {
+        self.current
+    }
+
+    /// The article in view.
     pub fn article(&self) -> &ArticleView {
         &self.articles[self.current]
+    }
+
+    /// What the actors pane shows.
+    pub fn scope(&self) -> Scope {
+        self.scope
+    }
+
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    pub fn mode(&self) -> &InputMode {
+        &self.mode
+    }
+
+    /// The search query (live while typing).
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The status line's message, until the next key.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Puts a message in the status line (or takes it away).
+    pub fn set_notice(&mut self, notice: Option<String>) {
+        self.notice = notice;
+    }
+
+    pub fn layout(&self) -> &AppLayout {
+        &self.layout
+    }
+
+    /// The first row of the help on screen.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// The article list's cursor and scroll.
+    pub fn picker(&self) -> ListCursor {
+        self.picker
+    }
+
+    /// A count being typed before a key.
+    pub fn count(&self) -> Option<usize> {
+        self.count
+    }
+
+    /// Whether statements of what people think are hidden.
+    pub fn hides_thoughts(&self) -> bool {
+        self.hide_thoughts
+    }
+
+    /// Inputs still being read, while the reader runs.
+    pub fn loading(&self) -> Option<Progress> {
+        self.loading
+    }
+
+    /// Inputs that could not be read.
+    pub fn errors(&self) -> &[LoadError] {
+        &self.errors
+    }
+
+    /// Whether the reader goes on (until the user quits).
+    pub fn is_running(&self) -> bool {
+        self.running
+    }
+
+    /// Whether no input has given an article yet.
+    pub fn is_waiting(&self) -> bool {
+        self.waiting
+    }
+
+    /// Where notes and statements written to files go.
+    pub fn set_export_dir(&mut self, dir: PathBuf) {
+        self.export_dir = dir;
+    }
+
+    /// Why the terminal may not pass a copy on to the clipboard, said after
+    /// each copy.
+    pub fn set_clipboard_doubt(&mut self, doubt: Option<&'static str>) {
+        self.clipboard_doubt = doubt;
     }
 
     fn article_mut(&mut self) -> &mut ArticleView {
@@ -285,26 +369,31 @@ impl App {
     pub fn actor_list(&self) -> &ActorList {
         match self.scope {
             Scope::Article => &self.article().actors,
-            Scope::Briefing => &self.joined.list,
+            Scope::Briefing => &self.briefing.joined().list,
         }
     }
 
-    pub(crate) fn actor_list_mut(&mut self) -> &mut ActorList {
+    fn actor_list_mut(&mut self) -> &mut ActorList {
         match self.scope {
             Scope::Article => &mut self.articles[self.current].actors,
-            Scope::Briefing => &mut self.joined.list,
+            Scope::Briefing => self.briefing.list_mut(),
         }
+    }
+
+    /// The open articles as one briefing.
+    pub fn briefing(&self) -> &BriefingView {
+        &self.briefing
     }
 
     /// Whether the quote list runs across the briefing (a filter on briefing actors).
     pub fn cross_mode(&self) -> bool {
-        self.scope == Scope::Briefing && self.briefing_filter.iter().any(|&f| f)
+        self.scope == Scope::Briefing && self.briefing.filter_on()
     }
 
     /// The quote list as shown.
     pub fn quote_list(&self) -> QuoteList<'_> {
         if self.cross_mode() {
-            QuoteList::Briefing(&self.cross)
+            QuoteList::Briefing(self.briefing.quotes())
         } else {
             QuoteList::Article(self.current, &self.article().shown)
         }
@@ -319,7 +408,7 @@ impl App {
     /// The first entry of the quote list on screen.
     pub fn quotes_top(&self) -> usize {
         if self.cross_mode() {
-            self.cross_top
+            self.briefing.quotes_top()
         } else {
             self.article().quotes_top
         }
@@ -327,7 +416,7 @@ impl App {
 
     fn set_quotes_top(&mut self, top: usize) {
         if self.cross_mode() {
-            self.cross_top = top;
+            self.briefing.set_quotes_top(top);
         } else {
             self.article_mut().quotes_top = top;
         }
@@ -381,7 +470,7 @@ impl App {
         let width = self.layout.quotes.inner.width;
         if self.cross_mode() {
             let digits = self.articles.len().to_string().len() as u16;
-            QuoteGeometry::numbered(width, self.joined.tag_width, digits)
+            QuoteGeometry::numbered(width, self.briefing.joined().tag_width, digits)
         } else {
             QuoteGeometry::new(width, self.article().tag_width)
         }
@@ -569,7 +658,7 @@ impl App {
         if first < art.doc.analysis.statements.len() {
             art.selected = Some(first);
         }
-        self.join_stale = true;
+        self.briefing.mark_stale();
         if self.loading.is_none() && !self.articles.iter().any(|a| a.analysing) {
             self.rejoin();
         }

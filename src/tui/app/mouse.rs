@@ -143,10 +143,11 @@ impl App {
     /// Opens the `item`th article listed under briefing entry `entry` and
     /// selects the speaker's first statement there.
     fn open_speaker_in(&mut self, entry: usize, item: usize) {
-        let Some(&(doc, _)) = self.joined.per_article.get(entry).and_then(|l| l.get(item)) else {
+        let joined = self.briefing.joined();
+        let Some(&(doc, _)) = joined.per_article.get(entry).and_then(|l| l.get(item)) else {
             return;
         };
-        let who = self.joined.list.entries.get(entry).copied();
+        let who = joined.list.entries.get(entry).copied();
         self.show_article(doc);
         self.notice = Some(self.article_notice());
         let art = self.article();
@@ -157,7 +158,9 @@ impl App {
             .iter()
             .enumerate()
             .find(|(_, s)| {
-                let g = s.speaker.and_then(|a| self.joined.global_of(doc, a));
+                let g = s
+                    .speaker
+                    .and_then(|a| self.briefing.joined().global_of(doc, a));
                 matches!(who, Some(crate::tui::article::ActorEntry::Speaker(x)) if x == g)
             });
         if let Some((i, _)) = first.filter(|&(i, _)| art.passes(i)) {

@@ -97,7 +97,7 @@ impl App {
         let art = &self.articles[doc];
         let speaker = art.doc.analysis.statements[stmt].speaker;
         match (self.scope, speaker) {
-            (Scope::Briefing, Some(a)) => match self.joined.global_of(doc, a) {
+            (Scope::Briefing, Some(a)) => match self.briefing.joined().global_of(doc, a) {
                 Some(g) => (Some(g), true),
                 None => (Some(a), false),
             },
@@ -276,7 +276,7 @@ impl App {
         };
         match self.scope {
             Scope::Article => Some(id),
-            Scope::Briefing => self.joined.local_in(id, self.current),
+            Scope::Briefing => self.briefing.joined().local_in(id, self.current),
         }
     }
 

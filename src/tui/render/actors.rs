@@ -25,7 +25,7 @@ struct EntryView<'a> {
 
 fn entry_view<'a>(app: &'a App, e: usize) -> EntryView<'a> {
     let list = app.actor_list();
-    match (app.scope, list.entries[e]) {
+    match (app.scope(), list.entries[e]) {
         (Scope::Article, entry) => {
             let art = app.article();
             let actors = &art.doc.analysis.actors;
@@ -57,8 +57,8 @@ fn entry_view<'a>(app: &'a App, e: usize) -> EntryView<'a> {
             }
         }
         (Scope::Briefing, entry) => {
-            let j = &app.joined;
-            let on = |g: usize| app.briefing_filter.get(g) == Some(&true);
+            let j = app.briefing().joined();
+            let on = |g: usize| app.briefing().in_filter(g);
             match entry {
                 ActorEntry::Speaker(Some(g)) => {
                     let actor = &j.actors()[g];
@@ -98,15 +98,15 @@ fn entry_view<'a>(app: &'a App, e: usize) -> EntryView<'a> {
 /// The pane's title: which actors it shows, short when the pane is narrow.
 pub(super) fn title(app: &App, width: u16) -> String {
     let n = app.actor_list().entries.len();
-    let full = match app.scope {
-        Scope::Article if app.articles.len() > 1 => format!(" Actors {n} · article "),
+    let full = match app.scope() {
+        Scope::Article if app.articles().len() > 1 => format!(" Actors {n} · article "),
         Scope::Article => format!(" Actors {n} "),
         Scope::Briefing => format!(" Actors {n} · briefing "),
     };
     if display_width(&full) <= usize::from(width.saturating_sub(2)) {
         return full;
     }
-    match app.scope {
+    match app.scope() {
         Scope::Article => format!(" Actors {n} "),
         Scope::Briefing => format!(" Briefing {n} "),
     }
@@ -115,18 +115,18 @@ pub(super) fn title(app: &App, width: u16) -> String {
 pub(super) fn render_actors(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer) {
     let art = app.article();
     let list = app.actor_list();
-    let focused = app.focus == Pane::Actors;
+    let focused = app.focus() == Pane::Actors;
     let right = inner.right();
     if inner.is_empty() {
         return;
     }
-    if app.scope == Scope::Article && art.analysing {
+    if app.scope() == Scope::Article && art.analysing {
         put(buf, inner.x, inner.y, right, "analysing…", theme.muted);
         return;
     }
     if list.entries.is_empty() {
-        let text = match app.scope {
-            _ if app.join_stale => "joining the articles…",
+        let text = match app.scope() {
+            _ if app.briefing().is_stale() => "joining the articles…",
             Scope::Article => "No actors found.",
             Scope::Briefing if app.analysing() > 0 => "analysing…",
             Scope::Briefing => "No actors found in any article.",
@@ -265,22 +265,23 @@ fn draw_in_article(
     entry: usize,
     item: usize,
 ) -> bool {
-    let Some(&(doc, count)) = app.joined.per_article.get(entry).and_then(|l| l.get(item)) else {
+    let per_article = &app.briefing().joined().per_article;
+    let Some(&(doc, count)) = per_article.get(entry).and_then(|l| l.get(item)) else {
         return false;
     };
-    let Some(article) = app.articles.get(doc) else {
+    let Some(article) = app.articles().get(doc) else {
         return false;
     };
     let (y, right) = (row.y, row.right());
     let x = row.x.saturating_add(3);
-    let mark = if doc == app.current { "▸" } else { " " };
+    let mark = if doc == app.current() { "▸" } else { " " };
     let x = put(buf, x, y, right, mark, theme.text);
     let number = format!("#{} ", doc + 1);
     let x = put(buf, x, y, right, &number, theme.muted);
     let count = count.to_string();
     let title_w = usize::from(right.saturating_sub(x)).saturating_sub(count.len() + 1);
     let title = truncate(article.title(), title_w);
-    let style = if doc == app.current {
+    let style = if doc == app.current() {
         theme.text.add_modifier(Modifier::BOLD)
     } else {
         theme.muted

@@ -33,13 +33,13 @@ pub(super) fn render_articles(app: &App, theme: &Theme, area: Rect, buf: &mut Bu
         return;
     }
     Clear.render(popup, buf);
-    let n = app.articles.len();
+    let n = app.articles().len();
     let mut title = format!(" Articles {n} ");
-    if let Some(p) = app.loading {
+    if let Some(p) = app.loading() {
         title.push_str(&format!("· reading {}/{} ", p.read, p.inputs));
     }
-    if !app.errors.is_empty() {
-        title.push_str(&format!("· {} unreadable ", app.errors.len()));
+    if !app.errors().is_empty() {
+        title.push_str(&format!("· {} unreadable ", app.errors().len()));
     }
     let block = Block::bordered()
         .border_type(BorderType::Thick)
@@ -55,7 +55,7 @@ pub(super) fn render_articles(app: &App, theme: &Theme, area: Rect, buf: &mut Bu
     let number_w = n.to_string().len();
     // Statement counts, right-aligned; "…" while the engine reads the article.
     let count_w = app
-        .articles
+        .articles()
         .iter()
         .map(|a| a.doc.analysis.statements.len().to_string().len())
         .max()
@@ -65,19 +65,19 @@ pub(super) fn render_articles(app: &App, theme: &Theme, area: Rect, buf: &mut Bu
     let fixed = 2 + number_w + 1 + count_w + 1 + if source_w > 0 { source_w + 2 } else { 0 };
     let title_w = width.saturating_sub(fixed);
     let right = inner.right();
-    let rows = n + app.errors.len();
-    for (dy, index) in (app.picker.top..rows)
+    let rows = n + app.errors().len();
+    for (dy, index) in (app.picker().top..rows)
         .take(usize::from(inner.height))
         .enumerate()
     {
         let y = inner.y + dy as u16;
-        if let Some(err) = index.checked_sub(n).and_then(|e| app.errors.get(e)) {
+        if let Some(err) = index.checked_sub(n).and_then(|e| app.errors().get(e)) {
             let text = format!("✗ {}: {}", err.source, err.reason);
             put(buf, inner.x, y, right, &truncate(&text, width), theme.muted);
             continue;
         }
-        let art = &app.articles[index];
-        let current = index == app.current;
+        let art = &app.articles()[index];
+        let current = index == app.current();
         let mut x = inner.x;
         x = put(
             buf,
@@ -113,7 +113,7 @@ pub(super) fn render_articles(app: &App, theme: &Theme, area: Rect, buf: &mut Bu
         if cx > x {
             put(buf, cx, y, right, &count, theme.muted);
         }
-        if index == app.picker.cursor {
+        if index == app.picker().cursor {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.cursor_focused);
         }
     }

@@ -29,7 +29,7 @@ pub(super) fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer
             slot.min(area.right() - x)
         };
         let cell = Rect::new(x, area.y, w, 1);
-        let active = pane == app.focus;
+        let active = pane == app.focus();
         let label = if active {
             format!("▸{}", pane.title())
         } else {
@@ -50,18 +50,18 @@ pub(super) fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
     buf.set_style(area, theme.status);
     let width = usize::from(area.width);
     let right_text = status_right(app);
-    let right_style = if app.notice.is_some() {
+    let right_style = if app.notice().is_some() {
         theme.notice
     } else {
         theme.status
     };
     let right_w = display_width(&right_text);
-    let left_budget = if width >= right_w + 20 || app.notice.is_some() {
+    let left_budget = if width >= right_w + 20 || app.notice().is_some() {
         width.saturating_sub(right_w)
     } else {
         width
     };
-    let parts = match &app.mode {
+    let parts = match app.mode() {
         InputMode::Search(prompt) => search_parts(app, theme, &prompt.input, left_budget),
         InputMode::Save(prompt) => {
             let label = "save note to: ";
@@ -95,14 +95,14 @@ fn search_counter(art: &ArticleView) -> String {
 /// The right side of the status bar: a notice, or key hints taken from the
 /// key table.
 fn status_right(app: &App) -> String {
-    match &app.notice {
+    match app.notice() {
         Some(n) => format!(" {} ", sanitize(n)),
         None => {
             let hint = |c: KeyContext, a: Action, what: &str| {
                 keys::key_for(c, a).map(|k| format!("{} {what}", k.label()))
             };
             // In a prompt, keys are text: the hints are the prompt's own.
-            let hints = match app.mode {
+            let hints = match app.mode() {
                 InputMode::Search(_) => [
                     hint(KeyContext::Prompt, Action::PromptAccept, "keeps"),
                     hint(KeyContext::Prompt, Action::PromptCancel, "cancels"),
@@ -141,9 +141,9 @@ fn search_parts(app: &App, theme: &Theme, input: &str, left_budget: usize) -> Ve
     if !counter.is_empty() {
         parts.push((counter, theme.status));
     }
-    if input.is_empty() && !app.query.is_empty() {
+    if input.is_empty() && !app.query().is_empty() {
         parts.push((
-            format!("  Enter: /{} again", sanitize(&app.query)),
+            format!("  Enter: /{} again", sanitize(app.query())),
             theme.status,
         ));
     }
@@ -162,40 +162,40 @@ fn reading_parts(app: &App, theme: &Theme) -> Vec<(String, Style)> {
         None => format!("0/{}", app.quote_list().len()),
     };
     parts.push((format!(" {position} "), theme.status_accent));
-    if let Some(p) = app.loading {
+    if let Some(p) = app.loading() {
         parts.push((
             format!(" reading {}/{} ", p.read, p.inputs),
             theme.status_accent,
         ));
     }
     let waiting = app.analysing();
-    if waiting > 0 && app.articles.len() > 1 {
+    if waiting > 0 && app.articles().len() > 1 {
         parts.push((format!(" analysing {waiting} "), theme.status));
     }
-    if !app.errors.is_empty() {
+    if !app.errors().is_empty() {
         parts.push((
-            format!(" ✗ {} unreadable ", app.errors.len()),
+            format!(" ✗ {} unreadable ", app.errors().len()),
             theme.status_accent,
         ));
     }
-    if let Some(count) = app.count {
+    if let Some(count) = app.count() {
         parts.push((format!(" {count}… "), theme.status_accent));
     }
     if app.filter_on() {
         parts.push((format!(" {} ", app.filter_summary()), theme.status_accent));
     }
-    if app.hide_thoughts {
+    if app.hides_thoughts() {
         parts.push((" thoughts hidden ".into(), theme.status_accent));
     }
-    if !app.query.is_empty() {
+    if !app.query().is_empty() {
         parts.push((
-            format!(" /{} {} ", truncate(&app.query, 30), search_counter(art)),
+            format!(" /{} {} ", truncate(app.query(), 30), search_counter(art)),
             theme.status,
         ));
     }
-    if app.articles.len() > 1 {
+    if app.articles().len() > 1 {
         parts.push((
-            format!(" art {}/{} ", app.current + 1, app.articles.len()),
+            format!(" art {}/{} ", app.current() + 1, app.articles().len()),
             theme.status,
         ));
     }
@@ -267,7 +267,7 @@ pub(super) fn render_help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer
     let inner = block.inner(popup);
     block.render(popup, buf);
     let max_scroll = rows.len().saturating_sub(usize::from(inner.height));
-    let scroll = app.help_scroll.min(max_scroll);
+    let scroll = app.help_scroll().min(max_scroll);
     let right = inner.right().saturating_sub(1);
     let x = inner.x + 1;
     for (dy, row) in rows

@@ -36,7 +36,7 @@ impl<'a> Underline<'a> {
     fn for_body(app: &'a App) -> Underline<'a> {
         let art = app.article();
         let analysis = &art.doc.analysis;
-        if app.focus == Pane::Actors {
+        if app.focus() == Pane::Actors {
             let Some(actor) = app
                 .entry_actor(app.actor_list().cursor)
                 .filter(|&a| a < analysis.actors.len())

@@ -32,12 +32,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 /// Draws the whole reader into `buf`; `area` must be the area the app was laid
 /// out for (see [`App::resize`]), or nothing is drawn.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    if area != app.layout.area || area.is_empty() || buf.area.intersection(area) != area {
+    if area != app.layout().area || area.is_empty() || buf.area.intersection(area) != area {
         return;
     }
-    let layout = &app.layout;
+    let layout = app.layout();
     for pane in Pane::ALL {
-        if layout.shows(pane, app.focus) {
+        if layout.shows(pane, app.focus()) {
             let pa = layout.pane(pane);
             frame_pane(app, theme, pane, pa, buf);
             match pane {
@@ -53,7 +53,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if !layout.status.is_empty() {
         bars::render_status(app, theme, layout.status, buf);
     }
-    match app.mode {
+    match app.mode() {
         InputMode::Help => bars::render_help(app, theme, area, buf),
         InputMode::Articles => articles::render_articles(app, theme, area, buf),
         _ => {}
@@ -68,18 +68,17 @@ fn frame_pane(app: &App, theme: &Theme, pane: Pane, pa: PaneArea, buf: &mut Buff
     if !pa.bordered() {
         return;
     }
-    let focused = app.focus == pane;
+    let focused = app.focus() == pane;
     let art = app.article();
     let mut title = format!(" {} ", pane.title());
     let detail = match pane {
         Pane::Quotes if app.cross_mode() => {
-            let mut docs: Vec<usize> = app.cross.iter().map(|&(d, _)| d).collect();
-            docs.dedup();
-            let s = if docs.len() == 1 { "" } else { "s" };
+            let briefing = app.briefing();
+            let articles = briefing.quote_articles();
+            let s = if articles == 1 { "" } else { "s" };
             format!(
-                "· briefing {} in {} article{s} ",
-                app.cross.len(),
-                docs.len()
+                "· briefing {} in {articles} article{s} ",
+                briefing.quotes().len()
             )
         }
         Pane::Quotes if art.narrowed() => {
@@ -87,8 +86,8 @@ fn frame_pane(app: &App, theme: &Theme, pane: Pane, pa: PaneArea, buf: &mut Buff
         }
         Pane::Quotes => format!("{} ", art.shown.len()),
         Pane::Actors => String::new(),
-        Pane::Body if app.articles.len() > 1 => {
-            format!("{}/{} ", app.current + 1, app.articles.len())
+        Pane::Body if app.articles().len() > 1 => {
+            format!("{}/{} ", app.current() + 1, app.articles().len())
         }
         Pane::Body => String::new(),
     };
@@ -98,7 +97,7 @@ fn frame_pane(app: &App, theme: &Theme, pane: Pane, pa: PaneArea, buf: &mut Buff
     }
     // Where the actors and the quotes take turns, the title says how to
     // bring the other one.
-    if app.layout.shares_bottom() {
+    if app.layout().shares_bottom() {
         let (action, other) = match pane {
             Pane::Quotes => (Action::FocusNext, Pane::Actors),
             Pane::Actors => (Action::FocusPrev, Pane::Quotes),
@@ -134,7 +133,7 @@ fn frame_pane(app: &App, theme: &Theme, pane: Pane, pa: PaneArea, buf: &mut Buff
     }
     if pane == Pane::Quotes {
         // The thought marker is explained where there are thoughts.
-        let thoughts = app.hide_thoughts || art.thoughts() > 0;
+        let thoughts = app.hides_thoughts() || art.thoughts() > 0;
         let legend = [
             (" D direct · M mixed · I indirect · ~ thought ", true),
             (" D direct · M mixed · I indirect ", false),

@@ -23,7 +23,7 @@ fn empty_message(app: &App) -> [&'static str; 2] {
     if app.filter_on() {
         return ["No statement passes the filter.", "Esc clears the filter."];
     }
-    if app.hide_thoughts && !art.doc.analysis.statements.is_empty() {
+    if app.hides_thoughts() && !art.doc.analysis.statements.is_empty() {
         return ["Only thoughts here, and they are hidden.", "t shows them."];
     }
     if art.doc.analysis.statements.is_empty() {
@@ -52,7 +52,7 @@ pub(super) fn render_quotes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buf
         return;
     }
     let geo = app.quote_geometry();
-    let focused = app.focus == Pane::Quotes;
+    let focused = app.focus() == Pane::Quotes;
     let selected_rows = app.selected_quote_rows();
     let selected_pos = app.quote_pos();
     let text_x = inner.x + geo.text_x;
@@ -64,12 +64,12 @@ pub(super) fn render_quotes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buf
         let Some((doc, stmt)) = list.get(pos) else {
             break;
         };
-        let art = &app.articles[doc];
+        let art = &app.articles()[doc];
         let s = &art.doc.analysis.statements[stmt];
         let selected = selected_pos == Some(pos);
         if geo.article_width > 0 {
             let number = format!("{:>w$}", doc + 1, w = usize::from(geo.article_width - 1));
-            let style = if doc == app.current {
+            let style = if doc == app.current() {
                 theme.text.add_modifier(Modifier::BOLD)
             } else {
                 theme.muted
