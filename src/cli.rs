@@ -540,21 +540,23 @@ fn extract(
             if docs.is_empty() {
                 return Ok(ExitCode::FAILURE);
             }
-            let briefing = Briefing::new(docs);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             match format {
-                OutputFormat::Json if briefing.documents.len() == 1 => {
-                    let d = &briefing.documents[0];
+                // One article is written as itself: no actors to join.
+                OutputFormat::Json if docs.len() == 1 => {
+                    let d = &docs[0];
                     write_json(&mut out, &JsonArticle::new(d).with_source(&d.source))?;
                     out.write_all(b"\n")?;
                 }
                 OutputFormat::Json => {
-                    write_json(&mut out, &JsonBriefing::new(&briefing))?;
+                    write_json(&mut out, &JsonBriefing::new(&Briefing::new(docs)))?;
                     out.write_all(b"\n")?;
                 }
                 _ => {
-                    let note =
-                        crate::export::markdown(&briefing, &crate::export::Selection::default());
+                    let note = crate::export::markdown(
+                        &Briefing::new(docs),
+                        &crate::export::Selection::default(),
+                    );
                     out.write_all(note.as_bytes())?;
                 }
             }
