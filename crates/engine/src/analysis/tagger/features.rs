@@ -556,6 +556,11 @@ pub fn stacked(ev: &Evidence, ctx: &TokenFacts, first: &[Tag], bits: u32, out: &
     };
     let mut commas_since = 0u64;
     let mut since_cue = None;
+    // Cue ends before token `i`, and the cues of its sentence (counted once a
+    // sentence: binary searches a token were a third of this function).
+    let mut ends_before = 0;
+    let mut sentence = (usize::MAX, usize::MAX);
+    let mut cues_here = 0;
     for i in 0..n {
         let ii = i as isize;
         let mut push = |h: u64| out.rows.push(Weights::row(bits, h));
@@ -576,9 +581,13 @@ pub fn stacked(ev: &Evidence, ctx: &TokenFacts, first: &[Tag], bits: u32, out: &
         let dr = right.map_or(99, |c| bucket(c - i));
         push(feat(t::S_CUE_LEFT, dl));
         push(feat(t::S_CUE_RIGHT, dr));
-        if let Some(c) = left {
-            // The cue word as the first stage found it: its first token.
-            let start = cue_starts[cue_starts.partition_point(|&s| s <= c) - 1];
+        while ends_before < cue_ends.len() && cue_ends[ends_before] < i {
+            ends_before += 1;
+        }
+        if left.is_some() {
+            // The cue word as the first stage found it: its first token (the
+            // nearest cue end to the left is the last before `i`).
+            let start = cue_starts[ends_before - 1];
             push(feat2(t::S_CUE_LEFT_WORD, dl, ctx.words[start]));
         }
         if left != since_cue {
@@ -597,9 +606,12 @@ pub fn stacked(ev: &Evidence, ctx: &TokenFacts, first: &[Tag], bits: u32, out: &
         if left.is_some() {
             push(feat2(t::S_COMMA_SINCE_CUE, commas_since.min(3), dl));
         }
-        let (a, b) = ctx.sentence_range(i);
-        let cues_here =
-            cue_starts.partition_point(|&s| s < b) - cue_starts.partition_point(|&s| s < a);
+        if ctx.sentence_range(i) != sentence {
+            sentence = ctx.sentence_range(i);
+            let (a, b) = sentence;
+            cues_here =
+                cue_starts.partition_point(|&s| s < b) - cue_starts.partition_point(|&s| s < a);
+        }
         push(feat(t::S_CUES_IN_SENTENCE, (cues_here as u64).min(3)));
         if &ev.text[ev.tokens[i].range()] == "," {
             commas_since += 1;
