@@ -193,6 +193,166 @@ fn a_common_word_in_capitals_after_a_title_is_a_surname() {
     assert!(!a.actors.iter().any(|x| x.name == "NOT"), "{:?}", names(&a));
 }
 
+// Capitals that only say where a sentence or a headline starts (issue 14).
+
+/// Actors whose name starts with `word`.
+fn starting_with<'a>(a: &'a Analysis, word: &str) -> Vec<&'a str> {
+    a.actors
+        .iter()
+        .map(|x| x.name.as_str())
+        .filter(|n| n.split_whitespace().next() == Some(word))
+        .collect()
+}
+
+#[test]
+fn a_capital_after_a_clock_time_opens_a_sentence() {
+    // "a.m." ends the line: "More" is capitalised as a sentence's first word,
+    // not inside one.
+    let a = analyze(
+        "Senators met until 9:15 a.m. on Friday, and Tom Berg said the deal was close.\n\n\
+         Voting ended at 11:40 a.m.\n\nMore GOP senators now back the plan, said Berg.",
+    );
+    assert!(starting_with(&a, "More").is_empty(), "{:?}", names(&a));
+    assert_eq!(actor(&a, "GOP").kind, ActorKind::Organization);
+}
+
+#[test]
+fn a_price_ends_its_sentence() {
+    let a = analyze(
+        "Day workers at the plant earn 90 pesos a shift, or $5.20. Permanent staff earn \
+         twice that, the plant manager said.",
+    );
+    assert!(starting_with(&a, "Permanent").is_empty(), "{:?}", names(&a));
+}
+
+#[test]
+fn an_ellipsis_inside_a_quotation_opens_a_sentence() {
+    let a = analyze(
+        "“We keep our promises ... Sometimes the work takes longer than we hoped,” Mayor Ana \
+         Ruiz said.",
+    );
+    assert!(starting_with(&a, "Sometimes").is_empty(), "{:?}", names(&a));
+    assert_eq!(speakers(&a), [Some("Ana Ruiz")]);
+}
+
+#[test]
+fn a_headline_in_capitals_before_the_text_names_no_one() {
+    let a = analyze(
+        "Harbor bids reopen after a missed deadline in the spring\n\n\
+         THREE BIDS MISS THE DEADLINE FOR THE HARBOR CONTRACT Ana Ruiz and Tom Berg said the \
+         city would reopen the bidding in May.\n\n\
+         FIGURING OUT THE NEW FERRY TIMETABLE Prepare yourself for longer waits, the transit \
+         agency said.",
+    );
+    let mut found: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
+    found.sort_unstable();
+    assert_eq!(found, ["Ana Ruiz", "Tom Berg", "transit agency"]);
+}
+
+#[test]
+fn a_line_of_capitalised_common_words_is_a_headline() {
+    let a = analyze(
+        "Ana Ruiz said on Monday that she would run again for the council seat.\n\n\
+         Declared Mayoral Candidates.\n\nThe Faces of the Harvest Movement.\n\n\
+         Tom Berg said he would not run.",
+    );
+    assert_eq!(
+        names(&a),
+        [
+            ("Ana Ruiz", ActorKind::Person),
+            ("Tom Berg", ActorKind::Person)
+        ]
+    );
+}
+
+#[test]
+fn an_opening_word_before_a_known_name_or_one_written_inside_is_not_part_of_it() {
+    let a = analyze(
+        "Tom Berg spoke for an hour at the state party dinner on Thursday night.\n\n\
+         Addressing New York State Republicans at the dinner, Berg said the party must unite.",
+    );
+    assert!(
+        starting_with(&a, "Addressing").is_empty(),
+        "{:?}",
+        names(&a)
+    );
+    let a = analyze(
+        "Crowds filled the town square on Cinco de Mayo this year, and the mayor joined them.\n\n\
+         “Happy Cinco de Mayo!” Mayor Ana Ruiz wrote on Friday.",
+    );
+    assert!(starting_with(&a, "Happy").is_empty(), "{:?}", names(&a));
+    assert_eq!(actor(&a, "Cinco de Mayo").mentions.len(), 2);
+}
+
+#[test]
+fn a_verb_after_a_headline_colon_is_not_part_of_the_name() {
+    let a = analyze(
+        "Mayor Ana Ruiz: Trust Varga on the budget\n\n\
+         Commissioner Tom Varga said on Monday that the budget was balanced and that the city \
+         had no debt.",
+    );
+    assert!(starting_with(&a, "Trust").is_empty(), "{:?}", names(&a));
+    assert_eq!(actor(&a, "Tom Varga").mentions.len(), 2);
+    // "AG" is a title: the Attorney General named in the text.
+    let a = analyze(
+        "Candidate Ana Ruiz: Impeach AG Berg\n\n\
+         Attorney General Tom Berg said on Monday that he would not resign, whatever the \
+         candidate said.",
+    );
+    assert!(starting_with(&a, "Impeach").is_empty(), "{:?}", names(&a));
+    assert_eq!(actor(&a, "Tom Berg").mentions.len(), 2);
+}
+
+#[test]
+fn a_title_before_a_common_word_in_a_headline_names_no_one() {
+    let a = analyze(
+        "Delegate Update: The latest count in the race.\n\n\
+         It takes 500 delegates to win the nomination, party officials said on Friday.",
+    );
+    assert!(
+        !a.actors.iter().any(|x| x.name == "Update"),
+        "{:?}",
+        names(&a)
+    );
+}
+
+#[test]
+fn an_address_after_a_label_is_no_statement() {
+    let a =
+        analyze("Tom Berg said the gym would open in May.\n\nEMAIL: desk@riverton.example.com.");
+    assert_eq!(speakers(&a), [Some("Tom Berg")]);
+    assert_eq!(names(&a), [("Tom Berg", ActorKind::Person)]);
+}
+
+#[test]
+fn names_that_start_with_a_common_word_stay_names() {
+    let a = analyze(
+        "Will Smith said the film was finished.\n\nHope Hicks declined to comment.\n\n\
+         Grant Woods told reporters the case was closed.\n\nRand Paul said the bill would fail.\n\n\
+         The Washington Post reported the deal on Monday.",
+    );
+    assert_eq!(
+        speakers(&a),
+        [
+            Some("Will Smith"),
+            Some("Hope Hicks"),
+            Some("Grant Woods"),
+            Some("Rand Paul"),
+            Some("Washington Post")
+        ]
+    );
+    // "Will" names William Smith here, and asks a question there.
+    let a = analyze(
+        "Ana Ruiz said the film was finished.\n\nWill Congress act before the recess? Nobody \
+         knows, Ruiz said.\n\nThe actor Will Smith said he would attend.",
+    );
+    assert_eq!(
+        actor(&a, "Will Smith").gender,
+        Some(briefing::lexicon::Gender::Male)
+    );
+    assert!(starting_with(&a, "Will").len() == 1, "{:?}", names(&a));
+}
+
 // Kinds.
 
 #[test]
@@ -314,6 +474,24 @@ fn descriptions_never_join_across_articles() {
         joined(&b)
     );
     assert!(b.actors.iter().all(|a| a.key.is_none()));
+}
+
+#[test]
+fn a_function_word_in_capitals_is_no_actor_and_joins_nothing() {
+    // "The" opens names inside sentences ("told The Riverton Post"); in
+    // capitals, in a subhead, it names nothing.
+    let b = briefing(&[
+        "Ana Ruiz told The Riverton Post on Monday that the harbor plan would pass within the \
+         month.\n\nINSIDE THE DEAL.\n\nThe council met on Monday, and Ruiz said the vote was close.",
+        "Tom Berg told The Lakeside Herald on Tuesday that he would vote against the harbor \
+         plan.\n\nBEHIND THE VOTE.\n\nThe board met on Tuesday, and Berg said he had doubts.",
+    ]);
+    let j = joined(&b);
+    assert!(
+        !j.iter().any(|(name, _)| name.eq_ignore_ascii_case("the")),
+        "{j:?}"
+    );
+    assert!(j.iter().all(|(_, docs)| docs.len() == 1), "{j:?}");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use super::frames::{Frame, Phrase, PhraseKind, Speaker};
 use super::identity::{self, compatible_first_names, first_name_key};
 use super::mentions::{NameClass, NameFinder, NameMention};
 use super::model::{Actor, ActorId, ActorKind, Span};
-use super::sentences::Sentence;
+use super::sentences::{Sentence, is_terminal};
 use super::tokens::{Token, TokenKind, flag};
 use crate::lexicon::{Gender, class, lexicon, normalize_name};
 use rustc_hash::FxHashMap;
@@ -471,8 +471,7 @@ impl<'a> Resolver<'a> {
             let m = self.without_opening_word(m);
             // A lone common word after a colon or a dash is as weak as a
             // sentence's first word.
-            let alone = m.end - m.name_first == 1 && !m.has_role() && m.class == NameClass::Unknown;
-            if m.weak || alone && self.capital_says_nothing(m.name_first) {
+            if m.weak || self.common_word_named(&m) {
                 weak.push((k, m));
                 continue;
             }
@@ -523,6 +522,17 @@ impl<'a> Resolver<'a> {
         d.person_evidence |= personal;
     }
 
+    /// Is the name one common word that only its place capitalises: a lone
+    /// word opening a sentence or after a colon or a dash ("Officials
+    /// said", "— Renounce"), or after a title in a headline ("Delegate
+    /// Update: ...")? It is as weak as a sentence's first word.
+    fn common_word_named(&self, m: &NameMention) -> bool {
+        let single = m.end - m.name_first == 1;
+        let alone = single && !m.has_role() && m.class == NameClass::Unknown;
+        let titled = single && m.has_role() && self.in_headline(m.name_first);
+        (alone || titled) && self.capital_says_nothing(m.name_first)
+    }
+
     /// The name without a word that its capital only puts there: the verb
     /// that opens the sentence ("Said Comey, ..."; the name finder keeps it in
     /// the run, for the tagger's sake), or a common word after a colon or a
@@ -537,9 +547,14 @@ impl<'a> Resolver<'a> {
         {
             m.name_first = m.name_first.max(m.first + 1);
             m.first += 1;
-            // One word left: what it is, the name's shape no longer says.
+            // One word left: what it is, the name's shape (or the
+            // organisation's word taken off) no longer says.
             let single = m.end - m.name_first == 1;
-            if single && m.class == NameClass::Person && !m.has_role() && m.gender.is_none() {
+            let shaped = m.class == NameClass::Person
+                || m.class == NameClass::Organization
+                    && m.canonical.is_none()
+                    && !self.tokens[m.name_first].is(class::ORG_WORD);
+            if single && shaped && !m.has_role() && m.gender.is_none() {
                 m.class = NameClass::Unknown;
             }
         }
@@ -1105,13 +1120,7 @@ impl<'a> Resolver<'a> {
         let m = &names[k];
         // "Officials said": a common word that only opens the sentence is a
         // description, not a name.
-        let single = m.end - m.name_first == 1;
-        if self.name_actor[k].is_none()
-            && single
-            && !m.has_role()
-            && m.class == NameClass::Unknown
-            && self.capital_says_nothing(m.name_first)
-        {
+        if self.name_actor[k].is_none() && self.common_word_named(m) {
             return self.resolve_description(names, p);
         }
         let id = match self.name_actor[k] {
@@ -1214,31 +1223,50 @@ impl<'a> Resolver<'a> {
     /// in a headline: a common word ("Officials said", "Police Name
     /// Suspect"), not a name?
     fn capital_says_nothing(&self, k: usize) -> bool {
-        let at = self
-            .sentences
-            .partition_point(|s| s.end <= k)
-            .min(self.sentences.len() - 1);
+        let at = self.chunk_sentence(k);
         let s = &self.sentences[at];
         // Sentences inside a quotation start after its inner full stops.
         let inner = (s.first..k)
             .rev()
             .find(|&j| !matches!(self.tokens[j].kind, TokenKind::Quote(_)))
-            .is_some_and(|j| matches!(self.str(j, j + 1), "." | "!" | "?" | ":" | "—" | "–"));
+            .is_some_and(|j| {
+                let mark = self.str(j, j + 1);
+                self.tokens[j].kind == TokenKind::Punct
+                    && (is_terminal(mark) || matches!(mark, ":" | "—" | "–"))
+            });
         // A quotation opening inside the sentence: “There is ...”.
         let quoted = k > s.first
             && matches!(self.tokens[k - 1].kind, TokenKind::Quote(_))
             && self.tokens[k - 1].has(flag::SPACE_BEFORE);
-        let opens = inner || quoted || (s.first..k).all(|j| !self.tokens[j].is_word());
+        // A headline in capitals before the paragraph's text ("HOW TO SPOT
+        // BEDBUGS Before you start") is a headline, and its text opens a sentence.
+        let lead = self.finder.caps_lead(s.first, s.end);
+        let headline = self.headline[at] || lead.is_some_and(|e| k < e);
+        let from = lead.filter(|&e| e <= k).unwrap_or(s.first);
+        let opens = inner || quoted || (from..k).all(|j| !self.tokens[j].is_word());
         let t = &self.tokens[k];
         let word = plain(self.str(k, k + 1));
         // A word in capitals says nothing in a headline ("LOOK: ..."); in the
         // text, it may be a transcript's speaker ("PENCE: ...").
-        (opens || self.headline[at])
+        (opens || headline)
             && t.kind == TokenKind::Word
-            && (!t.has(flag::ALL_CAPS) || self.headline[at])
+            && (!t.has(flag::ALL_CAPS) || headline)
             && !t.is(class::FIRST_NAME)
             && crate::lexicon::english_word(&word)
             && !self.finder.capitalised_inside(&word)
+    }
+
+    /// The index in this chunk of the sentence that holds token `k`.
+    fn chunk_sentence(&self, k: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.end <= k)
+            .min(self.sentences.len() - 1)
+    }
+
+    /// Does token `k` stand in a headline: the title, a paragraph in title
+    /// case or in capitals?
+    fn in_headline(&self, k: usize) -> bool {
+        self.headline[self.chunk_sentence(k)]
     }
 
     /// A description's words as a name: those capitalised only by where they
@@ -1251,10 +1279,12 @@ impl<'a> Resolver<'a> {
                 name.push(' ');
             }
             let word = self.str(k, k + 1);
-            if self.capital_says_nothing(k) {
-                name.push_str(&lowercase_first(word));
-            } else {
+            if !self.capital_says_nothing(k) {
                 name.push_str(word);
+            } else if t.has(flag::ALL_CAPS) {
+                name.push_str(&word.to_lowercase());
+            } else {
+                name.push_str(&lowercase_first(word));
             }
         }
         name

@@ -60,6 +60,11 @@ pub(crate) fn first_name_key(word: &str) -> String {
     NICKNAMES.get(w.as_str()).map_or(w, |full| full.to_string())
 }
 
+/// The full first name a short one stands for: "William" for "Will" (lowercase).
+pub(crate) fn nickname_of(word: &str) -> Option<&'static str> {
+    NICKNAMES.get(key_word(word).as_str()).copied()
+}
+
 /// Is this word (any case) a name suffix: "Jr.", "III"?
 pub(crate) fn is_suffix(word: &str) -> bool {
     SUFFIXES.contains(&normalize_name(word).trim_end_matches(','))
@@ -180,8 +185,15 @@ pub(crate) fn actor_key(kind: ActorKind, name: &str) -> Option<String> {
         };
         words.join(" ")
     };
+    // "THE", "WHAT": words of the grammar alone name nothing to find again
+    // in another article ("WHO" and "US" are known names).
+    let grammar_only = name
+        .split_whitespace()
+        .all(|w| lexicon().word(w).is(class::FUNCTION))
+        && lexicon().known(name).is_none();
     match kind {
         ActorKind::Group => None,
+        ActorKind::Organization | ActorKind::Place | ActorKind::Other if grammar_only => None,
         ActorKind::Person => Some(person_name(name)?.key()),
         // "the Post", "the Council": which one, only its article could say.
         ActorKind::Organization if generic_organisation(name) => None,
@@ -275,6 +287,12 @@ mod tests {
         assert_eq!(actor_key(ActorKind::Group, "officials"), None);
         assert_eq!(actor_key(ActorKind::Organization, "Post"), None);
         assert!(actor_key(ActorKind::Organization, "Congress").is_some());
+        assert_eq!(actor_key(ActorKind::Organization, "THE"), None);
+        assert_eq!(actor_key(ActorKind::Other, "WHAT"), None);
+        assert_eq!(
+            actor_key(ActorKind::Organization, "WHO").as_deref(),
+            Some("organization:who")
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! Foreign Minister") and a name ("Sergey Lavrov"), and classified as a person,
 //! an organisation or a place from the word lists.
 
-use super::sentences::Sentence;
+use super::identity;
+use super::sentences::{Sentence, is_terminal};
 use super::tokens::{Token, TokenKind, flag};
 use crate::lexicon::{Gender, KnownKind, class, lexicon};
 use rustc_hash::FxHashSet;
@@ -40,7 +41,11 @@ pub struct NameMention {
 
 /// Words (lowercase) the text capitalises right after a lowercase word, where
 /// a capital says they belong to a name: "White" in "the White House" (after
-/// a capitalised word, as in a headline, a capital says nothing).
+/// a capitalised word, as in a headline, a capital says nothing). A lowercase
+/// word that ends a paragraph or ends in a full stop ("11:30 a.m.") may end
+/// its sentence: the capital after it says nothing either. With each word,
+/// the two words it begins go in too, as "cinco de" for "on Cinco de Mayo":
+/// where a name of several words starts.
 fn capitalised_after_words(
     text: &str,
     tokens: &[Token],
@@ -51,11 +56,17 @@ fn capitalised_after_words(
         if counts(k + 1)
             && pair[0].kind == TokenKind::Word
             && !pair[0].has(flag::CAPITALIZED)
+            && !text[pair[0].range()].ends_with('.')
             && pair[1].kind == TokenKind::Word
             && pair[1].has(flag::CAPITALIZED)
             && !pair[1].has(flag::ALL_CAPS)
+            && !pair[1].has(flag::PARA_START)
         {
-            out.insert(text[pair[1].range()].to_lowercase());
+            let word = text[pair[1].range()].to_lowercase();
+            if let Some(next) = tokens.get(k + 2).filter(|t| t.kind == TokenKind::Word) {
+                out.insert(format!("{word} {}", text[next.range()].to_lowercase()));
+            }
+            out.insert(word);
         }
     }
     out
@@ -89,7 +100,8 @@ pub struct NameFinder<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     /// Words (lowercase) the text capitalises after another word, where a
-    /// capital says they belong to a name: "White" in "the White House".
+    /// capital says they belong to a name: "White" in "the White House"; and
+    /// the first two words of each such name ("white house").
     mid_caps: FxHashSet<String>,
 }
 
@@ -162,9 +174,54 @@ impl<'a> NameFinder<'a> {
         }
         let function = t.is(class::FUNCTION)
             && !t.has(flag::ALL_CAPS)
-            && !t.is(class::TITLE | class::ORG_WORD | class::FIRST_NAME);
+            && !t.is(class::TITLE | class::ORG_WORD | class::FIRST_NAME)
+            && !self.short_first_name(i);
         let time = t.is(class::TIME) && !t.is(class::FIRST_NAME);
         !function && !time && !self.modifier(i) && !self.emphasis(i)
+    }
+
+    /// A capitalised word of the grammar that is also a short first name,
+    /// before a name in a sentence that asks nothing: "Will" in "Will Smith
+    /// said ..." and "the actor Will Smith", not in "Will Congress act?".
+    fn short_first_name(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.has(flag::CAPITALIZED)
+            && !t.has(flag::ALL_CAPS)
+            && t.is(class::FUNCTION)
+            && identity::nickname_of(self.word(i)).is_some()
+            && self.tokens.get(i + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word && n.has(flag::CAPITALIZED) && !n.is(class::FUNCTION)
+            })
+            && !self.asks(i)
+            // "We Don't Know What Will Happen": title case.
+            && !i.checked_sub(1).is_some_and(|p| {
+                let prev = &self.tokens[p];
+                prev.kind == TokenKind::Word && prev.has(flag::CAPITALIZED) && prev.is(class::FUNCTION)
+            })
+    }
+
+    /// Does the sentence from token `i` on end in a question mark (within
+    /// sixty tokens)?
+    fn asks(&self, i: usize) -> bool {
+        self.tokens[i..]
+            .iter()
+            .take(60)
+            .find(|t| t.kind == TokenKind::Punct && is_terminal(&self.text[t.range()]))
+            .is_some_and(|t| self.text[t.range()].starts_with('?'))
+    }
+
+    /// Is token `i` a first name, and of which gender: from the word lists,
+    /// or a short form ("Will" is William's).
+    fn first_name(&self, i: usize) -> (bool, Option<Gender>) {
+        let info = self.tokens[i].info();
+        if info.is(class::FIRST_NAME) {
+            (true, info.gender)
+        } else if self.short_first_name(i) {
+            let full = identity::nickname_of(self.word(i));
+            (true, full.and_then(|f| lexicon().word(f).gender))
+        } else {
+            (false, None)
+        }
     }
 
     /// A word in capitals for emphasis or as a kicker ("a man with NO
@@ -200,10 +257,13 @@ impl<'a> NameFinder<'a> {
         if after_name {
             return false;
         }
+        // A function word in capitals ("THE", "WHAT") is no name by itself,
+        // though the text capitalises it at the head of names ("The
+        // Washington Post"); "WHO" and "US" are known names.
         let word = self.word(i);
         let lower = word.to_lowercase();
         crate::lexicon::english_word(&lower)
-            && !self.mid_caps.contains(&lower)
+            && (!self.mid_caps.contains(&lower) || t.is(class::FUNCTION))
             && lexicon().known(word).is_none()
     }
 
@@ -242,30 +302,52 @@ impl<'a> NameFinder<'a> {
         }
         let (t, next) = (&self.tokens[first], &self.tokens[first + 1]);
         let lower = self.word(first).to_lowercase();
-        let role_opener = ROLE_OPENERS.contains(lower.as_str()) && next.is(class::TITLE);
+        // "Former Governor", "Acting U.S. Attorney": a role opener before a title.
+        let role_opener = ROLE_OPENERS.contains(lower.as_str())
+            && (first + 1..end)
+                .take(3)
+                .any(|k| self.tokens[k].is(class::TITLE));
+        // An organisation's word before a person ("Trust Bratton on
+        // security") is a verb or a noun of the sentence, not the name's head.
+        let person_next = next.is(class::FIRST_NAME | class::TITLE)
+            || end - first == 2
+                && !crate::lexicon::english_word(&self.word(first + 1).to_lowercase());
         // A verb of saying ("Say Mexico demanded ...") stays: without a name
         // over it, the tagger would read it as a cue.
         if role_opener
             || t.info().verb.is_some()
             || t.has(flag::ALL_CAPS)
-            || t.is(class::FIRST_NAME
-                | class::TITLE
-                | class::ORG_WORD
-                | class::PLACE_WORD
-                | class::DEMONYM)
+            || self.short_first_name(first)
+            || t.is(class::ORG_WORD) && !person_next
+            || t.is(class::FIRST_NAME | class::TITLE | class::PLACE_WORD | class::DEMONYM)
             || !crate::lexicon::english_word(&lower)
             || self.mid_caps.contains(&lower)
         {
             return false;
         }
         let lex = lexicon();
-        let known_start = (first + 2..=end.min(first + 6)).any(|k| {
-            lex.known(&self.text[t.start as usize..self.tokens[k - 1].end as usize])
-                .is_some()
-        });
-        // What follows must read as a person: a first name, a title, or one
-        // word (a surname).
-        !known_start && (end - first == 2 || next.is(class::FIRST_NAME | class::TITLE))
+        // A known name from token `from` on, of two words or more from the opener.
+        let known_from = |from: usize| {
+            (first + 2..=end.min(first + 6)).any(|k| {
+                let span = self.tokens[from].start as usize..self.tokens[k - 1].end as usize;
+                lex.known(&self.text[span]).is_some()
+            })
+        };
+        // What follows must read as a name by itself: a first name, a title,
+        // one word (a surname), a known name ("Addressing New York State
+        // Republicans") or a name the text writes inside a sentence too
+        // ("Happy Cinco de Mayo" where it writes "on Cinco de Mayo").
+        let written_inside = end - first > 2
+            && self.mid_caps.contains(&format!(
+                "{} {}",
+                self.word(first + 1).to_lowercase(),
+                self.word(first + 2).to_lowercase()
+            ));
+        !known_from(first)
+            && (end - first == 2
+                || next.is(class::FIRST_NAME | class::TITLE)
+                || known_from(first + 1)
+                || written_inside)
     }
 
     /// Where a known place or organisation glued to a person's name ends:
@@ -290,15 +372,21 @@ impl<'a> NameFinder<'a> {
     /// capitals.
     ///
     /// Names alone can capitalise most of a sentence ("Tom Berg met Ana Ruiz"), so
-    /// title case also needs a capitalised small word or verb after the first word.
+    /// title case also needs a capitalised small word or verb after the first
+    /// word, or, in a line with no word in lowercase nor in capitals, common
+    /// words that the text never capitalises inside a sentence ("Declared
+    /// Presidential Candidates", "The Faces of the Movement").
     pub fn title_case(&self, first: usize, end: usize) -> bool {
         let (mut content, mut capitalized, mut telling) = (0usize, 0usize, false);
-        let mut in_capitals = 0usize;
+        let (mut in_capitals, mut common) = (0usize, 0usize);
         let mut seen_word = false;
-        for t in &self.tokens[first..end] {
+        for (k, t) in self.tokens[first..end].iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
+            common += usize::from(
+                t.has(flag::CAPITALIZED) && !t.has(flag::ALL_CAPS) && self.common_word(first + k),
+            );
             let cap = t.has(flag::CAPITALIZED) && !t.has(flag::ALL_CAPS);
             if seen_word
                 && cap
@@ -316,12 +404,79 @@ impl<'a> NameFinder<'a> {
         }
         // A subhead in capitals ("7. HOW POLICE SHOOTINGS ARE CHANGING ...")
         // says as little by its capitals as one in title case.
-        content >= 4
-            && (telling && capitalized * 10 >= content * 7 || in_capitals * 10 >= content * 9)
+        // An acronym says a name is there: "KUNA News Agency".
+        let plain_title =
+            content >= 3 && capitalized == content && in_capitals == 0 && common * 3 >= content * 2;
+        plain_title
+            || content >= 4
+                && (telling && capitalized * 10 >= content * 7 || in_capitals * 10 >= content * 9)
+    }
+
+    /// A common word of the language whose capital here says nothing of a
+    /// name: no function word, first name or title, no known name, and one
+    /// the text never capitalises right after a lowercase word.
+    fn common_word(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        let word = self.word(k);
+        let lower = word.to_lowercase();
+        !t.is(class::FUNCTION | class::FIRST_NAME | class::TITLE)
+            && crate::lexicon::english_word(&lower)
+            && !self.mid_caps.contains(&lower)
+            && lexicon().known(word).is_none()
+    }
+
+    /// Where a headline in capitals that opens a paragraph ends, when the
+    /// paragraph's text follows it with no full stop between: "TWO MORE BITE
+    /// THE DUST Rand Paul and Ana Ruiz ...", "HOW TO SPOT BEDBUGS Before you
+    /// start". Its capitals say nothing, and the word after it opens a
+    /// sentence. It needs three words in capitals, most of its own words
+    /// common words of the language ("SEN. BERNIE SANDERS" is a name), and no
+    /// colon at its end (a transcript's label, "TOM BERG: We ...").
+    pub(crate) fn caps_lead(&self, first: usize, end: usize) -> Option<usize> {
+        if !self.tokens.get(first)?.has(flag::PARA_START) {
+            return None;
+        }
+        // A headline is short: looking further would make long runs of
+        // capitals cost the square of their length.
+        const MAX_LEAD_TOKENS: usize = 40;
+        let (mut caps, mut content, mut common) = (0usize, 0usize, 0usize);
+        let mut k = first;
+        let lead_end = loop {
+            let t = self
+                .tokens
+                .get(k)
+                .filter(|_| k < end && k < first + MAX_LEAD_TOKENS)?;
+            let word = self.word(k);
+            if t.kind == TokenKind::Word {
+                if word.chars().any(char::is_lowercase) {
+                    break k;
+                }
+                caps += usize::from(t.has(flag::ALL_CAPS));
+                if t.has(flag::ALL_CAPS) && !t.is(class::FUNCTION) {
+                    content += 1;
+                    common += usize::from(
+                        !t.is(class::FIRST_NAME | class::TITLE)
+                            && crate::lexicon::english_word(&word.to_lowercase())
+                            && lexicon().known(word).is_none(),
+                    );
+                }
+            }
+            k += 1;
+        };
+        let label = (first..lead_end)
+            .rev()
+            .find(|&j| !matches!(self.tokens[j].kind, TokenKind::Quote(_)))
+            .is_some_and(|j| self.word(j) == ":");
+        (caps >= 3 && common >= 2 && common * 2 >= content && !label).then_some(lead_end)
     }
 
     /// All name runs of a sentence, appended to `out`.
     pub fn sentence_names(&self, s: &Sentence, headline: bool, out: &mut Vec<NameMention>) {
+        if !headline && let Some(lead) = self.caps_lead(s.first, s.end) {
+            self.sentence_names(&Sentence { end: lead, ..*s }, true, out);
+            self.sentence_names(&Sentence { first: lead, ..*s }, false, out);
+            return;
+        }
         // The sentence's first word, after opening quotation marks and brackets.
         let opener = (s.first..s.end)
             .find(|&k| matches!(self.tokens[k].kind, TokenKind::Word | TokenKind::Number))
@@ -343,18 +498,21 @@ impl<'a> NameFinder<'a> {
                 && self.tokens[first].is(class::FUNCTION)
                 && !self.tokens[first].is(class::TITLE | class::ORG_WORD)
                 && !self.tokens[first].has(flag::ALL_CAPS)
+                && !self.short_first_name(first)
             {
                 first += 1;
             }
             if first >= end {
                 continue;
             }
-            // Sentences inside a quotation start after its inner full stops:
-            // “Oh, single! What a fine thing.”
+            // Sentences inside a quotation start after its inner full stops
+            // and ellipses: “Oh, single! What a fine thing.”, “... Sometimes”.
             let inner_opener = (s.first..first)
                 .rev()
                 .find(|&k| !matches!(self.tokens[k].kind, TokenKind::Quote(_)))
-                .is_some_and(|k| matches!(self.word(k), "." | "!" | "?"));
+                .is_some_and(|k| {
+                    self.tokens[k].kind == TokenKind::Punct && is_terminal(self.word(k))
+                });
             let at_opener = first == opener || inner_opener;
             if at_opener && !headline && self.sentence_word_before_name(first, end) {
                 first += 1;
@@ -600,6 +758,7 @@ impl<'a> NameFinder<'a> {
         let org_word = (name_first..end).any(|k| self.org_word(k));
         let all_caps = words == 1 && name_tokens[0].has(flag::ALL_CAPS);
         let first_info = name_tokens[0].info();
+        let first_name = self.first_name(name_first);
         let mut gender = None;
         let class = match known {
             Some(k) if k.kind == KnownKind::Place => NameClass::Place,
@@ -609,8 +768,8 @@ impl<'a> NameFinder<'a> {
                 NameClass::Place
             }
             None if all_caps && !has_role => NameClass::Organization,
-            None if words >= 2 && first_info.is(class::FIRST_NAME) => {
-                gender = first_info.gender;
+            None if words >= 2 && first_name.0 => {
+                gender = first_name.1;
                 NameClass::Person
             }
             None if has_role => NameClass::Person,
@@ -750,6 +909,91 @@ mod tests {
         assert!(finder.title_case(p.first_token, p.end_token));
         let p = &paras[0];
         assert!(!finder.title_case(p.first_token, p.end_token));
+    }
+
+    #[test]
+    fn function_words_in_capitals_are_no_names() {
+        // "The" is capitalised inside a sentence at the head of a name, which
+        // does not make "THE" a name of its own.
+        let found = names("Ana Ruiz told The Riverton Post.\n\nINSIDE THE DEAL.\n\nWHAT IT MEANS.");
+        assert_eq!(
+            found,
+            [
+                n("", "Ana Ruiz", NameClass::Person),
+                n("", "Riverton Post", NameClass::Organization)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_in_capitals_opens_the_paragraph() {
+        fn lead(text: &str) -> Option<&str> {
+            let (tokens, paras) = tokenize(text);
+            let finder = NameFinder::new(text, &tokens);
+            let p = &paras[0];
+            finder
+                .caps_lead(p.first_token, p.end_token)
+                .map(|k| &text[tokens[k].start as usize..])
+        }
+        assert_eq!(
+            lead("TWO BIDS MISS THE HARBOR DEADLINE Ana Ruiz said the bidding would reopen."),
+            Some("Ana Ruiz said the bidding would reopen.")
+        );
+        assert_eq!(lead("SEN. ALMA REYES Thanked the crowd."), None);
+        assert_eq!(
+            lead("TOM BERG, HARBOR CHIEF: We are ready for the storm."),
+            None
+        );
+        assert_eq!(lead("The port reopened on Monday."), None);
+    }
+
+    #[test]
+    fn a_line_of_capitalised_common_words_is_in_title_case() {
+        let text = "Declared Mayoral Candidates.\n\nTom Berg Met Ana Ruiz.\n\nKUNA News Agency.";
+        let (tokens, paras) = tokenize(text);
+        let finder = NameFinder::new(text, &tokens);
+        let title =
+            |p: &crate::analysis::tokens::Paragraph| finder.title_case(p.first_token, p.end_token);
+        assert!(title(&paras[0]));
+        assert!(!title(&paras[1]));
+        assert!(!title(&paras[2]));
+    }
+
+    #[test]
+    fn capitals_after_a_clock_time_open_a_sentence() {
+        // "More" is capitalised only where a sentence starts, after "a.m."
+        // and a paragraph break: it is not a name's word.
+        assert_eq!(
+            names("Voting ended at 11:40 a.m.\n\nMore GOP senators back it."),
+            [n("", "GOP", NameClass::Organization)]
+        );
+    }
+
+    #[test]
+    fn an_opening_word_before_a_name_written_elsewhere_comes_off() {
+        assert_eq!(
+            names("Addressing New York State Republicans, Tom Berg spoke."),
+            [
+                n("", "New York State Republicans", NameClass::Person),
+                n("", "Tom Berg", NameClass::Person)
+            ]
+        );
+        assert_eq!(
+            names("Crowds came on Cinco de Mayo. Happy Cinco de Mayo, the mayor wrote."),
+            [
+                n("", "Cinco de Mayo", NameClass::Person),
+                n("", "Cinco de Mayo", NameClass::Person)
+            ]
+        );
+        // A role's first word, and a name's own first word, stay.
+        assert_eq!(
+            names("Acting U.S. Attorney Lena Holt and Will Smith spoke. Rand Paul left."),
+            [
+                n("Acting U.S. Attorney", "Lena Holt", NameClass::Person),
+                n("", "Will Smith", NameClass::Person),
+                n("", "Rand Paul", NameClass::Person)
+            ]
+        );
     }
 
     #[test]

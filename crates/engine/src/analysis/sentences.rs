@@ -34,7 +34,8 @@ impl Sentence {
     }
 }
 
-fn is_terminal(text: &str) -> bool {
+/// Does this mark end a sentence: a full stop, "!", "?", an ellipsis ("...", "…")?
+pub(crate) fn is_terminal(text: &str) -> bool {
     matches!(text.chars().next(), Some('.' | '!' | '?' | '…')) || text == "..."
 }
 
@@ -200,6 +201,17 @@ mod tests {
                 "Sen. Bernie Sanders spoke in the U.S. Senate.",
                 "He left the U.S.",
                 "The end came."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_price_ends_its_sentence() {
+        assert_eq!(
+            sentences("Day workers earn $5.20. Permanent staff earn twice that."),
+            [
+                "Day workers earn $5.20.",
+                "Permanent staff earn twice that."
             ]
         );
     }

@@ -42,7 +42,15 @@ fn words(tokens: &[Token], p: &Paragraph) -> usize {
 }
 
 /// A byline or credit line: short, and opening or ending the way they do.
+/// Credits of several parts ("(Reporting by ...; Additional reporting by
+/// ...; Editing by ...)") are one when each part is, however long the line.
 pub fn is_credit_line(line: &str, word_count: usize) -> bool {
+    if line.contains(';') {
+        return line.split(';').all(|part| {
+            let n = part.split_whitespace().count();
+            is_credit_line(part, n.min(CREDIT_MAX_WORDS))
+        });
+    }
     if word_count == 0 || word_count > CREDIT_MAX_WORDS {
         return false;
     }
@@ -197,6 +205,16 @@ mod tests {
         assert!(!is_credit_line(
             "By the end of the day, the port had reopened.",
             10
+        ));
+        // Each part of a long credit is a credit.
+        assert!(is_credit_line(
+            "(Additional reporting by Ana Lima, Tom Berg, Rosa Kettering and Omar Said in Lisbon \
+             and Ben Ortiz in Porto; Editing by Tom Berg and Ana Lima)",
+            26
+        ));
+        assert!(!is_credit_line(
+            "(Reporting by Ana Lima; the port reopened on Monday, officials said)",
+            11
         ));
     }
 }

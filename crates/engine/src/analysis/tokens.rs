@@ -355,22 +355,23 @@ impl Tokenizer<'_> {
             }
             // Connectors that stay inside a word when a word character follows.
             let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word_char(n));
+            let prev = text[..pos].chars().next_back().unwrap_or(' ');
+            let next = chars.peek().map(|&(_, n)| n).unwrap_or(' ');
+            let decimal = prev.is_ascii_digit() && next.is_ascii_digit();
             let connector = match c {
                 '-' | '‑' | '&' => next_is_word && end > start,
                 '\'' | '’' => next_is_word,
+                // U.S., a.m., 3.5, 10,000: only between short segments or digits.
                 '.' | ',' => {
-                    // U.S., a.m., 3.5, 10,000: only between short segments or digits.
-                    next_is_word && {
-                        let prev = text[..pos].chars().next_back().unwrap_or(' ');
-                        let next = chars.peek().map(|&(_, n)| n).unwrap_or(' ');
-                        (prev.is_ascii_digit() && next.is_ascii_digit())
-                            || (c == '.' && segment_len(&text[start..pos]) <= 2 && letters > 0)
-                    }
+                    next_is_word
+                        && (decimal
+                            || (c == '.' && segment_len(&text[start..pos]) <= 2 && letters > 0))
                 }
                 _ => false,
             };
             if connector {
-                if c == '.' {
+                // A decimal point makes no abbreviation: "$9.40." ends a sentence.
+                if c == '.' && !decimal {
                     has_inner_period = true;
                 }
                 end = pos + c.len_utf8();
@@ -512,6 +513,17 @@ mod tests {
                 "(",
                 "I-Vt.",
                 ")"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_decimal_number_leaves_the_full_stop_after_it() {
+        assert_eq!(
+            words("It cost $9.40. Staff paid 3.5 in the U.S. today."),
+            [
+                "It", "cost", "$", "9.40", ".", "Staff", "paid", "3.5", "in", "the", "U.S.",
+                "today", "."
             ]
         );
     }

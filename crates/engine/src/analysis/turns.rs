@@ -75,7 +75,10 @@ pub fn speaker_turn(text: &str, tokens: &[Token], p: &Paragraph) -> Option<Turn>
         .iter()
         .filter(|t| t.is_word())
         .count();
-    (speech >= MIN_TURN_WORDS).then_some(Turn {
+    // An address is no speech, however many words it holds: "EMAIL: desk@paper.com".
+    let after = text[tokens[colon].end as usize..p.end].trim();
+    let address = !after.contains(char::is_whitespace);
+    (speech >= MIN_TURN_WORDS && !address).then_some(Turn {
         label: (first, colon),
         colon,
     })
@@ -117,5 +120,7 @@ mod tests {
             label("The plan has three parts: taxes, roads and schools."),
             None
         );
+        // An address is no speech.
+        assert_eq!(label("EMAIL: letters@riverton-daily.example.com."), None);
     }
 }
