@@ -6,6 +6,7 @@
 //! terminals.
 
 mod actors;
+mod conversation;
 #[cfg(feature = "internals")]
 pub mod corpus;
 mod evidence;
@@ -32,6 +33,7 @@ pub use explain::explain;
 pub use model::{Actor, ActorId, ActorKind, Analysis, Mode, Span, Statement, StatementKind};
 
 use actors::{ActorTable, Attribution, Resolver};
+use conversation::{Turns, is_conversation};
 use evidence::Evidence;
 use frames::Frame;
 use mentions::NameFinder;
@@ -165,60 +167,6 @@ struct Carry {
     turns: Turns,
 }
 
-/// The speakers of the last two paragraphs that held speech: whom an
-/// unattributed quotation continues or answers.
-#[derive(Clone, Copy, Default)]
-struct Turns {
-    last: Option<Turn>,
-    before: Option<Turn>,
-}
-
-#[derive(Clone, Copy)]
-struct Turn {
-    who: Attribution,
-    paragraph: usize,
-    /// The paragraph opens with a quotation: a line of dialogue.
-    dialogue: bool,
-}
-
-impl Turns {
-    fn record(&mut self, who: Attribution, paragraph: usize, dialogue: bool) {
-        match &mut self.last {
-            Some(last) if last.paragraph == paragraph => last.who = who,
-            _ => {
-                self.before = self.last;
-                self.last = Some(Turn {
-                    who,
-                    paragraph,
-                    dialogue,
-                });
-            }
-        }
-    }
-
-    /// In a dialogue of alternating lines (A, then B, then an unattributed line
-    /// in the next paragraph), the unattributed line is A's answer. News keeps a
-    /// speaker over paragraphs, so outside a conversation this needs three
-    /// paragraphs in a row that each hold a line of dialogue; in one, lines of
-    /// narration may come between the turns.
-    fn answerer(&self, paragraph: usize, conversation: bool) -> Option<Attribution> {
-        const NARRATION_BETWEEN: usize = 2;
-        let (last, before) = (self.last?, self.before?);
-        let in_turn = if conversation {
-            last.paragraph + 1 + NARRATION_BETWEEN >= paragraph
-                && before.paragraph + 1 + 2 * NARRATION_BETWEEN >= last.paragraph
-        } else {
-            before.dialogue && last.paragraph + 1 == paragraph && before.paragraph + 2 == paragraph
-        };
-        (last.dialogue
-            && in_turn
-            && before.who.actor.is_some()
-            && last.who.actor.is_some()
-            && before.who.actor != last.who.actor)
-            .then_some(before.who)
-    }
-}
-
 struct ChunkResult {
     header: Header,
     drafts: Vec<Draft>,
@@ -325,27 +273,6 @@ struct Assembler<'a> {
     /// The chunk reads as a conversation (fiction, an interview): see
     /// [`is_conversation`].
     conversation: bool,
-}
-
-/// Does the text read as a conversation? Fiction and dialogue scenes have many
-/// short paragraphs that are a quotation and nothing else ("“What is his
-/// name?”"); news has few, even where it quotes at length.
-fn is_conversation(tokens: &[Token], paragraphs: &[tokens::Paragraph], quotes: &[Quote]) -> bool {
-    const LINE_WORDS: usize = 15;
-    const MIN_LINES: usize = 4;
-    let lines = paragraphs
-        .iter()
-        .filter(|p| {
-            let k = quotes.partition_point(|q| q.open < p.first_token);
-            quotes.get(k).is_some_and(|q| {
-                q.open == p.first_token
-                    && q.end_token == p.end_token
-                    && q.close.is_some()
-                    && tokens[q.inner()].iter().filter(|t| t.is_word()).count() <= LINE_WORDS
-            })
-        })
-        .count();
-    lines >= MIN_LINES && lines * 100 >= paragraphs.len() * 15
 }
 
 /// A quotation is speech-like, not a scare quote, when it has this many words.
