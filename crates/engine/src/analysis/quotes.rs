@@ -7,7 +7,11 @@
 //! with a quotation mark (the newspaper convention for long quotes); otherwise it
 //! ends with its paragraph. An odd number of marks therefore never spreads a
 //! quotation past one paragraph.
+//!
+//! Later stages ask which quotations stand alone as a sentence of their own:
+//! the words of whoever spoke last.
 
+use super::sentences::Sentence;
 use super::tokens::{Mark, Paragraph, Token, TokenKind, flag};
 use super::turns::speaker_turn;
 
@@ -255,6 +259,40 @@ fn outermost(doubles: Vec<Quote>, singles: Vec<Quote>) -> Vec<Quote> {
 pub fn quote_at(quotes: &[Quote], i: usize) -> Option<usize> {
     let k = quotes.partition_point(|q| q.open <= i);
     k.checked_sub(1).filter(|&k| quotes[k].contains_token(i))
+}
+
+/// A quotation is speech-like, not a scare quote, when it has this many words.
+pub(super) const SPEECH_WORDS: usize = 4;
+
+/// A quotation that is a sentence of its own, long enough or ending like a
+/// sentence, and not the title of a work: the words of whoever spoke last.
+/// Returns whether it is short (then speech only if it continues someone).
+pub(crate) fn standalone_quotation(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    q: &Quote,
+) -> Option<bool> {
+    let words = |r: std::ops::Range<usize>| tokens[r].iter().filter(|t| t.is_word()).count();
+    let inner = q.inner();
+    let n = words(inner.clone());
+    let ends_sentence = q.close.is_some_and(|c| {
+        c > q.open + 1 && matches!(&text[tokens[c - 1].range()], "." | "!" | "?" | "?!" | "!!")
+    });
+    if n == 0 || (n < SPEECH_WORDS && !ends_sentence) {
+        return None;
+    }
+    let s = &sentences[sentences.partition_point(|s| s.end <= q.open)];
+    let any_word = |r: std::ops::Range<usize>| tokens[r].iter().any(|t| t.is_word());
+    let outside = any_word(s.first..q.open) || any_word(q.end_token..s.end);
+    let title_cased = {
+        let w: Vec<&Token> = tokens[inner]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .collect();
+        w.len() >= 2 && w.iter().all(|t| t.has(flag::CAPITALIZED))
+    };
+    (!outside && !title_cased).then_some(n < SPEECH_WORDS)
 }
 
 #[cfg(test)]
