@@ -12,7 +12,7 @@ use super::sentences::Sentence;
 use super::tokens::{Token, TokenKind, flag};
 
 /// A statement before actors get their final ids.
-pub(super) struct Draft {
+pub(super) struct DraftStatement {
     pub(super) kind: StatementKind,
     pub(super) mode: Mode,
     pub(super) span: Span,
@@ -84,8 +84,8 @@ impl Assembler<'_> {
         loose: &[(usize, usize)],
         subjects: &[Attribution],
         turns: &mut Turns,
-    ) -> Vec<Draft> {
-        let mut out: Vec<Draft> = Vec::new();
+    ) -> Vec<DraftStatement> {
+        let mut out: Vec<DraftStatement> = Vec::new();
         for (f, a) in frames.iter().zip(attributions) {
             let cue = Some(self.span(f.cue.0, f.cue.1));
             let cue_mode = frames::cue_mode(self.text, self.tokens, f.cue);
@@ -95,7 +95,7 @@ impl Assembler<'_> {
                 } else {
                     self.kind_of(first, end)
                 };
-                out.push(Draft {
+                out.push(DraftStatement {
                     kind,
                     // A quotation is speech, whatever introduces it.
                     mode: if kind == StatementKind::Direct {
@@ -114,12 +114,12 @@ impl Assembler<'_> {
 
         // Contents the tagger found with no cue near them: quotations that
         // continue a speaker, given one below.
-        let orphans: Vec<Draft> = loose
+        let orphans: Vec<DraftStatement> = loose
             .iter()
             .map(|&(first, end)| {
                 let words = self.words(first..end);
                 let quoted = quote_at(self.quotes, first).is_some();
-                Draft {
+                DraftStatement {
                     kind: self.kind_of(first, end),
                     mode: Mode::Speech,
                     span: self.span(first, end),
@@ -134,7 +134,7 @@ impl Assembler<'_> {
         // Statements never overlap: the earlier one stands.
         // A later statement that contains the earlier one replaces it: the main
         // clause around a relative clause ("X, who said A, said B").
-        let mut kept: Vec<Draft> = Vec::with_capacity(out.len());
+        let mut kept: Vec<DraftStatement> = Vec::with_capacity(out.len());
         for d in out {
             if let Some(k) = kept.last_mut()
                 && k.span.end > d.span.start
@@ -184,7 +184,7 @@ impl Assembler<'_> {
     /// answers the one before.
     fn continue_speakers(
         &self,
-        drafts: &mut [Draft],
+        drafts: &mut [DraftStatement],
         frames: &[Frame],
         attributions: &[Attribution],
         subjects: &[Attribution],

@@ -4,7 +4,7 @@
 //! [`Analysis`] with the actors' final ids.
 
 use super::actors::{ActorTable, Resolver};
-use super::assemble::{Assembler, Draft};
+use super::assemble::{Assembler, DraftStatement};
 use super::conversation::{Turns, is_conversation};
 use super::evidence::Evidence;
 use super::frames;
@@ -23,7 +23,7 @@ pub(super) const CHUNK_BYTES: usize = 1 << 16;
 pub(super) fn analyze_text(text: &str, chunk_bytes: usize, tagger: &Tagger) -> Analysis {
     let mut table = ActorTable::default();
     let mut carry = Carry::default();
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<DraftStatement> = Vec::new();
     let mut header = Header::default();
     for (k, (start, end)) in chunk_bounds(text, chunk_bytes).into_iter().enumerate() {
         let part = analyze_chunk(&text[start..end], start, &mut table, &mut carry, tagger);
@@ -122,7 +122,7 @@ struct Carry {
 /// What one chunk gives: the header found at its top, and its statements.
 struct ChunkResult {
     header: Header,
-    drafts: Vec<Draft>,
+    drafts: Vec<DraftStatement>,
 }
 
 /// All stages on one chunk of the article (`base`: where it starts, in bytes).
