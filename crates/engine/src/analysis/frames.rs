@@ -1351,10 +1351,10 @@ impl<'a> FrameFinder<'a> {
         if verb.form == VerbForm::Past && self.is_passive(i, scan.lo) {
             return self.passive_frame(scan, frame, (i, cue_end));
         }
-        let Some(who) = self.cue_speaker(scan, prev_frame, &mut frame, verb) else {
+        let Some(place) = self.cue_speaker(scan, prev_frame, &mut frame, verb) else {
             return Step::skip(i + 1);
         };
-        self.cue_contents(scan, frame, who, verb)
+        self.cue_contents(scan, frame, place, verb)
     }
 
     /// "it was reported that ...": a frame with no speaker to name.
@@ -1396,24 +1396,20 @@ impl<'a> FrameFinder<'a> {
         prev_frame: Option<usize>,
         frame: &mut Frame,
         verb: VerbInfo,
-    ) -> Option<CueSpeaker> {
+    ) -> Option<SpeakerPlace> {
         let (lo, hi, consumed) = (scan.lo, scan.hi, scan.consumed);
         let (i, cue_end) = frame.cue;
-        let mut who = CueSpeaker {
-            subject_first: None,
-            inverted: false,
-            relative: false,
-            after_speaker: cue_end,
-        };
         let joined = self.coordinated(i, consumed.min(i)).is_some();
         let coordinated = prev_frame.is_some() && joined;
         let gerund = verb.form == VerbForm::Gerund;
-        if let Some((phrase, appos)) = self
+        let place = if let Some((phrase, appos)) = self
             .subject_before(i, consumed.max(lo))
             .filter(|_| !coordinated)
         {
             // The subject reaches back over an apposition before the name.
-            who.subject_first = Some(appos.map_or(phrase.first, |(a, _)| a.min(phrase.first)));
+            let first = appos.map_or(phrase.first, |(a, _)| a.min(phrase.first));
+            frame.speaker = Some(Speaker::Phrase(phrase));
+            frame.apposition = appos;
             if phrase.kind == PhraseKind::Relative {
                 let mut at = phrase.first;
                 if at > lo && self.is_punct(at - 1, ",") {
@@ -1422,12 +1418,13 @@ impl<'a> FrameFinder<'a> {
                 frame.antecedent = self
                     .phrase_ending_at(at, lo)
                     .filter(|p| p.kind != PhraseKind::Relative);
-                who.relative = true;
+                SpeakerPlace::Relative { first }
+            } else {
+                SpeakerPlace::Subject { first }
             }
-            frame.speaker = Some(Speaker::Phrase(phrase));
-            frame.apposition = appos;
         } else if let Some(pf) = prev_frame.filter(|_| coordinated || gerund) {
             frame.speaker = Some(Speaker::SameAs(pf));
+            SpeakerPlace::Elsewhere
         } else if gerund || joined {
             // "footage of Hillary Clinton asking, “...”": the name right before;
             // "Clinton mocked the complaint, saying ...": the sentence's subject.
@@ -1438,6 +1435,7 @@ impl<'a> FrameFinder<'a> {
             frame.speaker = adjacent
                 .or_else(|| self.sentence_subject(lo, i))
                 .map(Speaker::Phrase);
+            SpeakerPlace::Elsewhere
         } else {
             let before_ok =
                 i == lo || self.is_punct(i - 1, ",") || self.quote_closing_at(i - 1).is_some();
@@ -1446,16 +1444,19 @@ impl<'a> FrameFinder<'a> {
                 .filter(|p| self.ends_inverted_frame(p.end, hi));
             if before_ok && let Some(p) = phrase {
                 frame.speaker = Some(Speaker::Phrase(p));
-                who.after_speaker = p.end;
                 // "said Jane Doe, a professor at the university."
-                if let Some(appos_end) = self.inverted_apposition_end(p.end, hi) {
+                let appos_end = self.inverted_apposition_end(p.end, hi);
+                if let Some(appos_end) = appos_end {
                     frame.apposition = Some((p.end + 1, appos_end));
-                    who.after_speaker = appos_end;
                 }
-                who.inverted = true;
+                SpeakerPlace::Inverted {
+                    end: appos_end.unwrap_or(p.end),
+                }
+            } else {
+                SpeakerPlace::Elsewhere
             }
-        }
-        frame.speaker.is_some().then_some(who)
+        };
+        frame.speaker.is_some().then_some(place)
     }
 
     /// Where an apposition after an inverted subject ends: ", a professor at
@@ -1481,28 +1482,26 @@ impl<'a> FrameFinder<'a> {
         &self,
         scan: &SentenceScan,
         mut frame: Frame,
-        who: CueSpeaker,
+        place: SpeakerPlace,
         verb: VerbInfo,
     ) -> Step {
         let (lo, hi) = (scan.lo, scan.hi);
         let (i, cue_end) = frame.cue;
-        let before_at = if who.inverted {
-            i
-        } else {
-            who.subject_first.unwrap_or(i)
-        };
+        let relative = matches!(place, SpeakerPlace::Relative { .. });
+        let after_speaker = place.after(cue_end);
+        let before_at = place.subject_first().unwrap_or(i);
         let may_precede = !verb.no_parenthetical
-            && !who.relative
+            && !relative
             && verb.form != VerbForm::Gerund
             && !matches!(frame.speaker, Some(Speaker::SameAs(_)));
         let pre = may_precede
             .then(|| self.content_before(before_at, scan.consumed))
             .flatten()
             .filter(|&(a, _)| !verb.quote_only || self.quote_opening_at(a).is_some());
-        let mut after = self.skip_modifiers(who.after_speaker, hi, Some(verb));
+        let mut after = self.skip_modifiers(after_speaker, hi, Some(verb));
         // "promised a second hearing": what looked like the hearer is the
         // content, when nothing follows it.
-        let object_start = who.after_speaker.max(cue_end);
+        let object_start = after_speaker.max(cue_end);
         let object_is_content = verb.takes_object
             && verb.np_content
             && after > object_start
@@ -1511,16 +1510,18 @@ impl<'a> FrameFinder<'a> {
             after = object_start;
         }
         // After an inverted subject only a new quotation can follow as content.
-        let parenthetical = who
-            .subject_first
+        let parenthetical = place
+            .subject_first()
             .is_some_and(|f| f > lo && self.is_punct(f - 1, ","));
         let post_start = self
             .content_start(after, hi, Some(verb), parenthetical)
             .filter(|&c| !verb.quote_only || self.quote_opening_at(c).is_some())
-            .filter(|&c| !who.inverted || self.quote_opening_at(c).is_some())
             .filter(|&c| {
-                object_is_content
-                    || self.content_fits_verb(c, cue_end, after, who.after_speaker, verb)
+                !matches!(place, SpeakerPlace::Inverted { .. })
+                    || self.quote_opening_at(c).is_some()
+            })
+            .filter(|&c| {
+                object_is_content || self.content_fits_verb(c, cue_end, after, after_speaker, verb)
             });
         let mut next_cue = None;
         if let Some(start) = post_start {
@@ -1528,7 +1529,7 @@ impl<'a> FrameFinder<'a> {
                 && start == object_start
                 && !self.tokens[start].is(class::SUBJECT_PRONOUN)
                 && !self.lower_in(start, &["to", "whether", "if", "how", "why", "what"]);
-            let (end, next) = self.content_after_cue(start, (lo, hi), who.relative, object_only);
+            let (end, next) = self.content_after_cue(start, (lo, hi), relative, object_only);
             next_cue = next;
             let said_enough = |c: (usize, usize)| {
                 (c.0..c.1).any(|k| self.quote_opening_at(k).is_some())
@@ -1549,7 +1550,7 @@ impl<'a> FrameFinder<'a> {
         }
         if frame.contents.is_empty() && post_start.is_none() {
             // "Peskov told reporters:" at the end of a paragraph introduces what follows.
-            let rest = self.skip_modifiers(who.after_speaker, hi, Some(verb));
+            let rest = self.skip_modifiers(after_speaker, hi, Some(verb));
             frame.introduces = rest >= hi || (rest + 1 >= hi && self.is_punct(rest, ":"));
         }
         if frame.contents.is_empty() && !frame.introduces {
@@ -1560,10 +1561,10 @@ impl<'a> FrameFinder<'a> {
         let content_end = frame
             .contents
             .last()
-            .map_or(after.max(who.after_speaker), |c| c.1)
+            .map_or(after.max(after_speaker), |c| c.1)
             .max(cue_end);
         // A relative clause leaves the main clause free to claim the sentence.
-        let consumed = (!who.relative).then_some(content_end);
+        let consumed = (!relative).then_some(content_end);
         Step::found(frame, next_cue.unwrap_or(content_end), consumed)
     }
 
@@ -1657,16 +1658,38 @@ impl Step {
 }
 
 /// Where a cue's speaker phrase lies.
-struct CueSpeaker {
-    /// The first token of a subject before the cue (with its apposition).
-    subject_first: Option<usize>,
-    /// The speaker follows the cue: "said Jane Doe".
-    inverted: bool,
-    /// The subject is a relative pronoun: "Doe, who said ...".
-    relative: bool,
-    /// The token after the speaker phrase and its apposition (the cue's end
-    /// when the speaker is not after it).
-    after_speaker: usize,
+#[derive(Clone, Copy)]
+enum SpeakerPlace {
+    /// A subject before the cue, from token `first` (with its apposition):
+    /// "Jane Doe, a professor, said".
+    Subject { first: usize },
+    /// A relative pronoun subject before the cue, from token `first`: "Doe,
+    /// who said ...".
+    Relative { first: usize },
+    /// After the cue, up to token `end` (with its apposition): "said Jane Doe".
+    Inverted { end: usize },
+    /// Neither: the speaker of a coordinated cue, the name right before a
+    /// gerund ("footage of Clinton asking"), or the sentence's subject.
+    Elsewhere,
+}
+
+impl SpeakerPlace {
+    /// The first token of a subject before the cue.
+    fn subject_first(self) -> Option<usize> {
+        match self {
+            SpeakerPlace::Subject { first } | SpeakerPlace::Relative { first } => Some(first),
+            SpeakerPlace::Inverted { .. } | SpeakerPlace::Elsewhere => None,
+        }
+    }
+
+    /// The token after the speaker phrase and its apposition: the cue's end
+    /// `cue_end` when the speaker is not after the cue.
+    fn after(self, cue_end: usize) -> usize {
+        match self {
+            SpeakerPlace::Inverted { end } => end,
+            _ => cue_end,
+        }
+    }
 }
 
 impl Frame {

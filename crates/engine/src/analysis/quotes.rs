@@ -7,7 +7,11 @@
 //! with a quotation mark (the newspaper convention for long quotes); otherwise it
 //! ends with its paragraph. An odd number of marks therefore never spreads a
 //! quotation past one paragraph.
+//!
+//! Later stages ask which quotations stand alone as a sentence of their own:
+//! the words of whoever spoke last.
 
+use super::sentences::Sentence;
 use super::tokens::{Mark, Paragraph, Token, TokenKind, flag};
 use super::turns::speaker_turn;
 
@@ -111,45 +115,87 @@ fn candidate(tokens: &[Token], text: &str, i: usize) -> Option<Candidate> {
 /// in text order.
 pub fn find_quotes(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Quote> {
     let mut doubles: Vec<Quote> = Vec::new();
-    let mut open: Option<(usize, usize)> = None; // (opening token, paragraph where it opened)
+    let mut pairing = Pairing::Outside;
     for (pi, para) in paragraphs.iter().enumerate() {
         let marks = (para.first_token..para.end_token)
             .filter_map(|i| candidate(tokens, text, i))
             .filter(|c| c.mark.is_double());
-        let mut first = true;
         for c in marks {
-            let at_para_start = first && c.token == para.first_token;
-            first = false;
-            match open {
-                // The opening mark of a paragraph that continues an open quotation.
-                Some((_, opened)) if at_para_start && opened < pi && c.can_open => {}
-                Some((o, opened)) if c.can_close => {
-                    doubles.push(quote(tokens, o, Some(c.token), c.token + 1, pi - opened));
-                    open = None;
-                }
-                Some(_) if c.can_open => open = Some((c.token, pi)),
-                Some(_) => {}
-                None if c.can_open => open = Some((c.token, pi)),
-                None => {}
+            let at = c.token;
+            if let Some(Opened { mark, paragraph }) = pairing.mark(&c, pi, at == para.first_token) {
+                doubles.push(quote(tokens, mark, Some(at), at + 1, pi - paragraph));
             }
         }
-        if let Some((o, opened)) = open {
-            // A transcript's next speaker label ends the quotation even when its
-            // paragraph opens with a quotation mark.
-            let next_opens = paragraphs.get(pi + 1).is_some_and(|n| {
+        // A transcript's next speaker label ends the quotation even when its
+        // paragraph opens with a quotation mark.
+        let next_opens = || {
+            paragraphs.get(pi + 1).is_some_and(|n| {
                 n.first_token < n.end_token
                     && candidate(tokens, text, n.first_token)
                         .is_some_and(|c| c.mark.is_double() && c.can_open)
                     && speaker_turn(text, tokens, n).is_none()
-            });
-            if !next_opens {
-                doubles.push(quote(tokens, o, None, para.end_token, pi - opened));
-                open = None;
-            }
+            })
+        };
+        if let Some(Opened { mark, paragraph }) = pairing.paragraph_end(next_opens) {
+            doubles.push(quote(tokens, mark, None, para.end_token, pi - paragraph));
         }
     }
     let singles = pair_singles(text, tokens, paragraphs, &doubles);
     outermost(doubles, singles)
+}
+
+/// Where the pairing of double marks is, from mark to mark.
+#[derive(Clone, Copy)]
+enum Pairing {
+    /// Outside any quotation.
+    Outside,
+    /// Inside a quotation.
+    InQuote(Opened),
+}
+
+/// Where an open quotation opened.
+#[derive(Clone, Copy)]
+struct Opened {
+    /// Token index of its opening mark.
+    mark: usize,
+    /// The paragraph of that mark.
+    paragraph: usize,
+}
+
+impl Pairing {
+    /// Reads the mark `c` in paragraph `pi` (`opens_paragraph`: it is the
+    /// paragraph's first token); returns where the quotation it closes opened.
+    fn mark(&mut self, c: &Candidate, pi: usize, opens_paragraph: bool) -> Option<Opened> {
+        match *self {
+            // The opening mark of a paragraph that continues an open quotation.
+            Pairing::InQuote(o) if opens_paragraph && o.paragraph < pi && c.can_open => None,
+            Pairing::InQuote(o) if c.can_close => {
+                *self = Pairing::Outside;
+                Some(o)
+            }
+            _ if c.can_open => {
+                *self = Pairing::InQuote(Opened {
+                    mark: c.token,
+                    paragraph: pi,
+                });
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// The end of a paragraph: a quotation still open runs on when the next
+    /// paragraph opens with a quotation mark (`next_opens`), and otherwise ends
+    /// here; returns where it opened if it ends.
+    fn paragraph_end(&mut self, next_opens: impl FnOnce() -> bool) -> Option<Opened> {
+        match *self {
+            Pairing::InQuote(o) if !next_opens() => {
+                *self = Pairing::Outside;
+                Some(o)
+            }
+            _ => None,
+        }
+    }
 }
 
 fn quote(
@@ -255,6 +301,40 @@ fn outermost(doubles: Vec<Quote>, singles: Vec<Quote>) -> Vec<Quote> {
 pub fn quote_at(quotes: &[Quote], i: usize) -> Option<usize> {
     let k = quotes.partition_point(|q| q.open <= i);
     k.checked_sub(1).filter(|&k| quotes[k].contains_token(i))
+}
+
+/// A quotation is speech-like, not a scare quote, when it has this many words.
+pub(super) const SPEECH_WORDS: usize = 4;
+
+/// A quotation that is a sentence of its own, long enough or ending like a
+/// sentence, and not the title of a work: the words of whoever spoke last.
+/// Returns whether it is short (then speech only if it continues someone).
+pub(crate) fn standalone_quotation(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    q: &Quote,
+) -> Option<bool> {
+    let words = |r: std::ops::Range<usize>| tokens[r].iter().filter(|t| t.is_word()).count();
+    let inner = q.inner();
+    let n = words(inner.clone());
+    let ends_sentence = q.close.is_some_and(|c| {
+        c > q.open + 1 && matches!(&text[tokens[c - 1].range()], "." | "!" | "?" | "?!" | "!!")
+    });
+    if n == 0 || (n < SPEECH_WORDS && !ends_sentence) {
+        return None;
+    }
+    let s = &sentences[sentences.partition_point(|s| s.end <= q.open)];
+    let any_word = |r: std::ops::Range<usize>| tokens[r].iter().any(|t| t.is_word());
+    let outside = any_word(s.first..q.open) || any_word(q.end_token..s.end);
+    let title_cased = {
+        let w: Vec<&Token> = tokens[inner]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .collect();
+        w.len() >= 2 && w.iter().all(|t| t.has(flag::CAPITALIZED))
+    };
+    (!outside && !title_cased).then_some(n < SPEECH_WORDS)
 }
 
 #[cfg(test)]

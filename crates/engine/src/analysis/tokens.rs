@@ -145,9 +145,8 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Paragraph>) {
         bytes: text.as_bytes(),
         tokens: Vec::with_capacity(text.len() / 5),
         paragraphs: Vec::new(),
-        pending_flags: flag::PARA_START,
-        para_first_token: 0,
-        para_start: None,
+        pending_flags: 0,
+        paragraph: ParagraphState::Between,
     };
     t.run();
     (t.tokens, t.paragraphs)
@@ -158,9 +157,19 @@ struct Tokenizer<'a> {
     bytes: &'a [u8],
     tokens: Vec<Token>,
     paragraphs: Vec<Paragraph>,
+    /// Flags for the next token: white space before it.
     pending_flags: u8,
-    para_first_token: usize,
-    para_start: Option<usize>,
+    paragraph: ParagraphState,
+}
+
+/// Where the tokenizer is: between paragraphs or inside one.
+#[derive(Clone, Copy)]
+enum ParagraphState {
+    /// At the start of the text or after a line break: the next token opens
+    /// a paragraph.
+    Between,
+    /// Inside a paragraph that starts at byte `start`, with token `first_token`.
+    Inside { start: usize, first_token: usize },
 }
 
 impl Tokenizer<'_> {
@@ -240,33 +249,38 @@ impl Tokenizer<'_> {
 
     fn line_break(&mut self, i: usize) {
         self.space(i);
-        if self.para_start.is_some() {
-            self.close_paragraph(i);
-        } else if let Some(p) = self.paragraphs.last_mut() {
+        match self.paragraph {
+            ParagraphState::Inside { .. } => self.close_paragraph(i),
             // An empty line: the previous paragraph is followed by a blank line.
-            p.blank_after = true;
+            ParagraphState::Between => {
+                if let Some(p) = self.paragraphs.last_mut() {
+                    p.blank_after = true;
+                }
+            }
         }
-        self.pending_flags |= flag::PARA_START;
     }
 
+    /// Ends the paragraph the tokenizer is in, if any.
     fn close_paragraph(&mut self, end: usize) {
-        if let Some(start) = self.para_start.take() {
+        if let ParagraphState::Inside { start, first_token } = self.paragraph {
             let end = self.tokens.last().map_or(end, |t| t.end as usize);
             self.paragraphs.push(Paragraph {
-                first_token: self.para_first_token,
+                first_token,
                 end_token: self.tokens.len(),
                 start,
                 end,
                 blank_after: false,
             });
         }
-        self.para_first_token = self.tokens.len();
+        self.paragraph = ParagraphState::Between;
     }
 
     fn push(&mut self, start: usize, end: usize, kind: TokenKind, extra: u8) {
-        if self.para_start.is_none() {
-            self.para_start = Some(start);
-            self.para_first_token = self.tokens.len();
+        if let ParagraphState::Between = self.paragraph {
+            self.paragraph = ParagraphState::Inside {
+                start,
+                first_token: self.tokens.len(),
+            };
             self.pending_flags |= flag::PARA_START;
         }
         let word = match kind {
