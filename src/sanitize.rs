@@ -206,18 +206,21 @@ impl serde_json::ser::Formatter for JsonFormatter {
     ) -> std::io::Result<()> {
         // Every escaped char starts with one of these bytes: DEL, C2 (C1
         // controls), D8 (U+061C), E2 (U+200E.., U+202A.., U+2066..).
+        // Each is a character's first byte, so only the characters there are
+        // decoded (curly quotes start with E2 too, and are in most strings).
         let bytes = fragment.as_bytes();
         let suspect = |b: &u8| matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2);
-        if !bytes.iter().any(suspect) {
-            return writer.write_all(bytes);
-        }
         let mut from = 0;
-        for (i, c) in fragment.char_indices() {
+        let mut at = 0;
+        while let Some(found) = bytes[at..].iter().position(suspect) {
+            at += found;
+            let c = fragment[at..].chars().next().unwrap_or_default();
             if json_escaped(c) {
-                writer.write_all(&bytes[from..i])?;
+                writer.write_all(&bytes[from..at])?;
                 write!(writer, "\\u{:04x}", c as u32)?;
-                from = i + c.len_utf8();
+                from = at + c.len_utf8();
             }
+            at += 1;
         }
         writer.write_all(&bytes[from..])
     }
