@@ -62,9 +62,6 @@ pub use explain::explain;
 pub use model::{Actor, ActorId, ActorKind, Analysis, Mode, Span, Statement, StatementKind};
 
 use tagger::Tagger;
-// The tagger reads these from the stages before it as `super::super::...`.
-use evidence::Evidence;
-use quotes::standalone_quotation;
 
 /// Finds the statements of an article and who made them.
 pub fn analyze(text: &str) -> Analysis {

@@ -3,10 +3,6 @@
 //! learned choosers of [`super::link`]. Contents that continue a speaker are
 //! left to the assembler, which knows who spoke last.
 
-use super::super::frames::{Frame, Phrase, PhraseKind, Speaker, cue_mode};
-use super::super::model::Mode;
-use super::super::tokens::{Token, TokenKind};
-use super::super::{Evidence, standalone_quotation};
 use super::features::TokenFacts;
 use super::link::{
     ContentLink, CueCandidate, Linear, LinkLayout, SourceLink, content_options, cue_candidates,
@@ -15,6 +11,10 @@ use super::link::{
 use super::spans::{TagCounts, span_options};
 use super::tags::{Role, Run, Tag, runs};
 use super::weights::{Features, Margins};
+use crate::analysis::frames::{Frame, Phrase, PhraseKind, Speaker, cue_mode};
+use crate::analysis::model::Mode;
+use crate::analysis::tokens::{Token, TokenKind};
+use crate::analysis::{evidence::Evidence, quotes::standalone_quotation};
 use crate::lexicon::class;
 
 /// Frames in text order (by cue), and contents without a cue.
@@ -169,7 +169,7 @@ fn by_phrase(l: &LinkLayout, cue: &CueCandidate) -> Option<SourceLink> {
         return None;
     }
     let hi = ev.sentences[l.sentence_of[cue.first] as usize].end;
-    let finder = super::super::frames::FrameFinder {
+    let finder = crate::analysis::frames::FrameFinder {
         text: ev.text,
         tokens: &ev.tokens,
         quotes: &ev.quotes,

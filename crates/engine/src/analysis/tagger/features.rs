@@ -6,11 +6,11 @@
 //! Every feature is a hash of a template number and values; nothing of the text
 //! itself is stored.
 
-use super::super::Evidence;
-use super::super::frames::Speaker;
-use super::super::tokens::{TokenKind, flag};
 use super::tags::{Role, Tag, runs};
 use super::weights::{Features, Weights};
+use crate::analysis::evidence::Evidence;
+use crate::analysis::frames::Speaker;
+use crate::analysis::tokens::{TokenKind, flag};
 use crate::lexicon::{VerbForm, class};
 
 /// splitmix64's finaliser: a fixed, well-mixed hash of a 64-bit value.
@@ -299,7 +299,9 @@ fn rule_votes(ev: &Evidence) -> Vec<Vote> {
         }
     };
     for q in &ev.quotes {
-        if super::super::standalone_quotation(ev.text, &ev.tokens, &ev.sentences, q).is_some() {
+        if crate::analysis::quotes::standalone_quotation(ev.text, &ev.tokens, &ev.sentences, q)
+            .is_some()
+        {
             mark(q.open, q.end_token, Vote::Standalone, Vote::Standalone);
         }
     }

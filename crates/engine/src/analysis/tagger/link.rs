@@ -7,12 +7,12 @@
 //! (their cues and speaker phrases) and from the names and pronouns of the
 //! sentence, so the model can prefer either reading.
 
-use super::super::Evidence;
-use super::super::frames::Speaker;
-use super::super::tokens::TokenKind;
 use super::features::{TokenFacts, bucket, feat, feat2};
 use super::tags::{Role, Run};
 use super::weights::Features;
+use crate::analysis::evidence::Evidence;
+use crate::analysis::frames::Speaker;
+use crate::analysis::tokens::TokenKind;
 use crate::lexicon::class;
 
 /// Weights of one linear chooser: a weight per row of hashed features.
@@ -263,7 +263,7 @@ impl<'e, 'a> LinkLayout<'e, 'a> {
 /// The cues contents may belong to: the tagger's cue runs, and the rules' cues
 /// that no run overlaps, in text order.
 pub fn cue_candidates(ev: &Evidence, runs: &[Run]) -> Vec<CueCandidate> {
-    let cue_of = |f: &super::super::frames::Frame| (f.cue.0, f.cue.1.max(f.cue.0 + 1));
+    let cue_of = |f: &crate::analysis::frames::Frame| (f.cue.0, f.cue.1.max(f.cue.0 + 1));
     let mut rule_cues: Vec<(usize, usize, usize)> = ev
         .frames
         .iter()
@@ -403,7 +403,7 @@ pub fn content_options(
     }
     let kind = run.kind;
     // Continues the last speaker.
-    let para_start = ev.tokens[c.first].has(super::super::tokens::flag::PARA_START)
+    let para_start = ev.tokens[c.first].has(crate::analysis::tokens::flag::PARA_START)
         || l.sentence(s_first).0 == c.first;
     let f = [
         feat(t::CONT, 0),
@@ -720,7 +720,7 @@ fn source_candidates(
     {
         add(p.first, p.end, &|c| c.rule = true);
     }
-    let finder = super::super::frames::FrameFinder {
+    let finder = crate::analysis::frames::FrameFinder {
         text: ev.text,
         tokens: &ev.tokens,
         quotes: &ev.quotes,

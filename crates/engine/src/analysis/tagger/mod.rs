@@ -24,7 +24,7 @@ pub use weights::FormatError;
 use decode::{Decoded, Linker};
 use tags::Tag;
 
-use super::Evidence;
+use super::evidence::Evidence;
 use features::TokenFacts;
 use std::sync::LazyLock;
 use weights::{Features, Margins, Scores, Stages};

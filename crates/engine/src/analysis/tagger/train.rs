@@ -6,7 +6,6 @@
 //! tags as they will look on unseen text (stacking), not from tags the first
 //! stage had memorised.
 
-use super::super::Evidence;
 use super::Tagger;
 use super::decode::{Linker, content_candidates};
 use super::features::{self, TokenFacts};
@@ -18,6 +17,7 @@ use super::tags::{ROW, Role, Run, TAGS, Tag, runs};
 use super::weights::{
     EMISSION_UNIT, Features, Margins, Scores, Weights, viterbi, viterbi_with_margins,
 };
+use crate::analysis::evidence::Evidence;
 use rayon::prelude::*;
 
 /// One annotated attribution, in byte offsets into its text.
