@@ -176,8 +176,17 @@ impl<'a> NameFinder<'a> {
             && !t.has(flag::ALL_CAPS)
             && !t.is(class::TITLE | class::ORG_WORD | class::FIRST_NAME)
             && !self.short_first_name(i);
-        let time = t.is(class::TIME) && !t.is(class::FIRST_NAME);
+        let time = t.is(class::TIME) && !t.is(class::FIRST_NAME) && !self.names_org(i + 1);
         !function && !time && !self.modifier(i) && !self.emphasis(i)
+    }
+
+    /// Is token `i` a capitalised organisation word ("Magazine", "Times")? A
+    /// word of time before one starts a title: "Time Magazine", "The Sunday
+    /// Times".
+    fn names_org(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.has(flag::CAPITALIZED) && t.is(class::ORG_WORD)
+        })
     }
 
     /// A capitalised word of the grammar that is also a short first name,
@@ -966,6 +975,23 @@ mod tests {
         assert_eq!(
             names("Voting ended at 11:40 a.m.\n\nMore GOP senators back it."),
             [n("", "GOP", NameClass::Organization)]
+        );
+    }
+
+    #[test]
+    fn a_word_of_time_starts_a_title_before_an_organisation_word() {
+        assert_eq!(
+            names("A cover of Time Magazine named Ana Ruiz, and the Harbour Morning News agreed."),
+            [
+                n("", "Time Magazine", NameClass::Organization),
+                n("", "Ana Ruiz", NameClass::Person),
+                n("", "Harbour Morning News", NameClass::Organization)
+            ]
+        );
+        // Before anything else it stays a word of time.
+        assert_eq!(
+            names("On Monday Ana Ruiz spoke."),
+            [n("", "Ana Ruiz", NameClass::Person)]
         );
     }
 
