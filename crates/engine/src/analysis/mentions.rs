@@ -596,7 +596,11 @@ impl<'a> NameFinder<'a> {
         let office = prev.is(class::PLACE_WORD)
             && linker == "of"
             && (start..end).any(|j| self.tokens[j].is(class::TITLE));
+        // "Institute for the Study of Human Rights": a further complement of
+        // an organisation's.
+        let further = linker == "of" && complement;
         let anchored = self.org_word(end - 1)
+            || further
             || prev.is(class::TITLE)
             || linker == "&"
             || linker == "and" && self.org_word(end - 1)
@@ -975,6 +979,29 @@ mod tests {
         assert_eq!(
             names("Voting ended at 11:40 a.m.\n\nMore GOP senators back it."),
             [n("", "GOP", NameClass::Organization)]
+        );
+    }
+
+    #[test]
+    fn an_organisations_name_runs_over_a_second_complement() {
+        assert_eq!(
+            names("A fellow at the Institute for the Study of River Towns, Ana Ruiz, spoke."),
+            [
+                n(
+                    "",
+                    "Institute for the Study of River Towns",
+                    NameClass::Organization
+                ),
+                n("", "Ana Ruiz", NameClass::Person)
+            ]
+        );
+        // Without an organisation's complement before it, "of" still ends it.
+        assert_eq!(
+            names("Tom Berg of Harbour City spoke."),
+            [
+                n("", "Tom Berg", NameClass::Person),
+                n("", "Harbour City", NameClass::Place)
+            ]
         );
     }
 
