@@ -177,7 +177,23 @@ impl<'a> NameFinder<'a> {
             && !t.is(class::TITLE | class::ORG_WORD | class::FIRST_NAME)
             && !self.short_first_name(i);
         let time = t.is(class::TIME) && !t.is(class::FIRST_NAME) && !self.names_org(i + 1);
-        !function && !time && !self.modifier(i) && !self.emphasis(i)
+        !function && !time && !self.modifier(i) && !self.emphasis(i) && !self.credit_verb(i)
+    }
+
+    /// A capitalised verb form that opens a credit with its agent: "Editing"
+    /// in "(Reporting by Ana Ruiz; Editing by Tom Berg)", "Photographed by".
+    /// Not a name's later word ("Peyton Manning by halftime").
+    fn credit_verb(&self, i: usize) -> bool {
+        let w = self.word(i);
+        (w.ends_with("ing") || w.ends_with("ed"))
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|_| self.word(i + 1) == "by")
+            && !i.checked_sub(1).is_some_and(|p| {
+                self.tokens[p].kind == TokenKind::Word && self.tokens[p].has(flag::CAPITALIZED)
+            })
+            && crate::lexicon::english_word(&w.to_lowercase())
     }
 
     /// Is token `i` a capitalised organisation word ("Magazine", "Times")? A
@@ -979,6 +995,17 @@ mod tests {
         assert_eq!(
             names("Voting ended at 11:40 a.m.\n\nMore GOP senators back it."),
             [n("", "GOP", NameClass::Organization)]
+        );
+    }
+
+    #[test]
+    fn a_credit_verb_before_its_agent_is_no_name() {
+        assert_eq!(
+            names("The vote is set for May. (Reporting by Ana Ruiz; Editing by Tom Berg)"),
+            [
+                n("", "Ana Ruiz", NameClass::Person),
+                n("", "Tom Berg", NameClass::Person)
+            ]
         );
     }
 
