@@ -186,10 +186,8 @@ impl<'a> NameFinder<'a> {
     fn credit_verb(&self, i: usize) -> bool {
         let w = self.word(i);
         (w.ends_with("ing") || w.ends_with("ed"))
-            && self
-                .tokens
-                .get(i + 1)
-                .is_some_and(|_| self.word(i + 1) == "by")
+            && i + 1 < self.tokens.len()
+            && self.word(i + 1) == "by"
             && !i.checked_sub(1).is_some_and(|p| {
                 self.tokens[p].kind == TokenKind::Word && self.tokens[p].has(flag::CAPITALIZED)
             })

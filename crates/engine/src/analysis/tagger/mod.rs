@@ -153,14 +153,14 @@ impl Tagger {
         // The first stage's scores, and the second's for the same features.
         stages.emissions(&buf.base, &mut buf.scores, &mut buf.extra);
         break_at_paragraphs(ev, &mut buf.scores);
-        weights::viterbi(&stages.trans[0], &buf.scores, &mut tags);
+        weights::viterbi(&stages.trans[0], &buf.scores, &mut tags, &mut buf.lattice);
         features::stacked(ev, ctx, &tags, stages.bits, &mut buf.stacked);
         stages.add_second_emissions(&buf.stacked, &mut buf.extra);
         break_at_paragraphs(ev, &mut buf.extra);
         let m = if margins {
             weights::viterbi_with_margins(&stages.trans[1], &buf.extra, &mut tags, &mut buf.lattice)
         } else {
-            weights::viterbi(&stages.trans[1], &buf.extra, &mut tags);
+            weights::viterbi(&stages.trans[1], &buf.extra, &mut tags, &mut buf.lattice);
             Margins::default()
         };
         (tags, m)

@@ -15,7 +15,7 @@ use super::link::{
 use super::spans::{TagCounts, span_options};
 use super::tags::{ROW, Role, Run, TAGS, Tag, runs};
 use super::weights::{
-    EMISSION_UNIT, Features, Margins, Scores, Weights, viterbi, viterbi_with_margins,
+    EMISSION_UNIT, Features, Lattice, Margins, Scores, Weights, viterbi, viterbi_with_margins,
 };
 use crate::analysis::evidence::Evidence;
 use rayon::prelude::*;
@@ -230,7 +230,7 @@ impl Trainer {
                 }
             }
         }
-        viterbi(&self.tw, &buf.scores, &mut buf.tags);
+        viterbi(&self.tw, &buf.scores, &mut buf.tags, &mut buf.lattice);
         if buf.tags.as_slice() != gold {
             for (k, (&p, &g)) in buf.tags.clone().iter().zip(gold).enumerate() {
                 if p != g {
@@ -331,6 +331,7 @@ impl Totals {
 struct Buffers {
     scores: Scores,
     tags: Vec<Tag>,
+    lattice: Lattice,
 }
 
 /// A small, fixed pseudo-random sequence for the order of examples.

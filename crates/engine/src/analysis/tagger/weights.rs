@@ -181,7 +181,7 @@ impl Weights {
     /// their own role; the sequence starts after an outside token).
     #[cfg(feature = "train")]
     pub fn viterbi(&self, scores: &[[i32; ROW]], out: &mut Vec<Tag>) {
-        viterbi(&self.trans, scores, out);
+        viterbi(&self.trans, scores, out, &mut Lattice::default());
     }
 }
 
@@ -301,15 +301,17 @@ fn best_path(alpha: &[[i64; TAGS]], back: &[[u8; TAGS]], out: &mut Vec<Tag>) {
     }
 }
 
-/// Viterbi over integer scores, with the tag constraints of [`Tag::may_follow`].
+/// Viterbi over integer scores, with the tag constraints of [`Tag::may_follow`];
+/// `lattice` is scratch space, reused between calls.
 pub fn viterbi<T: Copy + Into<i64>>(
     trans: &[[T; ROW]; ROW],
     scores: &[[i32; ROW]],
     out: &mut Vec<Tag>,
+    lattice: &mut Lattice,
 ) {
-    let (mut alpha, mut back) = (Vec::new(), Vec::new());
-    forward(&allowed_transitions(trans), scores, &mut alpha, &mut back);
-    best_path(&alpha, &back, out);
+    let Lattice { alpha, back, .. } = lattice;
+    forward(&allowed_transitions(trans), scores, alpha, back);
+    best_path(alpha, back, out);
 }
 
 /// How sure the decoder is of each token's tag, from max-marginals (a forward
@@ -648,7 +650,7 @@ mod tests {
         s[1][Tag::ContentInside as usize] = 10;
         let trans = [[0i32; ROW]; ROW];
         let mut out = Vec::new();
-        viterbi(&trans, &s, &mut out);
+        viterbi(&trans, &s, &mut out, &mut Lattice::default());
         assert_eq!(out, vec![Tag::ContentBegin, Tag::ContentInside]);
     }
 }
