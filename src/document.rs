@@ -57,8 +57,9 @@ impl Document {
     /// An article with its analysis done already keeps it (`precomputed`).
     pub fn unread(mut article: Article) -> Document {
         let precomputed = article.analysis.take();
-        let text = Document::text_of(&article);
-        let prefix = text.len() - article.body.len();
+        let body_len = article.body.len();
+        let text = Document::text_of(&mut article);
+        let prefix = text.len() - body_len;
         let reading = unwrap(&text, article.breaks).map;
         Document {
             headings: article
@@ -149,13 +150,13 @@ impl Document {
         self.reading.paragraphs(&self.text)
     }
 
-    /// The text an article is read as: its title, a blank line, then the body.
-    pub fn text_of(article: &Article) -> String {
+    /// The text an article is read as: its title, a blank line, then the body
+    /// (taken from the article, not copied: it may be megabytes).
+    fn text_of(article: &mut Article) -> String {
+        let body = std::mem::take(&mut article.body);
         match &article.title {
-            Some(t) if !article.body.trim_start().starts_with(t.as_str()) => {
-                format!("{t}\n\n{}", article.body)
-            }
-            _ => article.body.clone(),
+            Some(t) if !body.trim_start().starts_with(t.as_str()) => format!("{t}\n\n{body}"),
+            _ => body,
         }
     }
 

@@ -548,7 +548,7 @@ fn subheads_are_headings_not_statements() {
         <p>“We waited ten years for this,” the mayor, Tom Berg, said on Monday.</p></article></body></html>"#
     );
     let doc = briefing::Document::from_article(
-        briefing::input::parse_bytes(html.as_bytes(), "pier.html", None)
+        briefing::input::parse_bytes(html.as_bytes().to_vec(), "pier.html", None)
             .unwrap()
             .remove(0),
     );

@@ -75,17 +75,17 @@ impl std::error::Error for NotText {}
 
 /// Decodes a text file. Fails, with a reason a user understands, on binary data
 /// and on bytes that no supported encoding explains.
-pub fn decode_text(bytes: &[u8]) -> Result<String, NotText> {
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, NotText> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return String::from_utf8(rest.to_vec()).map_err(|_| NotText::BadUtf8AfterBom);
     }
     if bytes.starts_with(b"\xFF\xFE") {
-        return Ok(UTF_16LE.decode_with_bom_removal(bytes).0.into_owned());
+        return Ok(UTF_16LE.decode_with_bom_removal(&bytes).0.into_owned());
     }
     if bytes.starts_with(b"\xFE\xFF") {
-        return Ok(UTF_16BE.decode_with_bom_removal(bytes).0.into_owned());
+        return Ok(UTF_16BE.decode_with_bom_removal(&bytes).0.into_owned());
     }
-    if let Some(kind) = binary_kind(bytes) {
+    if let Some(kind) = binary_kind(&bytes) {
         return Err(NotText::LooksLike(kind));
     }
     let head = &bytes[..bytes.len().min(8192)];
@@ -100,17 +100,15 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, NotText> {
         };
         let half = head.len() / 2;
         if zeros_at(1) * 10 > half * 8 {
-            return Ok(UTF_16LE.decode_without_bom_handling(bytes).0.into_owned());
+            return Ok(UTF_16LE.decode_without_bom_handling(&bytes).0.into_owned());
         }
         if zeros_at(0) * 10 > half * 8 {
-            return Ok(UTF_16BE.decode_without_bom_handling(bytes).0.into_owned());
+            return Ok(UTF_16BE.decode_without_bom_handling(&bytes).0.into_owned());
         }
         return Err(NotText::Binary);
     }
-    match String::from_utf8(bytes.to_vec()) {
-        Ok(text) => Ok(text),
-        Err(_) => decode_legacy(bytes),
-    }
+    // Valid UTF-8 (nearly every input) becomes the text without a copy.
+    String::from_utf8(bytes).or_else(|e| decode_legacy(e.as_bytes()))
 }
 
 /// Windows-1252, which covers Latin-1's printable range. Bytes it leaves
@@ -140,9 +138,9 @@ fn decode_legacy(bytes: &[u8]) -> Result<String, NotText> {
 }
 
 /// Line ends as `\n`: CRLF and lone CR become LF.
-pub fn normalize_newlines(text: &str) -> String {
+pub fn normalize_newlines(text: String) -> String {
     if !text.contains('\r') {
-        return text.to_string();
+        return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
@@ -154,31 +152,31 @@ mod tests {
     #[test]
     fn utf8_with_and_without_bom() {
         assert_eq!(
-            decode_text("Zoë said “yes.”".as_bytes()).unwrap(),
+            decode_text("Zoë said “yes.”".as_bytes().to_vec()).unwrap(),
             "Zoë said “yes.”"
         );
-        assert_eq!(decode_text(b"\xEF\xBB\xBFplain").unwrap(), "plain");
+        assert_eq!(decode_text(b"\xEF\xBB\xBFplain".to_vec()).unwrap(), "plain");
     }
 
     #[test]
     fn utf16_with_bom() {
         let mut le = vec![0xFF, 0xFE];
         le.extend("Zoë".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(decode_text(&le).unwrap(), "Zoë");
+        assert_eq!(decode_text(le).unwrap(), "Zoë");
         let mut be = vec![0xFE, 0xFF];
         be.extend("Zoë".encode_utf16().flat_map(u16::to_be_bytes));
-        assert_eq!(decode_text(&be).unwrap(), "Zoë");
+        assert_eq!(decode_text(be).unwrap(), "Zoë");
     }
 
     #[test]
     fn windows_1252_and_latin1() {
         // “Café” in Windows-1252: curly quotes are 0x93 and 0x94, é is 0xE9.
         assert_eq!(
-            decode_text(b"\x93Caf\xE9,\x94 she said.").unwrap(),
+            decode_text(b"\x93Caf\xE9,\x94 she said.".to_vec()).unwrap(),
             "“Café,” she said."
         );
         assert_eq!(
-            decode_text(b"Dvor\xE1k and M\xFCller").unwrap(),
+            decode_text(b"Dvor\xE1k and M\xFCller".to_vec()).unwrap(),
             "Dvorák and Müller"
         );
     }
@@ -186,15 +184,17 @@ mod tests {
     #[test]
     fn binary_files_are_named() {
         assert_eq!(
-            decode_text(b"%PDF-1.7\n...").unwrap_err().to_string(),
+            decode_text(b"%PDF-1.7\n...".to_vec())
+                .unwrap_err()
+                .to_string(),
             "not a text file: looks like a PDF document"
         );
         assert_eq!(
-            decode_text(b"\x89PNG\r\n\x1a\n").unwrap_err(),
+            decode_text(b"\x89PNG\r\n\x1a\n".to_vec()).unwrap_err(),
             NotText::LooksLike("a PNG image")
         );
         assert_eq!(
-            decode_text(b"abc\x00\x01\x02def\x00")
+            decode_text(b"abc\x00\x01\x02def\x00".to_vec())
                 .unwrap_err()
                 .to_string(),
             "not a text file: binary data"
@@ -204,7 +204,9 @@ mod tests {
             NotText::NotLatin
         );
         assert_eq!(
-            decode_text(b"\xEF\xBB\xBFok \xC0").unwrap_err().to_string(),
+            decode_text(b"\xEF\xBB\xBFok \xC0".to_vec())
+                .unwrap_err()
+                .to_string(),
             "invalid UTF-8 after a UTF-8 byte-order mark"
         );
     }

@@ -82,7 +82,7 @@ pub fn default_input(piped: bool, options: &LoadOptions) -> Result<Vec<Article>,
     if piped {
         let bytes = super::read_stdin(options)?;
         if !bytes.iter().all(u8::is_ascii_whitespace) {
-            return super::parse_bytes(&bytes, "-", options.format);
+            return super::parse_bytes(bytes, "-", options.format);
         }
     }
     Ok(vec![Article {

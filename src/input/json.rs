@@ -184,7 +184,7 @@ fn article(obj: &Map<String, Value>, source: &str) -> Option<Article> {
             let page = super::html_article(&raw, source);
             (page.body, page.breaks, page.headings)
         } else {
-            let text = super::decode::normalize_newlines(&raw);
+            let text = super::decode::normalize_newlines(raw);
             (text, super::unwrap::LineBreaks::Detect, Vec::new())
         };
     let id = string_field(obj, &ID_KEYS);

@@ -30,7 +30,7 @@ pub fn looks_like_markdown(text: &str) -> bool {
 /// (soft breaks, which the engine reads as spaces: see [`LineBreaks::Soft`]),
 /// so that a word hyphenated at a line end can be made whole again.
 pub fn parse(text: &str, source: &str) -> Article {
-    let text = super::decode::normalize_newlines(text);
+    let text = super::decode::normalize_newlines(text.to_owned());
     let mut title = None;
     // Each block with whether it is a heading.
     let mut blocks: Vec<(String, bool)> = Vec::new();

@@ -255,7 +255,7 @@ fn error(source: &str, reason: LoadReason) -> LoadError {
 /// Parses the bytes of one input. `name` is its path or `-`; the format comes
 /// from `format`, else the name's extension, else the content.
 pub fn parse_bytes(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     name: &str,
     format: Option<InputFormat>,
 ) -> Result<Vec<Article>, LoadError> {
@@ -265,14 +265,14 @@ pub fn parse_bytes(
     let format = format.or_else(|| InputFormat::from_path(Path::new(name)));
     // HTML names its own charset; everything else is decoded by its bytes.
     let text = match format {
-        Some(InputFormat::Html) => decode_html(bytes),
+        Some(InputFormat::Html) => decode_html(&bytes),
         _ => decode::decode_text(bytes).map_err(|why| error(name, LoadReason::NotText(why)))?,
     };
     let format = format.unwrap_or_else(|| InputFormat::sniff(&text));
     let articles = match format {
         InputFormat::Text => vec![Article {
             source: name.to_string(),
-            body: decode::normalize_newlines(&text),
+            body: decode::normalize_newlines(text),
             ..Article::default()
         }],
         InputFormat::Markdown => vec![markdown::parse(&text, name)],
@@ -316,7 +316,7 @@ pub(crate) fn html_article(text: &str, name: &str) -> Article {
 pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Vec<Article>, LoadError> {
     let name = path.display().to_string();
     let bytes = read_file(path, options.max_size)?;
-    parse_bytes(&bytes, &name, options.format)
+    parse_bytes(bytes, &name, options.format)
 }
 
 /// Whether reading `path` may wait for someone else: a pipe, a FIFO, a device,
@@ -402,7 +402,7 @@ pub fn size_text(bytes: u64, up: bool) -> String {
 
 /// Reads stdin as one or more articles.
 pub fn load_stdin(options: &LoadOptions) -> Result<Vec<Article>, LoadError> {
-    parse_bytes(&read_stdin(options)?, "-", options.format)
+    parse_bytes(read_stdin(options)?, "-", options.format)
 }
 
 /// The bytes of stdin, up to the size limit.
@@ -641,7 +641,7 @@ mod tests {
 
     #[test]
     fn empty_input_is_an_error() {
-        let e = parse_bytes(b"  \n", "empty.txt", None).unwrap_err();
+        let e = parse_bytes(b"  \n".to_vec(), "empty.txt", None).unwrap_err();
         assert_eq!(e.reason, LoadReason::Empty);
         assert_eq!(e.to_string(), "empty.txt: empty file");
     }

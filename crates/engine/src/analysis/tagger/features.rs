@@ -38,12 +38,15 @@ pub(super) fn feat2(template: u64, a: u64, b: u64) -> u64 {
     (feat(template, a) ^ b).wrapping_mul(M2)
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x100_0000_01b3;
+
 /// FNV-1a over the lowercase word, with ’ read as '.
 fn word_hash(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h: u64 = FNV_OFFSET;
     let mut eat = |b: u8| {
         h ^= u64::from(b);
-        h = h.wrapping_mul(0x100_0000_01b3);
+        h = h.wrapping_mul(FNV_PRIME);
     };
     if word.is_ascii() {
         word.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
@@ -59,27 +62,50 @@ fn word_hash(word: &str) -> u64 {
     h
 }
 
+/// [`word_hash`] and [`stem_hash`] of an ASCII word in one pass: FNV-1a of
+/// the stem is the hash of the word's first bytes.
+fn ascii_word_and_stem(word: &str) -> (u64, u64) {
+    let cut = stem_len(word);
+    let mut h = FNV_OFFSET;
+    let mut stem = h;
+    for (k, b) in word.bytes().enumerate() {
+        if k == cut {
+            stem = h;
+        }
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    if cut == word.len() {
+        stem = h;
+    }
+    (h, stem ^ 0x77)
+}
+
 /// The last three characters, lowercase.
 fn suffix_hash(word: &str) -> u64 {
     let start = word.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
     word_hash(&word[start..]) ^ 0x5u64
 }
 
-/// The word without an inflection ("promised", "promises", "promising" ->
-/// "promis"), lowercase: cue words generalise over their forms.
-fn stem_hash(word: &str) -> u64 {
-    let mut w = word;
+/// The length of the word without an inflection ("promised", "promises",
+/// "promising" -> "promis"): cue words generalise over their forms.
+fn stem_len(word: &str) -> usize {
     for suffix in ["ing", "ed", "es", "s", "e", "d"] {
-        let cut = w.len().wrapping_sub(suffix.len());
-        if w.len() > suffix.len() + 3
-            && w.is_char_boundary(cut)
-            && w[cut..].eq_ignore_ascii_case(suffix)
+        let cut = word.len().wrapping_sub(suffix.len());
+        if word.len() > suffix.len() + 3
+            && word.is_char_boundary(cut)
+            && word[cut..].eq_ignore_ascii_case(suffix)
         {
-            w = &w[..cut];
-            break;
+            return cut;
         }
     }
-    word_hash(w) ^ 0x77
+    word.len()
+}
+
+/// The word without an inflection, lowercase.
+#[cfg(test)]
+fn stem_hash(word: &str) -> u64 {
+    word_hash(&word[..stem_len(word)]) ^ 0x77
 }
 
 /// Character classes with repeats collapsed: "Xx", "x", "X", "d", "Xx-Xx", ".".
@@ -188,19 +214,21 @@ impl TokenFacts {
         let mut stems = Vec::with_capacity(n);
         for t in &ev.tokens {
             let w = &ev.text[t.range()];
-            let h = word_hash(w);
+            let word = t.kind == TokenKind::Word;
+            let (h, stem) = if word && w.is_ascii() {
+                ascii_word_and_stem(w)
+            } else {
+                let h = word_hash(w);
+                (h, h)
+            };
             words.push(h);
-            suffixes.push(if t.kind == TokenKind::Word && w.len() > 3 {
+            suffixes.push(if word && w.len() > 3 {
                 suffix_hash(w)
             } else {
                 h
             });
             shapes.push(shape(w));
-            stems.push(if t.kind == TokenKind::Word && w.is_ascii() {
-                stem_hash(w)
-            } else {
-                h
-            });
+            stems.push(stem);
         }
         let mut sentence = vec![0u32; n];
         let mut bounds = Vec::with_capacity(ev.sentences.len());
@@ -379,25 +407,40 @@ mod t {
     pub const S_TAG_WINDOW: u64 = 53;
 }
 
-/// Nearest marked token to the left and right of each token inside its sentence:
-/// distances, and the index of the marked token.
-fn nearest(ctx: &TokenFacts, n: usize, marked: &[usize]) -> Vec<(Option<usize>, Option<usize>)> {
-    // `marked` is sorted.
-    let mut out = Vec::with_capacity(n);
-    let mut k = 0;
-    for i in 0..n {
-        while k < marked.len() && marked[k] < i {
-            k += 1;
-        }
-        let (a, b) = ctx.sentence_range(i);
-        let left = k
-            .checked_sub(1)
-            .map(|j| marked[j])
-            .filter(|&m| m >= a && m < i);
-        let right = marked.get(k).copied().filter(|&m| m > i && m < b);
-        out.push((left, right));
+/// The nearest marked tokens to the left and right of each token inside its
+/// sentence, for tokens visited in order: a cursor rather than a table, since
+/// a table a chunk was a fifth of the tagger's page faults.
+struct Nearest<'a> {
+    /// Sorted token indices.
+    marked: &'a [usize],
+    /// Marked tokens before the last token visited.
+    before: usize,
+}
+
+impl<'a> Nearest<'a> {
+    fn new(marked: &'a [usize]) -> Self {
+        Nearest { marked, before: 0 }
     }
-    out
+
+    /// The marked tokens nearest to token `i` inside `sentence`, not `i`
+    /// itself; `i` never decreases from call to call.
+    fn at(&mut self, i: usize, sentence: (usize, usize)) -> (Option<usize>, Option<usize>) {
+        let (a, b) = sentence;
+        while self.before < self.marked.len() && self.marked[self.before] < i {
+            self.before += 1;
+        }
+        let left = self
+            .before
+            .checked_sub(1)
+            .map(|j| self.marked[j])
+            .filter(|&m| m >= a && m < i);
+        let right = self
+            .marked
+            .get(self.before)
+            .copied()
+            .filter(|&m| m > i && m < b);
+        (left, right)
+    }
 }
 
 /// The first stage's features of every token.
@@ -406,7 +449,7 @@ pub fn base(ev: &Evidence, ctx: &TokenFacts, bits: u32, out: &mut Features) {
     let n = ev.tokens.len();
     out.rows.reserve(n * 32);
     let rule_cues: Vec<usize> = (0..n).filter(|&i| ctx.votes[i] == Vote::CueBegin).collect();
-    let near = nearest(ctx, n, &rule_cues);
+    let mut near = Nearest::new(&rule_cues);
     let classes = |i: isize| -> u64 {
         if i < 0 || i as usize >= n {
             return 1 << 40;
@@ -414,7 +457,7 @@ pub fn base(ev: &Evidence, ctx: &TokenFacts, bits: u32, out: &mut Features) {
         u64::from(ev.tokens[i as usize].info().classes & CLASS_MASK)
     };
     let clause = clause_marks(ev);
-    let punct_near = nearest(ctx, n, &clause);
+    let mut punct_near = Nearest::new(&clause);
     let mut sentence_quoted = false;
     let mut last_sentence = u32::MAX;
     for i in 0..n {
@@ -484,7 +527,7 @@ pub fn base(ev: &Evidence, ctx: &TokenFacts, bits: u32, out: &mut Features) {
         let nm = u64::from(ctx.name[i]);
         push(feat(t::NAME, nm));
         push(feat2(t::NAME_VOTE, nm, v));
-        let (left, right) = near[i];
+        let (left, right) = near.at(i, (a, b));
         let dl = left.map_or(99, |c| bucket(i - c));
         let dr = right.map_or(99, |c| bucket(c - i));
         push(feat(t::RULE_CUE_LEFT, dl));
@@ -495,7 +538,7 @@ pub fn base(ev: &Evidence, ctx: &TokenFacts, bits: u32, out: &mut Features) {
         if ctx.metadata[i] {
             push(feat(t::METADATA, 1));
         }
-        let (pl, pr) = punct_near[i];
+        let (pl, pr) = punct_near.at(i, (a, b));
         push(feat2(
             t::PUNCT_NEXT,
             pr.map_or(0, |k| ctx.words[k]),
@@ -547,9 +590,9 @@ pub fn stacked(ev: &Evidence, ctx: &TokenFacts, first: &[Tag], bits: u32, out: &
         .filter(|r| r.role == Role::Source)
         .map(|r| r.first)
         .collect();
-    let cues_left = nearest(ctx, n, &cue_ends);
-    let cues_right = nearest(ctx, n, &cue_starts);
-    let near_sources = nearest(ctx, n, &sources);
+    let mut cues_left = Nearest::new(&cue_ends);
+    let mut cues_right = Nearest::new(&cue_starts);
+    let mut near_sources = Nearest::new(&sources);
     let tag = |i: isize| -> u64 {
         if i < 0 {
             return 98;
@@ -558,9 +601,8 @@ pub fn stacked(ev: &Evidence, ctx: &TokenFacts, first: &[Tag], bits: u32, out: &
     };
     let mut commas_since = 0u64;
     let mut since_cue = None;
-    // Cue ends before token `i`, and the cues of its sentence (counted once a
-    // sentence: binary searches a token were a third of this function).
-    let mut ends_before = 0;
+    // The cues of a token's sentence, counted once a sentence (binary searches
+    // a token were a third of this function).
     let mut sentence = (usize::MAX, usize::MAX);
     let mut cues_here = 0;
     for i in 0..n {
@@ -577,19 +619,17 @@ pub fn stacked(ev: &Evidence, ctx: &TokenFacts, first: &[Tag], bits: u32, out: &
             tag(ii - 2) * 100 + tag(ii - 1),
             tag(ii + 1) * 100 + tag(ii + 2),
         ));
-        let (left, _) = cues_left[i];
-        let (_, right) = cues_right[i];
+        let here = ctx.sentence_range(i);
+        let (left, _) = cues_left.at(i, here);
+        let (_, right) = cues_right.at(i, here);
         let dl = left.map_or(99, |c| bucket(i - c));
         let dr = right.map_or(99, |c| bucket(c - i));
         push(feat(t::S_CUE_LEFT, dl));
         push(feat(t::S_CUE_RIGHT, dr));
-        while ends_before < cue_ends.len() && cue_ends[ends_before] < i {
-            ends_before += 1;
-        }
         if left.is_some() {
             // The cue word as the first stage found it: its first token (the
             // nearest cue end to the left is the last before `i`).
-            let start = cue_starts[ends_before - 1];
+            let start = cue_starts[cues_left.before - 1];
             push(feat2(t::S_CUE_LEFT_WORD, dl, ctx.words[start]));
         }
         if left != since_cue {
@@ -602,14 +642,14 @@ pub fn stacked(ev: &Evidence, ctx: &TokenFacts, first: &[Tag], bits: u32, out: &
         if dl <= 2 || dr <= 2 {
             push(feat2(t::S_NEAR_CUE_W0, dl * 100 + dr, w0));
         }
-        let (sl, sr) = near_sources[i];
+        let (sl, sr) = near_sources.at(i, here);
         push(feat(t::S_SOURCE_LEFT, sl.map_or(99, |c| bucket(i - c))));
         push(feat(t::S_SOURCE_RIGHT, sr.map_or(99, |c| bucket(c - i))));
         if left.is_some() {
             push(feat2(t::S_COMMA_SINCE_CUE, commas_since.min(3), dl));
         }
-        if ctx.sentence_range(i) != sentence {
-            sentence = ctx.sentence_range(i);
+        if here != sentence {
+            sentence = here;
             let (a, b) = sentence;
             cues_here =
                 cue_starts.partition_point(|&s| s < b) - cue_starts.partition_point(|&s| s < a);
@@ -632,6 +672,24 @@ mod tests {
         assert_eq!(word_hash("don’t"), word_hash("don't"));
         assert_ne!(word_hash("said"), word_hash("says"));
         assert_eq!(word_hash("ÉTÉ"), word_hash("été"));
+    }
+
+    #[test]
+    fn one_pass_hashes_match_the_word_and_its_stem() {
+        for w in [
+            "Promised",
+            "says",
+            "told",
+            "insisting",
+            "NATO",
+            "a",
+            "cases",
+            "'s",
+        ] {
+            assert_eq!(ascii_word_and_stem(w), (word_hash(w), stem_hash(w)), "{w}");
+        }
+        assert_eq!(stem_hash("promised"), stem_hash("Promises"));
+        assert_ne!(stem_hash("promised"), word_hash("promised") ^ 0x77);
     }
 
     #[test]
