@@ -200,7 +200,7 @@ mod tests {
             "not a text file: binary data"
         );
         assert_eq!(
-            decode_text(&[0x81, 0x82, 0x83, 0xC0, 0xC1]).unwrap_err(),
+            decode_text(vec![0x81, 0x82, 0x83, 0xC0, 0xC1]).unwrap_err(),
             NotText::NotLatin
         );
         assert_eq!(
@@ -213,6 +213,6 @@ mod tests {
 
     #[test]
     fn newlines() {
-        assert_eq!(normalize_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(normalize_newlines("a\r\nb\rc\n".to_string()), "a\nb\nc\n");
     }
 }

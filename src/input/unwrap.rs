@@ -369,28 +369,32 @@ fn joins_here(a: Option<char>, b: Option<char>) -> bool {
 /// and the text as given keeps them. Joiners that join (emoji, scripts that
 /// need them) stay.
 fn invisible_marks(text: &str, changes: &mut Vec<Change>) {
-    let suspect = |b: &u8| matches!(b, 0xc2 | 0xe2 | 0xef);
-    if !text.as_bytes().iter().any(suspect) {
-        return;
-    }
     let mut marks = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_invisible_mark(c) {
-            let next = chars.peek().map(|&(_, n)| n);
-            let joiner = matches!(c, '\u{200c}' | '\u{200d}');
-            if !(joiner && joins_here(prev, next)) {
-                marks.push(Change {
-                    start: i,
-                    end: i + c.len_utf8(),
-                    how: How::Invisible,
-                });
-                // A joiner that goes leaves its neighbours to each other.
-                continue;
-            }
+    // Where the last mark taken away ends, and the character before it: a
+    // joiner that goes leaves its neighbours to each other.
+    let mut gone: Option<(usize, Option<char>)> = None;
+    // Every mark begins with one of these bytes (lead bytes, so each starts
+    // a character); curly quotes do too, so look at each rather than decode
+    // the whole text.
+    for i in memchr::memchr3_iter(0xc2, 0xe2, 0xef, text.as_bytes()) {
+        let Some(c) = text[i..].chars().next().filter(|&c| is_invisible_mark(c)) else {
+            continue;
+        };
+        let end = i + c.len_utf8();
+        let prev = match gone {
+            Some((at, before)) if at == i => before,
+            _ => text[..i].chars().next_back(),
+        };
+        let next = text[end..].chars().next();
+        let joiner = matches!(c, '\u{200c}' | '\u{200d}');
+        if !(joiner && joins_here(prev, next)) {
+            marks.push(Change {
+                start: i,
+                end,
+                how: How::Invisible,
+            });
+            gone = Some((end, prev));
         }
-        prev = Some(c);
     }
     if marks.is_empty() {
         return;

@@ -401,15 +401,15 @@ impl<'a> NameFinder<'a> {
     /// Presidential Candidates", "The Faces of the Movement").
     pub fn title_case(&self, first: usize, end: usize) -> bool {
         let (mut content, mut capitalized, mut telling) = (0usize, 0usize, false);
-        let (mut in_capitals, mut common) = (0usize, 0usize);
+        let mut in_capitals = 0usize;
         let mut seen_word = false;
-        for (k, t) in self.tokens[first..end].iter().enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            common += usize::from(
-                t.has(flag::CAPITALIZED) && !t.has(flag::ALL_CAPS) && self.common_word(first + k),
-            );
+        let words = || {
+            self.tokens[first..end]
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind == TokenKind::Word)
+        };
+        for (_, t) in words() {
             let cap = t.has(flag::CAPITALIZED) && !t.has(flag::ALL_CAPS);
             if seen_word
                 && cap
@@ -428,8 +428,17 @@ impl<'a> NameFinder<'a> {
         // A subhead in capitals ("7. HOW POLICE SHOOTINGS ARE CHANGING ...")
         // says as little by its capitals as one in title case.
         // An acronym says a name is there: "KUNA News Agency".
-        let plain_title =
-            content >= 3 && capitalized == content && in_capitals == 0 && common * 3 >= content * 2;
+        // Common words are counted last, only where they can decide.
+        let plain_title = content >= 3 && capitalized == content && in_capitals == 0 && {
+            let common = words()
+                .filter(|&(k, t)| {
+                    t.has(flag::CAPITALIZED)
+                        && !t.has(flag::ALL_CAPS)
+                        && self.common_word(first + k)
+                })
+                .count();
+            common * 3 >= content * 2
+        };
         plain_title
             || content >= 4
                 && (telling && capitalized * 10 >= content * 7 || in_capitals * 10 >= content * 9)
