@@ -348,16 +348,17 @@ impl ActorTable {
 }
 
 impl<'a> Resolver<'a> {
+    /// `names`: the chunk's name finder (its text, tokens and capitals);
     /// `title`: the article's title in this chunk (bytes), read as a headline.
     pub fn new(
         table: &'a mut ActorTable,
-        text: &'a str,
-        tokens: &'a [Token],
+        names: &NameFinder<'a>,
         sentences: &'a [Sentence],
         title: Option<Span>,
         (base, sentence_base): (usize, usize),
     ) -> Resolver<'a> {
-        let headline = headlines(text, tokens, sentences, title);
+        let (text, tokens) = (names.text, names.tokens);
+        let headline = headlines(names, sentences, title);
         // Capitals inside headlines say nothing of names.
         let finder = NameFinder::counting(text, tokens, |k| {
             let s = sentences.partition_point(|s| s.end <= k);
@@ -1541,13 +1542,8 @@ enum Want {
 
 /// For each sentence, whether it is a headline: the title, or in a paragraph
 /// in title case.
-fn headlines(
-    text: &str,
-    tokens: &[Token],
-    sentences: &[Sentence],
-    title: Option<Span>,
-) -> Vec<bool> {
-    let finder = NameFinder::new(text, tokens);
+fn headlines(finder: &NameFinder, sentences: &[Sentence], title: Option<Span>) -> Vec<bool> {
+    let tokens = finder.tokens;
     let mut headline = vec![false; sentences.len()];
     let mut k = 0;
     while k < sentences.len() {

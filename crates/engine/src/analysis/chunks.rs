@@ -143,14 +143,14 @@ fn analyze_chunk(
         sentences,
         layout,
         names,
+        mid_caps,
         ..
     } = ev;
-    let names_finder = NameFinder::new(text, &tokens);
+    let names_finder = NameFinder::with_mid_caps(text, &tokens, mid_caps);
 
     let mut resolver = Resolver::new(
         table,
-        text,
-        &tokens,
+        &names_finder,
         &sentences,
         layout.title,
         (base, carry.sentences),

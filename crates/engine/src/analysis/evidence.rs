@@ -4,7 +4,7 @@
 //! and the candidates it chooses among.
 
 use super::frames::{Frame, FrameFinder};
-use super::mentions::{NameFinder, NameMention};
+use super::mentions::{MidCaps, NameFinder, NameMention};
 use super::quotes::{Quote, quote_at};
 use super::sentences::Sentence;
 use super::structure::ArticleLayout;
@@ -21,6 +21,8 @@ pub(crate) struct Evidence<'a> {
     pub sentences: Vec<Sentence>,
     pub layout: ArticleLayout,
     pub names: Vec<NameMention>,
+    /// What the name finder learnt of the text's capitals.
+    pub mid_caps: MidCaps,
     /// Frames found by the hand-written rules, in text order.
     pub frames: Vec<Frame>,
 }
@@ -91,6 +93,7 @@ impl<'a> Evidence<'a> {
                 m.treat_as_person_label();
             }
         }
+        let mid_caps = names_finder.into_mid_caps();
         Evidence {
             text,
             tokens,
@@ -99,6 +102,7 @@ impl<'a> Evidence<'a> {
             sentences,
             layout,
             names,
+            mid_caps,
             frames,
         }
     }

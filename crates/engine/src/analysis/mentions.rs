@@ -102,8 +102,12 @@ pub struct NameFinder<'a> {
     /// Words (lowercase) the text capitalises after another word, where a
     /// capital says they belong to a name: "White" in "the White House"; and
     /// the first two words of each such name ("white house").
-    mid_caps: FxHashSet<String>,
+    mid_caps: MidCaps,
 }
+
+/// Words (lowercase) a text capitalises after another word, and the first two
+/// words of each such name: see [`NameFinder`].
+pub(crate) type MidCaps = FxHashSet<String>;
 
 /// Words that open a role ("Former President", "Foreign Minister") though the
 /// language uses them in lowercase too: at the start of a sentence they stay
@@ -123,6 +127,25 @@ impl<'a> NameFinder<'a> {
             tokens,
             mid_caps: capitalised_after_words(text, tokens, |_| true),
         }
+    }
+
+    /// A finder with the capitals another finder over the same text learnt
+    /// ([`NameFinder::into_mid_caps`]): they are learnt once a chunk.
+    pub(crate) fn with_mid_caps(
+        text: &'a str,
+        tokens: &'a [Token],
+        mid_caps: MidCaps,
+    ) -> NameFinder<'a> {
+        NameFinder {
+            text,
+            tokens,
+            mid_caps,
+        }
+    }
+
+    /// What this finder learnt of the text's capitals, to hand on.
+    pub(crate) fn into_mid_caps(self) -> MidCaps {
+        self.mid_caps
     }
 
     /// A name finder that learns which words are names' words only from the
