@@ -839,6 +839,25 @@ mod tests {
     }
 
     #[test]
+    fn invisible_marks_go_and_joiners_that_join_stay() {
+        let read = |t: &str| unwrap(t, LineBreaks::Hard).text.into_owned();
+        assert_eq!(read("Ru\u{200d}\u{2060}iz said"), "Ruiz said");
+        assert_eq!(read("“Yes,” said Ana R\u{ad}uiz."), "“Yes,” said Ana Ruiz.");
+        assert_eq!(
+            read("👩\u{200d}👧 and \u{feff}then"),
+            "👩\u{200d}👧 and then"
+        );
+        // A joiner's neighbour is the character before the marks that went:
+        // here an Arabic letter, which joiners join.
+        assert_eq!(read("ب\u{2060}\u{200d}x"), "ب\u{200d}x");
+        assert!(
+            unwrap("“Plain,” he said.", LineBreaks::Hard)
+                .map
+                .is_identity()
+        );
+    }
+
+    #[test]
     fn soft_hyphens_and_markdown_breaks() {
         let u = unwrap("the govern\u{ad}\nment said", LineBreaks::Soft);
         assert_eq!(u.text, "the government said");
