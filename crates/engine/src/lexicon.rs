@@ -543,17 +543,10 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 /// a hyphen may rejoin into, and what a capital at a sentence's start does not
 /// make a name.
 static ENGLISH: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    let list = include_str!("../../../assets/words/english.txt");
-    // Sized once: the list has some 65,000 words, and growing rehashes them.
-    let mut words = FxHashSet::with_capacity_and_hasher(
-        list.bytes().filter(|&b| b == b'\n').count() + 1,
-        Default::default(),
-    );
-    words.extend(
-        list.lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty()),
-    );
-    words
+    include_str!("../../../assets/words/english.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
 });
 
 /// Is `word` (any case) a title or office: "president", "spokesman", "sen."?
