@@ -771,6 +771,7 @@ fn every_pane_keeps_40_columns_at_the_common_sizes() {
         tmux.wait_for_text("$");
         tmux.line(&format!("{BIN}; echo EXIT:$?"));
         let screen = tmux.wait_for("the first frame", |s| position(s).0 == 1);
+        let quotes_title = format!("Quotes {}", position(&screen).1);
         // The actors share the quotes' place on narrow screens: Tab brings them.
         let actors = match box_width(&screen, "Actors 16") {
             Some(b) => b,
@@ -778,11 +779,13 @@ fn every_pane_keeps_40_columns_at_the_common_sizes() {
                 tmux.keys(&["Tab"]);
                 let s = tmux.wait_for("the actors", |s| box_width(s, "Actors 16").is_some());
                 tmux.keys(&["BTab"]);
-                tmux.wait_for("the quotes again", |s| box_width(s, "Quotes 22").is_some());
+                tmux.wait_for("the quotes again", |s| {
+                    box_width(s, &quotes_title).is_some()
+                });
                 box_width(&s, "Actors 16").unwrap()
             }
         };
-        let quotes = box_width(&screen, "Quotes 22").expect("the quotes");
+        let quotes = box_width(&screen, &quotes_title).expect("the quotes");
         let article = box_width(&screen, "Article").expect("the article");
         // Text columns: inside the borders, after the widest tag (10), its
         // marks and spaces in the quotes and its bar in the article.
