@@ -62,6 +62,9 @@ struct Args {
     /// Epochs of the linker's choosers.
     #[arg(long, default_value_t = Config::default().link_epochs)]
     link_epochs: usize,
+    /// Word classes learnt from the training text.
+    #[arg(long, default_value_t = Config::default().word_classes)]
+    word_classes: usize,
     /// Folds for the first stage's stacked tags.
     #[arg(long, default_value_t = Config::default().folds)]
     folds: usize,
@@ -147,6 +150,7 @@ fn main() -> Result<()> {
         cost: args.cost,
         prune: args.prune,
         link_epochs: args.link_epochs,
+        word_classes: args.word_classes,
         ..Config::default()
     };
     let mut tagger = match &args.weights {

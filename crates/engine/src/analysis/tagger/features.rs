@@ -6,6 +6,7 @@
 //! Every feature is a hash of a template number and values; nothing of the text
 //! itself is stored.
 
+use super::clusters::WordClusters;
 use super::tags::{Role, Tag, runs};
 use super::weights::{Features, Weights};
 use crate::analysis::evidence::Evidence;
@@ -79,6 +80,16 @@ fn ascii_word_and_stem(word: &str) -> (u64, u64) {
         stem = h;
     }
     (h, stem ^ 0x77)
+}
+
+/// The hash of every token's word, as [`TokenFacts`] has it: what word
+/// classes are learnt from.
+#[cfg(feature = "train")]
+pub(super) fn word_hashes(ev: &Evidence) -> Vec<u64> {
+    ev.tokens
+        .iter()
+        .map(|t| word_hash(&ev.text[t.range()]))
+        .collect()
 }
 
 /// The last three characters, lowercase.
@@ -200,13 +211,15 @@ pub struct TokenFacts {
     /// Where each sentence starts and ends (tokens).
     bounds: Vec<(u32, u32)>,
     metadata: Vec<bool>,
+    /// Each token's word class ([`WordClusters`]).
+    classes: Vec<u8>,
 }
 
 /// Word count from which a quotation reads as speech rather than a scare quote.
 const SPEECH_WORDS: usize = 4;
 
 impl TokenFacts {
-    pub fn new(ev: &Evidence) -> TokenFacts {
+    pub fn new(ev: &Evidence, clusters: &WordClusters) -> TokenFacts {
         let n = ev.tokens.len();
         let mut words = Vec::with_capacity(n);
         let mut suffixes = Vec::with_capacity(n);
@@ -278,7 +291,9 @@ impl TokenFacts {
                 *x = class * 8 + part * 2 + u8::from(m.weak) + 64 * u8::from(m.subject);
             }
         }
+        let classes = words.iter().map(|&h| clusters.class_of(h)).collect();
         TokenFacts {
+            classes,
             words,
             suffixes,
             stems,
@@ -390,6 +405,10 @@ mod t {
     pub const FROM_SENTENCE_START: u64 = 32;
     pub const STEM: u64 = 33;
     pub const STEM_NEXT: u64 = 34;
+    pub const CLASS: u64 = 35;
+    pub const CLASS_PREV: u64 = 36;
+    pub const CLASS_NEXT: u64 = 37;
+    pub const CLASS_AROUND: u64 = 38;
     // Second stage.
     pub const S_TAG: u64 = 40;
     pub const S_TAG_PREV: u64 = 41;
@@ -478,6 +497,19 @@ pub fn base(ev: &Evidence, ctx: &TokenFacts, bits: u32, out: &mut Features) {
         push(feat(t::WP2, ctx.word(ii + 2)));
         push(feat2(t::WM1_W0, ctx.word(ii - 1), w0));
         push(feat2(t::W0_WP1, w0, ctx.word(ii + 1)));
+        // Word classes learnt from raw text: what a rare word's neighbours
+        // make of it.
+        let class = |k: isize| -> u64 {
+            if k < 0 {
+                return 300;
+            }
+            ctx.classes.get(k as usize).map_or(301, |&c| u64::from(c))
+        };
+        let (cm1, c0, cp1) = (class(ii - 1), class(ii), class(ii + 1));
+        push(feat(t::CLASS, c0));
+        push(feat2(t::CLASS_PREV, cm1, c0));
+        push(feat2(t::CLASS_NEXT, c0, cp1));
+        push(feat2(t::CLASS_AROUND, cm1 << 16 | c0, cp1));
         push(feat(t::SUFFIX, ctx.suffixes[i]));
         push(feat(t::STEM, ctx.stems[i]));
         push(feat2(t::STEM_NEXT, ctx.stems[i], ctx.word(ii + 1)));

@@ -10,6 +10,7 @@
 //! The weights were trained on PolNeAR's training split by `briefing-train` (see
 //! `assets/model/README.md`) and are compiled in.
 
+mod clusters;
 mod decode;
 mod features;
 mod link;
@@ -21,6 +22,7 @@ mod weights;
 
 pub use weights::FormatError;
 
+use clusters::WordClusters;
 use decode::{Decoded, Linker};
 use tags::Tag;
 
@@ -66,6 +68,8 @@ fn break_at(firsts: impl Iterator<Item = usize>, scores: &mut Scores) {
 pub struct Tagger {
     stages: Stages,
     linker: Linker,
+    /// The word classes the features read.
+    clusters: WordClusters,
 }
 
 thread_local! {
@@ -96,24 +100,30 @@ impl Tagger {
         first: &weights::Weights,
         second: &weights::Weights,
         linker: Linker,
+        clusters: WordClusters,
     ) -> Tagger {
         Tagger {
             stages: Stages::new(first, second),
             linker,
+            clusters,
         }
     }
 
     /// Reads a tagger from the bytes of a weights file (what
     /// [`to_bytes`](Self::to_bytes) writes and `assets/model/tagger.bin` holds).
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, FormatError> {
-        let (stages, linker) = weights::decode(bytes)?;
-        Ok(Tagger { stages, linker })
+        let (stages, linker, clusters) = weights::decode(bytes)?;
+        Ok(Tagger {
+            stages,
+            linker,
+            clusters,
+        })
     }
 
     /// The weights file of this tagger: the same tagger gives the same bytes.
     #[cfg(feature = "train")]
     pub fn to_bytes(&self) -> Vec<u8> {
-        weights::encode(&self.stages, &self.linker)
+        weights::encode(&self.stages, &self.linker, &self.clusters)
     }
 
     /// Sets what is added to the score of dropping a content of speech and of
@@ -126,7 +136,12 @@ impl Tagger {
     /// The tag of every token of the evidence.
     #[cfg(feature = "train")]
     pub(crate) fn tags(&self, ev: &Evidence) -> Vec<Tag> {
-        self.tags_and_margins(ev, &TokenFacts::new(ev), false).0
+        self.tags_and_margins(ev, &self.facts(ev), false).0
+    }
+
+    /// What the features read of each token.
+    fn facts(&self, ev: &Evidence) -> TokenFacts {
+        TokenFacts::new(ev, &self.clusters)
     }
 
     /// Tags, and with `margins` how sure the last stage is of each (see
@@ -193,7 +208,7 @@ impl Tagger {
 
     /// Attribution frames of the evidence, as the tagger reads it.
     pub(crate) fn frames(&self, ev: &Evidence) -> Decoded {
-        let ctx = TokenFacts::new(ev);
+        let ctx = self.facts(ev);
         let (tags, margins) = self.tags_and_margins(ev, &ctx, true);
         decode::decode(ev, &ctx, &tags, &margins, &self.linker)
     }

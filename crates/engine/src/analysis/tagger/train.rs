@@ -7,6 +7,7 @@
 //! stage had memorised.
 
 use super::Tagger;
+use super::clusters::{self, WordClusters};
 use super::decode::{Linker, content_candidates};
 use super::features::{self, TokenFacts};
 use super::link::{
@@ -65,6 +66,10 @@ pub struct Config {
     /// below zero, the linker keeps doubtful contents (see
     /// [`Tagger::set_drop_bias`]).
     pub drop_bias: [i32; 2],
+    /// Word classes learnt from the training text (at most 254).
+    pub word_classes: usize,
+    /// Passes of exchange clustering over the words.
+    pub class_passes: usize,
 }
 
 impl Default for Config {
@@ -80,6 +85,8 @@ impl Default for Config {
             link_bits: 18,
             link_epochs: 6,
             drop_bias: [-8000, 0],
+            word_classes: 64,
+            class_passes: 10,
         }
     }
 }
@@ -130,9 +137,9 @@ struct Prepared {
     segments: Vec<(usize, usize)>,
 }
 
-fn prepare(a: &Annotated, bits: u32) -> Prepared {
+fn prepare(a: &Annotated, bits: u32, clusters: &WordClusters) -> Prepared {
     let ev = Evidence::gather(&a.text);
-    let ctx = TokenFacts::new(&ev);
+    let ctx = TokenFacts::new(&ev, clusters);
     let mut base = Features::default();
     features::base(&ev, &ctx, bits, &mut base);
     let gold = gold_tags(&ev, &a.items);
@@ -461,7 +468,16 @@ fn stage_with_folds(
 pub fn train(articles: &[Annotated], config: &Config, log: &mut dyn FnMut(&str)) -> Tagger {
     let bits = config.bits;
     let mut rng = XorShift(config.seed | 1);
-    let mut data: Vec<Prepared> = articles.par_iter().map(|a| prepare(a, bits)).collect();
+    let texts: Vec<Vec<u64>> = articles
+        .par_iter()
+        .map(|a| features::word_hashes(&Evidence::gather(&a.text)))
+        .collect();
+    let clusters = clusters::learn(&texts, config.word_classes, config.class_passes);
+    log(&format!("{} words in classes", clusters.len()));
+    let mut data: Vec<Prepared> = articles
+        .par_iter()
+        .map(|a| prepare(a, bits, &clusters))
+        .collect();
     log(&format!(
         "{} articles, {} tokens, {} segments",
         data.len(),
@@ -474,7 +490,7 @@ pub fn train(articles: &[Annotated], config: &Config, log: &mut dyn FnMut(&str))
         .zip(first_tags.par_iter())
         .map(|(a, (tags, _))| {
             let ev = Evidence::gather(&a.text);
-            let ctx = TokenFacts::new(&ev);
+            let ctx = TokenFacts::new(&ev, &clusters);
             let mut f = Features::default();
             features::stacked(&ev, &ctx, tags, bits, &mut f);
             f
@@ -487,7 +503,7 @@ pub fn train(articles: &[Annotated], config: &Config, log: &mut dyn FnMut(&str))
     let examples: Vec<LinkExamples> = articles
         .par_iter()
         .zip(second_tags.par_iter())
-        .map(|(a, (tags, margins))| link_examples(a, tags, margins, config.link_bits))
+        .map(|(a, (tags, margins))| link_examples(a, tags, margins, config.link_bits, &clusters))
         .collect();
     let spans: Vec<&(Features, usize)> = examples.iter().flat_map(|e| &e.spans).collect();
     let contents: Vec<&(Features, usize)> = examples.iter().flat_map(|e| &e.contents).collect();
@@ -504,7 +520,7 @@ pub fn train(articles: &[Annotated], config: &Config, log: &mut dyn FnMut(&str))
         sources: train_chooser(&sources, config.link_bits, config.link_epochs, &mut rng),
         drop_bias: config.drop_bias,
     };
-    Tagger::new(&first, &second, linker)
+    Tagger::new(&first, &second, linker, clusters)
 }
 
 /// The linker's training choices from one article: options with their features
@@ -554,9 +570,15 @@ fn jaccard(a: (usize, usize), b: (usize, usize)) -> f64 {
 /// A gold item and its content runs (token ranges).
 type GoldContents<'a> = (&'a GoldItem, Vec<(usize, usize)>);
 
-fn link_examples(a: &Annotated, tags: &[Tag], margins: &Margins, bits: u32) -> LinkExamples {
+fn link_examples(
+    a: &Annotated,
+    tags: &[Tag],
+    margins: &Margins,
+    bits: u32,
+    clusters: &WordClusters,
+) -> LinkExamples {
     let ev = Evidence::gather(&a.text);
-    let ctx = TokenFacts::new(&ev);
+    let ctx = TokenFacts::new(&ev, clusters);
     let l = LinkLayout::new(&ev, &ctx);
     let all = runs(tags);
     let cues = cue_candidates(&ev, &all);

@@ -6,6 +6,7 @@
 //! largest is the i16 limit, then stored in units of [`EMISSION_UNIT`] as i8), so
 //! training and decoding are exact and the same on every machine.
 
+use super::clusters::WordClusters;
 use super::decode::Linker;
 use super::link::Linear;
 use super::tags::{ROW, TAGS, Tag};
@@ -392,7 +393,7 @@ fn backward(t: &[[i64; TAGS]; TAGS], scores: &[[i32; ROW]], beta: &mut Vec<[i64;
     }
 }
 
-const MAGIC: &[u8; 8] = b"BRFTAG04";
+const MAGIC: &[u8; 8] = b"BRFTAG05";
 
 /// Why a weights file could not be read (see [`Tagger::from_bytes`]).
 ///
@@ -426,9 +427,10 @@ impl std::fmt::Display for FormatError {
 /// Writes stages of weights: a header, then per stage its size, transitions and
 /// the non-zero emission weights (one byte each); then the linker's drop
 /// biases and three choosers, each as its size and its non-zero weights (two
-/// bytes each).
+/// bytes each); then the word classes, as their count and each word hash (eight
+/// bytes) with its class (one), in order of hash.
 #[cfg(any(test, feature = "train"))]
-pub fn encode(stages: &Stages, linker: &Linker) -> Vec<u8> {
+pub fn encode(stages: &Stages, linker: &Linker, clusters: &WordClusters) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&2u32.to_le_bytes());
@@ -447,6 +449,12 @@ pub fn encode(stages: &Stages, linker: &Linker) -> Vec<u8> {
     for l in [&linker.spans, &linker.contents, &linker.sources] {
         out.extend_from_slice(&l.bits.to_le_bytes());
         put_sparse(&mut out, l.w.iter().copied());
+    }
+    let classes = clusters.sorted();
+    out.extend_from_slice(&(classes.len() as u32).to_le_bytes());
+    for (hash, class) in classes {
+        out.extend_from_slice(&hash.to_le_bytes());
+        out.push(class);
     }
     out
 }
@@ -561,7 +569,7 @@ fn table_bits(r: &mut Reader) -> Result<u32, FormatError> {
 }
 
 /// Reads what [`encode`] wrote.
-pub fn decode(bytes: &[u8]) -> Result<(Stages, Linker), FormatError> {
+pub fn decode(bytes: &[u8]) -> Result<(Stages, Linker, WordClusters), FormatError> {
     let mut r = Reader { bytes };
     if r.take(MAGIC.len())? != MAGIC {
         return Err(FormatError::BadMagic);
@@ -596,6 +604,13 @@ pub fn decode(bytes: &[u8]) -> Result<(Stages, Linker), FormatError> {
     let spans = chooser()?;
     let contents = chooser()?;
     let sources = chooser()?;
+    let count = r.u32()? as usize;
+    let mut classes = Vec::with_capacity(count.min(r.bytes.len() / 9));
+    for _ in 0..count {
+        let b = r.take(9)?;
+        let hash = u64::from_le_bytes(b[..8].try_into().expect("eight bytes"));
+        classes.push((hash, b[8]));
+    }
     Ok((
         stages,
         Linker {
@@ -604,6 +619,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Stages, Linker), FormatError> {
             sources,
             drop_bias,
         },
+        WordClusters::from_pairs(classes),
     ))
 }
 
@@ -623,9 +639,11 @@ mod tests {
         second.rows[3] = [0, 0, 4, 0, 0, 0, 0, 0];
         second.trans[0][5] = 12;
         let stages = Stages::new(&w, &second);
-        let bytes = encode(&stages, &linker);
+        let clusters = WordClusters::from_pairs([(u64::MAX, 3), (17, 0)]);
+        let bytes = encode(&stages, &linker, &clusters);
         let back = decode(&bytes).unwrap();
-        assert_eq!(back, (stages, linker));
+        assert_eq!(back, (stages, linker, clusters));
+        assert_eq!(back.2.class_of(u64::MAX), 3);
         assert_eq!(back.0.rows[3], [w.rows[3], second.rows[3]]);
         assert_eq!(back.0.trans, [w.trans, second.trans]);
         let mut one_stage = bytes.clone();
