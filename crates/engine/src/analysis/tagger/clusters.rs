@@ -153,6 +153,11 @@ mod learn {
                 prev: by_class(&b.prev[w]),
             }
         }
+
+        /// The classes that follow (`true`) and those that precede.
+        fn sides(&self) -> [(&[(usize, f64)], bool); 2] {
+            [(&self.next, true), (&self.prev, false)]
+        }
     }
 
     impl ClassCounts {
@@ -171,40 +176,43 @@ mod learn {
             c
         }
 
+        /// The cell of class `c` with a neighbour of class `d`, which follows
+        /// it (`after`) or precedes it.
+        fn cell(&self, c: usize, d: usize, after: bool) -> usize {
+            if after {
+                c * self.n + d
+            } else {
+                d * self.n + c
+            }
+        }
+
         /// Adds (`sign` 1) or takes out (-1) a word of `count` in class `c`.
         fn shift(&mut self, c: usize, nb: &Neighbours, count: f64, sign: f64) {
-            for &(d, k) in &nb.next {
-                self.pair[c * self.n + d] += sign * k;
-            }
-            for &(d, k) in &nb.prev {
-                self.pair[d * self.n + c] += sign * k;
+            for (list, after) in nb.sides() {
+                for &(d, k) in list {
+                    let i = self.cell(c, d, after);
+                    self.pair[i] += sign * k;
+                }
             }
             self.single[c] += sign * count;
         }
 
         /// How much the log-likelihood grows when a word (taken out) joins `c`.
         fn gain(&self, c: usize, nb: &Neighbours, count: f64) -> f64 {
-            let n = self.n;
             let mut g = 0.0;
             // Its bigrams with words of class `c` itself land in one cell.
             let mut own = 0.0;
-            for &(d, k) in &nb.next {
-                if d == c {
-                    own += k;
-                } else {
-                    let x = self.pair[c * n + d];
-                    g += xlx(x + k) - xlx(x);
+            for (list, after) in nb.sides() {
+                for &(d, k) in list {
+                    if d == c {
+                        own += k;
+                    } else {
+                        let x = self.pair[self.cell(c, d, after)];
+                        g += xlx(x + k) - xlx(x);
+                    }
                 }
             }
-            for &(d, k) in &nb.prev {
-                if d == c {
-                    own += k;
-                } else {
-                    let x = self.pair[d * n + c];
-                    g += xlx(x + k) - xlx(x);
-                }
-            }
-            let x = self.pair[c * n + c];
+            let x = self.pair[self.cell(c, c, true)];
             g += xlx(x + own) - xlx(x);
             g - 2.0 * (xlx(self.single[c] + count) - xlx(self.single[c]))
         }
