@@ -4,6 +4,8 @@
 //! names and words, and the same for the same seed. Used where the real news of
 //! the evaluation data is not at hand.
 
+use super::xorshift::XorShift;
+
 /// First names and surname syllables to build varied people from.
 const FIRST: [&str; 24] = [
     "Ana", "Tom", "Mia", "Lars", "Eva", "Omar", "Ida", "Paul", "Nora", "Kofi", "Lena", "Raj",
@@ -111,28 +113,6 @@ const NARRATION: [&str; 12] = [
     "The meeting ended without an agreement late on Thursday.",
 ];
 
-/// A small, fixed pseudo-random sequence.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
-
 /// A person of the generated world: a full name and a surname.
 struct Person {
     full: String,
@@ -141,7 +121,7 @@ struct Person {
     role: String,
 }
 
-fn person(rng: &mut Rng) -> Person {
+fn person(rng: &mut XorShift) -> Person {
     let first_index = rng.below(FIRST.len());
     let mut surname = String::new();
     for _ in 0..2 + rng.below(2) {
@@ -160,7 +140,7 @@ fn person(rng: &mut Rng) -> Person {
     }
 }
 
-fn clause(rng: &mut Rng) -> String {
+fn clause(rng: &mut XorShift) -> String {
     format!("{} {}", rng.pick(&SUBJECTS), rng.pick(&PREDICATES))
 }
 
@@ -173,7 +153,7 @@ fn capitalised(s: &str) -> String {
 }
 
 /// One article of about `words` words.
-fn article(rng: &mut Rng, words: usize) -> String {
+fn article(rng: &mut XorShift, words: usize) -> String {
     let people: Vec<Person> = (0..2 + rng.below(4)).map(|_| person(rng)).collect();
     let mut out = format!(
         "{} {}\n\nBy {}\n\n",
@@ -250,7 +230,7 @@ fn article(rng: &mut Rng, words: usize) -> String {
 /// Articles of 300 to 1,200 words, about `bytes` bytes in all, each ending in a
 /// blank line; the same `seed` gives the same text.
 pub fn articles(bytes: usize, seed: u64) -> Vec<String> {
-    let mut rng = Rng(seed | 1);
+    let mut rng = XorShift(seed | 1);
     let mut out = Vec::new();
     let mut total = 0;
     while total < bytes {

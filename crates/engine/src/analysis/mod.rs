@@ -56,6 +56,8 @@ pub mod tagger;
 mod tagger;
 mod tokens;
 mod turns;
+#[cfg(any(feature = "internals", feature = "train"))]
+mod xorshift;
 
 #[cfg(feature = "internals")]
 pub use explain::explain;

@@ -19,6 +19,7 @@ use super::weights::{
     EMISSION_UNIT, Features, Lattice, Margins, Scores, Weights, viterbi, viterbi_with_margins,
 };
 use crate::analysis::evidence::Evidence;
+use crate::analysis::xorshift::XorShift;
 use rayon::prelude::*;
 
 /// One annotated attribution, in byte offsets into its text.
@@ -339,27 +340,6 @@ struct Buffers {
     scores: Scores,
     tags: Vec<Tag>,
     lattice: Lattice,
-}
-
-/// A small, fixed pseudo-random sequence for the order of examples.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-    }
 }
 
 /// Trains one stage on the chosen articles: `bags` perceptrons that see the
