@@ -1146,3 +1146,43 @@ fn a_phrase_with_no_verb_after_a_preposition_is_no_statement() {
     let found = statements("Ana Ruiz said on Friday that the letter came from her doctor.");
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn an_abbreviated_title_is_the_role_it_stands_for() {
+    // "Gov." before a name, "the governor" later: one person.
+    let text = "Democratic Gov. Ellen Marsh arrived in the capital on Monday. \
+                The governor said the schools would get more money.";
+    assert_eq!(
+        statements(text),
+        [st(
+            Indirect,
+            "Ellen Marsh",
+            "the schools would get more money"
+        )]
+    );
+    let text = "Sen. Omar Vance left early. Later the senator said he would vote no.";
+    let found = statements(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "Omar Vance");
+}
+
+#[test]
+fn an_organisation_s_common_noun_takes_up_the_one_just_named() {
+    // "the agency" right after the only organisation near it is that one.
+    let text = "The Harbour Safety Board counted 40 damaged boats, but the agency \
+                said most owners were insured.";
+    assert_eq!(
+        statements(text),
+        [st(
+            Indirect,
+            "Harbour Safety Board",
+            "most owners were insured"
+        )]
+    );
+    // With two organisations near, it stays a description of its own.
+    let text = "The Harbour Safety Board and the Coast Guard counted 40 damaged boats. \
+                The agency said most owners were insured.";
+    let found = statements(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "agency");
+}

@@ -539,6 +539,35 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
+/// Short forms of titles to the word they stand for ("gov" is "governor").
+static TITLE_ABBREVIATIONS: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
+    for line in entries(asset!("title_abbreviations.txt")) {
+        let mut words = line.split_whitespace();
+        if let Some(full) = words.next() {
+            map.extend(words.map(|short| (short, full)));
+        }
+    }
+    map
+});
+
+/// Nouns any organisation may go by ("the agency", "the company").
+static GENERIC_ORGANIZATION_NOUNS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| entries(asset!("generic_organization_nouns.txt")).collect());
+
+/// Is `word` (lowercase) a noun any organisation may go by?
+pub(crate) fn is_generic_organization_noun(word: &str) -> bool {
+    GENERIC_ORGANIZATION_NOUNS.contains(word)
+}
+
+/// A word of a role as roles compare: a title's short form is its full word
+/// ("Gov." and "governor" are one title); any other word is itself. `word` is
+/// lowercase.
+pub(crate) fn full_title_word(word: &str) -> &str {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    TITLE_ABBREVIATIONS.get(bare).copied().unwrap_or(word)
+}
+
 /// English words (lowercase), the language's own words: what a word split by
 /// a hyphen may rejoin into, and what a capital at a sentence's start does not
 /// make a name.
@@ -596,6 +625,16 @@ mod tests {
         assert_eq!(lex.word("Hillary").gender, Some(Gender::Female));
         assert!(lex.word("Thursday").is(class::TIME));
         assert!(lex.word("sen.").is(class::ABBREV_TITLE));
+    }
+
+    #[test]
+    fn short_titles_read_as_their_full_word() {
+        assert_eq!(full_title_word("gov."), "governor");
+        assert_eq!(full_title_word("sen"), "senator");
+        assert_eq!(full_title_word("governor"), "governor");
+        assert_eq!(full_title_word("foreign"), "foreign");
+        assert!(is_generic_organization_noun("agency"));
+        assert!(!is_generic_organization_noun("department"));
     }
 
     #[test]

@@ -8,7 +8,9 @@ use super::mentions::{NameClass, NameFinder, NameMention};
 use super::model::{Actor, ActorId, ActorKind, Span};
 use super::sentences::{Sentence, is_terminal};
 use super::tokens::{Token, TokenKind, flag};
-use crate::lexicon::{Gender, class, lexicon, normalize_name};
+use crate::lexicon::{
+    Gender, class, full_title_word, is_generic_organization_noun, lexicon, normalize_name,
+};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -451,7 +453,12 @@ impl<'a> Resolver<'a> {
         }
         let d = &mut self.t.drafts[id];
         if !role.is_empty() && !d.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
-            let key = plain(role);
+            // "Gov." is keyed as "governor", which "the governor" finds.
+            let key = plain(role)
+                .split(' ')
+                .map(full_title_word)
+                .collect::<Vec<_>>()
+                .join(" ");
             for word in key.split([' ', '-']) {
                 let ids = self.t.by_role_word.entry(word.to_string()).or_default();
                 if ids.last() != Some(&id) {
@@ -1181,6 +1188,15 @@ impl<'a> Resolver<'a> {
         {
             return Some(id);
         }
+        // "Indiana State Police reported ..., but the agency said": a noun any
+        // organisation goes by takes up the only one just named.
+        if d.definite
+            && d.modifiers.is_empty()
+            && is_generic_organization_noun(&d.head_word)
+            && let Some(id) = self.only_organisation_near(p.first)
+        {
+            return Some(id);
+        }
         self.unnamed(names, p, d)
     }
 
@@ -1353,6 +1369,25 @@ impl<'a> Resolver<'a> {
                         .chain(&d.aliases)
                         .any(|n| n.split_whitespace().any(|w| plain(w) == head))
             })
+    }
+
+    /// The one organisation named before token `before` in its sentence and
+    /// the one before it; `None` where there are none or several.
+    fn only_organisation_near(&self, before: usize) -> Option<usize> {
+        const SENTENCES_BACK: usize = 1;
+        let at = self.base + self.tokens[before].start as usize;
+        let sentence = self.sentence_of(before);
+        let mut near = self
+            .t
+            .focus
+            .iter()
+            .rev()
+            .filter(|f| f.at < at && !f.quoted)
+            .take_while(|f| sentence.saturating_sub(f.sentence) <= SENTENCES_BACK)
+            .map(|f| self.root(f.actor))
+            .filter(|&a| self.t.drafts[a].kind == ActorKind::Organization);
+        let first = near.next()?;
+        near.all(|a| a == first).then_some(first)
     }
 
     /// An unnamed speaker: the one this description took up before, or a new
