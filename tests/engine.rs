@@ -1186,3 +1186,13 @@ fn an_organisation_s_common_noun_takes_up_the_one_just_named() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, "agency");
 }
+
+#[test]
+fn a_statehouse_is_a_place_and_a_legislature_an_organisation() {
+    let a = analyze(
+        "Hundreds of nurses marched to the Ohio Statehouse on Monday. \
+         The Legislature said it would vote on the bill next week.",
+    );
+    assert_eq!(actor(&a, "Ohio Statehouse").kind, ActorKind::Place);
+    assert_eq!(actor(&a, "Legislature").kind, ActorKind::Organization);
+}
