@@ -767,6 +767,14 @@ impl<'a> NameFinder<'a> {
     }
 
     /// Splits a run into role and name and says what the name is.
+    /// Is token `k` an acronym: two capitals or more, and no Roman numeral?
+    fn acronym(&self, k: usize) -> bool {
+        let w = self.word(k);
+        self.tokens[k].has(flag::ALL_CAPS)
+            && w.chars().filter(char::is_ascii_uppercase).count() >= 2
+            && !w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+    }
+
     fn classify(
         &self,
         first: usize,
@@ -832,6 +840,10 @@ impl<'a> NameFinder<'a> {
                 NameClass::Person
             }
             None if has_role => NameClass::Person,
+            // "Chinese CDC", "Miami-Dade PD": a name without a first name that
+            // ends in an acronym (not a numeral, "Henry Ford III") is an
+            // organisation's.
+            None if words >= 2 && self.acronym(end - 1) => NameClass::Organization,
             None if (2..=4).contains(&words)
                 && name_tokens.iter().all(|t| !t.is(class::FUNCTION)) =>
             {
@@ -1076,6 +1088,17 @@ mod tests {
         assert_eq!(
             names("On Monday Ana Ruiz spoke."),
             [n("", "Ana Ruiz", NameClass::Person)]
+        );
+    }
+
+    #[test]
+    fn a_name_ending_in_an_acronym_is_an_organisation_s() {
+        assert_eq!(
+            names("The virus was new, the Chinese CDC said. Henry Ford III agreed."),
+            [
+                n("", "Chinese CDC", NameClass::Organization),
+                n("", "Henry Ford", NameClass::Person)
+            ]
         );
     }
 
