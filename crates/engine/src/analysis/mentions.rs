@@ -767,6 +767,25 @@ impl<'a> NameFinder<'a> {
     }
 
     /// Splits a run into role and name and says what the name is.
+    /// Does "the" stand right before the name that begins at `name_first`,
+    /// in the candidate (a sentence's "The") or before it?
+    fn after_the(&self, first: usize, name_first: usize) -> bool {
+        let the = |k: usize| self.word(k).eq_ignore_ascii_case("the");
+        (name_first > first && the(name_first - 1)) || (first > 0 && the(first - 1))
+    }
+
+    /// Does a name ending before token `k` modify the noun there ("the Clinton
+    /// campaign", "the Obama administration")? A lowercase word that is
+    /// neither a verb nor a function word reads as that noun.
+    fn modifies(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !t.is_capitalized()
+                && t.info().verb.is_none()
+                && !t.is(class::FUNCTION | class::AUXILIARY | class::BE)
+        })
+    }
+
     /// Is token `k` an acronym: two capitals or more, and no Roman numeral?
     fn acronym(&self, k: usize) -> bool {
         let w = self.word(k);
@@ -844,6 +863,11 @@ impl<'a> NameFinder<'a> {
             // ends in an acronym (not a numeral, "Henry Ford III") is an
             // organisation's.
             None if words >= 2 && self.acronym(end - 1) => NameClass::Organization,
+            // "the Pulsar Timing Array", "the Fact Checker": a person's name has
+            // no article before it; an institution's often has.
+            None if words >= 2 && self.after_the(first, name_first) && !self.modifies(end) => {
+                NameClass::Organization
+            }
             None if (2..=4).contains(&words)
                 && name_tokens.iter().all(|t| !t.is(class::FUNCTION)) =>
             {
@@ -1088,6 +1112,22 @@ mod tests {
         assert_eq!(
             names("On Monday Ana Ruiz spoke."),
             [n("", "Ana Ruiz", NameClass::Person)]
+        );
+    }
+
+    #[test]
+    fn a_name_after_the_is_no_person_s() {
+        assert_eq!(
+            names(
+                "The Pacific Pulsar Array is using radio telescopes. \
+                 Planets outside the Solar System are many. \
+                 The Ana Ruiz campaign said little."
+            ),
+            [
+                n("", "Pacific Pulsar Array", NameClass::Organization),
+                n("", "Solar System", NameClass::Organization),
+                n("", "Ana Ruiz", NameClass::Person)
+            ]
         );
     }
 
