@@ -1196,3 +1196,26 @@ fn a_statehouse_is_a_place_and_a_legislature_an_organisation() {
     assert_eq!(actor(&a, "Ohio Statehouse").kind, ActorKind::Place);
     assert_eq!(actor(&a, "Legislature").kind, ActorKind::Organization);
 }
+
+#[test]
+fn where_a_speaker_is_from_is_not_the_speaker() {
+    // A name after "of", "from", "at" or "in" says where the speaker works
+    // or lives; the speaker is the name before it, and "who" means them too.
+    for text in [
+        "The ferry will run again, said Tom Berg of Brookfield, who added that the pier was safe.",
+        "The ferry will run again, said Tom Berg, a pilot from Brookfield, who added that the pier was safe.",
+    ] {
+        let found = statements(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|s| s.1 == "Tom Berg"), "{found:?}");
+    }
+    let text = "“We need the telescope,” says Maura Lind, a geologist at Harbour \
+                University in Brookfield, who wants to use it to study pulsars.";
+    let found = statements(text);
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|s| s.1 == "Maura Lind"), "{found:?}");
+    assert_eq!(
+        statements("Sen. Ida Holm of Vermont said the bank had lied."),
+        [st(Indirect, "Ida Holm", "the bank had lied")]
+    );
+}

@@ -1115,8 +1115,17 @@ impl<'a> Resolver<'a> {
     }
 
     fn resolve_proper(&mut self, names: &[NameMention], p: Phrase) -> Option<usize> {
-        let head = p.end - 1;
         let range = self.names_in(names, p.first, p.end);
+        // "Tom Berg of Brookfield": a preposition right after a name ends the
+        // phrase's head; what follows says where the speaker is from.
+        let head = (p.first + 1..p.end)
+            .find(|&k| {
+                let t = &self.tokens[k];
+                t.is(class::PREPOSITION)
+                    && !t.is_capitalized()
+                    && range.clone().any(|n| names[n].end == k)
+            })
+            .map_or(p.end - 1, |k| k - 1);
         // The name that holds the phrase's head, else the last name in it.
         let pick = range
             .clone()

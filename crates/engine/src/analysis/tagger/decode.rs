@@ -12,6 +12,7 @@ use super::spans::{TagCounts, span_options};
 use super::tags::{Role, Run, Tag, runs};
 use super::weights::{Features, Margins};
 use crate::analysis::frames::{Frame, Phrase, PhraseKind, Speaker, cue_mode};
+use crate::analysis::mentions::NameClass;
 use crate::analysis::model::Mode;
 use crate::analysis::tokens::{Token, TokenKind};
 use crate::analysis::{evidence::Evidence, quotes::standalone_quotation};
@@ -350,7 +351,8 @@ fn frame(
             if phrase.kind == PhraseKind::Relative {
                 frame.antecedent = rule
                     .and_then(|f| f.antecedent)
-                    .or_else(|| antecedent(l, phrase.first, lo));
+                    .or_else(|| antecedent(l, phrase.first, lo))
+                    .map(|a| described_person(l, a, lo));
             }
             frame.speaker = Some(Speaker::Phrase(phrase));
         }
@@ -491,9 +493,14 @@ fn has_name(l: &LinkLayout, first: usize, end: usize) -> bool {
 /// What a relative pronoun stands for: the name just before it.
 fn antecedent(l: &LinkLayout, relative: usize, lo: usize) -> Option<Phrase> {
     let mut at = relative;
-    if at > lo && &l.ev.text[l.ev.tokens[at - 1].range()] == "," {
+    if at > lo && is_comma(l, at - 1) {
         at -= 1;
     }
+    name_ending_at(l, at, lo)
+}
+
+/// The name that ends right before token `at`, not before token `lo`.
+fn name_ending_at(l: &LinkLayout, at: usize, lo: usize) -> Option<Phrase> {
     let names = &l.ev.names;
     let k = names.partition_point(|m| m.end <= at);
     let m = names.get(k.checked_sub(1)?)?;
@@ -502,6 +509,47 @@ fn antecedent(l: &LinkLayout, relative: usize, lo: usize) -> Option<Phrase> {
         end: m.end,
         kind: PhraseKind::Proper,
     })
+}
+
+fn is_comma(l: &LinkLayout, k: usize) -> bool {
+    &l.ev.text[l.ev.tokens[k].range()] == ","
+}
+
+/// Whom "who" means when its antecedent ends in a name after a preposition:
+/// in "Maura Lind, a geologist at Harbour University in Brookfield, who" and
+/// "Tom Berg, a pilot from Brookfield, who", the person the apposition
+/// describes, named before its comma; in "Tom Berg of Brookfield, who", the
+/// name before the preposition.
+fn described_person(l: &LinkLayout, antecedent: Phrase, lo: usize) -> Phrase {
+    let tokens = &l.ev.tokens;
+    let names = &l.ev.names;
+    let k = names.partition_point(|m| m.end <= antecedent.end);
+    let Some(last) = k.checked_sub(1).map(|k| &names[k]) else {
+        return antecedent;
+    };
+    let in_phrase = last.end == antecedent.end
+        && last.first > lo
+        && tokens[last.first - 1].is(class::PREPOSITION);
+    if !in_phrase {
+        return antecedent;
+    }
+    // "Tom Berg of Brookfield, who": the name just before the preposition,
+    // unless it is a place's or an organisation's ("Harbour University in
+    // Brookfield").
+    let before = last.first - 1;
+    let k = names.partition_point(|m| m.end <= before);
+    let person_before = k.checked_sub(1).map(|k| &names[k]).filter(|m| {
+        m.end == before && !matches!(m.class, NameClass::Organization | NameClass::Place)
+    });
+    person_before
+        .and_then(|_| name_ending_at(l, before, lo))
+        .or_else(|| {
+            (lo..before)
+                .rev()
+                .find(|&k| is_comma(l, k))
+                .and_then(|comma| name_ending_at(l, comma, lo))
+        })
+        .unwrap_or(antecedent)
 }
 
 /// A cue with nothing after it but its source and a colon, at the end of its
