@@ -1358,43 +1358,40 @@ impl<'a> Resolver<'a> {
         Some(found)
     }
 
-    /// The organisation last named before token `before` whose name holds the
-    /// word `head` ("Agency" for "the agency"), a few sentences back at most.
-    fn salient_organisation(&self, head: &str, before: usize) -> Option<usize> {
-        const SENTENCES_BACK: usize = 5;
+    /// The organisations named before token `before`, latest first, back to
+    /// `sentences_back` sentences before its own.
+    fn organisations_before(
+        &self,
+        before: usize,
+        sentences_back: usize,
+    ) -> impl Iterator<Item = usize> + '_ {
         let at = self.base + self.tokens[before].start as usize;
         let sentence = self.sentence_of(before);
         self.t
             .focus
             .iter()
             .rev()
-            .filter(|f| f.at < at && !f.quoted)
-            .take_while(|f| sentence.saturating_sub(f.sentence) <= SENTENCES_BACK)
+            .filter(move |f| f.at < at && !f.quoted)
+            .take_while(move |f| sentence.saturating_sub(f.sentence) <= sentences_back)
             .map(|f| self.root(f.actor))
-            .find(|&a| {
-                let d = &self.t.drafts[a];
-                d.kind == ActorKind::Organization
-                    && std::iter::once(&d.name)
-                        .chain(&d.aliases)
-                        .any(|n| n.split_whitespace().any(|w| plain(w) == head))
-            })
+            .filter(|&a| self.t.drafts[a].kind == ActorKind::Organization)
+    }
+
+    /// The organisation last named before token `before` whose name holds the
+    /// word `head` ("Agency" for "the agency"), a few sentences back at most.
+    fn salient_organisation(&self, head: &str, before: usize) -> Option<usize> {
+        self.organisations_before(before, 5).find(|&a| {
+            let d = &self.t.drafts[a];
+            std::iter::once(&d.name)
+                .chain(&d.aliases)
+                .any(|n| n.split_whitespace().any(|w| plain(w) == head))
+        })
     }
 
     /// The one organisation named before token `before` in its sentence and
     /// the one before it; `None` where there are none or several.
     fn only_organisation_near(&self, before: usize) -> Option<usize> {
-        const SENTENCES_BACK: usize = 1;
-        let at = self.base + self.tokens[before].start as usize;
-        let sentence = self.sentence_of(before);
-        let mut near = self
-            .t
-            .focus
-            .iter()
-            .rev()
-            .filter(|f| f.at < at && !f.quoted)
-            .take_while(|f| sentence.saturating_sub(f.sentence) <= SENTENCES_BACK)
-            .map(|f| self.root(f.actor))
-            .filter(|&a| self.t.drafts[a].kind == ActorKind::Organization);
+        let mut near = self.organisations_before(before, 1);
         let first = near.next()?;
         near.all(|a| a == first).then_some(first)
     }
