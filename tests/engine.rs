@@ -1219,3 +1219,25 @@ fn where_a_speaker_is_from_is_not_the_speaker() {
         [st(Indirect, "Ida Holm", "the bank had lied")]
     );
 }
+
+#[test]
+fn a_possessive_description_is_its_owner_s() {
+    let a = analyze(
+        "Ana Ruiz left the harbour early. Her spokesman said she was ill. \
+         Her spokesman later said she would return. The Harbour Board met on \
+         Monday. Its lawyers said the vote was valid.",
+    );
+    let speakers: Vec<&str> = a
+        .statements
+        .iter()
+        .map(|s| a.actors[s.speaker.unwrap()].name.as_str())
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            "Ana Ruiz’s spokesman",
+            "Ana Ruiz’s spokesman",
+            "Harbour Board’s lawyers"
+        ]
+    );
+}

@@ -51,6 +51,9 @@ struct Draft {
     listed_name: bool,
     /// Merged into another actor.
     merged_into: Option<usize>,
+    /// Whose it is ("Eric Holcomb's office"): a later "his" that takes it up
+    /// means the owner.
+    owner: Option<usize>,
 }
 
 impl Draft {
@@ -68,6 +71,7 @@ impl Draft {
             first_names: Vec::new(),
             suffixed: None,
             forms: Vec::new(),
+            owner: None,
             gender_guessed: false,
             located: 0,
             person_evidence: false,
@@ -1206,7 +1210,52 @@ impl<'a> Resolver<'a> {
         {
             return Some(id);
         }
+        // "His office said", "her spokesman": the description is its owner's.
+        if let Some(owner) = self.owner(p) {
+            return Some(self.owned(owner, p, &d));
+        }
         self.unnamed(names, p, d)
+    }
+
+    /// Whom the possessive opening a description means ("his" in "his
+    /// office", "its" in "its lawyers"): the most salient actor that fits it.
+    fn owner(&mut self, p: Phrase) -> Option<usize> {
+        if p.end - p.first < 2 {
+            return None;
+        }
+        let wanted = match plain(self.str(p.first, p.first + 1)).as_str() {
+            "his" => Want::Person(Some(Gender::Male)),
+            "her" => Want::Person(Some(Gender::Female)),
+            // "their" is left alone: which group it means is seldom clear.
+            "its" => Want::Thing,
+            _ => return None,
+        };
+        let sentence = self.sentence_of(p.first);
+        let found = self.salient(wanted, p.first, sentence, &[])?;
+        Some(self.t.drafts[found].owner.unwrap_or(found))
+    }
+
+    /// The actor a description of `owner`'s stands for ("Eric Holcomb's
+    /// office"), one per owner and description.
+    fn owned(&mut self, owner: usize, p: Phrase, d: &Description) -> usize {
+        let what = self.description_name(p.first + 1, p.end);
+        let key = format!("~of {owner} {}", plain(&what));
+        if let Some(&id) = self.t.by_key.get(&key) {
+            return self.root(id);
+        }
+        let name = format!("{}’s {what}", self.t.drafts[owner].name);
+        let kind = if self.tokens[d.head].is(class::ORG_WORD) {
+            ActorKind::Organization
+        } else {
+            ActorKind::Group
+        };
+        let id = self.create(&name, kind);
+        let singular = d.head_key == d.head_word;
+        // "her spokesman": a title names one person.
+        self.t.drafts[id].personal = singular && self.tokens[d.head].is(class::TITLE);
+        self.t.drafts[id].owner = Some(owner);
+        self.t.by_key.insert(key, id);
+        id
     }
 
     /// The parts of a description that say whom it may mean.
@@ -1465,7 +1514,6 @@ impl<'a> Resolver<'a> {
         said: &[(usize, usize)],
     ) -> Option<usize> {
         let info = self.tokens[token].info();
-        let at = self.base + self.tokens[token].start as usize;
         let wanted = if info.is(class::PRONOUN_M) {
             Want::Person(Some(Gender::Male))
         } else if info.is(class::PRONOUN_F) {
@@ -1477,6 +1525,18 @@ impl<'a> Resolver<'a> {
         } else {
             return None; // I, we: the writer
         };
+        self.salient(wanted, token, sentence, said)
+    }
+
+    /// The most salient actor before token `token` that fits `wanted`.
+    fn salient(
+        &mut self,
+        wanted: Want,
+        token: usize,
+        sentence: usize,
+        said: &[(usize, usize)],
+    ) -> Option<usize> {
+        let at = self.base + self.tokens[token].start as usize;
         let mut best: Option<(i64, usize)> = None;
         for (rank, f) in self.t.focus.iter().rev().enumerate() {
             // Names inside quotations are whom speakers talk to or about.
