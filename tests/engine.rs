@@ -1241,3 +1241,13 @@ fn a_possessive_description_is_its_owner_s() {
         ]
     );
 }
+
+#[test]
+fn a_description_after_was_is_the_subject() {
+    // "Berg was the only pilot who ...": the pilot is Berg, and so is "he".
+    let text = "Tom Berg met the crew on Monday. Berg was the only pilot who said \
+                the runway was wet. He said the tower agreed.";
+    let found = statements(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().all(|s| s.1 == "Tom Berg"), "{found:?}");
+}

@@ -1170,6 +1170,32 @@ impl<'a> Resolver<'a> {
 
     /// "the Russian president", "a spokesperson for Google", "officials".
     fn resolve_description(&mut self, names: &[NameMention], p: Phrase) -> Option<usize> {
+        // "Morrison was the third witness who ...": a description after "was"
+        // says who the name before it is. The phrase may begin after its
+        // article and modifiers ("pilot" of "the only pilot").
+        let modifier = |t: &Token| {
+            t.is_word()
+                && !t.is_capitalized()
+                && t.info().verb.is_none()
+                && !t.is(class::BE | class::PREPOSITION | class::CONJUNCTION)
+        };
+        let mut be = p.first;
+        while be > 0 && be + 3 > p.first && modifier(&self.tokens[be - 1]) {
+            be -= 1;
+        }
+        if let Some(be) = be
+            .checked_sub(1)
+            .filter(|&k| k > 0 && self.tokens[k].is(class::BE))
+        {
+            let subject = self
+                .names_in(names, be.saturating_sub(1), be)
+                .find(|&k| names[k].end == be)
+                .and_then(|k| self.name_actor[k])
+                .map(|id| self.root(id));
+            if subject.is_some() {
+                return subject;
+            }
+        }
         let d = self.describe(p);
         if self.tokens[d.head].is(class::TITLE)
             && let Some(a) = self.role_holder(&d, p)
