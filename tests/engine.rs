@@ -1251,3 +1251,20 @@ fn a_description_after_was_is_the_subject() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found.iter().all(|s| s.1 == "Tom Berg"), "{found:?}");
 }
+
+#[test]
+fn a_party_or_nationality_keeps_its_capital_at_a_sentence_start() {
+    for (text, who) in [
+        ("Republicans said the vote was fair.", "Republicans"),
+        ("Democrats said the vote was fair.", "Democrats"),
+        ("Officials said the vote was fair.", "officials"),
+        (
+            "Federal investigators said the vote was fair.",
+            "federal investigators",
+        ),
+    ] {
+        let found = statements(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].1, who, "{text}");
+    }
+}

@@ -247,6 +247,16 @@ const FOCUS_KEEP: usize = 256;
 
 const NAME_SUFFIXES: [&str; 6] = ["jr.", "sr.", "jr", "ii", "iii", "iv"];
 
+/// The plural of a nationality's or a party's word ("Americans",
+/// "Republicans", and "Democrats" by "Democratic"): English writes it with a
+/// capital wherever it stands (unlike "federal" or "western", which the same
+/// list holds).
+fn is_demonym_plural(word: &str) -> bool {
+    let demonym = |w: &str| lexicon().word(w).is(class::DEMONYM);
+    word.strip_suffix('s')
+        .is_some_and(|singular| demonym(singular) || demonym(&format!("{singular}ic")))
+}
+
 fn plain(word: &str) -> String {
     normalize_name(word)
 }
@@ -1355,6 +1365,7 @@ impl<'a> Resolver<'a> {
             && !t.is(class::FIRST_NAME)
             && crate::lexicon::english_word(&word)
             && !self.finder.capitalised_inside(&word)
+            && !is_demonym_plural(&word)
     }
 
     /// The index in this chunk of the sentence that holds token `k`.
