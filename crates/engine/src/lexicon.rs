@@ -539,17 +539,31 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
-/// Short forms of titles to the word they stand for ("gov" is "governor").
-static TITLE_ABBREVIATIONS: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+/// A list of full forms, each line the full form and then the short forms
+/// that stand for it, as a map from short form to full form.
+fn short_forms(src: &'static str) -> FxHashMap<&'static str, &'static str> {
     let mut map = FxHashMap::default();
-    for line in entries(asset!("title_abbreviations.txt")) {
+    for line in entries(src) {
         let mut words = line.split_whitespace();
         if let Some(full) = words.next() {
             map.extend(words.map(|short| (short, full)));
         }
     }
     map
-});
+}
+
+/// Short forms of titles to the word they stand for ("gov" is "governor").
+static TITLE_ABBREVIATIONS: LazyLock<FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| short_forms(asset!("title_abbreviations.txt")));
+
+/// Short first names to the full name they stand for ("tim" is "timothy").
+static NICKNAMES: LazyLock<FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| short_forms(asset!("nicknames.txt")));
+
+/// The full first name a short one stands for, if it is one (lowercase).
+pub(crate) fn full_first_name(short: &str) -> Option<&'static str> {
+    NICKNAMES.get(short).copied()
+}
 
 /// Nouns any organisation may go by ("the agency", "the company").
 static GENERIC_ORGANIZATION_NOUNS: LazyLock<FxHashSet<&'static str>> =

@@ -1180,31 +1180,8 @@ impl<'a> Resolver<'a> {
 
     /// "the Russian president", "a spokesperson for Google", "officials".
     fn resolve_description(&mut self, names: &[NameMention], p: Phrase) -> Option<usize> {
-        // "Morrison was the third witness who ...": a description after "was"
-        // says who the name before it is. The phrase may begin after its
-        // article and modifiers ("pilot" of "the only pilot").
-        let modifier = |t: &Token| {
-            t.is_word()
-                && !t.is_capitalized()
-                && t.info().verb.is_none()
-                && !t.is(class::BE | class::PREPOSITION | class::CONJUNCTION)
-        };
-        let mut be = p.first;
-        while be > 0 && be + 3 > p.first && modifier(&self.tokens[be - 1]) {
-            be -= 1;
-        }
-        if let Some(be) = be
-            .checked_sub(1)
-            .filter(|&k| k > 0 && self.tokens[k].is(class::BE))
-        {
-            let subject = self
-                .names_in(names, be.saturating_sub(1), be)
-                .find(|&k| names[k].end == be)
-                .and_then(|k| self.name_actor[k])
-                .map(|id| self.root(id));
-            if subject.is_some() {
-                return subject;
-            }
+        if let Some(subject) = self.copula_subject(names, p) {
+            return Some(subject);
         }
         let d = self.describe(p);
         if self.tokens[d.head].is(class::TITLE)
@@ -1292,6 +1269,29 @@ impl<'a> Resolver<'a> {
         self.t.drafts[id].owner = Some(owner);
         self.t.by_key.insert(key, id);
         id
+    }
+
+    /// "Morrison was the third witness who ...": a description after "was"
+    /// says who the name before it is. The phrase may begin after its article
+    /// and modifiers ("pilot" of "the only pilot").
+    fn copula_subject(&self, names: &[NameMention], p: Phrase) -> Option<usize> {
+        let modifier = |t: &Token| {
+            t.is_word()
+                && !t.is_capitalized()
+                && t.info().verb.is_none()
+                && !t.is(class::BE | class::PREPOSITION | class::CONJUNCTION)
+        };
+        let mut be = p.first;
+        while be > 0 && be + 3 > p.first && modifier(&self.tokens[be - 1]) {
+            be -= 1;
+        }
+        let be = be
+            .checked_sub(1)
+            .filter(|&k| k > 0 && self.tokens[k].is(class::BE))?;
+        self.names_in(names, be - 1, be)
+            .find(|&k| names[k].end == be)
+            .and_then(|k| self.name_actor[k])
+            .map(|id| self.root(id))
     }
 
     /// The parts of a description that say whom it may mean.

@@ -12,25 +12,7 @@
 //! nor has an organisation's word alone ("the Post", "the Council").
 
 use super::model::ActorKind;
-use crate::lexicon::{class, lexicon, normalize_name};
-use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
-
-/// Short first names to the full name they stand for.
-static NICKNAMES: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut map = FxHashMap::default();
-    for line in include_str!("../../../../assets/lexicon/nicknames.txt").lines() {
-        let line = line.split('#').next().unwrap_or("");
-        let mut words = line.split_whitespace();
-        let Some(full) = words.next() else {
-            continue;
-        };
-        for short in words {
-            map.insert(short, full);
-        }
-    }
-    map
-});
+use crate::lexicon::{class, full_first_name, lexicon, normalize_name};
 
 /// Forms of address that may stand before a surname in a name ("Mrs. Bennet").
 pub(crate) const HONORIFICS: [&str; 10] = [
@@ -57,12 +39,12 @@ fn key_word(word: &str) -> String {
 /// A first name as keys compare it: "Tim" is "timothy", "J." is "j".
 pub(crate) fn first_name_key(word: &str) -> String {
     let w = key_word(word);
-    NICKNAMES.get(w.as_str()).map_or(w, |full| full.to_string())
+    full_first_name(&w).map_or(w, str::to_string)
 }
 
 /// The full first name a short one stands for: "William" for "Will" (lowercase).
 pub(crate) fn nickname_of(word: &str) -> Option<&'static str> {
-    NICKNAMES.get(key_word(word).as_str()).copied()
+    full_first_name(&key_word(word))
 }
 
 /// Is this word (any case) a name suffix: "Jr.", "III"?

@@ -766,7 +766,6 @@ impl<'a> NameFinder<'a> {
         out.push(mention);
     }
 
-    /// Splits a run into role and name and says what the name is.
     /// Does "the" stand right before the name that begins at `name_first`,
     /// in the candidate (a sentence's "The") or before it?
     fn after_the(&self, first: usize, name_first: usize) -> bool {
@@ -794,6 +793,7 @@ impl<'a> NameFinder<'a> {
             && !w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
     }
 
+    /// Splits a run into role and name and says what the name is.
     fn classify(
         &self,
         first: usize,

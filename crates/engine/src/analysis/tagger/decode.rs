@@ -12,7 +12,7 @@ use super::spans::{TagCounts, span_options};
 use super::tags::{Role, Run, Tag, runs};
 use super::weights::{Features, Margins};
 use crate::analysis::frames::{Frame, Phrase, PhraseKind, Speaker, cue_mode};
-use crate::analysis::mentions::NameClass;
+use crate::analysis::mentions::{NameClass, NameMention};
 use crate::analysis::model::Mode;
 use crate::analysis::tokens::{Token, TokenKind};
 use crate::analysis::{evidence::Evidence, quotes::standalone_quotation};
@@ -501,14 +501,20 @@ fn antecedent(l: &LinkLayout, relative: usize, lo: usize) -> Option<Phrase> {
 
 /// The name that ends right before token `at`, not before token `lo`.
 fn name_ending_at(l: &LinkLayout, at: usize, lo: usize) -> Option<Phrase> {
+    mention_ending_at(l, at)
+        .filter(|m| m.first >= lo)
+        .map(|m| Phrase {
+            first: m.first,
+            end: m.end,
+            kind: PhraseKind::Proper,
+        })
+}
+
+/// The name mention that ends right before token `at`.
+fn mention_ending_at<'e>(l: &LinkLayout<'e, '_>, at: usize) -> Option<&'e NameMention> {
     let names = &l.ev.names;
     let k = names.partition_point(|m| m.end <= at);
-    let m = names.get(k.checked_sub(1)?)?;
-    (m.end == at && m.first >= lo).then_some(Phrase {
-        first: m.first,
-        end: m.end,
-        kind: PhraseKind::Proper,
-    })
+    names.get(k.checked_sub(1)?).filter(|m| m.end == at)
 }
 
 fn is_comma(l: &LinkLayout, k: usize) -> bool {
@@ -521,27 +527,17 @@ fn is_comma(l: &LinkLayout, k: usize) -> bool {
 /// describes, named before its comma; in "Tom Berg of Brookfield, who", the
 /// name before the preposition.
 fn described_person(l: &LinkLayout, antecedent: Phrase, lo: usize) -> Phrase {
-    let tokens = &l.ev.tokens;
-    let names = &l.ev.names;
-    let k = names.partition_point(|m| m.end <= antecedent.end);
-    let Some(last) = k.checked_sub(1).map(|k| &names[k]) else {
+    let Some(last) = mention_ending_at(l, antecedent.end)
+        .filter(|m| m.first > lo && l.ev.tokens[m.first - 1].is(class::PREPOSITION))
+    else {
         return antecedent;
     };
-    let in_phrase = last.end == antecedent.end
-        && last.first > lo
-        && tokens[last.first - 1].is(class::PREPOSITION);
-    if !in_phrase {
-        return antecedent;
-    }
     // "Tom Berg of Brookfield, who": the name just before the preposition,
     // unless it is a place's or an organisation's ("Harbour University in
     // Brookfield").
     let before = last.first - 1;
-    let k = names.partition_point(|m| m.end <= before);
-    let person_before = k.checked_sub(1).map(|k| &names[k]).filter(|m| {
-        m.end == before && !matches!(m.class, NameClass::Organization | NameClass::Place)
-    });
-    person_before
+    mention_ending_at(l, before)
+        .filter(|m| !matches!(m.class, NameClass::Organization | NameClass::Place))
         .and_then(|_| name_ending_at(l, before, lo))
         .or_else(|| {
             (lo..before)
